@@ -1,0 +1,221 @@
+"""``assess``: the one function the CLI, the API and the web page all call.
+
+Example::
+
+    >>> from nape import assess
+    >>> a = assess(findings={"fever": True, "neck_stiffness": True}, age=30)
+    >>> a.triage.level
+    'emergency_ambulance'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nape.knowledge.loader import KnowledgeBase
+from nape.reasoning.evidence import Evidence
+from nape.reasoning.model import Model, default_model
+from nape.reasoning.questions import next_question
+from nape.report.schema import (
+    AssessmentOut,
+    CarePlanOut,
+    CareStepOut,
+    DifferentialItem,
+    FindingOut,
+    PatientOut,
+    QuestionOut,
+    ReasonOut,
+    RedFlagOut,
+    RuleOut,
+    SourceOut,
+    StatementOut,
+    TriageOut,
+    WeightOut,
+)
+from nape.triage.decision_rules import evaluate_all
+from nape.triage.engine import triage
+
+CARE_PLAN_CAUSES = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a finding came from: the words and their offsets in the text (if any)."""
+
+    finding: str
+    present: bool
+    source_text: str
+    start: int | None = None
+    end: int | None = None
+
+
+def _status(present: bool) -> str:
+    return "present" if present else "absent"
+
+
+def _differential(model: Model, ev: Evidence, posterior: object) -> list[DifferentialItem]:
+    kb = model.kb
+    items = []
+    for ci, cid in enumerate(model.conditions):
+        cond = kb.conditions[cid]
+        weights = model.weights(ev, cid)
+        items.append(
+            DifferentialItem(
+                condition=cid,
+                name=cond.name,
+                plain_name=cond.plain_name,
+                probability=round(float(posterior[ci]), 4),  # type: ignore[index]
+                **{"for": [w.finding for w in weights if w.weight > 0]},
+                against=[w.finding for w in weights if w.weight < 0],
+                weights=[
+                    WeightOut(finding=w.finding, status=_status(w.present), weight=w.weight)  # type: ignore[arg-type]
+                    for w in weights
+                ],
+                icd10cm=list(cond.icd10cm),
+            )
+        )
+    return sorted(items, key=lambda d: -d.probability)
+
+
+def _care_plan(kb: KnowledgeBase, leading: list[str]) -> CarePlanOut:
+    steps, see, tests, imaging, pitfalls = [], [], [], [], []
+    for cid in leading:
+        c = kb.conditions[cid]
+        see.append(StatementOut(condition=cid, text=c.see_whom.text, sources=c.see_whom.sources))
+        steps += [
+            CareStepOut(condition=cid, kind=s.kind, text=s.text, limits=s.limits, sources=s.sources)
+            for s in c.care_plan
+        ]
+        tests += [StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.workup.tests]
+        imaging += [
+            StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.workup.imaging
+        ]
+        pitfalls += [StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.pitfalls]
+    return CarePlanOut(
+        for_conditions=leading, see_whom=see, steps=steps, tests=tests, imaging=imaging,
+        pitfalls=pitfalls,
+    )
+
+
+def _cited(kb: KnowledgeBase, plan: CarePlanOut, flags: list[str]) -> list[SourceOut]:
+    ids: list[str] = []
+    for group in (plan.see_whom, plan.steps, plan.tests, plan.imaging, plan.pitfalls):
+        for item in group:
+            ids += item.sources
+    for fid in flags:
+        ids += kb.red_flags[fid].sources
+    out = []
+    for sid in dict.fromkeys(ids):
+        s = kb.sources[sid]
+        out.append(
+            SourceOut(id=s.id, title=s.title, publisher=s.publisher, year=s.year,
+                      authors=s.authors, locator=s.locator)
+        )
+    return out
+
+
+def assess_evidence(
+    ev: Evidence,
+    mentions: list[Mention] | None = None,
+    *,
+    model: Model | None = None,
+    asked_count: int = 0,
+    screened: int = 0,
+    notes: list[str] | None = None,
+    about_someone_else: bool = False,
+) -> AssessmentOut:
+    """Assess validated evidence. ``mentions`` give the words behind each finding."""
+    model = model or default_model()
+    kb = model.kb
+    posterior = model.posterior(ev)
+    tri = triage(model, ev, posterior)
+    source_of = {m.finding: m for m in (mentions or [])}
+
+    findings_out = []
+    for fid, present in ev.findings.items():
+        m = source_of.get(fid)
+        if m is None and fid not in ev.asked:
+            continue  # derived from an exclusive group, not stated
+        findings_out.append(
+            FindingOut(
+                id=fid, label=kb.findings[fid].label, status=_status(present),  # type: ignore[arg-type]
+                source_text=m.source_text if m else f"{fid}={_status(present)}",
+                start=m.start if m else None, end=m.end if m else None,
+            )
+        )
+    flags_out = [
+        RedFlagOut(
+            id=f.id, label=f.label, level=f.level, message=f.message, findings=f.findings,
+            source_text="; ".join(
+                source_of[x].source_text if x in source_of else x for x in f.findings
+            ),
+        )
+        for f in tri.red_flags
+    ]
+    differential = _differential(model, ev, posterior)
+    leading = [d.condition for d in differential[:CARE_PLAN_CAUSES]]
+    plan = _care_plan(kb, leading)
+    q = next_question(model, ev, posterior, asked_count, screened)
+    return AssessmentOut(
+        differential=differential,
+        triage=TriageOut(
+            level=tri.level,
+            advice=kb.meta.triage.level_text[tri.level],
+            reasons=[r.text for r in tri.reasons],
+            details=[ReasonOut(kind=r.kind, level=r.level, text=r.text, ref=r.ref) for r in tri.reasons],
+        ),
+        red_flags=flags_out,
+        findings=findings_out,
+        decision_rules=[
+            RuleOut(rule=r.rule, outcome=r.outcome, reasons=r.reasons)
+            for r in evaluate_all(ev).values()
+            if r.outcome != "not_applicable"
+        ],
+        next_question=QuestionOut(
+            finding=q.finding, text=q.text, why_ask=q.why_ask, answers=q.answers,
+            reason=q.reason, red_flag=q.red_flag,
+        ) if q else None,
+        care_plan=plan,
+        sources=_cited(kb, plan, [f.id for f in tri.red_flags]),
+        patient=PatientOut(age=ev.age, sex=ev.sex, about_someone_else=about_someone_else),
+        notes=notes or [],
+        disclaimer=kb.meta.triage.disclaimer,
+        emergency_advice=kb.meta.triage.emergency_advice,
+        knowledge_base_version=kb.version,
+    )
+
+
+def assess(
+    text: str | None = None,
+    *,
+    findings: Mapping[str, bool] | None = None,
+    age: int | None = None,
+    sex: str | None = None,
+    model: Model | None = None,
+) -> AssessmentOut:
+    """Assess free text and/or explicit findings. Explicit findings override the text.
+
+    Age and sex given as arguments win over those read from the text.
+    """
+    model = model or default_model()
+    mentions: list[Mention] = []
+    notes: list[str] = []
+    about_other = False
+    stated: dict[str, bool] = {}
+    if text is not None:
+        from nape.intake import parse  # imported lazily: the NLP pipeline is heavier
+
+        parsed = parse(text)
+        mentions = list(parsed.mentions)
+        notes += parsed.notes
+        about_other = parsed.about_someone_else
+        stated.update({m.finding: m.present for m in mentions})
+        age = age if age is not None else parsed.age
+        sex = sex if sex is not None else parsed.sex
+    for fid, present in (findings or {}).items():
+        stated[fid] = present
+        mentions = [m for m in mentions if m.finding != fid]
+        mentions.append(Mention(fid, present, f"{fid}={_status(present)}"))
+    ev = Evidence.build(model.kb, stated, age, sex)
+    return assess_evidence(ev, mentions, model=model, notes=notes, about_someone_else=about_other)

@@ -1,0 +1,202 @@
+"""The ``nape`` command line. Every error is a numbered message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from nape.errors import InputError, NapeError
+
+app = typer.Typer(
+    name="nape",
+    help="Neck and back spasm assessment: likely causes, urgency and what to do, with sources.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _parse_findings(items: list[str]) -> dict[str, bool]:
+    """``["fever=present", "rash=absent"]`` -> ``{"fever": True, "rash": False}``."""
+    out: dict[str, bool] = {}
+    for item in items:
+        fid, sep, status = item.partition("=")
+        status = status.strip().lower()
+        if not sep or status not in ("present", "absent", "yes", "no"):
+            raise InputError(f"--finding expects ID=present|absent, got {item!r}")
+        out[fid.strip()] = status in ("present", "yes")
+    return out
+
+
+@app.command()
+def conditions(
+    condition_id: Annotated[str | None, typer.Argument(help="Show one condition")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """List every condition, or show one readably."""
+    from nape.knowledge.catalogue import condition_detail, condition_rows
+
+    if condition_id is None:
+        rows = condition_rows()
+        if as_json:
+            _print_json(rows)
+            return
+        for r in rows:
+            console.print(f"{r['id']:<28} {r['triage']:<20} {', '.join(r['icd10cm'])}  {r['name']}")
+        return
+    detail = condition_detail(condition_id)
+    if as_json:
+        _print_json(detail)
+    else:
+        from nape.knowledge.catalogue import render_condition
+
+        render_condition(condition_id, console)
+
+
+@app.command()
+def findings(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the finding vocabulary (ids usable with --finding)."""
+    from nape.knowledge.loader import default_kb
+
+    kb = default_kb()
+    rows = [
+        {"id": f.id, "label": f.label, "category": f.category, "question": f.question}
+        for f in kb.findings.values()
+    ]
+    if as_json:
+        _print_json(rows)
+    else:
+        for r in rows:
+            console.print(f"{r['id']:<36} {r['category']:<12} {r['label']}")
+
+
+@app.command()
+def assess(
+    text: Annotated[str | None, typer.Option("--text", help="What is happening, in your words")] = None,
+    age: Annotated[int | None, typer.Option("--age")] = None,
+    sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
+    finding: Annotated[list[str] | None, typer.Option("--finding", help="ID=present|absent")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON assessment")] = False,
+) -> None:
+    """Assess a description and/or findings: urgency, likely causes, what to do."""
+    from nape.assessment import assess as run
+
+    if text is None and not finding:
+        raise InputError("give --text and/or at least one --finding")
+    result = run(text, findings=_parse_findings(finding or []), age=age, sex=sex)
+    if as_json:
+        _print_json(result.to_json_dict())
+    else:
+        from nape.report.render import render
+
+        render(result, console)
+
+
+@app.command()
+def parse(
+    text: Annotated[str, typer.Option("--text")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Show only the findings read from a text."""
+    from nape.intake import parse as run
+
+    result = run(text)
+    data = result.to_dict()
+    if as_json:
+        _print_json(data)
+        return
+    console.print(f"age: {data['age']}  sex: {data['sex']}")
+    for m in result.mentions:
+        console.print(f"{'+' if m.present else '-'} {m.finding:<34} “{m.source_text}”")
+    for n in result.notes:
+        console.print(f"[yellow]{n}[/yellow]")
+
+
+@app.command()
+def interview(
+    text: Annotated[str | None, typer.Option("--text")] = None,
+    age: Annotated[int | None, typer.Option("--age")] = None,
+    sex: Annotated[str | None, typer.Option("--sex")] = None,
+) -> None:
+    """Answer questions one at a time (yes / no / don't know), then see the report."""
+    from nape import interview as iv
+    from nape.report.render import render
+
+    if text is None:
+        text = typer.prompt("Describe what is happening", default="", show_default=False)
+    if age is None:
+        raw = typer.prompt("Age (blank to skip)", default="", show_default=False)
+        age = int(raw) if raw.strip().isdigit() else None
+    state = iv.start(text or None, age=age, sex=sex)
+    choices = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "d": "dont_know", "?": "dont_know",
+               "dont know": "dont_know", "don't know": "dont_know", "dont_know": "dont_know"}
+    while True:
+        result = iv.current(state)
+        q = result.next_question
+        if q is None:
+            break
+        console.print(f"\n[bold]{q.text}[/bold]\n[dim]{q.why_ask}[/dim]")
+        raw = typer.prompt("yes / no / don't know (q to finish)").strip().lower()
+        if raw in ("q", "quit"):
+            break
+        if raw not in choices:
+            console.print("[yellow]Please answer y, n or d.[/yellow]")
+            continue
+        state = iv.answer(state, q.finding, choices[raw])
+    render(iv.current(state), console)
+
+
+@app.command("eval")
+def evaluate(
+    cases: Annotated[Path, typer.Argument(help="Cases in JSON Lines")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    mode: Annotated[str, typer.Option("--mode", help="text or interview")] = "text",
+) -> None:
+    """Measure diagnosis and triage accuracy on a case file."""
+    from nape.evaluation.runner import load_cases, render_report, run
+
+    if mode not in ("text", "interview"):
+        raise InputError("--mode must be text or interview")
+    report = run(load_cases(cases), mode=mode)
+    if as_json:
+        _print_json(report)
+    else:
+        render_report(report, console)
+
+
+@app.command()
+def docs(
+    check: Annotated[bool, typer.Option("--check", help="Fail if the docs are out of date")] = False,
+) -> None:
+    """Generate the knowledge-base reference docs (docs/knowledge/)."""
+    from nape.knowledge.docs import write_docs
+
+    changed = write_docs(check=check)
+    if check and changed:
+        raise NapeError(f"docs out of date: {', '.join(changed)}; run `nape docs`")
+    console.print(f"{len(changed)} file(s) {'would change' if check else 'written'}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning every known error into a clear message."""
+    try:
+        app()
+    except NapeError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

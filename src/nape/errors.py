@@ -1,0 +1,58 @@
+"""Numbered errors. Every message a user can see names its code, so it can be looked up.
+
+Example: ``E101 knowledge/resources/conditions/meningitis.yaml: entry 'meningitis':
+findings.3.p: Input should be less than 1``.
+"""
+
+from __future__ import annotations
+
+
+class NapeError(Exception):
+    """Base class: ``code`` is stable, ``message`` is for people."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"
+
+
+class KnowledgeBaseError(NapeError):
+    """A knowledge-base file is unreadable, does not match the schema, or refers to nothing."""
+
+    code = "E101"
+
+
+class KnowledgeReferenceError(KnowledgeBaseError):
+    """An id named in one file (finding, source, condition) is not defined anywhere."""
+
+    code = "E102"
+
+
+class InputError(NapeError):
+    """Bad input from a person or a client: unknown finding, impossible age, unreadable text."""
+
+    code = "E201"
+
+
+class UnknownFindingError(InputError):
+    code = "E202"
+
+
+class UnknownConditionError(InputError):
+    code = "E203"
+
+
+class TextInputError(InputError):
+    """Text that is empty, too long, binary or otherwise unreadable."""
+
+    code = "E204"
+
+
+class CaseFileError(InputError):
+    """An evaluation case file that is not JSON Lines in the case format."""
+
+    code = "E301"

@@ -1,0 +1,310 @@
+"""Strict schemas for the knowledge base files.
+
+Every file under ``knowledge/resources`` is loaded through these models. Unknown keys are
+rejected (``extra="forbid"``) so a typo in a reviewed file is an error, not a silent no-op.
+
+Example: a condition says that fever is present in about 85% of people with meningitis::
+
+    findings:
+      - {finding: fever, p: 0.85}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+TriageLevel = Literal[
+    "emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"
+]
+
+#: Most urgent first. The index is the urgency rank (0 = most urgent).
+TRIAGE_ORDER: tuple[TriageLevel, ...] = (
+    "emergency_ambulance",
+    "emergency",
+    "consultation_24",
+    "consultation",
+    "self_care",
+)
+
+AgeBand = Literal["0-15", "16-39", "40-59", "60+"]
+AGE_BANDS: tuple[AgeBand, ...] = ("0-15", "16-39", "40-59", "60+")
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ICD10CM = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.[0-9A-Z]{1,4})?$")
+_SNOMED = re.compile(r"^[1-9][0-9]{5,17}$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} is not a valid id (lower-case letters, digits, underscores)")
+    return value
+
+
+def _check_icd10cm(value: str) -> str:
+    if not _ICD10CM.match(value):
+        raise ValueError(f"{value!r} is not shaped like an ICD-10-CM code (e.g. M54.2)")
+    return value
+
+
+def _check_snomed(value: str) -> str:
+    if not _SNOMED.match(value):
+        raise ValueError(f"{value!r} is not a SNOMED CT concept id")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+ICD10CMCode = Annotated[str, AfterValidator(_check_icd10cm)]
+SnomedCode = Annotated[str, AfterValidator(_check_snomed)]
+Probability = Annotated[float, Field(gt=0.0, lt=1.0)]
+Text = Annotated[str, Field(min_length=3)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- sources
+class Source(Strict):
+    """A reference that a statement rests on, with enough detail to find it."""
+
+    id: Id
+    title: Text
+    publisher: Text = Field(description="Issuing body or journal")
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    kind: Literal["guideline", "review", "study", "decision_rule", "textbook", "seed", "code_set"]
+    authors: str | None = None
+    locator: str | None = Field(
+        default=None, description="Volume/pages, guideline number or file name"
+    )
+    url: str | None = None
+
+    @model_validator(mode="after")
+    def _year_unless_seed(self) -> Source:
+        if self.kind != "seed" and self.year is None:
+            raise ValueError("a published source needs its year")
+        return self
+
+
+class SourceFile(Strict):
+    sources: list[Source]
+
+
+# --------------------------------------------------------------------------- findings
+class Phrases(Strict):
+    """How people and clinicians write a finding. The intake rules are generated from these."""
+
+    lay: list[str] = Field(default_factory=list)
+    clinical: list[str] = Field(default_factory=list)
+    misspellings: list[str] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.lay, *self.clinical, *self.misspellings]
+
+
+FindingCategory = Literal[
+    "symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"
+]
+
+
+class Finding(Strict):
+    """One item of the shared vocabulary: a symptom, sign, history item, medicine or result."""
+
+    id: Id
+    label: Text
+    category: FindingCategory
+    question: Text = Field(description="Plain question to ask the person")
+    why_ask: Text = Field(description="One line shown under the question")
+    meaning: Text = Field(description="Clinical meaning, for the clinician")
+    answers: list[Literal["yes", "no", "dont_know"]] = Field(
+        default_factory=lambda: ["yes", "no", "dont_know"]
+    )
+    exclusive_group: Id | None = Field(
+        default=None,
+        description="Findings in one group are mutually exclusive (e.g. duration bands)",
+    )
+    base_rate: Probability = Field(
+        description="P(present) for a cause that does not list this finding"
+    )
+    askable: bool = Field(default=True, description="False for exam signs or test results")
+    phrases: Phrases
+
+
+class FindingFile(Strict):
+    findings: list[Finding]
+
+
+# --------------------------------------------------------------------------- rules
+class Rule(Strict):
+    """A combination of findings: all of ``all``, at least ``min_any`` of ``any``, none of ``none``.
+
+    Example: fever with a stiff neck::
+
+        {all: [fever, neck_stiffness]}
+    """
+
+    all: list[Id] = Field(default_factory=list)
+    any: list[Id] = Field(default_factory=list)
+    min_any: int = Field(default=1, ge=1)
+    none: list[Id] = Field(default_factory=list)
+    age_at_least: int | None = Field(default=None, ge=0, le=120)
+    age_below: int | None = Field(default=None, ge=0, le=121)
+    decision_rule: Literal["canadian_c_spine_imaging", "nexus_imaging"] | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Rule:
+        if not (self.all or self.any or self.decision_rule):
+            raise ValueError("a rule needs at least one finding in 'all' or 'any', or a decision rule")
+        if self.any and self.min_any > len(self.any):
+            raise ValueError("min_any is larger than the 'any' list")
+        return self
+
+    def finding_ids(self) -> list[str]:
+        return [*self.all, *self.any, *self.none]
+
+
+# --------------------------------------------------------------------------- conditions
+class Statement(Strict):
+    """A sentence in the project's own words with the sources it rests on."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Likelihood(Strict):
+    finding: Id
+    p: Probability = Field(description="P(finding present | condition)")
+    note: str | None = None
+
+
+class Prior(Strict):
+    """Who gets it. ``base`` is the share among people presenting with a neck or back spasm."""
+
+    base: Probability
+    age: dict[AgeBand, Annotated[float, Field(gt=0.0, le=50.0)]] = Field(default_factory=dict)
+    sex: dict[Literal["female", "male"], Annotated[float, Field(gt=0.0, le=10.0)]] = Field(
+        default_factory=dict
+    )
+    risk_factors: list[Text] = Field(default_factory=list)
+
+
+class Escalation(Strict):
+    when: Rule
+    level: TriageLevel
+    reason: Text
+
+
+class ConditionTriage(Strict):
+    base: TriageLevel
+    escalations: list[Escalation] = Field(default_factory=list)
+    safety_threshold: Annotated[float, Field(gt=0.0, lt=1.0)] | None = Field(
+        default=None,
+        description="A dangerous cause at or above this probability sets at least its base level",
+    )
+
+
+class Summary(Strict):
+    person: Text
+    clinician: Text
+
+
+class Workup(Strict):
+    examination: list[Statement] = Field(min_length=1)
+    tests: list[Statement] = Field(default_factory=list)
+    imaging: list[Statement] = Field(min_length=1)
+
+
+CareKind = Literal[
+    "emergency", "self_care", "physiotherapy", "medicine", "injection", "surgery", "referral"
+]
+
+
+class CareStep(Strict):
+    kind: CareKind
+    text: Text
+    limits: str | None = Field(default=None, description="Caveats, e.g. 'short-term only'")
+    sources: list[Id] = Field(min_length=1)
+
+
+class Condition(Strict):
+    id: Id
+    name: Text
+    plain_name: Text
+    group: Literal["musculoskeletal", "neurological", "metabolic", "red_flag"]
+    region: list[Literal["neck", "back", "both"]] = Field(min_length=1)
+    icd10cm: list[ICD10CMCode] = Field(min_length=1)
+    snomed_ct: list[SnomedCode] = Field(default_factory=list)
+    named_in_seeds: list[Literal["000", "001", "002", "003", "004"]] = Field(default_factory=list)
+    summary: Summary
+    prior: Prior
+    findings: list[Likelihood] = Field(min_length=6)
+    triage: ConditionTriage
+    workup: Workup
+    care_plan: list[CareStep] = Field(min_length=1)
+    see_whom: Statement
+    pitfalls: list[Statement] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_findings(self) -> Condition:
+        seen: set[str] = set()
+        for item in self.findings:
+            if item.finding in seen:
+                raise ValueError(f"finding {item.finding!r} is listed twice")
+            seen.add(item.finding)
+        return self
+
+
+# --------------------------------------------------------------------------- red flags
+class RedFlag(Strict):
+    """A finding or combination that forces at least ``level``, whatever the differential says."""
+
+    id: Id
+    label: Text
+    when: list[Rule] = Field(min_length=1, description="Fires when any of these rules holds")
+    level: TriageLevel
+    message: Text = Field(description="What the person is told to do")
+    clinician_note: Text
+    points_to: list[Id] = Field(default_factory=list, description="Condition ids it suggests")
+    screen: list[Id] = Field(
+        min_length=1, description="Findings to ask about to rule this red flag in or out"
+    )
+    relevant_when: Rule | None = Field(
+        default=None, description="Screen only when this holds; None = always screen"
+    )
+    sources: list[Id] = Field(min_length=1)
+
+
+class RedFlagFile(Strict):
+    red_flags: list[RedFlag]
+
+
+# --------------------------------------------------------------------------- settings
+class TriageSettings(Strict):
+    """Thresholds that turn a differential into an urgency level (chosen on the dev set)."""
+
+    leading_min_probability: Probability = Field(
+        description="A cause this likely contributes its base level"
+    )
+    escalation_min_probability: Probability = Field(
+        description="A cause must be at least this likely for its escalation rules to apply"
+    )
+    default_level: TriageLevel
+    level_text: dict[TriageLevel, Text]
+    disclaimer: Text
+    emergency_advice: Text
+
+
+class InterviewSettings(Strict):
+    max_questions: int = Field(ge=1, le=60)
+    stop_when_top_probability: Probability
+    min_information_gain: Annotated[float, Field(ge=0.0, le=1.0)]
+    max_red_flag_questions: int = Field(ge=0, le=40)
+
+
+class KnowledgeBaseMeta(Strict):
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    triage: TriageSettings
+    interview: InterviewSettings

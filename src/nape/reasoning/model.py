@@ -1,0 +1,135 @@
+"""The differential: Bayes over one main cause, vectorised over every condition and finding.
+
+P(cause | evidence) ∝ prior(cause, age, sex) · Π P(finding = stated value | cause).
+A condition that does not list a finding uses the finding's general ``base_rate``.
+
+Each finding's weight for a cause is its log-likelihood ratio against that base rate, so a
+positive weight raised the cause and a negative one lowered it. Example: fever present gives
+meningitis log(0.85 / 0.03) ≈ +3.3 and a muscle strain log(0.02 / 0.03) ≈ -0.4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.knowledge.schema import AGE_BANDS
+from nape.reasoning.evidence import Evidence, age_band
+
+Array = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Weight:
+    """How much one stated finding moved one cause (natural-log likelihood ratio)."""
+
+    finding: str
+    present: bool
+    weight: float
+
+
+@dataclass(frozen=True)
+class Model:
+    """Matrices built once from the knowledge base; assessments only index into them."""
+
+    kb: KnowledgeBase
+    conditions: tuple[str, ...]
+    findings: tuple[str, ...]
+    index: dict[str, int]
+    p: Array  # [C, F] P(present | cause)
+    log_present: Array  # [C, F]
+    log_absent: Array  # [C, F]
+    llr_present: Array  # [C, F] log(p / base)
+    llr_absent: Array  # [C, F] log((1-p) / (1-base))
+    log_prior: Array  # [C]
+    log_age: Array  # [C, bands]
+    log_sex: Array  # [C, 2]
+
+    @staticmethod
+    def build(kb: KnowledgeBase) -> Model:
+        conds = tuple(sorted(kb.conditions))
+        finds = tuple(sorted(kb.findings))
+        index = {f: i for i, f in enumerate(finds)}
+        base = np.array([kb.findings[f].base_rate for f in finds])
+        p = np.tile(base, (len(conds), 1))
+        log_prior = np.zeros(len(conds))
+        log_age = np.zeros((len(conds), len(AGE_BANDS)))
+        log_sex = np.zeros((len(conds), 2))
+        for ci, cid in enumerate(conds):
+            cond = kb.conditions[cid]
+            for lk in cond.findings:
+                p[ci, index[lk.finding]] = lk.p
+            log_prior[ci] = np.log(cond.prior.base)
+            for bi, band in enumerate(AGE_BANDS):
+                log_age[ci, bi] = np.log(cond.prior.age.get(band, 1.0))
+            log_sex[ci, 0] = np.log(cond.prior.sex.get("female", 1.0))
+            log_sex[ci, 1] = np.log(cond.prior.sex.get("male", 1.0))
+        return Model(
+            kb=kb,
+            conditions=conds,
+            findings=finds,
+            index=index,
+            p=p,
+            log_present=np.log(p),
+            log_absent=np.log1p(-p),
+            llr_present=np.log(p / base),
+            llr_absent=np.log1p(-p) - np.log1p(-base),
+            log_prior=log_prior,
+            log_age=log_age,
+            log_sex=log_sex,
+        )
+
+    # ------------------------------------------------------------------ inference
+    def log_prior_for(self, age: int | None, sex: str | None) -> Array:
+        """Log prior per cause for this age and sex (unknowns leave the base prior)."""
+        out = self.log_prior.copy()
+        band = age_band(age)
+        if band is not None:
+            out += self.log_age[:, AGE_BANDS.index(band)]  # type: ignore[arg-type]
+        if sex == "female":
+            out += self.log_sex[:, 0]
+        elif sex == "male":
+            out += self.log_sex[:, 1]
+        return out
+
+    def split(self, ev: Evidence) -> tuple[list[int], list[int]]:
+        """Column indices of the findings stated present and absent."""
+        pos = [self.index[f] for f, v in ev.findings.items() if v]
+        neg = [self.index[f] for f, v in ev.findings.items() if not v]
+        return pos, neg
+
+    def log_joint(self, ev: Evidence) -> Array:
+        pos, neg = self.split(ev)
+        score = self.log_prior_for(ev.age, ev.sex)
+        if pos:
+            score = score + self.log_present[:, pos].sum(axis=1)
+        if neg:
+            score = score + self.log_absent[:, neg].sum(axis=1)
+        return score
+
+    def posterior(self, ev: Evidence) -> Array:
+        """Probability of each cause in ``self.conditions`` order; sums to 1."""
+        score = self.log_joint(ev)
+        score = score - score.max()
+        prob = np.exp(score)
+        return prob / prob.sum()  # type: ignore[no-any-return]
+
+    def weights(self, ev: Evidence, condition: str) -> list[Weight]:
+        """Every stated finding's weight for one cause, strongest first."""
+        ci = self.conditions.index(condition)
+        out = []
+        for fid, present in ev.findings.items():
+            fi = self.index[fid]
+            w = self.llr_present[ci, fi] if present else self.llr_absent[ci, fi]
+            if abs(w) >= 0.05:
+                out.append(Weight(fid, present, round(float(w), 3)))
+        return sorted(out, key=lambda x: -abs(x.weight))
+
+
+@cache
+def default_model() -> Model:
+    return Model.build(default_kb())

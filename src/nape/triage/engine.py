@@ -1,0 +1,109 @@
+"""Urgency: the most urgent of red flags, escalation rules, dangerous causes and the leading cause.
+
+Safety properties (tested):
+  * a fired red flag always sets at least its level: nothing is subtracted, only maxima taken;
+  * a dangerous cause at or above its ``safety_threshold`` sets at least its base level.
+
+Example: fever with a stiff neck fires ``fever_stiff_neck`` -> ``emergency_ambulance`` even
+when the differential's leading cause is a muscle strain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from nape.knowledge.schema import TRIAGE_ORDER, TriageLevel
+from nape.reasoning.evidence import Evidence
+from nape.reasoning.model import Array, Model
+from nape.triage.rules import holds, matched_findings
+
+ReasonKind = Literal["red_flag", "escalation", "dangerous_cause", "leading_cause", "default"]
+
+
+def rank(level: TriageLevel) -> int:
+    """0 for the most urgent level (``emergency_ambulance``), 4 for ``self_care``."""
+    return TRIAGE_ORDER.index(level)
+
+
+def most_urgent(levels: list[TriageLevel]) -> TriageLevel:
+    return min(levels, key=rank)
+
+
+@dataclass(frozen=True)
+class FiredFlag:
+    id: str
+    label: str
+    level: TriageLevel
+    message: str
+    findings: list[str]
+
+
+@dataclass(frozen=True)
+class Reason:
+    kind: ReasonKind
+    level: TriageLevel
+    text: str
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    level: TriageLevel
+    reasons: list[Reason]
+    red_flags: list[FiredFlag] = field(default_factory=list)
+
+
+def fired_red_flags(model: Model, ev: Evidence) -> list[FiredFlag]:
+    out = []
+    for flag in model.kb.red_flags.values():
+        hits = [rule for rule in flag.when if holds(rule, ev)]
+        if hits:
+            found = sorted({f for rule in hits for f in matched_findings(rule, ev)})
+            out.append(FiredFlag(flag.id, flag.label, flag.level, flag.message, found))
+    return sorted(out, key=lambda f: rank(f.level))
+
+
+def triage(model: Model, ev: Evidence, posterior: Array) -> TriageResult:
+    """Combine every source of urgency; the result is the most urgent of them."""
+    kb = model.kb
+    settings = kb.meta.triage
+    reasons: list[Reason] = []
+    flags = fired_red_flags(model, ev)
+    for flag in flags:
+        reasons.append(Reason("red_flag", flag.level, f"Red flag: {flag.label}.", flag.id))
+
+    top = int(np.argmax(posterior))
+    for ci, cid in enumerate(model.conditions):
+        cond = kb.conditions[cid]
+        prob = float(posterior[ci])
+        if prob >= settings.escalation_min_probability:
+            for esc in cond.triage.escalations:
+                if holds(esc.when, ev):
+                    reasons.append(Reason("escalation", esc.level, esc.reason, cid))
+        threshold = cond.triage.safety_threshold
+        if threshold is not None and prob >= threshold:
+            reasons.append(
+                Reason(
+                    "dangerous_cause",
+                    cond.triage.base,
+                    f"{cond.name} cannot be ruled out (about {prob:.0%} likely).",
+                    cid,
+                )
+            )
+        elif ci == top or prob >= settings.leading_min_probability:
+            reasons.append(
+                Reason(
+                    "leading_cause",
+                    cond.triage.base,
+                    f"Most likely cause: {cond.name} ({prob:.0%}).",
+                    cid,
+                )
+            )
+    if not reasons:
+        reasons.append(Reason("default", settings.default_level, "No warning signs found."))
+    reasons.sort(key=lambda r: (rank(r.level), r.kind != "red_flag"))
+    level = most_urgent([r.level for r in reasons])
+    return TriageResult(level, reasons, flags)
