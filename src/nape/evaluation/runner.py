@@ -1,0 +1,164 @@
+"""Evaluate diagnosis and triage on case files (``shared/spec/README.md`` §3).
+
+Text mode reads ``text`` and ``details`` together. Interview mode starts from ``text`` alone
+and answers the system's own questions from ``text`` + ``details`` through the intake:
+found present -> yes, found absent -> no, not mentioned -> don't know.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from nape.errors import CaseFileError
+from nape.knowledge.schema import TRIAGE_ORDER, TriageLevel
+
+EMERGENCY = ("emergency_ambulance", "emergency")
+
+
+class Expected(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    condition: str
+    acceptable: list[str] = Field(default_factory=list)
+    triage: TriageLevel
+    triage_ok: list[TriageLevel] = Field(default_factory=list)
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    text: str
+    details: str = ""
+    age: int | None = None
+    sex: str | None = None
+    expected: Expected
+
+
+def load_cases(path: Path) -> list[Case]:
+    """Read JSON Lines; a bad line gives an error with its line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CaseFileError(f"{path}: cannot be read: {exc}") from exc
+    cases = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            cases.append(Case.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise CaseFileError(f"{path}:{n}: not a valid case: {str(exc).splitlines()[0]}") from exc
+    if not cases:
+        raise CaseFileError(f"{path}: no cases found")
+    return cases
+
+
+def _rank(level: str) -> int:
+    return TRIAGE_ORDER.index(level)  # type: ignore[arg-type]
+
+
+def _run_text(case: Case) -> tuple[list[str], str, int]:
+    from nape.assessment import assess
+
+    text = f"{case.text}\n{case.details}".strip()
+    a = assess(text, age=case.age, sex=case.sex)
+    return [d.condition for d in a.differential[:3]], a.triage.level, 0
+
+
+def _run_interview(case: Case) -> tuple[list[str], str, int]:
+    from nape import interview as iv
+    from nape.intake import parse
+
+    truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
+    state = iv.start(case.text, age=case.age, sex=case.sex)
+    asked = 0
+    while True:
+        a = iv.current(state)
+        q = a.next_question
+        if q is None:
+            break
+        value = truth.get(q.finding)
+        state = iv.answer(state, q.finding, "yes" if value else "no" if value is False else "dont_know")
+        asked += 1
+    return [d.condition for d in a.differential[:3]], a.triage.level, asked
+
+
+def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
+    """Run every case and compute the figures of the spec."""
+    runner = _run_interview if mode == "interview" else _run_text
+    rows = []
+    t0 = time.perf_counter()
+    for case in cases:
+        top3, level, asked = runner(case)
+        exp = case.expected
+        ok = exp.triage_ok or [exp.triage]
+        hits = {exp.condition, *exp.acceptable}
+        rows.append({
+            "id": case.id,
+            "top3": top3,
+            "triage": level,
+            "expected_condition": exp.condition,
+            "expected_triage": exp.triage,
+            "top1_hit": top3[0] in hits,
+            "top3_hit": bool(hits & set(top3)),
+            "triage_hit": level in ok,
+            "under_triage": _rank(level) > max(_rank(x) for x in ok),
+            "over_triage": _rank(level) < min(_rank(x) for x in ok),
+            "questions": asked,
+        })
+    elapsed = time.perf_counter() - t0
+    n = len(rows)
+    emerg = [r for r, c in zip(rows, cases, strict=True) if c.expected.triage in EMERGENCY]
+    report: dict[str, Any] = {
+        "n": n,
+        "mode": mode,
+        "top1": round(sum(r["top1_hit"] for r in rows) / n, 4),
+        "top3": round(sum(r["top3_hit"] for r in rows) / n, 4),
+        "triage_exact": round(sum(r["triage_hit"] for r in rows) / n, 4),
+        "under_triage": round(sum(r["under_triage"] for r in rows) / n, 4),
+        "over_triage": round(sum(r["over_triage"] for r in rows) / n, 4),
+        "emergency_sensitivity": round(
+            sum(r["triage"] in EMERGENCY for r in emerg) / len(emerg), 4
+        ) if emerg else None,
+        "seconds_per_case": round(elapsed / n, 4),
+        "cases": rows,
+    }
+    if mode == "interview":
+        report["questions_mean"] = round(sum(r["questions"] for r in rows) / n, 2)
+    return report
+
+
+def render_report(report: dict[str, Any], console: Console) -> None:
+    rows = report["cases"]
+    console.print(f"[bold]{report['n']} cases, {report['mode']} mode[/bold]  "
+                  f"({report['seconds_per_case'] * 1000:.1f} ms per case)")
+    for key in ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean"):
+        if key in report and report[key] is not None:
+            console.print(f"  {key:<22} {report[key]}")
+    under = [r for r in rows if r["under_triage"]]
+    if under:
+        console.print("[bold red]Under-triaged cases[/bold red]")
+        for r in under:
+            console.print(f"  {r['id']}: {r['triage']} (expected {r['expected_triage']}); top3 {r['top3']}")
+    per: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        per[r["expected_condition"]].append(r)
+    table = Table(title="Per condition")
+    for col in ("condition", "cases", "top-1", "top-3", "triage ok"):
+        table.add_column(col)
+    for cid, rs in sorted(per.items()):
+        table.add_row(cid, str(len(rs)), str(sum(r["top1_hit"] for r in rs)),
+                      str(sum(r["top3_hit"] for r in rs)), str(sum(r["triage_hit"] for r in rs)))
+    console.print(table)
+    confusions = Counter((r["expected_condition"], r["top3"][0]) for r in rows if not r["top1_hit"])
+    if confusions:
+        console.print("[bold]Most frequent confusions[/bold] (expected -> ranked first)")
+        for (exp, got), k in confusions.most_common(10):
+            console.print(f"  {exp} -> {got}: {k}")

@@ -1,0 +1,140 @@
+"""Free-text intake: read what a person or a clinician writes into findings.
+
+Example::
+
+    >>> r = parse("55M, 2/52 R neck pain radiating to the thumb, no fever")
+    >>> (r.age, r.sex), sorted((m.finding, m.present) for m in r.mentions)[:2]
+    ((55, 'male'), [('duration_1_to_6_weeks', True), ('fever', False)])
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from nape.assessment import Mention
+from nape.core.config import get_settings
+from nape.errors import TextInputError
+from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
+from nape.intake.pipeline import build, maps
+from nape.knowledge.loader import default_kb
+
+NOTHING_FOUND = (
+    "I couldn't find any symptoms in that. Could you describe what you feel, where it is, "
+    "how long it has lasted and what brought it on?"
+)
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    mentions: tuple[Mention, ...]
+    age: int | None
+    sex: str | None
+    side: str | None
+    about_someone_else: bool
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "age": self.age, "sex": self.sex, "side": self.side,
+            "about_someone_else": self.about_someone_else,
+            "findings": [
+                {"id": m.finding, "status": "present" if m.present else "absent",
+                 "source_text": m.source_text, "start": m.start, "end": m.end}
+                for m in self.mentions
+            ],
+            "notes": self.notes,
+        }
+
+
+def clean(text: object) -> str:
+    """Reject what cannot be text; strip control characters; enforce the length limit."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TextInputError("the input is binary, not text; please type or paste words") from exc
+    if not isinstance(text, str):
+        raise TextInputError("the input must be text")
+    limit = get_settings().max_text_chars
+    if len(text) > limit:
+        raise TextInputError(
+            f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)"
+        )
+    if not text.strip():
+        raise TextInputError("the text is empty; describe what is happening in a few words")
+    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
+    if controls > max(3, len(text) // 20):
+        raise TextInputError("the input looks binary rather than written text")
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t" else ch for ch in text)
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass
+class _Acc:
+    best: dict[str, Mention] = field(default_factory=dict)
+
+    def add(self, m: Mention) -> None:
+        # A finding stated present anywhere stays present (safer than letting a denial win).
+        old = self.best.get(m.finding)
+        if old is None or (m.present and not old.present):
+            self.best[m.finding] = m
+
+
+def _since_before(doc: Any, ent: Any) -> bool:
+    sent = ent.sent
+    window = doc[max(sent.start, ent.start - 6): ent.start]
+    return any(t.lower_ == "since" for t in window)
+
+
+def _modifier_words(ent: Any, category: str) -> list[str]:
+    return [m.span.text.lower() for m in ent._.modifiers if m.category == category]
+
+
+def parse(text: object) -> ParseResult:
+    """Read findings, age, sex, side and who is meant from free text."""
+    raw = clean(text)
+    kb = default_kb()
+    nlp = build()
+    m = maps()
+    doc = nlp(raw)
+    person = read_person(raw)
+    acc = _Acc()
+    for ent in doc.ents:
+        fid = ent.label_
+        finding = kb.findings[fid]
+        start, end = ent.start_char, ent.end_char
+        source = ent.text
+        if ent._.is_hypothetical:
+            continue
+        if ent._.is_family:
+            words = _modifier_words(ent, "FAMILY")
+            if person.proxy and all(person.proxy in w for w in words):
+                pass  # the relative is the patient
+            elif fid in m["family_to"] and not ent._.is_negated:
+                acc.add(Mention(m["family_to"][fid], True, source, start, end))
+                continue
+            else:
+                continue
+        if ent._.is_historical and not ent._.is_negated:
+            if fid in m["historical_to"]:
+                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+                continue
+            if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
+                if not _since_before(doc, ent):
+                    continue
+        acc.add(Mention(fid, not ent._.is_negated, source, start, end))
+    for hit in [*read_durations(raw), *read_recurrence(raw)]:
+        if hit.finding not in acc.best:
+            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    side, side_hits = read_side(raw)
+    for hit in side_hits:
+        if hit.finding not in acc.best:
+            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
+    notes = [] if mentions else [NOTHING_FOUND]
+    if person.proxy:
+        notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
+    return ParseResult(mentions, person.age, person.sex, side, person.proxy is not None, notes)
