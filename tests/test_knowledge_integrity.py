@@ -14,7 +14,7 @@ from nape.knowledge.schema import TRIAGE_ORDER
 
 from .conftest import SHARED
 
-SPEC = list(csv.DictReader((SHARED / "spec/conditions.tsv").open(), delimiter="\t"))
+SPEC = list(csv.DictReader((SHARED / "spec/conditions.tsv").read_text().splitlines(), delimiter="\t"))
 SPEC_IDS = [row["id"] for row in SPEC]
 KB = default_kb()
 

@@ -55,7 +55,7 @@ def test_unknown_source_is_an_e102(copy: Path) -> None:
 
 def test_malformed_yaml_names_the_file(copy: Path) -> None:
     (copy / "findings/core.yaml").write_text("findings: [unclosed")
-    with pytest.raises(KnowledgeBaseError, match="findings/core.yaml"):
+    with pytest.raises(KnowledgeBaseError, match=r"findings/core\.yaml"):
         load(copy)
 
 

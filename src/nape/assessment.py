@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from nape.knowledge.loader import KnowledgeBase
 from nape.reasoning.evidence import Evidence
@@ -50,7 +51,7 @@ class Mention:
     end: int | None = None
 
 
-def _status(present: bool) -> str:
+def _status(present: bool) -> Literal["present", "absent"]:
     return "present" if present else "absent"
 
 
@@ -69,7 +70,7 @@ def _differential(model: Model, ev: Evidence, posterior: object) -> list[Differe
                 **{"for": [w.finding for w in weights if w.weight > 0]},
                 against=[w.finding for w in weights if w.weight < 0],
                 weights=[
-                    WeightOut(finding=w.finding, status=_status(w.present), weight=w.weight)  # type: ignore[arg-type]
+                    WeightOut(finding=w.finding, status=_status(w.present), weight=w.weight)
                     for w in weights
                 ],
                 icd10cm=list(cond.icd10cm),
@@ -139,7 +140,7 @@ def assess_evidence(
             continue  # derived from an exclusive group, not stated
         findings_out.append(
             FindingOut(
-                id=fid, label=kb.findings[fid].label, status=_status(present),  # type: ignore[arg-type]
+                id=fid, label=kb.findings[fid].label, status=_status(present),
                 source_text=m.source_text if m else f"{fid}={_status(present)}",
                 start=m.start if m else None, end=m.end if m else None,
             )

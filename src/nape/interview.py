@@ -51,7 +51,7 @@ class InterviewState:
             stated=dict(data.get("stated", {})),  # type: ignore[call-overload]
             mentions=tuple(Mention(**m) for m in data.get("mentions", [])),  # type: ignore[attr-defined]
             answers=tuple((a[0], a[1], bool(a[2])) for a in data.get("answers", [])),  # type: ignore[attr-defined]
-            notes=tuple(data.get("notes", [])),  # type: ignore[call-overload]
+            notes=tuple(str(n) for n in data.get("notes", [])),  # type: ignore[attr-defined]
             about_someone_else=bool(data.get("about_someone_else", False)),
         )
 

@@ -61,7 +61,7 @@ def load_cases(path: Path) -> list[Case]:
 
 
 def _rank(level: str) -> int:
-    return TRIAGE_ORDER.index(level)  # type: ignore[arg-type]
+    return TRIAGE_ORDER.index(level)  # type: ignore[arg-type,unused-ignore]
 
 
 def _run_text(case: Case) -> tuple[list[str], str, int]:
@@ -93,7 +93,7 @@ def _run_interview(case: Case) -> tuple[list[str], str, int]:
 def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
     """Run every case and compute the figures of the spec."""
     runner = _run_interview if mode == "interview" else _run_text
-    rows = []
+    rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for case in cases:
         top3, level, asked = runner(case)
@@ -139,7 +139,8 @@ def render_report(report: dict[str, Any], console: Console) -> None:
     rows = report["cases"]
     console.print(f"[bold]{report['n']} cases, {report['mode']} mode[/bold]  "
                   f"({report['seconds_per_case'] * 1000:.1f} ms per case)")
-    for key in ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean"):
+    keys = ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean")
+    for key in keys:
         if key in report and report[key] is not None:
             console.print(f"  {key:<22} {report[key]}")
     under = [r for r in rows if r["under_triage"]]

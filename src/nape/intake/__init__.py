@@ -9,7 +9,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,7 @@ from nape.assessment import Mention
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
-from nape.intake.pipeline import build, maps
+from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.knowledge.loader import default_kb
 
 NOTHING_FOUND = (
@@ -89,8 +88,78 @@ def _since_before(doc: Any, ent: Any) -> bool:
     return any(t.lower_ == "since" for t in window)
 
 
-def _modifier_words(ent: Any, category: str) -> list[str]:
-    return [m.span.text.lower() for m in ent._.modifiers if m.category == category]
+@dataclass(frozen=True)
+class _Status:
+    negated: bool
+    historical: bool
+    hypothetical: bool
+    family_words: tuple[str, ...]
+
+
+def _status(doc: Any, ent: Any) -> _Status:
+    """ConText modifiers of a mention, ignoring triggers inside the mention's own words
+    (the "no" of "out of no where", the "not" of "not vaccinated")."""
+    flags: dict[str, list[str]] = {}
+    for mod in ent._.modifiers:
+        start, end = mod.modifier_span
+        if start < ent.end and end > ent.start:
+            continue
+        flags.setdefault(mod.category, []).append(doc[start:end].text.lower())
+    return _Status(
+        "NEGATED_EXISTENCE" in flags,
+        "HISTORICAL" in flags,
+        "HYPOTHETICAL" in flags,
+        tuple(flags.get("FAMILY", [])),
+    )
+
+
+def _spans(doc: Any) -> list[Any]:
+    """All target spans; among phrase matches the longest wins where one contains another.
+
+    Token-pattern matches ("neck ... sore") are kept alongside phrases they overlap.
+    """
+    spans = list(doc.spans["medspacy_spans"])
+    phrases = [sp for sp in spans if sp._.target_rule is not None and sp._.target_rule.pattern is None]
+    keep = []
+    for sp in spans:
+        is_phrase = sp._.target_rule is not None and sp._.target_rule.pattern is None
+        inside = is_phrase and any(
+            o is not sp and o.start <= sp.start and sp.end <= o.end and (o.end - o.start) > (sp.end - sp.start)
+            for o in phrases
+        )
+        if not inside:
+            keep.append(sp)
+    return keep
+
+
+def _limb(doc: Any, span: Any, m: dict[str, Any]) -> str:
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
+    legs, arms = set(m["leg_words"]), set(m["arm_words"])
+    best: tuple[int, str] | None = None
+    sent = span.sent
+    for tok in sent:
+        word = tok.lower_
+        pair = f"{word} {tok.nbor(1).lower_}" if tok.i + 1 < sent.end else word
+        kind = "leg" if word in legs or pair in legs else "arm" if word in arms else None
+        if kind:
+            dist = abs(tok.i - span.start)
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    if best:
+        return best[1]
+    text = doc.text.lower()
+    return "leg" if any(w in text for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
+
+
+def _label(doc: Any, span: Any, m: dict[str, Any]) -> tuple[str, bool]:
+    """(finding id, stated present?) for a span's label."""
+    label: str = span.label_
+    if label.endswith(ABSENT):
+        return label[: -len(ABSENT)], False
+    if label.startswith(GENERIC):
+        spec = m["generic"][label[len(GENERIC):]]
+        return spec[_limb(doc, span, m)], True
+    return label, True
 
 
 def parse(text: object) -> ParseResult:
@@ -102,30 +171,29 @@ def parse(text: object) -> ParseResult:
     doc = nlp(raw)
     person = read_person(raw)
     acc = _Acc()
-    for ent in doc.ents:
-        fid = ent.label_
+    for ent in _spans(doc):
+        fid, affirmed = _label(doc, ent, m)
         finding = kb.findings[fid]
         start, end = ent.start_char, ent.end_char
         source = ent.text
-        if ent._.is_hypothetical:
+        st = _status(doc, ent)
+        if st.hypothetical:
             continue
-        if ent._.is_family:
-            words = _modifier_words(ent, "FAMILY")
-            if person.proxy and all(person.proxy in w for w in words):
+        if st.family_words:
+            if person.proxy and all(person.proxy in w for w in st.family_words):
                 pass  # the relative is the patient
-            elif fid in m["family_to"] and not ent._.is_negated:
+            elif fid in m["family_to"] and not st.negated:
                 acc.add(Mention(m["family_to"][fid], True, source, start, end))
                 continue
             else:
                 continue
-        if ent._.is_historical and not ent._.is_negated:
+        if st.historical and not st.negated and not _since_before(doc, ent):
             if fid in m["historical_to"]:
                 acc.add(Mention(m["historical_to"][fid], True, source, start, end))
                 continue
             if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
-                if not _since_before(doc, ent):
-                    continue
-        acc.add(Mention(fid, not ent._.is_negated, source, start, end))
+                continue
+        acc.add(Mention(fid, affirmed != st.negated, source, start, end))
     for hit in [*read_durations(raw), *read_recurrence(raw)]:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))

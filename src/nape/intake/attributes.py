@@ -19,9 +19,9 @@ _NUM = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|el
 _UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
 _DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
 
-_MALE = {"son", "dad", "father", "husband", "boy", "grandfather", "grandpa", "brother",
+_MALE = {"son", "dad", "father", "husband", "boy", "grandfather", "grandpa", "grandad", "granddad", "brother",
          "boyfriend", "grandson", "nephew", "uncle"}
-_FEMALE = {"daughter", "mum", "mom", "mother", "wife", "girl", "grandmother", "grandma", "nan",
+_FEMALE = {"daughter", "mum", "mom", "mother", "wife", "girl", "grandmother", "grandma", "nan", "gran", "granny",
            "sister", "girlfriend", "granddaughter", "niece", "aunt"}
 _RELATIVES = _MALE | _FEMALE | {"partner", "child", "kid", "baby", "toddler", "teenager", "teen"}
 _REL = "|".join(sorted(_RELATIVES, key=len, reverse=True))
@@ -57,18 +57,20 @@ def _unit_days(unit: str) -> float:
         return _DAYS["mo"]
     if u.startswith("mi"):
         return _DAYS["m"]
-    return _DAYS[u[0]] if u[0] in _DAYS else 1.0
+    return _DAYS.get(u[0], 1.0)
 
 
 # ----------------------------------------------------------------------------- person
 _PROXY = re.compile(
-    rf"\b(?:my|our)\s+(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({_REL})\b"
-    rf"(?:\s*(?:\((\d{{1,3}})\)|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
+    rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({_REL})\b"
+    rf"(?:\s*(?:\((\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
     re.I,
 )
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b", re.I)
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old|-?years?-old|-?yr-old|yoa)\b", re.I),
+    re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
     re.compile(r"\b(\d{1,3})\s?([mf])\b", re.I),
     re.compile(r"\b([mf])\s*,\s*(\d{1,3})\b", re.I),
     re.compile(r"\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))", re.I),
@@ -95,12 +97,17 @@ def read_person(text: str) -> Person:
         before = text[: m.start()]
         first_sentence_end = re.search(r"[.!?\n]", text[m.end():])
         tail = text[m.end(): m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
-        talks_about = re.match(r"\s*(?:\(\d+\)|,|is|'s|has|had|was|keeps|can'?t|cannot|woke|aged?|who|\d|started|complains|says|got|fell|been)", tail, re.I)
-        if (m.group(1) or m.group(3) or m.group(4) or talks_about) and not _FIRST_PERSON.search(before):
+        talks_about = re.match(
+            r"\s*(?:'s\s+(?:neck|back|head)|is\s+in|keeps|can'?t|cannot|woke|complains|says|fell|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            tail, re.I,
+        )
+        pronoun_later = _PRONOUN.search(text[m.end():])
+        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+        if (aged or talks_about or pronoun_later) and not _FIRST_PERSON.search(before):
             proxy = m.group(2).lower()
             proxy_span = (m.start(), m.end())
             sex = _sex_of(proxy)
-            for g in (1, 3, 4):
+            for g in (1, 3, 4, 5):
                 if m.group(g):
                     age = int(m.group(g))
             if age is None:

@@ -51,17 +51,51 @@ def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
     return out
 
 
+ABSENT = "|absent"
+GENERIC = "generic:"
+
+
 def phrase_table(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(phrase, finding id) pairs, normalised, with typo variants, de-duplicated."""
+    """(phrase, label) pairs, normalised, with typo variants, de-duplicated.
+
+    The label is a finding id, ``id|absent`` for words meaning it is absent ("afebrile"),
+    or ``generic:numbness`` for a word whose limb is read from the sentence.
+    """
     typos: dict[str, list[str]] = maps()["typos"]
     seen: dict[str, str] = {}
+    for name, spec in maps()["generic"].items():
+        for word in spec["words"]:
+            seen[word] = GENERIC + name
     for f in kb.findings.values():
-        for phrase in f.phrases.all():
+        labelled = [(p, f.id) for p in f.phrases.all()] + [(p, f.id + ABSENT) for p in f.phrases.absent]
+        for phrase, label in labelled:
             key = re.sub(r"\s+", " ", phrase.strip().lower())
             for variant in _variants(key, typos):
                 if len(variant) >= 2 and variant not in seen:
-                    seen[variant] = f.id
+                    seen[variant] = label
     return sorted(seen.items())
+
+
+def _region(words: list[str], two_word: list[list[str]]) -> list[list[dict[str, Any]]]:
+    out: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": words}}]]
+    for a, b in two_word:
+        out.append([{"LOWER": a}, {"LOWER": b}])
+    return out
+
+
+def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
+    """(finding, spaCy token pattern) pairs from resources/patterns.yaml, both word orders."""
+    data = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
+    sets, two = data["word_sets"], data.get("two_word_regions", {})
+    stop = ["but", "and", "no", "not"]
+    gap: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": stop}, "OP": f"{{0,{data['gap']}}}"}
+    out = []
+    for p in data["patterns"]:
+        complaint = [{"LOWER": {"IN": sets[p["complaint"]]}}]
+        for region in _region(sets[p["region"]], two.get(p["region"], [])):
+            out.append((p["finding"], [*region, gap, *complaint]))
+            out.append((p["finding"], [*complaint, gap, *region]))
+    return out
 
 
 @cache
@@ -73,12 +107,17 @@ def build(kb: KnowledgeBase | None = None) -> Any:
     kb = kb or default_kb()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    matcher = nlp.add_pipe("medspacy_target_matcher")
-    matcher.add([TargetRule(phrase, fid) for phrase, fid in phrase_table(kb)])
-    context = nlp.add_pipe(
+    matcher: Any = nlp.add_pipe(
+        "medspacy_target_matcher", config={"result_type": "group", "prune": False}
+    )
+    rules = [TargetRule(phrase, fid) for phrase, fid in phrase_table(kb)]
+    rules += [TargetRule(f"{fid} pattern", fid, pattern=pat) for fid, pat in token_patterns()]
+    matcher.add(rules)
+    context: Any = nlp.add_pipe(
         "medspacy_context",
         config={
             "rules": None,
+            "input_span_type": "group",
             "span_attrs": {
                 "NEGATED_EXISTENCE": {"is_negated": True},
                 "HISTORICAL": {"is_historical": True},

@@ -99,10 +99,16 @@ class Phrases(Strict):
     lay: list[str] = Field(default_factory=list)
     clinical: list[str] = Field(default_factory=list)
     misspellings: list[str] = Field(default_factory=list)
+    absent: list[str] = Field(
+        default_factory=list, description="Words that mean the finding is absent ('afebrile')"
+    )
 
     def all(self) -> list[str]:
         return [*self.lay, *self.clinical, *self.misspellings]
 
+
+Answer = Literal["yes", "no", "dont_know"]
+ANSWERS: tuple[Answer, ...] = ("yes", "no", "dont_know")
 
 FindingCategory = Literal[
     "symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"
@@ -118,9 +124,7 @@ class Finding(Strict):
     question: Text = Field(description="Plain question to ask the person")
     why_ask: Text = Field(description="One line shown under the question")
     meaning: Text = Field(description="Clinical meaning, for the clinician")
-    answers: list[Literal["yes", "no", "dont_know"]] = Field(
-        default_factory=lambda: ["yes", "no", "dont_know"]
-    )
+    answers: list[Answer] = Field(default_factory=lambda: list(ANSWERS))
     exclusive_group: Id | None = Field(
         default=None,
         description="Findings in one group are mutually exclusive (e.g. duration bands)",

@@ -32,7 +32,7 @@ class Weight:
     weight: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity (used as a cache key)
 class Model:
     """Matrices built once from the knowledge base; assessments only index into them."""
 
@@ -89,7 +89,7 @@ class Model:
         out = self.log_prior.copy()
         band = age_band(age)
         if band is not None:
-            out += self.log_age[:, AGE_BANDS.index(band)]  # type: ignore[arg-type]
+            out += self.log_age[:, AGE_BANDS.index(band)]  # type: ignore[arg-type,unused-ignore]
         if sex == "female":
             out += self.log_sex[:, 0]
         elif sex == "male":

@@ -53,7 +53,7 @@ def information_gain(model: Model, posterior: Array) -> Array:
     post_no = joint_no / np.clip(1.0 - p_yes, 1e-12, None)
     h_now = float(_entropy(posterior))
     expected = p_yes * _entropy(post_yes) + (1.0 - p_yes) * _entropy(post_no)
-    return h_now - expected  # type: ignore[no-any-return]
+    return h_now - expected  # type: ignore[no-any-return,unused-ignore]
 
 
 @cache

@@ -31,7 +31,8 @@ def render(a: AssessmentOut, console: Console, top: int = 5) -> None:
     for flag in a.red_flags:
         body.append(Text(f"⚠ {flag.message}", style="red"))
     body += [Text(f"• {r}") for r in a.triage.reasons[:6]]
-    console.print(Panel(Group(*body), title="How urgent", border_style="red" if level.startswith("emergency") else "blue"))
+    border = "red" if level.startswith("emergency") else "blue"
+    console.print(Panel(Group(*body), title="How urgent", border_style=border))
 
     table = Table(title="Likely causes", show_lines=False, expand=True)
     table.add_column("Cause")
@@ -65,9 +66,9 @@ def render(a: AssessmentOut, console: Console, top: int = 5) -> None:
     if a.next_question:
         console.print(f"[bold]Next question:[/bold] {a.next_question.text}")
     console.print("[bold]Sources[/bold]")
-    for s in a.sources:
-        year = f", {s.year}" if s.year else ""
-        console.print(f"  [{s.id}] {s.title}. {s.publisher}{year}.")
+    for src in a.sources:
+        year = f", {src.year}" if src.year else ""
+        console.print(f"  [{src.id}] {src.title}. {src.publisher}{year}.")
     for n in a.notes:
         console.print(f"[yellow]Note:[/yellow] {n}")
     console.print(f"[dim]{a.disclaimer} {a.emergency_advice}[/dim]")
