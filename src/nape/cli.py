@@ -187,6 +187,20 @@ def docs(
     console.print(f"{len(changed)} file(s) {'would change' if check else 'written'}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+) -> None:
+    """Run the web page and the API (http://127.0.0.1:8000, docs at /docs)."""
+    import uvicorn
+
+    from nape.api.app import create_app
+
+    console.print(f"nape on http://{host}:{port}  (API docs at /docs; Ctrl+C to stop)")
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: run the app, turning every known error into a clear message."""
     try:
