@@ -1,0 +1,88 @@
+"""Speed benchmarks (not tests). Usage: uv run python benchmarks/bench.py [--write]
+
+Measures on one core: a full assessment over every condition and finding, the next-question
+choice, intake throughput on ~150-word messages, start-up (import + pipeline build) in a fresh
+process, and eval time per case. ``--write`` records the figures in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _best(fn, repeat: int = 5, number: int = 200) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t) / number)
+    return min(times)
+
+
+def main() -> dict[str, float]:
+    from nape.assessment import assess_evidence
+    from nape.evaluation.runner import load_cases, run
+    from nape.intake import parse
+    from nape.reasoning.evidence import Evidence
+    from nape.reasoning.model import default_model
+    from nape.reasoning.questions import next_question
+    from nape.triage.engine import triage
+
+    model = default_model()
+    kb = model.kb
+    ev = Evidence.build(kb, {"neck_pain": True, "fever": False, "unable_to_turn_head": True, "woke_up_with_it": True,
+                             "arm_numbness_tingling": False, "recent_trauma": False}, 34, "female")
+    post = model.posterior(ev)
+    out: dict[str, float] = {}
+    out["differential_and_triage_ms"] = _best(lambda: triage(model, ev, model.posterior(ev))) * 1000
+    out["next_question_ms"] = _best(lambda: next_question(model, ev, post, 0, 8)) * 1000
+    out["full_assessment_report_ms"] = _best(lambda: assess_evidence(ev, model=model), number=50) * 1000
+
+    cases = load_cases(ROOT / "data/cases/dev.jsonl")
+    texts = [f"{c.text} {c.details}" for c in cases]
+    messages = []
+    for i in range(150):  # ~150-word messages built from the dev texts
+        words: list[str] = []
+        j = i
+        while len(words) < 150:
+            words += texts[j % len(texts)].split()
+            j += 1
+        messages.append(" ".join(words[:150]))
+    parse(messages[0])
+    t = time.perf_counter()
+    for m in messages:
+        parse(m)
+    out["intake_messages_per_second"] = len(messages) / (time.perf_counter() - t)
+
+    code = "import time;t=time.perf_counter();import nape.intake as i;from nape.intake.pipeline import build;build();print(time.perf_counter()-t)"
+    starts = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+              for _ in range(3)]
+    out["startup_import_and_pipeline_s"] = statistics.median(starts)
+
+    rep = run(cases, mode="text")
+    out["eval_text_ms_per_case"] = rep["seconds_per_case"] * 1000
+    rep = run(cases, mode="interview")
+    out["eval_interview_ms_per_case"] = rep["seconds_per_case"] * 1000
+    return {k: round(v, 3) for k, v in out.items()}
+
+
+if __name__ == "__main__":
+    figures = main()
+    print(json.dumps(figures, indent=2))
+    if "--write" in sys.argv:
+        readme = ROOT / "benchmarks/README.md"
+        text = readme.read_text()
+        block = "\n".join(f"| {k} | {v} |" for k, v in figures.items())
+        text = re.sub(r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)",
+                      lambda m: m.group(1) + "| measure | value |\n| --- | --- |\n" + block + "\n" + m.group(3),
+                      text, flags=re.S)
+        readme.write_text(text)

@@ -1,0 +1,34 @@
+"""Run the dev and outside case sets in both modes and write the figures table into README.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from nape.evaluation.runner import load_cases, run
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {"dev": ROOT / "data/cases/dev.jsonl", "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl"}
+KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
+
+
+def table() -> str:
+    lines = ["| set | mode | " + " | ".join(KEYS) + " | questions |", "| --- " * (len(KEYS) + 3) + "|"]
+    for name, path in SETS.items():
+        if not path.exists():
+            continue
+        cases = load_cases(path)
+        for mode in ("text", "interview"):
+            r = run(cases, mode=mode)
+            vals = " | ".join(str(r[k]) for k in KEYS)
+            lines.append(f"| {name} | {mode} | {vals} | {r.get('questions_mean', '-')} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    new = re.sub(r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)", lambda m: m.group(1) + table() + "\n" + m.group(3),
+                 text, flags=re.S)
+    readme.write_text(new)
+    print(table())
