@@ -100,9 +100,10 @@ def _status(doc: Any, ent: Any) -> _Status:
     """ConText modifiers of a mention, ignoring triggers inside the mention's own words
     (the "no" of "out of no where", the "not" of "not vaccinated")."""
     flags: dict[str, list[str]] = {}
+    is_phrase = ent._.target_rule is not None and ent._.target_rule.pattern is None
     for mod in ent._.modifiers:
         start, end = mod.modifier_span
-        if start < ent.end and end > ent.start:
+        if is_phrase and start < ent.end and end > ent.start:
             continue
         flags.setdefault(mod.category, []).append(doc[start:end].text.lower())
     return _Status(
@@ -193,6 +194,8 @@ def parse(text: object) -> ParseResult:
                 continue
             if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
                 continue
+        if fid in m["long_standing"]["findings"] and any(w in ent.sent.text.lower() for w in m["long_standing"]["words"]):
+            affirmed = False  # "on olanzapine for years" is not a recent start
         acc.add(Mention(fid, affirmed != st.negated, source, start, end))
     for hit in [*read_durations(raw), *read_recurrence(raw)]:
         if hit.finding not in acc.best:

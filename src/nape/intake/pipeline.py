@@ -38,6 +38,10 @@ def _context_rules() -> list[Any]:
             kwargs["max_scope"] = 12 if r["direction"] != "BACKWARD" else 4
         if r["category"] == "FAMILY":
             kwargs["max_scope"] = 10
+        if r["category"] == "TERMINATE":
+            # medspaCy 1.3.1 only cuts a scope when the terminator's scope does not contain it;
+            # a one-token scope makes "but", ";" and friends end negation reliably.
+            kwargs["max_scope"] = 1
         rules.append(ConTextRule(r["literal"], r["category"], **kwargs))
     return rules
 
@@ -87,7 +91,7 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     """(finding, spaCy token pattern) pairs from resources/patterns.yaml, both word orders."""
     data = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
     sets, two = data["word_sets"], data.get("two_word_regions", {})
-    stop = ["but", "and", "no", "not"]
+    stop = ["but", "and", "no", "not", "n't", "never", "without", "nothing", "nor"]
     gap: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": stop}, "OP": f"{{0,{data['gap']}}}"}
     out = []
     for p in data["patterns"]:

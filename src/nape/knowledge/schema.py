@@ -153,6 +153,9 @@ class Rule(Strict):
     any: list[Id] = Field(default_factory=list)
     min_any: int = Field(default=1, ge=1)
     none: list[Id] = Field(default_factory=list)
+    requires_any: list[Id] = Field(
+        default_factory=list, description="A second group: at least one of these must also hold"
+    )
     age_at_least: int | None = Field(default=None, ge=0, le=120)
     age_below: int | None = Field(default=None, ge=0, le=121)
     decision_rule: Literal["canadian_c_spine_imaging", "nexus_imaging"] | None = None
@@ -166,7 +169,7 @@ class Rule(Strict):
         return self
 
     def finding_ids(self) -> list[str]:
-        return [*self.all, *self.any, *self.none]
+        return [*self.all, *self.any, *self.none, *self.requires_any]
 
 
 # --------------------------------------------------------------------------- conditions

@@ -30,6 +30,8 @@ def holds(rule: Rule, ev: Evidence, *, unknown_age_passes: bool = False) -> bool
         return False
     if any(ev.present(f) for f in rule.none):
         return False
+    if rule.requires_any and not any(ev.present(f) for f in rule.requires_any):
+        return False
     if rule.decision_rule == "canadian_c_spine_imaging":
         return canadian_c_spine(ev).outcome == "imaging"
     if rule.decision_rule == "nexus_imaging":
@@ -39,7 +41,7 @@ def holds(rule: Rule, ev: Evidence, *, unknown_age_passes: bool = False) -> bool
 
 def matched_findings(rule: Rule, ev: Evidence) -> list[str]:
     """The stated-present findings that made a rule hold (for 'the words that matched')."""
-    return [f for f in [*rule.all, *rule.any] if ev.present(f)]
+    return [f for f in [*rule.all, *rule.any, *rule.requires_any] if ev.present(f)]
 
 
 def relevant(rule: Rule | None, ev: Evidence) -> bool:
