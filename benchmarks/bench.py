@@ -39,8 +39,19 @@ def main() -> dict[str, float]:
 
     model = default_model()
     kb = model.kb
-    ev = Evidence.build(kb, {"neck_pain": True, "fever": False, "unable_to_turn_head": True, "woke_up_with_it": True,
-                             "arm_numbness_tingling": False, "recent_trauma": False}, 34, "female")
+    ev = Evidence.build(
+        kb,
+        {
+            "neck_pain": True,
+            "fever": False,
+            "unable_to_turn_head": True,
+            "woke_up_with_it": True,
+            "arm_numbness_tingling": False,
+            "recent_trauma": False,
+        },
+        34,
+        "female",
+    )
     post = model.posterior(ev)
     out: dict[str, float] = {}
     out["differential_and_triage_ms"] = _best(lambda: triage(model, ev, model.posterior(ev))) * 1000
@@ -63,9 +74,14 @@ def main() -> dict[str, float]:
         parse(m)
     out["intake_messages_per_second"] = len(messages) / (time.perf_counter() - t)
 
-    code = "import time;t=time.perf_counter();import nape.intake as i;from nape.intake.pipeline import build;build();print(time.perf_counter()-t)"
-    starts = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-              for _ in range(3)]
+    code = (
+        "import time;t=time.perf_counter();import nape.intake;"
+        "from nape.intake.pipeline import build;build();print(time.perf_counter()-t)"
+    )
+    starts = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    ]
     out["startup_import_and_pipeline_s"] = statistics.median(starts)
 
     rep = run(cases, mode="text")
@@ -82,7 +98,10 @@ if __name__ == "__main__":
         readme = ROOT / "benchmarks/README.md"
         text = readme.read_text()
         block = "\n".join(f"| {k} | {v} |" for k, v in figures.items())
-        text = re.sub(r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)",
-                      lambda m: m.group(1) + "| measure | value |\n| --- | --- |\n" + block + "\n" + m.group(3),
-                      text, flags=re.S)
+        text = re.sub(
+            r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)",
+            lambda m: m.group(1) + "| measure | value |\n| --- | --- |\n" + block + "\n" + m.group(3),
+            text,
+            flags=re.S,
+        )
         readme.write_text(text)

@@ -69,8 +69,13 @@ def check(path: Path, grams: set[str], findings: set[str], sources: set[str]) ->
                 used |= set(esc.when.finding_ids())
             problems += [f"unknown finding {f!r}" for f in sorted(used - findings)]
             srcs = set(cond.sources) | set(cond.see_whom.sources)
-            for st in [*cond.workup.examination, *cond.workup.tests, *cond.workup.imaging,
-                       *cond.pitfalls, *cond.care_plan]:
+            for st in [
+                *cond.workup.examination,
+                *cond.workup.tests,
+                *cond.workup.imaging,
+                *cond.pitfalls,
+                *cond.care_plan,
+            ]:
                 srcs |= set(st.sources)
             problems += [f"unknown source {s!r}" for s in sorted(srcs - sources)]
             for code in cond.icd10cm:

@@ -28,7 +28,11 @@ def table() -> str:
 if __name__ == "__main__":
     readme = ROOT / "README.md"
     text = readme.read_text()
-    new = re.sub(r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)", lambda m: m.group(1) + table() + "\n" + m.group(3),
-                 text, flags=re.S)
+    new = re.sub(
+        r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)",
+        lambda m: m.group(1) + table() + "\n" + m.group(3),
+        text,
+        flags=re.S,
+    )
     readme.write_text(new)
     print(table())

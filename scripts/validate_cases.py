@@ -23,7 +23,9 @@ SHARED = ROOT.parent / "shared"
 LEVELS = ["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
 SEX_WORDS = re.compile(
     r"\b\d+\s?(yo\s?)?[MF]\b|\((F|M)\)|\b(man|woman|guy|girl|boy|son|daughter|mum|mom|mother|dad|father|"
-    r"husband|wife|brother|sister|grandad|grandma|grandmother|grandfather)s?\b", re.I)
+    r"husband|wife|brother|sister|grandad|grandma|grandmother|grandfather)s?\b",
+    re.I,
+)
 
 
 def load_conditions() -> dict[str, str]:
@@ -117,7 +119,7 @@ def main() -> int:
         w = re.findall(r"[a-z0-9']+", (text + " " + d.get("details", "")).lower())
         for i in range(len(w) - 8):
             if " ".join(w[i : i + 9]) in grams:
-                errors.append(f"{where}: 9-word run copied from a seed: {' '.join(w[i:i+9])!r}")
+                errors.append(f"{where}: 9-word run copied from a seed: {' '.join(w[i : i + 9])!r}")
                 break
 
     for c in conds:
@@ -126,7 +128,10 @@ def main() -> int:
             errors.append(f"coverage: {c} has {by_cond[c]} cases, needs {need}")
 
     print(f"file: {a.path}\ncases: {n}")
-    print(f"age omitted: {no_age} ({100*no_age/max(n,1):.0f}%), sex omitted: {no_sex} ({100*no_sex/max(n,1):.0f}%)")
+    print(
+        f"age omitted: {no_age} ({100 * no_age / max(n, 1):.0f}%), "
+        f"sex omitted: {no_sex} ({100 * no_sex / max(n, 1):.0f}%)"
+    )
     print("\ncases per condition:")
     for c in conds:
         print(f"  {by_cond[c]:3d}  {c}{'  [red_flag]' if c in red else ''}")

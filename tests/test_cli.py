@@ -21,7 +21,9 @@ def _json(args: list[str]) -> dict:  # type: ignore[type-arg]
 
 
 def test_assess_json_has_the_spec_fields() -> None:
-    data = _json(["assess", "--finding", "fever=present", "--finding", "neck_stiffness=present", "--age", "30", "--json"])
+    data = _json(
+        ["assess", "--finding", "fever=present", "--finding", "neck_stiffness=present", "--age", "30", "--json"]
+    )
     assert {"differential", "triage", "red_flags", "findings", "knowledge_base_version"} <= set(data)
     first = data["differential"][0]
     assert {"condition", "name", "probability", "for", "against"} <= set(first)
@@ -63,7 +65,9 @@ def test_conditions_one_prints_readably() -> None:
 def test_parse_json() -> None:
     data = _json(["parse", "--text", "55M, 2/52 R neck pain, no fever", "--json"])
     assert data["age"] == 55 and data["sex"] == "male" and data["side"] == "right"
-    assert {"id": "fever", "status": "absent"}.items() <= next(f for f in data["findings"] if f["id"] == "fever").items()
+    assert {"id": "fever", "status": "absent"}.items() <= next(
+        f for f in data["findings"] if f["id"] == "fever"
+    ).items()
 
 
 @pytest.mark.parametrize(

@@ -18,21 +18,64 @@ CCR_TABLE = [
     ("age 64, everything else unknown", INJURY, 64, "undetermined"),
     ("dangerous mechanism", {**INJURY, "dangerous_mechanism": T}, 30, "imaging"),
     ("paraesthesias in the arms", {**INJURY, "arm_numbness_tingling": T}, 30, "imaging"),
-    ("low risk + rotates 45 -> no imaging",
-     {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F, "leg_numbness_tingling": F,
-      "simple_rear_end_collision": T, "able_to_rotate_45": T}, 30, "no_imaging"),
-    ("low risk + cannot rotate -> imaging",
-     {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F,
-      "ambulatory_since_injury": T, "able_to_rotate_45": F}, 30, "imaging"),
-    ("no low-risk factor at all -> imaging",
-     {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F,
-      "simple_rear_end_collision": F, "ambulatory_since_injury": F, "delayed_onset_neck_pain": F,
-      "midline_spinal_tenderness": T}, 30, "imaging"),
-    ("no midline tenderness is a low-risk factor",
-     {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F, "leg_numbness_tingling": F,
-      "midline_spinal_tenderness": F, "able_to_rotate_45": T}, 40, "no_imaging"),
-    ("low risk but rotation unknown", {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F,
-      "delayed_onset_neck_pain": T}, 30, "undetermined"),
+    (
+        "low risk + rotates 45 -> no imaging",
+        {
+            **INJURY,
+            "dangerous_mechanism": F,
+            "arm_numbness_tingling": F,
+            "leg_numbness_tingling": F,
+            "simple_rear_end_collision": T,
+            "able_to_rotate_45": T,
+        },
+        30,
+        "no_imaging",
+    ),
+    (
+        "low risk + cannot rotate -> imaging",
+        {
+            **INJURY,
+            "dangerous_mechanism": F,
+            "arm_numbness_tingling": F,
+            "ambulatory_since_injury": T,
+            "able_to_rotate_45": F,
+        },
+        30,
+        "imaging",
+    ),
+    (
+        "no low-risk factor at all -> imaging",
+        {
+            **INJURY,
+            "dangerous_mechanism": F,
+            "arm_numbness_tingling": F,
+            "simple_rear_end_collision": F,
+            "ambulatory_since_injury": F,
+            "delayed_onset_neck_pain": F,
+            "midline_spinal_tenderness": T,
+        },
+        30,
+        "imaging",
+    ),
+    (
+        "no midline tenderness is a low-risk factor",
+        {
+            **INJURY,
+            "dangerous_mechanism": F,
+            "arm_numbness_tingling": F,
+            "leg_numbness_tingling": F,
+            "midline_spinal_tenderness": F,
+            "able_to_rotate_45": T,
+        },
+        40,
+        "no_imaging",
+    ),
+    (
+        "low risk but rotation unknown",
+        {**INJURY, "dangerous_mechanism": F, "arm_numbness_tingling": F, "delayed_onset_neck_pain": T},
+        30,
+        "undetermined",
+    ),
     ("high risk outranks low risk", {**INJURY, "simple_rear_end_collision": T, "able_to_rotate_45": T}, 70, "imaging"),
 ]
 
@@ -43,8 +86,14 @@ def test_canadian_c_spine_rule(name: str, findings: dict[str, bool], age: int, e
     assert canadian_c_spine(ev).outcome == expected
 
 
-ALL_CLEAR = {"midline_spinal_tenderness": F, "intoxication": F, "altered_consciousness": F,
-             "distracting_injury": F, "arm_weakness": F, "leg_weakness": F}
+ALL_CLEAR = {
+    "midline_spinal_tenderness": F,
+    "intoxication": F,
+    "altered_consciousness": F,
+    "distracting_injury": F,
+    "arm_weakness": F,
+    "leg_weakness": F,
+}
 NEXUS_TABLE = [
     ("all five criteria met", {**INJURY, **ALL_CLEAR}, "no_imaging"),
     ("midline tenderness", {**INJURY, **ALL_CLEAR, "midline_spinal_tenderness": T}, "imaging"),

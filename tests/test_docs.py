@@ -18,7 +18,9 @@ def test_every_cli_command_is_in_the_readme(name: str) -> None:
     assert f"nape {name}" in README
 
 
-@pytest.mark.parametrize("path", sorted(p for p in (getattr(r, "path", "") for r in create_app().routes) if p.startswith("/v1")))
+@pytest.mark.parametrize(
+    "path", sorted(p for p in (getattr(r, "path", "") for r in create_app().routes) if p.startswith("/v1"))
+)
 def test_every_api_route_is_in_the_readme(path: str) -> None:
     assert path in README
 

@@ -52,13 +52,33 @@ def test_dev_set_figures_stay_above_their_floors() -> None:
 
 def test_eval_json_has_the_spec_fields(tmp_path: Path) -> None:
     cases = tmp_path / "c.jsonl"
-    cases.write_text(json.dumps({
-        "id": "m-1", "text": "fever and a stiff neck, bad headache", "age": 20,
-        "expected": {"condition": "meningitis", "triage": "emergency_ambulance",
-                     "triage_ok": ["emergency_ambulance", "emergency"]}}) + "\n")
+    cases.write_text(
+        json.dumps(
+            {
+                "id": "m-1",
+                "text": "fever and a stiff neck, bad headache",
+                "age": 20,
+                "expected": {
+                    "condition": "meningitis",
+                    "triage": "emergency_ambulance",
+                    "triage_ok": ["emergency_ambulance", "emergency"],
+                },
+            }
+        )
+        + "\n"
+    )
     for mode in ("text", "interview"):
         rep = run(load_cases(cases), mode=mode)
-        assert {"n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "cases"} <= set(rep)
+        assert {
+            "n",
+            "top1",
+            "top3",
+            "triage_exact",
+            "under_triage",
+            "over_triage",
+            "emergency_sensitivity",
+            "cases",
+        } <= set(rep)
         row = rep["cases"][0]
         assert row["id"] == "m-1" and len(row["top3"]) == 3 and row["triage_hit"]
         assert rep["emergency_sensitivity"] == 1.0
@@ -68,7 +88,7 @@ def test_eval_json_has_the_spec_fields(tmp_path: Path) -> None:
 def test_bad_case_file_names_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x"}\nnot json\n')
-    with pytest.raises(CaseFileError, match="bad.jsonl:1"):
+    with pytest.raises(CaseFileError, match=r"bad\.jsonl:1"):
         load_cases(bad)
 
 

@@ -76,9 +76,7 @@ def test_a_finding_most_typical_of_a_cause_never_lowers_it(
 
 @settings(max_examples=150, deadline=None)
 @given(evidence_st, age_st)
-def test_a_fired_red_flag_always_sets_at_least_its_level(
-    findings: dict[str, bool], age: int | None
-) -> None:
+def test_a_fired_red_flag_always_sets_at_least_its_level(findings: dict[str, bool], age: int | None) -> None:
     ev = _ev(findings, age, None)
     result = triage(MODEL, ev, MODEL.posterior(ev))
     for flag in fired_red_flags(MODEL, ev):

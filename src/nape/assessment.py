@@ -69,10 +69,7 @@ def _differential(model: Model, ev: Evidence, posterior: object) -> list[Differe
                 probability=round(float(posterior[ci]), 4),  # type: ignore[index]
                 **{"for": [w.finding for w in weights if w.weight > 0]},
                 against=[w.finding for w in weights if w.weight < 0],
-                weights=[
-                    WeightOut(finding=w.finding, status=_status(w.present), weight=w.weight)
-                    for w in weights
-                ],
+                weights=[WeightOut(finding=w.finding, status=_status(w.present), weight=w.weight) for w in weights],
                 icd10cm=list(cond.icd10cm),
             )
         )
@@ -89,12 +86,14 @@ def _care_plan(kb: KnowledgeBase, leading: list[str]) -> CarePlanOut:
             for s in c.care_plan
         ]
         tests += [StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.workup.tests]
-        imaging += [
-            StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.workup.imaging
-        ]
+        imaging += [StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.workup.imaging]
         pitfalls += [StatementOut(condition=cid, text=s.text, sources=s.sources) for s in c.pitfalls]
     return CarePlanOut(
-        for_conditions=leading, see_whom=see, steps=steps, tests=tests, imaging=imaging,
+        for_conditions=leading,
+        see_whom=see,
+        steps=steps,
+        tests=tests,
+        imaging=imaging,
         pitfalls=pitfalls,
     )
 
@@ -110,8 +109,7 @@ def _cited(kb: KnowledgeBase, plan: CarePlanOut, flags: list[str]) -> list[Sourc
     for sid in dict.fromkeys(ids):
         s = kb.sources[sid]
         out.append(
-            SourceOut(id=s.id, title=s.title, publisher=s.publisher, year=s.year,
-                      authors=s.authors, locator=s.locator)
+            SourceOut(id=s.id, title=s.title, publisher=s.publisher, year=s.year, authors=s.authors, locator=s.locator)
         )
     return out
 
@@ -140,17 +138,22 @@ def assess_evidence(
             continue  # derived from an exclusive group, not stated
         findings_out.append(
             FindingOut(
-                id=fid, label=kb.findings[fid].label, status=_status(present),
+                id=fid,
+                label=kb.findings[fid].label,
+                status=_status(present),
                 source_text=m.source_text if m else f"{fid}={_status(present)}",
-                start=m.start if m else None, end=m.end if m else None,
+                start=m.start if m else None,
+                end=m.end if m else None,
             )
         )
     flags_out = [
         RedFlagOut(
-            id=f.id, label=f.label, level=f.level, message=f.message, findings=f.findings,
-            source_text="; ".join(
-                source_of[x].source_text if x in source_of else x for x in f.findings
-            ),
+            id=f.id,
+            label=f.label,
+            level=f.level,
+            message=f.message,
+            findings=f.findings,
+            source_text="; ".join(source_of[x].source_text if x in source_of else x for x in f.findings),
         )
         for f in tri.red_flags
     ]
@@ -174,9 +177,15 @@ def assess_evidence(
             if r.outcome != "not_applicable"
         ],
         next_question=QuestionOut(
-            finding=q.finding, text=q.text, why_ask=q.why_ask, answers=q.answers,
-            reason=q.reason, red_flag=q.red_flag,
-        ) if q else None,
+            finding=q.finding,
+            text=q.text,
+            why_ask=q.why_ask,
+            answers=q.answers,
+            reason=q.reason,
+            red_flag=q.red_flag,
+        )
+        if q
+        else None,
         care_plan=plan,
         sources=_cited(kb, plan, [f.id for f in tri.red_flags]),
         patient=PatientOut(age=ev.age, sex=ev.sex, about_someone_else=about_someone_else),

@@ -70,8 +70,7 @@ def findings(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
     kb = default_kb()
     rows = [
-        {"id": f.id, "label": f.label, "category": f.category, "question": f.question}
-        for f in kb.findings.values()
+        {"id": f.id, "label": f.label, "category": f.category, "question": f.question} for f in kb.findings.values()
     ]
     if as_json:
         _print_json(rows)
@@ -138,8 +137,17 @@ def interview(
         raw = typer.prompt("Age (blank to skip)", default="", show_default=False)
         age = int(raw) if raw.strip().isdigit() else None
     state = iv.start(text or None, age=age, sex=sex)
-    choices = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "d": "dont_know", "?": "dont_know",
-               "dont know": "dont_know", "don't know": "dont_know", "dont_know": "dont_know"}
+    choices = {
+        "y": "yes",
+        "yes": "yes",
+        "n": "no",
+        "no": "no",
+        "d": "dont_know",
+        "?": "dont_know",
+        "dont know": "dont_know",
+        "don't know": "dont_know",
+        "dont_know": "dont_know",
+    }
     while True:
         result = iv.current(state)
         q = result.next_question

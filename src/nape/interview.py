@@ -36,9 +36,13 @@ class InterviewState:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "age": self.age, "sex": self.sex, "text": self.text, "stated": self.stated,
+            "age": self.age,
+            "sex": self.sex,
+            "text": self.text,
+            "stated": self.stated,
             "mentions": [m.__dict__ for m in self.mentions],
-            "answers": [list(a) for a in self.answers], "notes": list(self.notes),
+            "answers": [list(a) for a in self.answers],
+            "notes": list(self.notes),
             "about_someone_else": self.about_someone_else,
         }
 
@@ -102,9 +106,7 @@ def evidence(state: InterviewState, model: Model | None = None) -> Evidence:
     return Evidence.build(model.kb, findings, state.age, state.sex, frozenset(asked))
 
 
-def answer(
-    state: InterviewState, finding: str, value: str, model: Model | None = None
-) -> InterviewState:
+def answer(state: InterviewState, finding: str, value: str, model: Model | None = None) -> InterviewState:
     """Record an answer (yes / no / dont_know). A later answer to the same finding wins."""
     model = model or default_model()
     if finding not in model.kb.findings:
@@ -129,10 +131,16 @@ def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
     screened = len({a[0] for a in state.answers if a[2]})
     answered = [
         Mention(fid, _VALUE[ans] is True, f"answered {ans.replace('_', ' ')}")
-        for fid, ans, _ in state.answers if _VALUE[ans] is not None
+        for fid, ans, _ in state.answers
+        if _VALUE[ans] is not None
     ]
     by_id = {m.finding: m for m in [*state.mentions, *answered]}
     return assess_evidence(
-        ev, list(by_id.values()), model=model, asked_count=asked, screened=screened,
-        notes=list(state.notes), about_someone_else=state.about_someone_else,
+        ev,
+        list(by_id.values()),
+        model=model,
+        asked_count=asked,
+        screened=screened,
+        notes=list(state.notes),
+        about_someone_else=state.about_someone_else,
     )

@@ -88,8 +88,13 @@ def test_someone_else_is_the_patient() -> None:
 
 @pytest.mark.parametrize(
     "text,age,sex",
-    [("59 yo male", 59, "male"), ("55M with neck pain", 55, "male"), ("F, 44, back pain", 44, "female"),
-     ("I'm 67 and my back hurts", 67, None), ("my dad is 72 and his back hurts", 72, "male")],
+    [
+        ("59 yo male", 59, "male"),
+        ("55M with neck pain", 55, "male"),
+        ("F, 44, back pain", 44, "female"),
+        ("I'm 67 and my back hurts", 67, None),
+        ("my dad is 72 and his back hurts", 72, "male"),
+    ],
 )
 def test_age_and_sex_in_many_forms(text: str, age: int, sex: str | None) -> None:
     r = parse(text)

@@ -32,7 +32,11 @@ class AssessRequest(BaseModel):
     sex: str | None = Field(default=None, max_length=20)
 
 
-EXAMPLE = {"text": "Woke up with a stiff neck and can't turn my head to the left. No fever.", "age": 34, "sex": "female"}
+EXAMPLE = {
+    "text": "Woke up with a stiff neck and can't turn my head to the left. No fever.",
+    "age": 34,
+    "sex": "female",
+}
 
 
 def create_app() -> FastAPI:

@@ -21,9 +21,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NAPE_", extra="ignore")
 
     data_dir: Path = Field(default_factory=_data_dir, description="Where nape keeps its files")
-    max_text_chars: int = Field(
-        default=20_000, ge=100, le=2_000_000, description="Longest free text accepted"
-    )
+    max_text_chars: int = Field(default=20_000, ge=100, le=2_000_000, description="Longest free text accepted")
 
 
 @cache

@@ -100,19 +100,21 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
         exp = case.expected
         ok = exp.triage_ok or [exp.triage]
         hits = {exp.condition, *exp.acceptable}
-        rows.append({
-            "id": case.id,
-            "top3": top3,
-            "triage": level,
-            "expected_condition": exp.condition,
-            "expected_triage": exp.triage,
-            "top1_hit": top3[0] in hits,
-            "top3_hit": bool(hits & set(top3)),
-            "triage_hit": level in ok,
-            "under_triage": _rank(level) > max(_rank(x) for x in ok),
-            "over_triage": _rank(level) < min(_rank(x) for x in ok),
-            "questions": asked,
-        })
+        rows.append(
+            {
+                "id": case.id,
+                "top3": top3,
+                "triage": level,
+                "expected_condition": exp.condition,
+                "expected_triage": exp.triage,
+                "top1_hit": top3[0] in hits,
+                "top3_hit": bool(hits & set(top3)),
+                "triage_hit": level in ok,
+                "under_triage": _rank(level) > max(_rank(x) for x in ok),
+                "over_triage": _rank(level) < min(_rank(x) for x in ok),
+                "questions": asked,
+            }
+        )
     elapsed = time.perf_counter() - t0
     n = len(rows)
     emerg = [r for r, c in zip(rows, cases, strict=True) if c.expected.triage in EMERGENCY]
@@ -124,9 +126,7 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
         "triage_exact": round(sum(r["triage_hit"] for r in rows) / n, 4),
         "under_triage": round(sum(r["under_triage"] for r in rows) / n, 4),
         "over_triage": round(sum(r["over_triage"] for r in rows) / n, 4),
-        "emergency_sensitivity": round(
-            sum(r["triage"] in EMERGENCY for r in emerg) / len(emerg), 4
-        ) if emerg else None,
+        "emergency_sensitivity": round(sum(r["triage"] in EMERGENCY for r in emerg) / len(emerg), 4) if emerg else None,
         "seconds_per_case": round(elapsed / n, 4),
         "cases": rows,
     }
@@ -137,8 +137,10 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
 
 def render_report(report: dict[str, Any], console: Console) -> None:
     rows = report["cases"]
-    console.print(f"[bold]{report['n']} cases, {report['mode']} mode[/bold]  "
-                  f"({report['seconds_per_case'] * 1000:.1f} ms per case)")
+    console.print(
+        f"[bold]{report['n']} cases, {report['mode']} mode[/bold]  "
+        f"({report['seconds_per_case'] * 1000:.1f} ms per case)"
+    )
     keys = ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean")
     for key in keys:
         if key in report and report[key] is not None:
@@ -155,8 +157,13 @@ def render_report(report: dict[str, Any], console: Console) -> None:
     for col in ("condition", "cases", "top-1", "top-3", "triage ok"):
         table.add_column(col)
     for cid, rs in sorted(per.items()):
-        table.add_row(cid, str(len(rs)), str(sum(r["top1_hit"] for r in rs)),
-                      str(sum(r["top3_hit"] for r in rs)), str(sum(r["triage_hit"] for r in rs)))
+        table.add_row(
+            cid,
+            str(len(rs)),
+            str(sum(r["top1_hit"] for r in rs)),
+            str(sum(r["top3_hit"] for r in rs)),
+            str(sum(r["triage_hit"] for r in rs)),
+        )
     console.print(table)
     confusions = Counter((r["expected_condition"], r["top3"][0]) for r in rows if not r["top1_hit"])
     if confusions:

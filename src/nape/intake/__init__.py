@@ -37,11 +37,18 @@ class ParseResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "age": self.age, "sex": self.sex, "side": self.side,
+            "age": self.age,
+            "sex": self.sex,
+            "side": self.side,
             "about_someone_else": self.about_someone_else,
             "findings": [
-                {"id": m.finding, "status": "present" if m.present else "absent",
-                 "source_text": m.source_text, "start": m.start, "end": m.end}
+                {
+                    "id": m.finding,
+                    "status": "present" if m.present else "absent",
+                    "source_text": m.source_text,
+                    "start": m.start,
+                    "end": m.end,
+                }
                 for m in self.mentions
             ],
             "notes": self.notes,
@@ -59,9 +66,7 @@ def clean(text: object) -> str:
         raise TextInputError("the input must be text")
     limit = get_settings().max_text_chars
     if len(text) > limit:
-        raise TextInputError(
-            f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)"
-        )
+        raise TextInputError(f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)")
     if not text.strip():
         raise TextInputError("the text is empty; describe what is happening in a few words")
     controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
@@ -84,7 +89,7 @@ class _Acc:
 
 def _since_before(doc: Any, ent: Any) -> bool:
     sent = ent.sent
-    window = doc[max(sent.start, ent.start - 6): ent.start]
+    window = doc[max(sent.start, ent.start - 6) : ent.start]
     return any(t.lower_ == "since" for t in window)
 
 
@@ -158,7 +163,7 @@ def _label(doc: Any, span: Any, m: dict[str, Any]) -> tuple[str, bool]:
     if label.endswith(ABSENT):
         return label[: -len(ABSENT)], False
     if label.startswith(GENERIC):
-        spec = m["generic"][label[len(GENERIC):]]
+        spec = m["generic"][label[len(GENERIC) :]]
         return spec[_limb(doc, span, m)], True
     return label, True
 
@@ -194,7 +199,9 @@ def parse(text: object) -> ParseResult:
                 continue
             if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
                 continue
-        if fid in m["long_standing"]["findings"] and any(w in ent.sent.text.lower() for w in m["long_standing"]["words"]):
+        if fid in m["long_standing"]["findings"] and any(
+            w in ent.sent.text.lower() for w in m["long_standing"]["words"]
+        ):
             affirmed = False  # "on olanzapine for years" is not a recent start
         acc.add(Mention(fid, affirmed != st.negated, source, start, end))
     for hit in [*read_durations(raw), *read_recurrence(raw)]:

@@ -11,19 +11,72 @@ import re
 from dataclasses import dataclass
 
 _NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "few": 3,
-    "couple of": 2, "couple": 2, "several": 4, "many": 6,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "few": 3,
+    "couple of": 2,
+    "couple": 2,
+    "several": 4,
+    "many": 6,
 }
 _NUM = r"(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety|few|couple of|couple|several|many)"
 _UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
 _DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
 
-_MALE = {"son", "dad", "father", "husband", "boy", "grandfather", "grandpa", "grandad", "granddad", "brother",
-         "boyfriend", "grandson", "nephew", "uncle"}
-_FEMALE = {"daughter", "mum", "mom", "mother", "wife", "girl", "grandmother", "grandma", "nan", "gran", "granny",
-           "sister", "girlfriend", "granddaughter", "niece", "aunt"}
+_MALE = {
+    "son",
+    "dad",
+    "father",
+    "husband",
+    "boy",
+    "grandfather",
+    "grandpa",
+    "grandad",
+    "granddad",
+    "brother",
+    "boyfriend",
+    "grandson",
+    "nephew",
+    "uncle",
+}
+_FEMALE = {
+    "daughter",
+    "mum",
+    "mom",
+    "mother",
+    "wife",
+    "girl",
+    "grandmother",
+    "grandma",
+    "nan",
+    "gran",
+    "granny",
+    "sister",
+    "girlfriend",
+    "granddaughter",
+    "niece",
+    "aunt",
+}
 _RELATIVES = _MALE | _FEMALE | {"partner", "child", "kid", "baby", "toddler", "teenager", "teen"}
 _REL = "|".join(sorted(_RELATIVES, key=len, reverse=True))
 
@@ -68,7 +121,10 @@ _PROXY = re.compile(
     re.I,
 )
 # "she's 66", "he is 17" anywhere after the relative is named
-_PRONOUN_AGE = re.compile(r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))", re.I)
+_PRONOUN_AGE = re.compile(
+    r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
+    re.I,
+)
 # the writer's own body named in the same sentence: "my mum says my shoulders look uneven"
 _OWN_BODY = re.compile(
     r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
@@ -76,11 +132,24 @@ _OWN_BODY = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
+    re.I,
+)
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 _WORD_AGE = re.compile(
     rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS)}))?|({'|'.join(_TEENS)}|{'|'.join(_UNITS)}))[- ]years?[- ]old\b",
     re.I,
@@ -117,18 +186,24 @@ def read_person(text: str) -> Person:
     m = _PROXY.search(text)
     if m:
         before = text[: m.start()]
-        first_sentence_end = re.search(r"[.!?\n]", text[m.end():])
-        tail = text[m.end(): m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
+        first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
+        tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
         talks_about = re.match(
             r"\s*(?:'s\s+(?:neck|back|head)|is\s+in|keeps|can'?t|cannot|woke|complains|says|fell|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
-            tail, re.I,
+            tail,
+            re.I,
         )
-        pronoun_later = _PRONOUN.search(text[m.end():])
+        pronoun_later = _PRONOUN.search(text[m.end() :])
         aged = m.group(1) or m.group(3) or m.group(4) or m.group(5)
         own_body = not aged and _OWN_BODY.search(tail)
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
-        if (aged or talks_about or pronoun_later) and not _FIRST_PERSON.search(before) and not own_body and not likewise:
+        if (
+            (aged or talks_about or pronoun_later)
+            and not _FIRST_PERSON.search(before)
+            and not own_body
+            and not likewise
+        ):
             proxy = m.group(2).lower()
             proxy_span = (m.start(), m.end())
             sex = _sex_of(proxy)
@@ -136,7 +211,7 @@ def read_person(text: str) -> Person:
                 if m.group(g):
                     age = int(m.group(g))
             if age is None:
-                later = _PRONOUN_AGE.search(text[m.end():])
+                later = _PRONOUN_AGE.search(text[m.end() :])
                 if later:
                     age = int(later.group(1))
             if age is None:
@@ -151,7 +226,7 @@ def read_person(text: str) -> Person:
                 age = _TENS[tens.lower()] + (_UNITS[unit.lower()] if unit else 0)
             else:
                 age = _TEENS.get(single.lower()) or _UNITS[single.lower()]
-        for pat in ([] if age is not None else _AGE_PATTERNS):
+        for pat in [] if age is not None else _AGE_PATTERNS:
             am = pat.search(text)
             if not am:
                 continue
@@ -185,15 +260,23 @@ _CLINICAL = re.compile(r"(?<![\d/.])(\d{1,2})/(7|52|12)\b(?![/\d])")
 _THE_PAST = re.compile(r"\b(?:for|over|in)\s+the\s+(?:past|last)\s+(week|fortnight|month|year)\b", re.I)
 _UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
 # what someone did for ten minutes ("after walking for ten minutes") is not a spasm
-_ACTIVITY_BEFORE = re.compile(r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$", re.I)
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
+    re.I,
+)
 # an event "years ago" that has since settled says nothing about how long the problem has lasted
-_SINCE_SETTLED = re.compile(r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I)
+_SINCE_SETTLED = re.compile(
+    r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
+)
 _RECENT_WORDS = re.compile(
     r"\b(since\s+(?:yesterday|last\s+night|this\s+morning|today|the\s+weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|yesterday|last\s+night|this\s+morning|earlier\s+today|overnight|tonight|this\s+afternoon|today)\b",
     re.I,
 )
-_START_WORDS = re.compile(r"\b(start|started|began|begun|came\s+on|since|woke|onset|first|happened|kicked\s+in|hurt|hurting|after|still)\b", re.I)
+_START_WORDS = re.compile(
+    r"\b(start|started|began|begun|came\s+on|since|woke|onset|first|happened|kicked\s+in|hurt|hurting|after|still)\b",
+    re.I,
+)
 _LONG = re.compile(
     r"\b(for\s+(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
     r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
@@ -225,7 +308,7 @@ def read_durations(text: str) -> list[Hit]:
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if short:
-            if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25): m.start()]):
+            if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
                 continue
             if lead in ("last", "lasts", "lasting", "lasted", "for", "about", "around", "each", "almost", "nearly"):
                 episodes.append(Hit("brief_episodic_spasms", True, span.start, span.end, span.text))
@@ -233,16 +316,16 @@ def read_durations(text: str) -> list[Hit]:
         if days < 0.5:
             continue  # an hour or two: how long something lasts, not how long the problem has gone on
         if tail == "ago":
-            sentence_end = re.search(r"[.!?]", text[m.end():])
-            rest = text[m.end(): m.end() + (sentence_end.start() if sentence_end else 120)]
-            if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30): m.start()]):
+            sentence_end = re.search(r"[.!?]", text[m.end() :])
+            rest = text[m.end() : m.end() + (sentence_end.start() if sentence_end else 120)]
+            if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
-            window = text[max(0, m.start() - 60): m.end() + 100]
+            window = text[max(0, m.start() - 60) : m.end() + 100]
             if not _START_WORDS.search(window):
                 continue
-        elif not lead and tail != "now" and not re.match(r"\s*(?:of|history)", text[m.end():]):
+        elif not lead and tail != "now" and not re.match(r"\s*(?:of|history)", text[m.end() :]):
             # a bare "3 weeks" counts only when clearly about how long
-            before = text[max(0, m.start() - 25): m.start()].lower()
+            before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
                 continue
         if lead == "every" or lead == "each":
@@ -308,9 +391,13 @@ def read_side(text: str) -> tuple[str | None, list[Hit]]:
         word = m.group(1).lower()
         if word in ("r", "l") and not text[m.start()].isupper():
             continue
-        if word == "right" and re.match(r"\s+(?:on|at|through|up|down|into|in\s+the\s+middle|across|round|behind|under|above|below|between|by|next)\b", text[m.end():], re.I):
+        if word == "right" and re.match(
+            r"\s+(?:on|at|through|up|down|into|in\s+the\s+middle|across|round|behind|under|above|below|between|by|next)\b",
+            text[m.end() :],
+            re.I,
+        ):
             continue  # "tender right on the bone": an adverb, not a side
-        window = text[max(0, m.start() - 25): m.end() + 30]
+        window = text[max(0, m.start() - 25) : m.end() + 30]
         if not _SIDE_CONTEXT.search(window) and not re.search(r"side", m.group(0), re.I):
             continue
         side = "right" if word in ("right", "rt", "r", "rite") else "left"

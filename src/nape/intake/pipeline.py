@@ -111,9 +111,7 @@ def build(kb: KnowledgeBase | None = None) -> Any:
     kb = kb or default_kb()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    matcher: Any = nlp.add_pipe(
-        "medspacy_target_matcher", config={"result_type": "group", "prune": False}
-    )
+    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "prune": False})
     rules = [TargetRule(phrase, fid) for phrase, fid in phrase_table(kb)]
     rules += [TargetRule(f"{fid} pattern", fid, pattern=pat) for fid, pat in token_patterns()]
     matcher.add(rules)

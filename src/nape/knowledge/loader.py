@@ -68,10 +68,7 @@ def _validate(model: type[M], data: Any, rel: str, entry: str | None = None) -> 
         return model.model_validate(data)
     except ValidationError as exc:
         where = f"entry {entry!r}: " if entry else ""
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
-            for err in exc.errors()
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors())
         raise KnowledgeBaseError(f"{rel}: {where}{problems}") from exc
 
 
@@ -81,9 +78,7 @@ def _entry_name(data: Any, index: int) -> str:
     return f"#{index}"
 
 
-def _load_list(
-    wrapper: type[BaseModel], key: str, item: type[M], path: Path, root: Path
-) -> list[M]:
+def _load_list(wrapper: type[BaseModel], key: str, item: type[M], path: Path, root: Path) -> list[M]:
     rel = path.relative_to(root).as_posix()
     data = _read_yaml(path, root)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
@@ -91,9 +86,7 @@ def _load_list(
     extra = set(data) - {key}
     if extra:
         raise KnowledgeBaseError(f"{rel}: unknown top-level keys {sorted(extra)}")
-    return [
-        _validate(item, entry, rel, _entry_name(entry, i)) for i, entry in enumerate(data[key])
-    ]
+    return [_validate(item, entry, rel, _entry_name(entry, i)) for i, entry in enumerate(data[key])]
 
 
 def _unique(items: Iterable[T], key: str, what: str, rel: str) -> dict[str, T]:

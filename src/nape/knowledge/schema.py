@@ -16,9 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-TriageLevel = Literal[
-    "emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"
-]
+TriageLevel = Literal["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
 
 #: Most urgent first. The index is the urgency rank (0 = most urgent).
 TRIAGE_ORDER: tuple[TriageLevel, ...] = (
@@ -76,9 +74,7 @@ class Source(Strict):
     year: int | None = Field(default=None, ge=1900, le=2100)
     kind: Literal["guideline", "review", "study", "decision_rule", "textbook", "seed", "code_set"]
     authors: str | None = None
-    locator: str | None = Field(
-        default=None, description="Volume/pages, guideline number or file name"
-    )
+    locator: str | None = Field(default=None, description="Volume/pages, guideline number or file name")
     url: str | None = None
 
     @model_validator(mode="after")
@@ -99,9 +95,7 @@ class Phrases(Strict):
     lay: list[str] = Field(default_factory=list)
     clinical: list[str] = Field(default_factory=list)
     misspellings: list[str] = Field(default_factory=list)
-    absent: list[str] = Field(
-        default_factory=list, description="Words that mean the finding is absent ('afebrile')"
-    )
+    absent: list[str] = Field(default_factory=list, description="Words that mean the finding is absent ('afebrile')")
 
     def all(self) -> list[str]:
         return [*self.lay, *self.clinical, *self.misspellings]
@@ -110,9 +104,7 @@ class Phrases(Strict):
 Answer = Literal["yes", "no", "dont_know"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "dont_know")
 
-FindingCategory = Literal[
-    "symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"
-]
+FindingCategory = Literal["symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"]
 
 
 class Finding(Strict):
@@ -129,9 +121,7 @@ class Finding(Strict):
         default=None,
         description="Findings in one group are mutually exclusive (e.g. duration bands)",
     )
-    base_rate: Probability = Field(
-        description="P(present) for a cause that does not list this finding"
-    )
+    base_rate: Probability = Field(description="P(present) for a cause that does not list this finding")
     askable: bool = Field(default=True, description="False for exam signs or test results")
     phrases: Phrases
 
@@ -191,9 +181,7 @@ class Prior(Strict):
 
     base: Probability
     age: dict[AgeBand, Annotated[float, Field(gt=0.0, le=50.0)]] = Field(default_factory=dict)
-    sex: dict[Literal["female", "male"], Annotated[float, Field(gt=0.0, le=10.0)]] = Field(
-        default_factory=dict
-    )
+    sex: dict[Literal["female", "male"], Annotated[float, Field(gt=0.0, le=10.0)]] = Field(default_factory=dict)
     risk_factors: list[Text] = Field(default_factory=list)
 
 
@@ -223,9 +211,7 @@ class Workup(Strict):
     imaging: list[Statement] = Field(min_length=1)
 
 
-CareKind = Literal[
-    "emergency", "self_care", "physiotherapy", "medicine", "injection", "surgery", "referral"
-]
+CareKind = Literal["emergency", "self_care", "physiotherapy", "medicine", "injection", "surgery", "referral"]
 
 
 class CareStep(Strict):
@@ -275,12 +261,8 @@ class RedFlag(Strict):
     message: Text = Field(description="What the person is told to do")
     clinician_note: Text
     points_to: list[Id] = Field(default_factory=list, description="Condition ids it suggests")
-    screen: list[Id] = Field(
-        min_length=1, description="Findings to ask about to rule this red flag in or out"
-    )
-    relevant_when: Rule | None = Field(
-        default=None, description="Screen only when this holds; None = always screen"
-    )
+    screen: list[Id] = Field(min_length=1, description="Findings to ask about to rule this red flag in or out")
+    relevant_when: Rule | None = Field(default=None, description="Screen only when this holds; None = always screen")
     sources: list[Id] = Field(min_length=1)
 
 
@@ -292,9 +274,7 @@ class RedFlagFile(Strict):
 class TriageSettings(Strict):
     """Thresholds that turn a differential into an urgency level (chosen on the dev set)."""
 
-    leading_min_probability: Probability = Field(
-        description="A cause this likely contributes its base level"
-    )
+    leading_min_probability: Probability = Field(description="A cause this likely contributes its base level")
     escalation_min_probability: Probability = Field(
         description="A cause must be at least this likely for its escalation rules to apply"
     )

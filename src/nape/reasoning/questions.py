@@ -84,9 +84,7 @@ def red_flag_question(model: Model, ev: Evidence, screened: int) -> Question | N
     return None
 
 
-def next_question(
-    model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int
-) -> Question | None:
+def next_question(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
     """The next question to ask, or None when the interview should stop."""
     settings = model.kb.meta.interview
     if asked_count >= settings.max_questions:

@@ -71,9 +71,7 @@ def canadian_c_spine(ev: Evidence) -> RuleResult:
     low_risk = [f for f in low_risk_ids if ev.present(f)]
     if ev.absent("midline_spinal_tenderness"):
         low_risk.append("no midline tenderness")
-    all_low_risk_absent = all(ev.absent(f) for f in low_risk_ids) and ev.present(
-        "midline_spinal_tenderness"
-    )
+    all_low_risk_absent = all(ev.absent(f) for f in low_risk_ids) and ev.present("midline_spinal_tenderness")
     if not low_risk:
         if all_low_risk_absent:
             return RuleResult(name, "imaging", ["no low-risk factor allows assessing movement"])
@@ -82,9 +80,7 @@ def canadian_c_spine(ev: Evidence) -> RuleResult:
     if rotate is False:
         return RuleResult(name, "imaging", ["unable to rotate the neck 45 degrees both ways"])
     if rotate is True and not high_risk_unknown:
-        return RuleResult(
-            name, "no_imaging", [f"low-risk factor: {x}" for x in low_risk] + ["rotates 45 degrees"]
-        )
+        return RuleResult(name, "no_imaging", [f"low-risk factor: {x}" for x in low_risk] + ["rotates 45 degrees"])
     return RuleResult(name, "undetermined", ["high-risk factors or rotation not known"])
 
 

@@ -39,5 +39,6 @@ def assess_form(
     except NapeError as exc:
         error = exc.message
     context = {"meta": kb.meta.triage, "result": result, "error": error, "text": text, "age": age, "sex": sex}
-    return templates.TemplateResponse(request, "result.html" if result else "home.html", context,
-                                      status_code=200 if result else 422)
+    return templates.TemplateResponse(
+        request, "result.html" if result else "home.html", context, status_code=200 if result else 422
+    )
