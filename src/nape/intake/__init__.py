@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,6 +169,22 @@ def _label(doc: Any, span: Any, m: dict[str, Any]) -> tuple[str, bool]:
     return label, True
 
 
+def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
+    """A region named in one place and pain stated in another ("It's in my low back")."""
+    spec = m["region_fallback"]
+    lower = raw.lower()
+    if not any(re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
+        return
+    for fid, words in spec["regions"].items():
+        if fid in acc.best:
+            continue
+        for w in words:
+            hit = re.search(rf"\b{re.escape(w)}\b", lower)
+            if hit:
+                acc.add(Mention(fid, True, raw[hit.start() : hit.end()], hit.start(), hit.end()))
+                break
+
+
 def parse(text: object) -> ParseResult:
     """Read findings, age, sex, side and who is meant from free text."""
     raw = clean(text)
@@ -204,6 +221,7 @@ def parse(text: object) -> ParseResult:
         ):
             affirmed = False  # "on olanzapine for years" is not a recent start
         acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+    _region_fallback(raw, acc, m)
     for hit in [*read_durations(raw), *read_recurrence(raw)]:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
