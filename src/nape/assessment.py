@@ -196,6 +196,51 @@ def assess_evidence(
     )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """Text and explicit findings read together, before any question is asked."""
+
+    stated: dict[str, bool]
+    mentions: list[Mention]
+    notes: list[str]
+    about_someone_else: bool
+    age: int | None
+    sex: str | None
+
+
+def read_input(
+    text: str | None,
+    findings: Mapping[str, bool] | None,
+    age: int | None,
+    sex: str | None,
+    model: Model,
+) -> Reading:
+    """Parse the text (if any), then apply explicit findings, which override it.
+
+    Age and sex given as arguments win over those read from the text. Raises on unknown
+    finding ids or an impossible age.
+    """
+    mentions: list[Mention] = []
+    notes: list[str] = []
+    about_other = False
+    if text:
+        from nape.intake import parse  # imported lazily: the NLP pipeline is heavier
+
+        parsed = parse(text)
+        mentions = list(parsed.mentions)
+        notes = list(parsed.notes)
+        about_other = parsed.about_someone_else
+        age = age if age is not None else parsed.age
+        sex = sex if sex is not None else parsed.sex
+    stated = {m.finding: m.present for m in mentions}
+    for fid, present in (findings or {}).items():
+        stated[fid] = present
+        mentions = [m for m in mentions if m.finding != fid]
+        mentions.append(Mention(fid, present, f"{fid}={_status(present)}"))
+    Evidence.build(model.kb, stated, age, sex)  # validates ids, age and sex
+    return Reading(stated, mentions, notes, about_other, age, sex)
+
+
 def assess(
     text: str | None = None,
     *,
@@ -204,28 +249,8 @@ def assess(
     sex: str | None = None,
     model: Model | None = None,
 ) -> AssessmentOut:
-    """Assess free text and/or explicit findings. Explicit findings override the text.
-
-    Age and sex given as arguments win over those read from the text.
-    """
+    """Assess free text and/or explicit findings. Explicit findings override the text."""
     model = model or default_model()
-    mentions: list[Mention] = []
-    notes: list[str] = []
-    about_other = False
-    stated: dict[str, bool] = {}
-    if text is not None:
-        from nape.intake import parse  # imported lazily: the NLP pipeline is heavier
-
-        parsed = parse(text)
-        mentions = list(parsed.mentions)
-        notes += parsed.notes
-        about_other = parsed.about_someone_else
-        stated.update({m.finding: m.present for m in mentions})
-        age = age if age is not None else parsed.age
-        sex = sex if sex is not None else parsed.sex
-    for fid, present in (findings or {}).items():
-        stated[fid] = present
-        mentions = [m for m in mentions if m.finding != fid]
-        mentions.append(Mention(fid, present, f"{fid}={_status(present)}"))
-    ev = Evidence.build(model.kb, stated, age, sex)
-    return assess_evidence(ev, mentions, model=model, notes=notes, about_someone_else=about_other)
+    r = read_input(text, findings, age, sex, model)
+    ev = Evidence.build(model.kb, r.stated, r.age, r.sex)
+    return assess_evidence(ev, r.mentions, model=model, notes=r.notes, about_someone_else=r.about_someone_else)

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from nape.assessment import Mention, assess_evidence
+from nape.assessment import Mention, assess_evidence, read_input
 from nape.errors import InputError, UnknownFindingError
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Model, default_model
+from nape.reasoning.questions import Question, next_question
 from nape.report.schema import AssessmentOut
 
 Answer = Literal["yes", "no", "dont_know"]
@@ -69,27 +70,9 @@ def start(
     model: Model | None = None,
 ) -> InterviewState:
     """Read the opening text (if any) and explicit findings into a new interview."""
-    model = model or default_model()
-    stated: dict[str, bool] = {}
-    mentions: list[Mention] = []
-    notes: list[str] = []
-    other = False
-    if text:
-        from nape.intake import parse
-
-        parsed = parse(text)
-        mentions = list(parsed.mentions)
-        stated = {m.finding: m.present for m in mentions}
-        notes = list(parsed.notes)
-        other = parsed.about_someone_else
-        age = age if age is not None else parsed.age
-        sex = sex if sex is not None else parsed.sex
-    for fid, value in (findings or {}).items():
-        if fid not in model.kb.findings:
-            raise UnknownFindingError(f"unknown finding id {fid!r}")
-        stated[fid] = value
-    Evidence.build(model.kb, stated, age, sex)  # validates age, sex and ids
-    return InterviewState(age, sex, text or "", stated, tuple(mentions), (), tuple(notes), other)
+    r = read_input(text, findings, age, sex, model or default_model())
+    mentions = tuple(m for m in r.mentions if m.finding not in (findings or {}))
+    return InterviewState(r.age, r.sex, text or "", r.stated, mentions, (), tuple(r.notes), r.about_someone_else)
 
 
 def evidence(state: InterviewState, model: Model | None = None) -> Evidence:
@@ -113,7 +96,7 @@ def answer(state: InterviewState, finding: str, value: str, model: Model | None 
         raise UnknownFindingError(f"unknown finding id {finding!r}")
     if value not in _VALUE:
         raise InputError(f"answer must be yes, no or dont_know, not {value!r}")
-    q = current(state, model).next_question
+    q = _pending_question(state, model)
     screen = bool(q and q.finding == finding and q.reason == "red_flag_screen")
     return replace(state, answers=(*state.answers, (finding, value, screen)))  # type: ignore[arg-type]
 
@@ -123,12 +106,22 @@ def undo(state: InterviewState) -> InterviewState:
     return replace(state, answers=state.answers[:-1])
 
 
+def _counts(state: InterviewState) -> tuple[int, int]:
+    """(questions answered, red-flag screening questions answered)."""
+    return len({a[0] for a in state.answers}), len({a[0] for a in state.answers if a[2]})
+
+
+def _pending_question(state: InterviewState, model: Model) -> Question | None:
+    """The question the interview is waiting on, without building the full report."""
+    ev = evidence(state, model)
+    return next_question(model, ev, model.posterior(ev), *_counts(state))
+
+
 def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
     """The assessment so far, with the next question (None when the interview is done)."""
     model = model or default_model()
     ev = evidence(state, model)
-    asked = len({a[0] for a in state.answers})
-    screened = len({a[0] for a in state.answers if a[2]})
+    asked, screened = _counts(state)
     answered = [
         Mention(fid, _VALUE[ans] is True, f"answered {ans.replace('_', ' ')}")
         for fid, ans, _ in state.answers

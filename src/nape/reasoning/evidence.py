@@ -65,15 +65,6 @@ class Evidence:
                         derived[other] = False
         return Evidence(derived, age, sex, frozenset(asked) | frozenset(findings))
 
-    def with_answer(self, kb: KnowledgeBase, finding: str, value: bool | None) -> Evidence:
-        """A new Evidence with one more answer; a later answer replaces an earlier one."""
-        stated = {k: v for k, v in self.findings.items() if k in self.asked}
-        if value is None:
-            stated.pop(finding, None)
-        else:
-            stated[finding] = value
-        return Evidence.build(kb, stated, self.age, self.sex, self.asked | {finding})
-
     def present(self, fid: str) -> bool:
         return self.findings.get(fid) is True
 
