@@ -56,3 +56,33 @@ class CaseFileError(InputError):
     """An evaluation case file that is not JSON Lines in the case format."""
 
     code = "E301"
+
+
+class StoreError(NapeError):
+    """A problem with saved interviews or accounts."""
+
+    code = "E500"
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be reached; nothing already saved is lost. The service answers 503."""
+
+    code = "E501"
+
+
+class NotFoundError(StoreError):
+    """No saved interview with this id that the caller may see (the service answers 404)."""
+
+    code = "E502"
+
+
+class ConflictError(StoreError):
+    """The interview changed since it was read (another worker saved first); read it again."""
+
+    code = "E503"
+
+
+class AuthError(StoreError):
+    """A missing or unknown clinician token (the service answers 401)."""
+
+    code = "E504"

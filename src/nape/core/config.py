@@ -22,6 +22,23 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_data_dir, description="Where nape keeps its files")
     max_text_chars: int = Field(default=20_000, ge=100, le=2_000_000, description="Longest free text accepted")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database; default a SQLite file nape.db in the data directory",
+    )
+
+    def resolved_database_url(self) -> str:
+        """The URL to connect to: ``NAPE_DATABASE_URL`` or ``sqlite:///<data_dir>/nape.db``.
+
+        ``postgresql://`` URLs use the psycopg 3 driver.
+        """
+        if self.database_url:
+            url = self.database_url
+            for prefix in ("postgresql://", "postgres://"):
+                if url.startswith(prefix):
+                    return "postgresql+psycopg://" + url[len(prefix) :]
+            return url
+        return f"sqlite:///{self.data_dir / 'nape.db'}"
 
 
 @cache
