@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from nape.knowledge.loader import KnowledgeBase, default_kb
 from nape.reasoning.model import Model, default_model
+
+# Tests never touch the real user data directory (saved assessments, ask index).
+os.environ["NAPE_DATA_DIR"] = tempfile.mkdtemp(prefix="nape-test-data-")
+os.environ.pop("NAPE_DATABASE_URL", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

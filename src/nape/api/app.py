@@ -6,6 +6,7 @@ only method, path and status).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, HTTPException, Request
@@ -15,9 +16,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from nape import __version__
 from nape.assessment import assess
-from nape.errors import InputError, NapeError, UnknownConditionError
+from nape.errors import (
+    AuthError,
+    ConflictError,
+    InputError,
+    NapeError,
+    NotFoundError,
+    StoreUnavailableError,
+    UnknownConditionError,
+)
 from nape.knowledge.catalogue import condition_detail, condition_rows
 from nape.knowledge.loader import default_kb
+from nape.store import Store
 
 MAX_BODY_BYTES = 64_000
 
@@ -39,12 +49,39 @@ EXAMPLE = {
 }
 
 
-def create_app() -> FastAPI:
+_STATUS: list[tuple[type[NapeError], int]] = [
+    (UnknownConditionError, 404),
+    (NotFoundError, 404),
+    (AuthError, 401),
+    (ConflictError, 409),
+    (StoreUnavailableError, 503),
+    (InputError, 422),
+]
+
+
+def status_for(exc: NapeError) -> int:
+    """HTTP status of a numbered error: E502 → 404, E504 → 401, E503 → 409, E501 → 503, E2xx → 422."""
+    return next((status for kind, status in _STATUS if isinstance(exc, kind)), 500)
+
+
+def create_app(store: Store | None = None) -> FastAPI:
+    """The app. ``store`` defaults to the settings' database (migrated on first use).
+
+    Example (a test)::
+
+        app = create_app(Store(f"sqlite:///{tmp_path}/nape.db"))
+    """
     app = FastAPI(
         title="nape",
         version=__version__,
         description="Neck and back spasm assessment: a cited differential, safety-first triage and a care plan.",
     )
+
+    if store is None:
+        store = Store.from_settings()
+    with contextlib.suppress(StoreUnavailableError):
+        store.migrate()  # a database that is down now is migrated on first use (get_store)
+    app.state.store = store
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Any) -> Any:
@@ -55,8 +92,7 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(NapeError)
     async def nape_error(_: Request, exc: NapeError) -> JSONResponse:
-        status = 404 if isinstance(exc, UnknownConditionError) else 422 if isinstance(exc, InputError) else 500
-        return JSONResponse({"detail": str(exc), "code": exc.code}, status_code=status)
+        return JSONResponse({"detail": str(exc), "code": exc.code}, status_code=status_for(exc))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -108,6 +108,7 @@ class Store:
         except (OperationalError, DBAPIError) as exc:
             raise StoreUnavailableError(f"the database cannot be reached ({type(exc).__name__})") from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.migrated = False
 
     @classmethod
     def from_settings(cls) -> Store:
@@ -132,8 +133,14 @@ class Store:
 
         try:
             upgrade(self.engine)
+            self.migrated = True
         except (OperationalError, DBAPIError) as exc:
             raise StoreUnavailableError(f"the database cannot be reached ({type(exc.orig).__name__})") from None
+
+    def ensure_migrated(self) -> None:
+        """Migrate once per process (a database that was down at start-up is migrated when it returns)."""
+        if not self.migrated:
+            self.migrate()
 
     def ping(self) -> bool:
         """True when the database answers."""

@@ -1,0 +1,53 @@
+"""Dependencies shared by every router (``Annotated`` style).
+
+- ``StoreDep``: the app's ``Store`` (set by ``create_app``; a test passes its own).
+- ``ClinicianDep``: the clinician named by ``Authorization: Bearer <token>``, or None for a
+  person using a private link. A token that matches no account is refused with 401, so a
+  mistyped token never silently turns a clinician into an anonymous caller.
+- ``load_interview``: the saved interview and its ``InterviewState``, 404 when the caller may
+  not see it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from nape.errors import AuthError
+from nape.interview import InterviewState
+from nape.store import ClinicianRecord, InterviewRecord, Store
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    store.ensure_migrated()
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_clinician(
+    store: StoreDep, authorization: Annotated[str | None, Header(max_length=300)] = None
+) -> ClinicianRecord | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError("use 'Authorization: Bearer <token>' with a clinician token")
+    clinician = store.clinician_for_token(token.strip())
+    if clinician is None:
+        raise AuthError("unknown clinician token")
+    return clinician
+
+
+ClinicianDep = Annotated[ClinicianRecord | None, Depends(get_clinician)]
+
+
+def load_interview(
+    store: Store, interview_id: str, clinician: ClinicianRecord | None
+) -> tuple[InterviewRecord, InterviewState]:
+    """The record and its state; raises NotFoundError (404) when the caller may not see it."""
+    record = store.get_interview(interview_id[:64], owner_id=clinician.id if clinician else None)
+    return record, InterviewState.from_dict(record.state)
