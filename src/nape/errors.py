@@ -56,3 +56,21 @@ class CaseFileError(InputError):
     """An evaluation case file that is not JSON Lines in the case format."""
 
     code = "E301"
+
+
+class QuestionError(InputError):
+    """A question for ``nape ask`` that is empty, too long or not text."""
+
+    code = "E401"
+
+
+class IndexFileError(NapeError):
+    """The stored index of ingested documents is damaged or unreadable."""
+
+    code = "E402"
+
+
+class IngestError(InputError):
+    """A file given to ``nape ingest`` that is missing, binary, too large or of another type."""
+
+    code = "E403"
