@@ -25,7 +25,7 @@ from nape.answers.index import Hit, Index, Query, build_index, coverage, kb_inde
 from nape.answers.ingest import document_passages, load_store, store_path
 from nape.answers.passages import Passage, kb_passages
 from nape.answers.rules import AnswerRules, rules
-from nape.answers.text import stems, words
+from nape.answers.text import sentences, stems, words
 from nape.core.config import get_settings
 from nape.errors import QuestionError
 from nape.knowledge.loader import KnowledgeBase, default_kb
@@ -159,15 +159,25 @@ def is_yes_no(question: str, answer_rules: AnswerRules) -> bool:
     return bool(ws) and ws[0] in yn.starters and yn.alternative_word not in ws
 
 
-def polarity(p: Passage, answer_rules: AnswerRules) -> Direct:
-    """How a statement answers: a condition word ('unless', 'only') -> depends; a negation -> no."""
-    ws = set(words(p.text))
+def polarity(text: str, answer_rules: AnswerRules) -> Direct:
+    """How a sentence answers: a condition word ('unless', 'only') -> depends; a negation -> no.
+
+    Example: "A soft collar is not advised because it slows recovery." -> "no".
+    """
+    ws = set(words(text))
     yn = answer_rules.yes_no
     if ws & set(yn.conditional_cues):
         return "depends"
     if ws & set(yn.negative_cues):
         return "no"
     return "yes"
+
+
+def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> str:
+    """The sentence of a passage that covers the question best (the first of equals)."""
+    parts = sentences(p.text)
+    scores = [coverage(query, frozenset(stems(words(s))), index.idf, ignore) for s in parts]
+    return parts[scores.index(max(scores))] if parts else p.text
 
 
 @dataclass(frozen=True)
@@ -188,23 +198,23 @@ def decide(query: Query, hits: list[Hit], index: Index, answer_rules: AnswerRule
     yn = answer_rules.yes_no
     ignore = frozenset(stems(yn.link_words))
     stem_of = {id(p): s for p, s in zip(index.passages, index.stem_sets, strict=True)}
-    covering = [h for h in hits[: yn.pool] if coverage(query, stem_of[id(h.passage)], ignore) >= yn.min_coverage]
+    covering = [
+        h for h in hits[: yn.pool] if coverage(query, stem_of[id(h.passage)], index.idf, ignore) >= yn.min_coverage
+    ]
+    votes = {id(h): polarity(_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
     named = [h for h in covering if h.passage.condition in query.conditions]
     if named:
-        lead = named[0]
-        return Verdict(polarity(lead.passage, answer_rules), "the best statement about the condition named", lead)
-    group = covering
-    if len(group) < 2:
+        return Verdict(votes[id(named[0])], "the best statement about the condition named", named[0])
+    if len(covering) < 2:
         return Verdict("depends", "too few statements cover the whole question")
     mass: dict[Direct, float] = {}
-    for h in group:
-        vote = polarity(h.passage, answer_rules)
-        mass[vote] = mass.get(vote, 0.0) + h.score
+    for h in covering:
+        mass[votes[id(h)]] = mass.get(votes[id(h)], 0.0) + h.score
     best = max(mass, key=lambda v: mass[v])
     share = mass[best] / sum(mass.values())
     if share < yn.min_agreement:
         return Verdict("depends", f"the statements found differ (the largest share, {best!r}, is {share:.0%})")
-    lead = next(h for h in group if polarity(h.passage, answer_rules) == best)
+    lead = next(h for h in covering if votes[id(h)] == best)
     return Verdict(best, f"{share:.0%} of the statements found (by score) say {best!r}", lead)
 
 

@@ -7,8 +7,10 @@ Example: "Is Botox used for wry neck?" is expanded with the synonym 'botulinum t
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -171,13 +173,14 @@ class Hit:
 
 @dataclass(frozen=True, eq=False)
 class Index:
-    """Passages with their BM25 index and each passage's stems and subject (for coverage checks)."""
+    """Passages with their BM25 index, each passage's own stems and each stem's rarity (for
+    coverage checks), and each condition's base share (to rank common causes first)."""
 
     passages: list[Passage]
     bm25: bm25s.BM25
     stem_sets: list[frozenset[str]]
-
     priors: dict[str, float]
+    idf: dict[str, float]
 
     def search(self, query: Query, answer_rules: AnswerRules | None = None) -> list[Hit]:
         """Passages by score, best first; condition, kind and prior boosts applied; zeros dropped."""
@@ -202,9 +205,12 @@ class Index:
         return factor * (1.0 + r.prior_weight * self.priors.get(p.condition, 0.0))
 
 
-def coverage(query: Query, stem_set: frozenset[str], ignore: frozenset[str] = frozenset()) -> float:
+def coverage(
+    query: Query, stem_set: frozenset[str], idf: Mapping[str, float], ignore: frozenset[str] = frozenset()
+) -> float:
     """Share of the question's own words (less ``ignore`` and the words that named a condition)
-    found in a passage, directly or through a synonym.
+    found in a passage, directly or through a synonym, each word weighted by its rarity (IDF),
+    so a rare word ('chiropractor') counts for more than a common one ('neck').
 
     Example: for "Is Botox used for spasmodic torticollis?" the words 'spasmodic torticollis'
     named cervical dystonia, so a passage covers the question if it speaks of 'botulinum toxin'
@@ -213,8 +219,12 @@ def coverage(query: Query, stem_set: frozenset[str], ignore: frozenset[str] = fr
     wanted = [s for s in query.own if s not in query.naming and s not in ignore]
     if not wanted:
         return 1.0
-    found = sum(1 for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, [])))
-    return found / len(wanted)
+    top = max(idf.values(), default=1.0)
+    weight = {s: idf.get(s, top) for s in wanted}
+    found = sum(
+        weight[s] for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, []))
+    )
+    return found / sum(weight.values())
 
 
 def _passage_stems(p: Passage, stop: frozenset[str]) -> list[str]:
@@ -233,7 +243,15 @@ def build_index(passages: list[Passage], answer_rules: AnswerRules | None = None
     bm25.index([_passage_stems(p, stop) for p in passages], show_progress=False)
     kb = default_kb()
     priors = {cid: c.prior.base for cid, c in kb.conditions.items()}
-    return Index(passages, bm25, [_coverage_stems(p) for p in passages], priors)
+    sets = [_coverage_stems(p) for p in passages]
+    return Index(passages, bm25, sets, priors, _idf(sets))
+
+
+def _idf(sets: list[frozenset[str]]) -> dict[str, float]:
+    """BM25's inverse document frequency of each stem over the passages' own words."""
+    df = Counter(s for st in sets for s in st)
+    n = len(sets)
+    return {s: math.log((n - k + 0.5) / (k + 0.5) + 1.0) for s, k in df.items()}
 
 
 @cache
