@@ -196,6 +196,41 @@ def docs(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in quotes")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print {answer, citations} as JSON")] = False,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where ingested documents are kept")] = None,
+) -> None:
+    """Answer a question about neck and back spasms, citing the sources of every sentence."""
+    from nape.answers import ask as run
+
+    result = run(question, data_dir=data_dir)
+    if as_json:
+        _print_json(result.to_json_dict())
+        return
+    from nape.answers.render import render
+
+    render(result, console)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Text, Markdown or HTML files, or folders of them")],
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where ingested documents are kept")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget previously ingested documents first")] = False,
+) -> None:
+    """Add your own documents so that `nape ask` searches and cites them."""
+    from nape.answers import ingest as run
+    from nape.core.config import get_settings
+
+    report = run(paths, data_dir or get_settings().data_dir, clear=clear)
+    console.print(
+        f"{report.passages} passage(s) from {report.files} file(s) added; "
+        f"{report.documents_in_index} document(s) in the index"
+    )
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
