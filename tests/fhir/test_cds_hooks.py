@@ -106,6 +106,7 @@ def test_febrile_stiff_neck_is_critical(client: TestClient, store: Store) -> Non
     (card,) = cards(client, hook(prefetch))
     assert card["indicator"] == "critical"
     assert card["summary"].startswith("Emergency")
+    assert "rule out Meningitis" in card["summary"], "the cause behind the level is named"
     assert "**Red flags**" in card["detail"] and "| cause | probability | ICD-10-CM |" in card["detail"]
     assert "8310-5" in card["detail"] and "R29.1" in card["detail"]
     a_disclaimer = assess(findings={"fever": True}).disclaimer
@@ -236,6 +237,7 @@ def test_summary_stays_under_140_characters(case: dict[str, Any]) -> None:
     line = summary(a)
     assert len(line) <= SUMMARY_MAX
     assert line.startswith(fhir_terms().cds.summary_label[a.triage.level])
+    assert not line.endswith("…") or a.red_flags, "only a red flag label is ever cut"
 
 
 def test_a_long_summary_is_cut_with_an_ellipsis() -> None:

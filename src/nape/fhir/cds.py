@@ -19,6 +19,7 @@ from nape.report.schema import AssessmentOut
 
 SUMMARY_MAX = 139  # CDS Hooks: "less than 140 characters"
 HOOK = "patient-view"
+_CAUSE_REASONS = {"escalation", "dangerous_cause"}  # triage reasons that name the cause behind the level
 
 Json = dict[str, Any]
 
@@ -42,16 +43,44 @@ def _short(name: str) -> str:
     return name.split(" (")[0]
 
 
+def _urgent_cause(a: AssessmentOut) -> str | None:
+    """The cause that set the level (an escalation or a dangerous cause not ruled out), if any."""
+    names = {d.condition: d.name for d in a.differential}
+    for r in a.triage.details:
+        if r.level == a.triage.level and r.kind in _CAUSE_REASONS and r.ref in names:
+            return names[r.ref]
+    return None
+
+
 def summary(a: AssessmentOut) -> str:
-    """One line under 140 characters: urgency first, then the first red flag and leading cause."""
+    """One line under 140 characters: urgency, first red flag, the cause to rule out, the leading cause.
+
+    Example: "Emergency: call an ambulance; red flag: Fever with a stiff neck or severe headache;
+    rule out Meningitis" (the leading cause left out when it does not fit).
+    """
     parts = [fhir_terms().cds.summary_label[a.triage.level]]
     if a.red_flags:
         parts.append(f"red flag: {a.red_flags[0].label}")
+    urgent = _urgent_cause(a)
+    if urgent and (not a.differential or urgent != a.differential[0].name):
+        parts.append(f"rule out {_short(urgent)}")
     if a.differential:
         top = a.differential[0]
         parts.append(f"most likely {_short(top.name)} ({top.probability:.0%})")
-    line = "; ".join(parts)
-    return line if len(line) <= SUMMARY_MAX else line[: SUMMARY_MAX - 1].rstrip() + "…"
+    return _fit(parts)
+
+
+def _fit(parts: list[str], room: int = SUMMARY_MAX) -> str:
+    """Join parts with "; " within ``room`` characters. Later parts go in whole or not at all;
+    only the second (the red flag, which matters most after the urgency) is cut with "…"."""
+    line = parts[0][:room]
+    for i, part in enumerate(parts[1:], start=1):
+        joined = f"{line}; {part}"
+        if len(joined) <= room:
+            line = joined
+        elif i == 1:
+            return joined[: room - 1].rstrip() + "…"
+    return line
 
 
 def _differential_table(a: AssessmentOut) -> list[str]:
