@@ -86,14 +86,21 @@ def assess(
     sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
     finding: Annotated[list[str] | None, typer.Option("--finding", help="ID=present|absent")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON assessment")] = False,
+    as_fhir: Annotated[bool, typer.Option("--fhir", help="Print a FHIR R4 Bundle (JSON)")] = False,
 ) -> None:
     """Assess a description and/or findings: urgency, likely causes, what to do."""
     from nape.assessment import assess as run
 
     if text is None and not finding:
         raise InputError("give --text and/or at least one --finding")
+    if as_json and as_fhir:
+        raise InputError("choose one of --json and --fhir")
     result = run(text, findings=_parse_findings(finding or []), age=age, sex=sex)
-    if as_json:
+    if as_fhir:
+        from nape.fhir import assessment_bundle
+
+        _print_json(assessment_bundle(result, text=text))
+    elif as_json:
         _print_json(result.to_json_dict())
     else:
         from nape.report.render import render
