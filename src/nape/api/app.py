@@ -117,7 +117,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     def get_condition(condition_id: str) -> dict[str, Any]:
         return condition_detail(condition_id)
 
-    from nape.web.pages import router as web_router
+    from nape.web import mount_web
 
-    app.include_router(web_router)
+    mount_web(app)
     return app
