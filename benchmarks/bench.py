@@ -2,7 +2,8 @@
 
 Measures on one core: a full assessment over every condition and finding, the next-question
 choice, intake throughput on ~150-word messages, start-up (import + pipeline build) in a fresh
-process, and eval time per case. ``--write`` records the figures in benchmarks/README.md.
+process, eval time per case, and for ``nape ask`` the knowledge-base index build and the answer
+latency once loaded. ``--write`` records the figures in benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +90,35 @@ def main() -> dict[str, float]:
     out["eval_text_ms_per_case"] = rep["seconds_per_case"] * 1000
     rep = run(cases, mode="interview")
     out["eval_interview_ms_per_case"] = rep["seconds_per_case"] * 1000
+    out.update(_ask_figures())
     return {k: round(v, 3) for k, v in out.items()}
+
+
+ASK_QUESTIONS = [
+    "Can a pinched nerve cause muscle spasms?",
+    "When should I see a doctor?",
+    "Heat or ice?",
+    "Is Botox used for spasmodic torticollis?",
+    "Do I need an MRI?",
+    "What is the capital of France?",
+]
+
+
+def _ask_figures() -> dict[str, float]:
+    """Index build over every knowledge-base statement, and the median answer time once loaded."""
+    from nape.answers import ask
+    from nape.answers.index import build_index
+    from nape.answers.passages import kb_passages
+    from nape.knowledge.loader import default_kb
+
+    kb = default_kb()
+    t = time.perf_counter()
+    build_index(kb_passages(kb))
+    build_s = time.perf_counter() - t
+    for q in ASK_QUESTIONS:  # load the index, the rules and the intake pipeline
+        ask(q)
+    per_question = [_best(partial(ask, q), repeat=3, number=20) for q in ASK_QUESTIONS]
+    return {"ask_kb_index_build_s": build_s, "ask_answer_ms": statistics.median(per_question) * 1000}
 
 
 if __name__ == "__main__":

@@ -86,14 +86,21 @@ def assess(
     sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
     finding: Annotated[list[str] | None, typer.Option("--finding", help="ID=present|absent")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON assessment")] = False,
+    as_fhir: Annotated[bool, typer.Option("--fhir", help="Print a FHIR R4 Bundle (JSON)")] = False,
 ) -> None:
     """Assess a description and/or findings: urgency, likely causes, what to do."""
     from nape.assessment import assess as run
 
     if text is None and not finding:
         raise InputError("give --text and/or at least one --finding")
+    if as_json and as_fhir:
+        raise InputError("choose one of --json and --fhir")
     result = run(text, findings=_parse_findings(finding or []), age=age, sex=sex)
-    if as_json:
+    if as_fhir:
+        from nape.fhir import assessment_bundle
+
+        _print_json(assessment_bundle(result, text=text))
+    elif as_json:
         _print_json(result.to_json_dict())
     else:
         from nape.report.render import render
@@ -193,6 +200,41 @@ def docs(
     if check and changed:
         raise NapeError(f"docs out of date: {', '.join(changed)}; run `nape docs`")
     console.print(f"{len(changed)} file(s) {'would change' if check else 'written'}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in quotes")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print {answer, citations} as JSON")] = False,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where ingested documents are kept")] = None,
+) -> None:
+    """Answer a question about neck and back spasms, citing the sources of every sentence."""
+    from nape.answers import ask as run
+
+    result = run(question, data_dir=data_dir)
+    if as_json:
+        _print_json(result.to_json_dict())
+        return
+    from nape.answers.render import render
+
+    render(result, console)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Text, Markdown or HTML files, or folders of them")],
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where ingested documents are kept")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget previously ingested documents first")] = False,
+) -> None:
+    """Add your own documents so that `nape ask` searches and cites them."""
+    from nape.answers import ingest as run
+    from nape.core.config import get_settings
+
+    report = run(paths, data_dir or get_settings().data_dir, clear=clear)
+    console.print(
+        f"{report.passages} passage(s) from {report.files} file(s) added; "
+        f"{report.documents_in_index} document(s) in the index"
+    )
 
 
 @app.command()

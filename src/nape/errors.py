@@ -86,3 +86,21 @@ class AuthError(StoreError):
     """A missing or unknown clinician token (the service answers 401)."""
 
     code = "E504"
+
+
+class QuestionError(InputError):
+    """A question for ``nape ask`` that is empty, too long or not text."""
+
+    code = "E401"
+
+
+class IndexFileError(NapeError):
+    """The stored index of ingested documents is damaged or unreadable."""
+
+    code = "E402"
+
+
+class IngestError(InputError):
+    """A file given to ``nape ingest`` that is missing, binary, too large or of another type."""
+
+    code = "E403"

@@ -120,4 +120,10 @@ def create_app(store: Store | None = None) -> FastAPI:
     from nape.web import mount_web
 
     mount_web(app)
+    from nape.api.fhir_routes import router as fhir_router
+
+    app.include_router(fhir_router)
+    from nape.api.cds_hooks import router as cds_router
+
+    app.include_router(cds_router)
     return app

@@ -1,0 +1,301 @@
+"""Compose a cited, extractive answer: every sentence of the body is a stored statement.
+
+Example::
+
+    >>> a = ask("Is Botox used for spasmodic torticollis?")
+    >>> a.direct, a.answer.split()[0]
+    ('yes', 'Yes.')
+
+The body quotes knowledge-base statements (or ingested paragraphs), each followed by ``[n]``
+markers that number its sources; only fixed frames from ``rules.yaml`` (the direct word, the
+emergency lead, the "not covered" reply) and the knowledge base's own disclaimer surround it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from nape.answers.index import Hit, Index, Query, build_index, coverage, kb_index, read_query
+from nape.answers.ingest import document_passages, load_store, store_path
+from nape.answers.passages import Passage, kb_passages
+from nape.answers.rules import AnswerRules, rules
+from nape.answers.text import sentences, stems, words
+from nape.core.config import get_settings
+from nape.errors import QuestionError
+from nape.knowledge.loader import KnowledgeBase, default_kb
+
+Direct = Literal["yes", "no", "depends"]
+EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
+
+
+class Citation(BaseModel):
+    """Source ``n`` of an answer: its id, title and the passage quoted from it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    n: int
+    source_id: str
+    title: str
+    passage: str
+
+
+class Answer(BaseModel):
+    """An answer with its citations; ``kind``, ``direct`` and ``basis`` explain how it was made."""
+
+    answer: str
+    citations: list[Citation]
+    kind: Literal["answer", "emergency", "not_covered"] = "answer"
+    direct: Direct | None = None
+    basis: str | None = None
+
+    def to_json_dict(self) -> dict[str, object]:
+        """Exactly ``{"answer": ..., "citations": [{"n", "source_id", "title", "passage"}]}``."""
+        return {"answer": self.answer, "citations": [c.model_dump() for c in self.citations]}
+
+
+# --------------------------------------------------------------------------- input
+def check_question(question: object, answer_rules: AnswerRules | None = None) -> str:
+    """Reject what is not a usable question with a numbered message (E401).
+
+    Example: ``check_question("")`` raises ``E401 the question is empty ...``.
+    """
+    limits = (answer_rules or rules()).question
+    if isinstance(question, bytes):
+        try:
+            question = question.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise QuestionError("the question is binary data, not text; please type it in words") from exc
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    if not question.strip():
+        raise QuestionError("the question is empty; ask something like 'When should I see a doctor?'")
+    if len(question) > limits.max_chars:
+        raise QuestionError(f"the question is {len(question):,} characters; the limit is {limits.max_chars:,}")
+    odd = sum(1 for ch in question if unicodedata.category(ch)[0] == "C" and ch not in "\n\r\t")
+    if "\x00" in question or odd > limits.max_non_printable_share * len(question):
+        raise QuestionError("the question looks like binary data rather than written text")
+    if not words(question):
+        raise QuestionError("the question has no words in it")
+    return unicodedata.normalize("NFKC", question).strip()
+
+
+# --------------------------------------------------------------------------- index
+@lru_cache(maxsize=8)
+def _combined(store_file: Path, stamp: tuple[int, int]) -> Index:
+    del stamp  # part of the cache key only: a new ingest changes it
+    docs = document_passages(load_store(store_file.parent.parent))
+    return build_index([*kb_passages(default_kb()), *docs])
+
+
+def index_for(data_dir: Path | None) -> Index:
+    """The knowledge-base index, joined by the ingested documents of ``data_dir`` if any."""
+    path = store_path(data_dir or get_settings().data_dir)
+    if not path.exists():
+        return kb_index()
+    st = path.stat()
+    return _combined(path, (st.st_mtime_ns, st.st_size))
+
+
+# --------------------------------------------------------------------------- citations
+@dataclass
+class _Cites:
+    """Numbers sources in order of first use; one citation per source."""
+
+    kb: KnowledgeBase
+    most: int
+    citations: list[Citation] = field(default_factory=list)
+    quoted: set[str] = field(default_factory=set)
+
+    def markers(self, p: Passage) -> str:
+        return "".join(f"[{self._number(sid, p)}]" for sid in p.source_ids[: self.most])
+
+    def _number(self, sid: str, p: Passage) -> int:
+        for c in self.citations:
+            if c.source_id == sid:
+                return c.n
+        src = self.kb.sources.get(sid)
+        title = src.title if src else (p.source_title or sid)
+        self.citations.append(Citation(n=len(self.citations) + 1, source_id=sid, title=title, passage=p.text))
+        return len(self.citations)
+
+    def sentence(self, p: Passage) -> str:
+        self.quoted.add(p.text)
+        return f"{p.quoted()} {self.markers(p)}"
+
+
+# --------------------------------------------------------------------------- choosing
+def choose(hits: list[Hit], answer_rules: AnswerRules) -> list[Hit]:
+    """The best passages: within a share of the top score, no repeats, few per condition."""
+    r = answer_rules.retrieval
+    if not hits:
+        return []
+    floor = hits[0].score * r.min_relative_score
+    out: list[Hit] = []
+    seen: set[str] = set()
+    per_condition: dict[str, int] = {}
+    for h in hits:
+        if h.score < floor or len(out) >= r.max_passages:
+            break
+        key = h.passage.text.lower()
+        cond = h.passage.condition or h.passage.id
+        if key in seen or per_condition.get(cond, 0) >= r.max_per_condition:
+            continue
+        seen.add(key)
+        per_condition[cond] = per_condition.get(cond, 0) + 1
+        out.append(h)
+    return out
+
+
+def is_yes_no(question: str, answer_rules: AnswerRules) -> bool:
+    """'Can a pinched nerve cause spasms?' is; 'Heat or ice?' and 'What causes it?' are not."""
+    ws = words(question)
+    yn = answer_rules.yes_no
+    return bool(ws) and ws[0] in yn.starters and yn.alternative_word not in ws
+
+
+def polarity(text: str, answer_rules: AnswerRules) -> Direct:
+    """How a sentence answers: a condition word ('unless', 'only') -> depends; a negation -> no.
+
+    Example: "A soft collar is not advised because it slows recovery." -> "no".
+    """
+    ws = set(words(text))
+    yn = answer_rules.yes_no
+    if ws & set(yn.conditional_cues):
+        return "depends"
+    if ws & set(yn.negative_cues):
+        return "no"
+    return "yes"
+
+
+def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> str:
+    """The sentence of a passage that covers the question best (the first of equals)."""
+    parts = sentences(p.text)
+    scores = [coverage(query, frozenset(stems(words(s))), index.idf, ignore) for s in parts]
+    return parts[scores.index(max(scores))] if parts else p.text
+
+
+@dataclass(frozen=True)
+class Verdict:
+    direct: Direct
+    basis: str
+    lead: Hit | None = None
+
+
+def decide(query: Query, hits: list[Hit], index: Index, answer_rules: AnswerRules) -> Verdict:
+    """The direct answer from the statements that cover the question's words.
+
+    If the question names a condition, its best covering statement decides. Otherwise at least
+    two statements must cover the question; each votes yes / no / depends with its score and
+    the winner needs ``min_agreement`` of the votes, else "it depends".
+    Example: three statements saying a straight neck on an x-ray does not prove spasm -> "no".
+    """
+    yn = answer_rules.yes_no
+    ignore = frozenset(stems(yn.link_words))
+    stem_of = {id(p): s for p, s in zip(index.passages, index.stem_sets, strict=True)}
+    covering = [
+        h for h in hits[: yn.pool] if coverage(query, stem_of[id(h.passage)], index.idf, ignore) >= yn.min_coverage
+    ]
+    votes = {id(h): polarity(_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
+    named = [h for h in covering if h.passage.condition in query.conditions]
+    if named:
+        return Verdict(votes[id(named[0])], "the best statement about the condition named", named[0])
+    if len(covering) < 2:
+        return Verdict("depends", "too few statements cover the whole question")
+    mass: dict[Direct, float] = {}
+    for h in covering:
+        mass[votes[id(h)]] = mass.get(votes[id(h)], 0.0) + h.score
+    best = max(mass, key=lambda v: mass[v])
+    share = mass[best] / sum(mass.values())
+    if share < yn.min_agreement:
+        return Verdict("depends", f"the statements found differ (the largest share, {best!r}, is {share:.0%})")
+    lead = next(h for h in covering if votes[id(h)] == best)
+    return Verdict(best, f"{share:.0%} of the statements found (by score) say {best!r}", lead)
+
+
+# --------------------------------------------------------------------------- emergencies
+def emergency_flags(question: str, query: Query) -> list[str]:
+    """Red flags (most urgent first) that an emergency described in the question fires.
+
+    Findings come from nape's intake (which knows denials) plus the finding phrases the
+    question names; a finding the intake reads as denied stays absent. Only red flags whose
+    level is an emergency count. Example: "fever and a stiff neck" fires ``fever_stiff_neck``.
+    """
+    from nape.intake import parse
+    from nape.reasoning.evidence import Evidence
+    from nape.reasoning.model import default_model
+    from nape.triage.engine import fired_red_flags
+
+    model = default_model()
+    stated = {m.finding: m.present for m in parse(question).mentions}
+    for fid in query.findings:
+        stated.setdefault(fid, True)
+    ev = Evidence.build(model.kb, stated)
+    return [f.id for f in fired_red_flags(model, ev) if f.level in EMERGENCY_LEVELS]
+
+
+# --------------------------------------------------------------------------- composing
+def _in_scope(query: Query, hits: list[Hit], answer_rules: AnswerRules) -> bool:
+    scope = answer_rules.scope
+    own = set(query.own)
+    if own & set(stems(scope.domain_words)) or query.findings or query.conditions:
+        return True
+    if own & set(stems(scope.outside_words)):
+        return False
+    return bool(hits) and hits[0].score >= answer_rules.retrieval.min_score
+
+
+def _not_covered(kb: KnowledgeBase, answer_rules: AnswerRules) -> Answer:
+    f = answer_rules.frames
+    items = "; ".join(f.can_answer)
+    text = f"{f.not_covered} {f.can_answer_intro} {items}.\n\n{kb.meta.triage.disclaimer}"
+    return Answer(answer=text, citations=[], kind="not_covered")
+
+
+def _emergency_lead(flags: list[str], kb: KnowledgeBase, cites: _Cites, answer_rules: AnswerRules) -> str:
+    parts = [answer_rules.frames.emergency_lead]
+    for fid in flags:
+        flag = kb.red_flags[fid]
+        parts.append(cites.sentence(Passage(f"red_flag/{fid}/message", flag.message, tuple(flag.sources), "red_flag")))
+    parts.append(kb.meta.triage.emergency_advice)
+    return " ".join(parts)
+
+
+def ask(question: str, *, data_dir: Path | None = None) -> Answer:
+    """Answer a question from the knowledge base (and ingested documents), with citations.
+
+    Example: "Does a straight neck on my x-ray mean spasm?" -> "No. Whiplash: A straight
+    cervical spine on the x-ray after a crash does not by itself mean muscle spasm. [1][2] ..."
+    """
+    r = rules()
+    kb = default_kb()
+    question = check_question(question, r)
+    index = index_for(data_dir)
+    query = read_query(question)
+    hits = index.search(query)
+    flags = emergency_flags(question, query)
+    if not flags and not _in_scope(query, hits, r):
+        return _not_covered(kb, r)
+    cites = _Cites(kb, r.retrieval.max_sources_per_sentence)
+    head: list[str] = [_emergency_lead(flags, kb, cites, r)] if flags else []
+    hits = [h for h in hits if h.passage.text not in cites.quoted]
+    chosen = choose(hits, r)
+    verdict = decide(query, hits, index, r) if chosen and is_yes_no(question, r) else None
+    if verdict is not None and verdict.lead is not None:
+        chosen = [verdict.lead, *[h for h in chosen if h is not verdict.lead]][: r.retrieval.max_passages]
+    body = [cites.sentence(h.passage) for h in chosen] or [r.frames.nothing_found]
+    if verdict is not None:
+        body.insert(0, getattr(r.frames.direct, verdict.direct))
+    paragraphs = [*head, " ".join(body), kb.meta.triage.disclaimer]
+    return Answer(
+        answer="\n\n".join(paragraphs),
+        citations=cites.citations,
+        kind="emergency" if flags else "answer",
+        direct=verdict.direct if verdict else None,
+        basis=verdict.basis if verdict else None,
+    )

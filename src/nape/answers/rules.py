@@ -1,0 +1,116 @@
+"""The rules of ``nape ask`` as data (``resources/rules.yaml``), validated strictly.
+
+Example: the question "Can a pinched nerve cause spasms?" starts with ``can``, one of
+``yes_no.starters``, so it is answered with a direct "Yes.", "No." or "It depends." first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nape.errors import KnowledgeBaseError
+
+RULES_FILE = Path(__file__).parent / "resources" / "rules.yaml"
+Words = list[Annotated[str, Field(min_length=1)]]
+PassageKind = Literal[
+    "summary",
+    "clinician_summary",
+    "risk_factor",
+    "examination",
+    "test",
+    "imaging",
+    "care_step",
+    "see_whom",
+    "pitfall",
+    "escalation",
+    "red_flag",
+    "document",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuestionRules(_Strict):
+    max_chars: int = Field(ge=10, le=100_000)
+    max_non_printable_share: float = Field(gt=0.0, lt=1.0)
+
+
+class RetrievalRules(_Strict):
+    max_passages: int = Field(ge=1, le=10)
+    min_relative_score: float = Field(gt=0.0, le=1.0)
+    min_score: float = Field(ge=0.0)
+    condition_boost: float = Field(ge=1.0, le=10.0)
+    own_word_weight: int = Field(ge=1, le=5)
+    kind_boost: float = Field(ge=1.0, le=10.0)
+    max_per_condition: int = Field(ge=1, le=10)
+    document_boost: float = Field(ge=1.0, le=10.0)
+    max_sources_per_sentence: int = Field(ge=1, le=20)
+    prior_weight: float = Field(ge=0.0, le=100.0)
+    kind_words: dict[PassageKind, Words]
+
+
+class YesNoRules(_Strict):
+    starters: Words
+    alternative_word: str
+    negative_cues: Words
+    conditional_cues: Words
+    min_coverage: float = Field(gt=0.0, le=1.0)
+    link_words: Words = Field(description="Words that only link the two things asked about ('cause')")
+    min_agreement: float = Field(gt=0.5, le=1.0, description="Share of the vote a direct answer needs")
+    pool: int = Field(ge=1, le=50, description="How many of the best passages are read for the verdict")
+
+
+class ScopeRules(_Strict):
+    domain_words: Words
+    outside_words: Words
+    name_modifiers: Words = Field(description="Leading words a condition name is also matched without")
+
+
+class DirectFrames(_Strict):
+    yes: str = Field(alias="yes")
+    no: str = Field(alias="no")
+    depends: str
+
+
+class Frames(_Strict):
+    direct: DirectFrames
+    emergency_lead: str
+    not_covered: str
+    can_answer_intro: str
+    can_answer: Words = Field(min_length=1)
+    nothing_found: str
+
+
+class AnswerRules(_Strict):
+    question: QuestionRules
+    retrieval: RetrievalRules
+    synonyms: dict[str, Words]
+    stopwords: Words
+    yes_no: YesNoRules
+    scope: ScopeRules
+    frames: Frames
+
+
+def load_rules(path: Path = RULES_FILE) -> AnswerRules:
+    """Read and validate a rules file; a broken one is a numbered knowledge-base error (E101)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return AnswerRules.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"answers/{path.name}: cannot be read as YAML: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise KnowledgeBaseError(f"answers/{path.name}: {problems}") from exc
+
+
+@cache
+def rules() -> AnswerRules:
+    """The packaged rules, loaded once per process."""
+    return load_rules()
