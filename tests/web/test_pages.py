@@ -12,7 +12,7 @@ from nape import interview
 from nape.api.app import create_app
 from nape.knowledge.loader import default_kb
 from nape.store import Store
-from nape.web import assessment_pages, clinician, home, view
+from nape.web import ask, assessment_pages, clinician, home, view
 from nape.web.pdf import clinician_pdf, latin1
 from tests.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
 
@@ -102,7 +102,7 @@ def test_result_puts_urgency_first_then_causes_why_plan_questions_sources(client
     assert html.index('class="banner') < positions[0] and positions == sorted(positions)
     assert re.search(r"about \d+ percent likely", html)  # screen-reader text for each bar
     assert "you said “" in html  # the reasons quote the person's words
-    assert "Keep this link to come back or show your doctor" in html
+    assert "Keep this link to come back or show your doctor" in html and 'action="/ask"' in html
     assert default_kb().meta.triage.disclaimer in html
 
 
@@ -236,6 +236,30 @@ def test_static_files_are_served_with_a_print_stylesheet(client: TestClient) -> 
     assert client.get("/static/nape.js").status_code == 200
 
 
-@pytest.mark.parametrize("path", sorted({r.path for m in (home, assessment_pages, clinician) for r in m.router.routes}))
+@pytest.mark.parametrize(
+    "path", sorted({r.path for m in (home, assessment_pages, clinician, ask) for r in m.router.routes})
+)
 def test_every_page_route_is_in_the_readme(path: str) -> None:
     assert f"`{path}`" in README or f" {path}`" in README
+
+
+def test_ask_page_answers_with_numbered_linked_sources(client: TestClient) -> None:
+    assert 'action="/ask"' in client.get("/").text  # the box is on the start page
+    box = client.get("/ask")
+    assert box.status_code == 200 and '<label for="ask-q">' in box.text
+    r = client.get("/ask", params={"q": "Heat or ice?"})
+    assert r.status_code == 200
+    assert '<a class="cite" href="#cite-1">[1]</a>' in r.text and 'id="cite-1"' in r.text
+    assert default_kb().meta.triage.disclaimer in r.text
+
+
+def test_ask_page_empty_question_is_a_numbered_error(client: TestClient) -> None:
+    r = client.get("/ask", params={"q": "   "})
+    assert r.status_code == 422 and "E401" in r.text and 'role="alert"' in r.text
+
+
+def test_ask_answer_text_is_escaped() -> None:
+    from nape.web.ask import linked_paragraphs
+
+    (html,) = linked_paragraphs("<b>rest</b> helps [2]")
+    assert str(html) == '&lt;b&gt;rest&lt;/b&gt; helps <a class="cite" href="#cite-2">[2]</a>'

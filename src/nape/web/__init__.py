@@ -8,14 +8,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from nape.web import assessment_pages, clinician, home
+from nape.web import ask, assessment_pages, clinician, home
 from nape.web.rendering import STATIC_DIR
 
 
 def mount_web(app: FastAPI) -> None:
     """Include the page routers and serve ``src/nape/web/static`` at ``/static``."""
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (home, assessment_pages, clinician):
+    for module in (home, assessment_pages, clinician, ask):
         app.include_router(module.router)
 
 
