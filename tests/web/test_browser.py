@@ -154,6 +154,7 @@ def test_fever_headache_stiff_neck_reaches_the_emergency_banner(page: Page) -> N
 def test_phone_viewport_has_no_horizontal_scroll(page: Page) -> None:
     page.goto("/")
     assert no_horizontal_scroll(page)
+    expect(page.locator(".error-box")).to_be_hidden()  # no empty error box before any error
     shot(page, "phone-home")
     begin(page, "My lower back went into spasm after lifting a heavy box yesterday.", 35, "male")
     assert no_horizontal_scroll(page)
@@ -212,6 +213,7 @@ def test_clinician_view_prints_and_downloads_a_pdf(page: Page) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "clinician-printed.pdf"), format="A4")
     shot(page, "clinician-print")
+    shot(page, "clinician-print-top", full_page=False)
     page.emulate_media(media="screen")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download PDF").click()
