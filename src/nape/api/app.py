@@ -117,9 +117,9 @@ def create_app(store: Store | None = None) -> FastAPI:
     def get_condition(condition_id: str) -> dict[str, Any]:
         return condition_detail(condition_id)
 
-    from nape.web.pages import router as web_router
+    from nape.web import mount_web
 
-    app.include_router(web_router)
+    mount_web(app)
     from nape.api.fhir_routes import router as fhir_router
 
     app.include_router(fhir_router)

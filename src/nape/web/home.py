@@ -1,0 +1,68 @@
+"""The start page: age, sex and the person's own words, posted to start an interview.
+
+Example: posting ``age=59, sex=male, text="right side of my neck spasms for a few minutes"`` to
+``/start`` saves a new interview and answers 303 to ``/a/<private id>``, its first question.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from nape import interview
+from nape.api.deps import StoreDep
+from nape.errors import InputError
+from nape.web.rendering import PageRoute, render, see_other
+
+router = APIRouter(route_class=PageRoute)
+
+FormText = Annotated[str, Form()]
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    """The form: age and sex, then "describe what's happening"."""
+    return render(request, "home.html", {"form": {}})
+
+
+def parse_age(age: str) -> int | None:
+    """'' -> None, ' 59 ' -> 59; anything else is a numbered error (E201) shown on the form."""
+    age = age.strip()
+    if not age:
+        return None
+    if not age.isdigit() or len(age) > 3:
+        raise InputError(f"age must be a whole number of years, for example 42 (not {age[:20]!r})")
+    return int(age)
+
+
+def _begin(
+    request: Request, store: StoreDep, text: str, age: str, sex: str, then: str
+) -> HTMLResponse | RedirectResponse:
+    form = {"text": text, "age": age, "sex": sex}
+    field = "age"
+    try:
+        age_years = parse_age(age)
+        field = "text"
+        state = interview.start(text, age=age_years, sex=sex or None)
+    except InputError as exc:
+        return render(request, "home.html", {"form": form, "error": str(exc), "error_field": field}, 422)
+    record = store.create_interview(state.to_dict())
+    return see_other(then.format(id=record.id))
+
+
+@router.post("/start", response_model=None)
+def start(
+    request: Request, store: StoreDep, text: FormText = "", age: FormText = "", sex: FormText = ""
+) -> HTMLResponse | RedirectResponse:
+    """Save a new interview and go to its first question (or the form again with the error)."""
+    return _begin(request, store, text, age, sex, "/a/{id}")
+
+
+@router.post("/assess", response_model=None)
+def quick_assess(
+    request: Request, store: StoreDep, text: FormText = "", age: FormText = "", sex: FormText = ""
+) -> HTMLResponse | RedirectResponse:
+    """The same, straight to the result without questions (for links and scripts)."""
+    return _begin(request, store, text, age, sex, "/a/{id}/result")

@@ -1,0 +1,78 @@
+"""Fixtures for the web pages: an app on a temporary SQLite store, and helpers to walk a flow."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from nape.api.app import create_app
+from nape.store import Store
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+FEVER_STORY = "Since this morning I have a high fever, my neck is so stiff I can't bend it and a terrible headache."
+
+
+def seed_story(number: str) -> tuple[str, int | None, str | None]:
+    """The person's own message from a seed (first paragraph), with age and sex read from it.
+
+    The text is read at test time and never copied into the repository.
+    """
+    path = next(SHARED.glob(f"seeds/{number}_*.txt"), None)
+    if path is None:
+        pytest.skip(f"seed {number} is not available beside the repository")
+    text = path.read_text(encoding="utf-8").strip().split("\n\n")[0]
+    m = re.search(r"(\d{1,3})\s*(?:yo|years? old|y/o)\s*(male|female)", text)
+    return text, int(m.group(1)) if m else None, m.group(2) if m else None
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(f"sqlite:///{tmp_path}/web.db")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture()
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store))
+
+
+def form_value(html: str, name: str) -> str:
+    """The value of a hidden input on a page (the question's finding and step)."""
+    m = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert m, f"no {name} field on the page"
+    return m.group(1)
+
+
+def start(client: TestClient, text: str, age: str = "", sex: str = "") -> str:
+    """Post the start form; return the private link ``/a/{id}``."""
+    r = client.post("/start", data={"text": text, "age": age, "sex": sex}, follow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    return str(r.headers["location"])
+
+
+def answer_current(client: TestClient, link: str, value: str) -> str | None:
+    """Answer the question shown at ``link``; returns its finding id, or None if the result is shown."""
+    page = client.get(link)
+    if page.url.path.endswith("/result"):
+        return None
+    finding = form_value(page.text, "finding")
+    r = client.post(
+        f"{link}/answer",
+        data={"finding": finding, "answer": value, "step": form_value(page.text, "step")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == link
+    return finding
+
+
+def walk_to_result(client: TestClient, link: str, value: str = "dont_know", limit: int = 60) -> str:
+    """Answer every question with ``value`` until the result page; returns its HTML."""
+    for _ in range(limit):
+        if answer_current(client, link, value) is None:
+            return client.get(f"{link}/result").text
+    raise AssertionError("the interview did not end")

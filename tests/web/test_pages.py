@@ -1,0 +1,265 @@
+"""Every page route, server side (no browser): the flow, the result, the clinician's view, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from nape import interview
+from nape.api.app import create_app
+from nape.knowledge.loader import default_kb
+from nape.store import Store
+from nape.web import ask, assessment_pages, clinician, home, view
+from nape.web.pdf import clinician_pdf, latin1
+from tests.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+NECK = "For two days the right side of my neck has pulled and locked for a few minutes at a time."
+
+
+def test_home_has_the_form_labels_and_the_disclaimer(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<html lang="en">' in html and 'href="#main"' in html
+    for control in ("age", "sex", "text"):
+        assert f'<label for="{control}">' in html and f'id="{control}"' in html
+    assert html.index('id="age"') < html.index('id="text"')  # age and sex first, then the words
+    kb = default_kb().meta.triage
+    assert kb.disclaimer in html and kb.emergency_advice in html
+
+
+def test_pages_load_nothing_from_another_site(client: TestClient) -> None:
+    link = start(client, NECK, "40")
+    for path in ("/", link, f"{link}/result", f"{link}/clinician"):
+        html = client.get(path).text
+        assert not re.search(r'(src|href)="(https?:)?//', html), path
+
+
+def test_start_redirects_to_the_first_question_a_red_flag_screen(client: TestClient) -> None:
+    link = start(client, NECK, "59", "male")
+    assert re.fullmatch(r"/a/[A-Za-z0-9_-]{20,}", link)
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "First, a few safety questions" in page.text  # the core puts screening first
+    assert "Why we ask:" in page.text and "<progress" in page.text
+    assert re.search(r"Question 1 of up to \d+", page.text)
+    for value in ("yes", "no", "dont_know"):
+        assert f'name="answer" value="{value}"' in page.text
+    assert "Back: change my last answer" not in page.text  # nothing to take back yet
+
+
+def test_answers_advance_the_progress_and_back_undoes(client: TestClient, store: Store) -> None:
+    link = start(client, NECK, "59", "male")
+    first = answer_current(client, link, "no")
+    assert first is not None
+    page = client.get(link).text
+    assert "Question 2 of up to" in page and "Back: change my last answer" in page
+    r = client.post(f"{link}/back", data={"step": "1"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == link
+    assert form_value(client.get(link).text, "finding") == first
+    assert store.get_interview(link.rsplit("/", 1)[1]).state["answers"] == []
+
+
+def test_a_stale_form_sent_twice_records_one_answer(client: TestClient, store: Store) -> None:
+    link = start(client, NECK)
+    page = client.get(link).text
+    data = {"finding": form_value(page, "finding"), "answer": "no", "step": "0"}
+    client.post(f"{link}/answer", data=data)
+    client.post(f"{link}/answer", data=data)
+    assert len(store.get_interview(link.rsplit("/", 1)[1]).state["answers"]) == 1
+
+
+def test_a_bad_answer_gets_a_friendly_numbered_error(client: TestClient) -> None:
+    link = start(client, NECK)
+    r = client.post(f"{link}/answer", data={"finding": "purple_toes", "answer": "yes", "step": "0"})
+    assert r.status_code == 422 and "E202" in r.text and "<h1>" in r.text
+
+
+def test_seed_003_walks_to_dystonia_at_a_non_urgent_level(client: TestClient) -> None:
+    text, age, sex = seed_story("003")
+    assert (age, sex) == (59, "male")
+    html = walk_to_result(client, start(client, text, str(age), sex or ""))
+    causes = re.findall(r'<span class="cause-name">([^<]+)</span>', html)
+    dystonia = default_kb().conditions["cervical_dystonia"].plain_name
+    assert dystonia in causes[:3]
+    assert "level-consultation" in html and "Emergency: act now" not in html
+
+
+def test_result_puts_urgency_first_then_causes_why_plan_questions_sources(client: TestClient) -> None:
+    link = start(client, NECK, "40", "female")
+    html = walk_to_result(client, link, "no")
+    order = [
+        "Likely causes",
+        "Why we think so",
+        "What to do now",
+        "When to see a doctor",
+        "Questions to ask",
+        "Sources",
+    ]
+    positions = [html.index(heading) for heading in order]
+    assert html.index('class="banner') < positions[0] and positions == sorted(positions)
+    assert re.search(r"about \d+ percent likely", html)  # screen-reader text for each bar
+    assert "you said “" in html  # the reasons quote the person's words
+    assert "Keep this link to come back or show your doctor" in html and 'action="/ask"' in html
+    assert default_kb().meta.triage.disclaimer in html
+
+
+def test_fever_headache_stiff_neck_shows_the_emergency_banner(client: TestClient) -> None:
+    html = walk_to_result(client, start(client, FEVER_STORY, "22"), "no")
+    banner = html[html.index('class="banner') : html.index("</section>")]
+    assert "emergency" in banner and "Call your local emergency number" in banner
+    assert 'role="alert"' in banner
+
+
+def test_see_my_result_early_says_the_result_may_change(client: TestClient) -> None:
+    link = start(client, NECK, "40")
+    answer_current(client, link, "no")
+    html = client.get(f"{link}/result").text
+    assert "this result may change" in html and f'href="{link}"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        ("   ", "E204", "empty"),
+        ("neck " * 5000, "E204", "limit"),
+        ("\x00\x01\x02\x03\x04\x05\x06\x07 neck", "E204", "binary"),
+    ],
+)
+def test_bad_text_shows_the_form_again_with_the_message(client: TestClient, text: str, code: str, words: str) -> None:
+    r = client.post("/start", data={"text": text, "age": "33", "sex": "female"})
+    assert r.status_code == 422
+    assert code in r.text and words in r.text and 'role="alert"' in r.text
+    assert 'value="33"' in r.text and 'value="female" selected' in r.text  # the input is kept
+    assert 'aria-invalid="true"' in r.text
+
+
+def test_bad_age_keeps_the_words(client: TestClient) -> None:
+    r = client.post("/start", data={"text": NECK, "age": "forty"})
+    assert r.status_code == 422 and "E201" in r.text and NECK in r.text
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [("get", ""), ("get", "/result"), ("get", "/clinician"), ("get", "/clinician.pdf"),
+     ("post", "/answer"), ("post", "/back"), ("post", "/delete")],
+)  # fmt: skip
+def test_unknown_link_is_a_friendly_404(client: TestClient, method: str, suffix: str) -> None:
+    r = client.request(method, f"/a/not-a-real-id{suffix}")
+    assert r.status_code == 404 and "We could not find this assessment" in r.text and "E502" in r.text
+
+
+def test_delete_asks_then_deletes_for_good(client: TestClient) -> None:
+    link = start(client, NECK)
+    confirm = client.post(f"{link}/delete")
+    assert confirm.status_code == 200 and 'name="confirm" value="yes"' in confirm.text
+    assert client.get(link).status_code == 200  # asking deletes nothing
+    done = client.post(f"{link}/delete", data={"confirm": "yes"})
+    assert done.status_code == 200 and "has been deleted" in done.text
+    assert client.get(f"{link}/result").status_code == 404
+
+
+def test_database_down_is_a_friendly_503() -> None:
+    down = TestClient(create_app(Store("postgresql+psycopg://nape@127.0.0.1:1/nape")))
+    for r in (down.get("/a/some-id"), down.post("/start", data={"text": NECK})):
+        assert r.status_code == 503 and "We cannot reach our records" in r.text and "E501" in r.text
+        assert "Traceback" not in r.text and default_kb().meta.triage.emergency_advice in r.text
+
+
+def test_quick_assess_goes_straight_to_the_result(client: TestClient) -> None:
+    r = client.post("/assess", data={"text": FEVER_STORY, "age": "22"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].endswith("/result")
+    assert "Call your local emergency number" in client.get(r.headers["location"]).text
+
+
+def test_clinician_view_has_codes_screen_rules_plan_and_links(client: TestClient) -> None:
+    link = start(client, "Fell off my bike, neck pain, I am 70 and my hands tingle.", "70", "male")
+    for _ in range(3):
+        answer_current(client, link, "no")
+    html = client.get(f"{link}/clinician").text
+    kb = default_kb()
+    top = re.search(r"<td>1</td><td>([^<]+)</td><td>([^<]+)</td>", html)
+    assert top is not None
+    leading = next(c for c in kb.conditions.values() if c.name == top.group(1))
+    assert top.group(2) == ", ".join(leading.icd10cm)
+    assert "Red-flag screen" in html and re.search(r"<td>no</td><td class=\"screen-negative\">negative</td>", html)
+    assert "Canadian C-Spine" in html or "canadian c spine" in html
+    assert f'href="/v1/interviews/{link.rsplit("/", 1)[1]}/fhir"' in html
+    assert f'href="{link}/clinician.pdf"' in html and "Examination" in html
+
+
+def test_clinician_pdf_downloads(client: TestClient) -> None:
+    link = start(client, NECK, "40")
+    r = client.get(f"{link}/clinician.pdf")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF") and "attachment" in r.headers["content-disposition"]
+
+
+def test_pdf_text_holds_the_leading_condition_and_the_persons_words() -> None:
+    words = "My neck’s locked — can’t turn it “at all” for 2–3 minutes…"
+    state = interview.start(words, age=59, sex="male")
+    case = view.clinician_case(state, interview.current(state), default_kb())
+    data = clinician_pdf(case, compress=False)
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert latin1(case.leading_name) in text
+    assert "can't turn it" in text and "2-3 minutes..." in text  # typography mapped, not dropped
+
+
+def pdf_text(data: bytes) -> str:
+    """The text shown by an uncompressed PDF: its ``(...) Tj`` strings, wrapped lines joined."""
+    shown = re.findall(rb"\((.*?)(?<!\\)\)\s*Tj", data)
+    text = " ".join(s.replace(b"\\(", b"(").replace(b"\\)", b")").decode("latin-1") for s in shown)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_latin1_maps_typography_and_keeps_every_character() -> None:
+    assert latin1("“Spurling’s” — ≥ 2 × … café") == '"Spurling\'s" - >= 2 × ... café'
+    assert latin1("Dvořák") == "Dvorák"  # accent dropped only where Latin-1 has no such letter
+    assert latin1("✱ Ł") == "U+2731 U+0141"  # no Latin-1 form: named, never silently lost
+
+
+def test_questions_for_the_doctor_come_from_cited_statements() -> None:
+    kb = default_kb()
+    a = interview.current(interview.start(NECK, age=40))
+    questions = view.doctor_questions(a, kb)
+    assert len(questions) >= len(a.care_plan.for_conditions)
+    for q in questions:
+        assert q.sources and all(s in kb.sources for s in q.sources)
+
+
+def test_static_files_are_served_with_a_print_stylesheet(client: TestClient) -> None:
+    css = client.get("/static/nape.css")
+    assert css.status_code == 200 and "@media print" in css.text
+    assert client.get("/static/nape.js").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", sorted({r.path for m in (home, assessment_pages, clinician, ask) for r in m.router.routes})
+)
+def test_every_page_route_is_in_the_readme(path: str) -> None:
+    assert f"`{path}`" in README or f" {path}`" in README
+
+
+def test_ask_page_answers_with_numbered_linked_sources(client: TestClient) -> None:
+    assert 'action="/ask"' in client.get("/").text  # the box is on the start page
+    box = client.get("/ask")
+    assert box.status_code == 200 and '<label for="ask-q">' in box.text
+    r = client.get("/ask", params={"q": "Heat or ice?"})
+    assert r.status_code == 200
+    assert '<a class="cite" href="#cite-1">[1]</a>' in r.text and 'id="cite-1"' in r.text
+    assert default_kb().meta.triage.disclaimer in r.text
+
+
+def test_ask_page_empty_question_is_a_numbered_error(client: TestClient) -> None:
+    r = client.get("/ask", params={"q": "   "})
+    assert r.status_code == 422 and "E401" in r.text and 'role="alert"' in r.text
+
+
+def test_ask_answer_text_is_escaped() -> None:
+    from nape.web.ask import linked_paragraphs
+
+    (html,) = linked_paragraphs("<b>rest</b> helps [2]")
+    assert str(html) == '&lt;b&gt;rest&lt;/b&gt; helps <a class="cite" href="#cite-2">[2]</a>'
