@@ -96,3 +96,13 @@ def test_reference_docs_are_current() -> None:
     from nape.knowledge.docs import write_docs
 
     assert write_docs(check=True) == [], "run `nape docs` to regenerate docs/knowledge"
+
+
+def test_explicit_findings_at_the_start_are_listed_in_the_report() -> None:
+    from nape import interview as iv
+
+    state = iv.start("stiff neck since this morning", findings={"fever": False}, age=30)
+    report = iv.current(state)
+    listed = {f.id: f.status for f in report.findings}
+    assert listed["fever"] == "absent"
+    assert "neck_stiffness" in listed

@@ -71,8 +71,9 @@ def start(
 ) -> InterviewState:
     """Read the opening text (if any) and explicit findings into a new interview."""
     r = read_input(text, findings, age, sex, model or default_model())
-    mentions = tuple(m for m in r.mentions if m.finding not in (findings or {}))
-    return InterviewState(r.age, r.sex, text or "", r.stated, mentions, (), tuple(r.notes), r.about_someone_else)
+    return InterviewState(
+        r.age, r.sex, text or "", r.stated, tuple(r.mentions), (), tuple(r.notes), r.about_someone_else
+    )
 
 
 def evidence(state: InterviewState, model: Model | None = None) -> Evidence:

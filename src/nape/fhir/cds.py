@@ -135,8 +135,9 @@ def interview_from_record(prefetch: Json | None, text: str | None, today: date) 
     if not text and not has_complaint(reading):
         return None
     state = start(text or None, age=reading.age, sex=reading.sex, findings=reading.findings)
-    # start() keeps no words for explicit findings; record findings keep the code they came from
-    return replace(state, mentions=(*state.mentions, *reading.mentions))
+    # record findings keep the code they came from rather than start()'s "id=present"
+    by_id = {m.finding: m for m in (*state.mentions, *reading.mentions)}
+    return replace(state, mentions=tuple(by_id.values()))
 
 
 def answer_hook(state: InterviewState, interview_id: str, base: str) -> Json:
