@@ -207,23 +207,10 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes")] = 1,
 ) -> None:
     """Run the web page and the API (http://127.0.0.1:8000, docs at /docs)."""
-    import uvicorn
+    from nape.api.serving import serve as run
 
-    from nape.api.app import create_app
-    from nape.errors import StoreUnavailableError
-    from nape.store import Store
-
-    store = Store.from_settings()
-    try:
-        store.migrate()  # once, before any worker starts
-    except StoreUnavailableError as exc:
-        Console(stderr=True).print(f"[yellow]warning[/yellow] {exc}; interviews answer 503 until it is back")
     console.print(f"nape on http://{host}:{port}  (API docs at /docs; {workers} worker(s); Ctrl+C to stop)")
-    if workers == 1:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
-    else:
-        store.dispose()
-        uvicorn.run("nape.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    run(host, port, workers)
 
 
 @contextmanager
