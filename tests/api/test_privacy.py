@@ -120,3 +120,27 @@ def test_tokens_are_stored_only_hashed(db_url: str, monkeypatch: pytest.MonkeyPa
     client = TestClient(create_app(store))
     assert client.get("/v1/interviews", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     store.dispose()
+
+
+def test_an_unexpected_error_is_a_500_that_logs_no_input(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    _debug_everywhere(caplog)
+
+    def broken(text: str | None, **_: object) -> None:
+        raise RuntimeError(f"could not read {text!r}")  # an error message quoting the input
+
+    monkeypatch.setattr("nape.api.assessments.assess", broken)
+    r = client.post("/v1/assess", json={"text": f"{MARK} neck"})
+    assert r.status_code == 500 and r.json()["code"] == "E000"
+    assert "RuntimeError" in _logged(caplog) and MARK not in _logged(caplog) and MARK not in r.text
+
+
+def test_links_use_the_public_url_when_set(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAPE_PUBLIC_URL", "https://nape.example.org/")
+    get_settings.cache_clear()
+    try:
+        body = client.post("/v1/interviews", json={}).json()
+    finally:
+        get_settings.cache_clear()
+    assert body["link"] == f"https://nape.example.org/a/{body['id']}"
