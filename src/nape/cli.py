@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from nape.errors import InputError, NapeError
+
+if TYPE_CHECKING:
+    from nape.store import Store
 
 app = typer.Typer(
     name="nape",
@@ -241,14 +246,57 @@ def ingest(
 def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes")] = 1,
 ) -> None:
     """Run the web page and the API (http://127.0.0.1:8000, docs at /docs)."""
-    import uvicorn
+    from nape.api.serving import serve as run
 
-    from nape.api.app import create_app
+    console.print(f"nape on http://{host}:{port}  (API docs at /docs; {workers} worker(s); Ctrl+C to stop)")
+    run(host, port, workers)
 
-    console.print(f"nape on http://{host}:{port}  (API docs at /docs; Ctrl+C to stop)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+
+@contextmanager
+def _migrated_store() -> Iterator[Store]:
+    """The settings' database, migrated; its connections are closed afterwards."""
+    from nape.store import Store
+
+    store = Store.from_settings()
+    try:
+        store.migrate()
+        yield store
+    finally:
+        store.dispose()
+
+
+clinician_app = typer.Typer(help="Clinician accounts and their API tokens.", no_args_is_help=True)
+app.add_typer(clinician_app, name="clinician")
+
+
+@clinician_app.command("add")
+def clinician_add(name: Annotated[str, typer.Argument(help="The clinician's name, e.g. 'Dr A. Physio'")]) -> None:
+    """Create an account and print its API token (shown only this once)."""
+    if not name.strip():
+        raise InputError("give the clinician a name")
+    with _migrated_store() as store:
+        record, token = store.create_clinician(name)
+    console.print(f"clinician {record.id} {record.name!r} created. API token (use as 'Authorization: Bearer …'):")
+    sys.stdout.write(token + "\n")
+    console.print("[bold]Keep it now: it is stored only as a hash and cannot be shown again.[/bold]")
+
+
+@clinician_app.command("list")
+def clinician_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every clinician account (id, name, created); tokens are never shown."""
+    with _migrated_store() as store:
+        accounts = store.list_clinicians()
+    rows = [{"id": c.id, "name": c.name, "created_at": c.created_at.isoformat()} for c in accounts]
+    if as_json:
+        _print_json(rows)
+        return
+    for c in rows:
+        console.print(f"{c['id']:>4}  {c['name']}  (since {str(c['created_at'])[:10]})")
+    if not rows:
+        console.print("no clinician accounts yet: add one with `nape clinician add NAME`")
 
 
 def main() -> None:

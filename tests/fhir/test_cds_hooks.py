@@ -284,3 +284,19 @@ def test_no_request_data_in_logs(client: TestClient, caplog: pytest.LogCaptureFi
     with caplog.at_level("DEBUG"):
         cards(client, hook({"patient": patient()}, secret))
     assert "Zebedee" not in caplog.text
+
+
+def test_a_realistic_prefetch_over_the_api_body_limit_is_accepted(client: TestClient) -> None:
+    """Fifty observations with the usual metadata weigh well over the 64 kB limit of /v1."""
+    padding = {"text": {"status": "generated", "div": "<div>" + "x" * 4000 + "</div>"}}
+    observations = [{**temperature(38.6 if i == 0 else 36.8, taken=i), **padding} for i in range(50)]
+    body = hook({"patient": patient(age=30), "observations": searchset(*observations)}, "stiff neck and headache")
+    assert len(json.dumps(body)) > 150_000
+    (card,) = cards(client, body)
+    assert card["indicator"] == "critical"
+
+
+def test_a_cds_body_over_its_own_limit_is_413(client: TestClient) -> None:
+    body = hook({"patient": patient(), "observations": searchset()}, "neck pain")
+    body["prefetch"]["padding"] = "x" * 2_100_000
+    assert client.post(SERVICE, json=body).status_code == 413

@@ -6,6 +6,8 @@
   mistyped token never silently turns a clinician into an anonymous caller.
 - ``load_interview``: the saved interview and its ``InterviewState``, 404 when the caller may
   not see it.
+- ``public_base`` / ``interview_link``: where private links point (``NAPE_PUBLIC_URL`` or the
+  request's own base URL), e.g. ``https://nape.example.org/a/Xk3…``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from nape.core.config import get_settings
 from nape.errors import AuthError
 from nape.interview import InterviewState
 from nape.store import ClinicianRecord, InterviewRecord, Store
@@ -51,3 +54,13 @@ def load_interview(
     """The record and its state; raises NotFoundError (404) when the caller may not see it."""
     record = store.get_interview(interview_id[:64], owner_id=clinician.id if clinician else None)
     return record, InterviewState.from_dict(record.state)
+
+
+def public_base(request: Request) -> str:
+    """``NAPE_PUBLIC_URL`` when set (a proxy in front), else the URL the request came in on."""
+    return (get_settings().public_url or str(request.base_url)).rstrip("/")
+
+
+def interview_link(request: Request, interview_id: str) -> str:
+    """The private link to an interview's web page: ``{base}/a/{id}``."""
+    return f"{public_base(request)}/a/{interview_id}"

@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from nape.api.deps import ClinicianDep, StoreDep, load_interview
+from nape.api.schemas import error_responses
 from nape.fhir import interview_bundle
 
 FHIR_JSON = "application/fhir+json"
@@ -25,7 +26,10 @@ class FhirJSONResponse(JSONResponse):
 @router.get(
     "/v1/interviews/{interview_id}/fhir",
     response_class=FhirJSONResponse,
-    responses={200: {"content": {FHIR_JSON: {}}, "description": "A FHIR R4 Bundle (type collection)"}},
+    responses={
+        200: {"content": {FHIR_JSON: {}}, "description": "A FHIR R4 Bundle (type collection)"},
+        **error_responses(401, 404, 503),
+    },
 )
 def get_interview_fhir(interview_id: str, store: StoreDep, clinician: ClinicianDep) -> FhirJSONResponse:
     """The interview's QuestionnaireResponse, RiskAssessment and differential Conditions in one Bundle."""

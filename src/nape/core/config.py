@@ -26,6 +26,11 @@ class Settings(BaseSettings):
         default=None,
         description="SQLAlchemy URL of the database; default a SQLite file nape.db in the data directory",
     )
+    public_url: str | None = Field(
+        default=None,
+        max_length=500,
+        description="Base URL of private links (e.g. https://nape.example.org behind a proxy); default the request's",
+    )
 
     def resolved_database_url(self) -> str:
         """The URL to connect to: ``NAPE_DATABASE_URL`` or ``sqlite:///<data_dir>/nape.db``.

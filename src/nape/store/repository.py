@@ -80,7 +80,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get WAL mode and their folder is created."""
+    """An engine for ``url``; SQLite files get WAL mode and their folder is created.
+
+    ``hide_parameters``: SQL parameters (a saved interview holds what a person wrote) never
+    appear in logs or error messages.
+    """
     if url.startswith("sqlite"):
         memory = url in ("sqlite://", "sqlite:///:memory:")
         if not memory:
@@ -89,13 +93,14 @@ def make_engine(url: str) -> Engine:
             url,
             connect_args={"check_same_thread": False},
             poolclass=StaticPool if memory else None,
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         if not memory:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, hide_parameters=True)
 
 
 class Store:
@@ -186,17 +191,16 @@ class Store:
     ) -> InterviewRecord:
         """Replace the state if nobody saved since ``version`` was read (compare-and-swap)."""
         current = self.get_interview(interview_id, owner_id=owner_id)
+        now = utcnow()
         with self.session() as s:
             result = s.execute(
                 update(Interview)
                 .where(Interview.id == interview_id, Interview.version == version)
-                .values(state=state, version=version + 1, updated_at=utcnow())
+                .values(state=state, version=version + 1, updated_at=now)
             )
             if getattr(result, "rowcount", 1) == 0:
                 raise ConflictError("the assessment was changed by another request; fetch it and try again")
-        return InterviewRecord(
-            current.id, current.owner_id, current.kind, state, version + 1, current.created_at, utcnow()
-        )
+        return InterviewRecord(current.id, current.owner_id, current.kind, state, version + 1, current.created_at, now)
 
     def delete_interview(self, interview_id: str, *, owner_id: int | None = None) -> None:
         """Delete for good (the person's "delete my assessment", or its clinician's)."""
@@ -225,6 +229,12 @@ class Store:
             s.add(row)
             s.flush()
             return ClinicianRecord(row.id, row.name, row.created_at), token
+
+    def list_clinicians(self) -> list[ClinicianRecord]:
+        """Every account, oldest first (names and ids only: tokens cannot be shown again)."""
+        with self.session() as s:
+            rows = s.scalars(select(Clinician).order_by(Clinician.id))
+            return [ClinicianRecord(r.id, r.name, _aware(r.created_at)) for r in rows]
 
     def clinician_for_token(self, token: str) -> ClinicianRecord | None:
         """The account a token belongs to, or None (compares hashes, never stored tokens)."""

@@ -1,0 +1,225 @@
+"""Load benchmark (not a test): ``nape serve --workers 2`` on loopback with a temporary SQLite.
+
+Usage: uv run python benchmarks/load.py [--seconds 10] [--concurrency 8] [--workers 2]
+                                        [--client auto|python|wrk] [--write]
+
+Starts the server on a free port, warms every worker up (the text pipeline loads on first use),
+then drives, each for ``--seconds``:
+
+- ``assess_findings``: ``POST /v1/assess`` with finding ids (target >= 300/s, p99 < 50 ms),
+- ``assess_text``: ``POST /v1/assess`` with a person's words (the intake pipeline runs),
+- ``interview``: ``POST /v1/interviews`` then ``POST /v1/interviews/{id}/answers`` (database writes).
+
+The client is ``wrk`` when installed (``--client auto``), else an asyncio client (httpx2) with
+``--concurrency`` tasks; the interview phase always uses the Python client (each answer needs
+the id the create returned). The client shares the machine's cores with the server, so figures
+are a floor. ``--write`` records them in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx2
+
+ROOT = Path(__file__).resolve().parents[1]
+FINDINGS = {"findings": {"neck_stiffness": True, "unable_to_turn_head": True, "fever": False}, "age": 34}
+TEXT = {"text": "Woke up with a stiff neck and can't turn my head to the left. No fever, no tingling.", "age": 34}
+START = {"findings": {"neck_stiffness": True}, "age": 40}
+
+Result = dict[str, float]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "NAPE_DATABASE_URL"} | {"NAPE_DATA_DIR": data_dir}
+    cmd = [sys.executable, "-m", "nape.cli", "serve", "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx2.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200:
+                return proc
+        except httpx2.TransportError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise SystemExit("the server did not start within 60 s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)  # the group this script started: uvicorn and its workers
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def summary(latencies: list[float], elapsed: float, errors: int) -> Result:
+    ms = sorted(x * 1000 for x in latencies)
+    q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
+    return {
+        "requests_per_s": round(len(ms) / elapsed, 1),
+        "p50_ms": round(q[49], 2),
+        "p99_ms": round(q[98], 2),
+        "requests": len(ms),
+        "errors": errors,
+    }
+
+
+Step = Callable[[httpx2.AsyncClient, list[float]], Awaitable[None]]
+
+
+async def timed(client: httpx2.AsyncClient, lat: list[float], path: str, body: object) -> httpx2.Response:
+    t = time.perf_counter()
+    r = await client.post(path, json=body)
+    lat.append(time.perf_counter() - t)
+    r.raise_for_status()
+    return r
+
+
+async def drive(base: str, step: Step, seconds: float, concurrency: int) -> Result:
+    lat: list[float] = []
+    errors = 0
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx2.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        deadline = time.perf_counter() + seconds
+
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                try:
+                    await step(client, lat)
+                except httpx2.HTTPError:
+                    errors += 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return summary(lat, time.perf_counter() - t0, errors)
+
+
+def post_step(body: object) -> Step:
+    async def step(client: httpx2.AsyncClient, lat: list[float]) -> None:
+        await timed(client, lat, "/v1/assess", body)
+
+    return step
+
+
+async def interview_step(client: httpx2.AsyncClient, lat: list[float]) -> None:
+    created = (await timed(client, lat, "/v1/interviews", START)).json()
+    answer = {"finding": created["next_question"]["finding"], "answer": "no"}
+    await timed(client, lat, f"/v1/interviews/{created['id']}/answers", answer)
+
+
+def run_wrk(base: str, body: object, seconds: float, concurrency: int) -> Result:
+    """``wrk`` with a Lua script that POSTs ``body``; parses its latency distribution."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        payload = json.dumps(body).replace("\\", "\\\\").replace('"', '\\"')
+        f.write(f'wrk.method = "POST"\nwrk.body = "{payload}"\nwrk.headers["Content-Type"] = "application/json"\n')
+    threads = min(2, concurrency)
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{concurrency}",
+        f"-d{int(seconds)}s",
+        "--latency",
+        "-s",
+        f.name,
+        base + "/v1/assess",
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    Path(f.name).unlink()
+
+    def ms(label: str) -> float:
+        value, unit = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()  # type: ignore[union-attr]
+        return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"requests_per_s": round(rps, 1), "p50_ms": ms("50%"), "p99_ms": ms("99%"), "requests": total,
+            "errors": int(bad.group(1)) if bad else 0}  # fmt: skip
+
+
+def measure(args: argparse.Namespace) -> dict[str, Result]:
+    use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="nape-load-") as data_dir:
+        proc = start_server(port, args.workers, data_dir)
+        try:
+            asyncio.run(drive(base, post_step(TEXT), 4, args.concurrency))  # warm both workers up
+            asyncio.run(drive(base, interview_step, 2, args.concurrency))
+            results: dict[str, Result] = {}
+            for name, body in (("assess_findings", FINDINGS), ("assess_text", TEXT)):
+                if use_wrk:
+                    results[name] = run_wrk(base, body, args.seconds, args.concurrency)
+                else:
+                    results[name] = asyncio.run(drive(base, post_step(body), args.seconds, args.concurrency))
+            results["interview_create_and_answer"] = asyncio.run(
+                drive(base, interview_step, args.seconds, args.concurrency)
+            )
+        finally:
+            stop_server(proc)
+    for r in results.values():
+        r["client"] = "wrk" if use_wrk else "python"  # type: ignore[assignment]
+    results["interview_create_and_answer"]["client"] = "python"  # type: ignore[assignment]
+    return results
+
+
+def table(results: dict[str, Result]) -> str:
+    rows = [
+        "| load | client | requests/s | p50 ms | p99 ms | requests | errors |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, r in results.items():
+        rows.append(
+            f"| {name} | {r['client']} | {r['requests_per_s']} | {r['p50_ms']} | {r['p99_ms']} | "
+            f"{int(r['requests'])} | {int(r['errors'])} |"
+        )
+    return "\n".join(rows)
+
+
+def write(results: dict[str, Result], args: argparse.Namespace) -> None:
+    readme = ROOT / "benchmarks" / "README.md"
+    text = readme.read_text()
+    setup = f"{args.workers} workers, {args.concurrency} concurrent connections, {args.seconds:g} s per load"
+    block = f"<!-- load -->\n{setup}, measured {time.strftime('%Y-%m-%d')}:\n\n{table(results)}\n<!-- /load -->"
+    text = re.sub(r"<!-- load -->.*<!-- /load -->", lambda _: block, text, flags=re.S)
+    readme.write_text(text)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--client", choices=["auto", "python", "wrk"], default="auto")
+    ap.add_argument("--write", action="store_true", help="record the figures in benchmarks/README.md")
+    args = ap.parse_args()
+    results = measure(args)
+    print(table(results))
+    if args.write:
+        write(results, args)
+
+
+if __name__ == "__main__":
+    main()

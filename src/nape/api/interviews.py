@@ -1,0 +1,187 @@
+"""Interviews as resources: start one, answer its questions, step back, read the report, delete it.
+
+An interview's whole state lives in the database, so any worker can continue it and it
+survives a restart. Who may see it: a clinician's bearer token makes them its owner and only
+they can reach it; a self-assessment (started without a token) is reachable by whoever holds its
+private id. Anything else is a 404, so ids cannot be probed. Example session::
+
+    POST /v1/interviews {"text": "stiff neck since this morning", "age": 34}
+        → 201 {"id": "Xk3…", "link": "http://…/a/Xk3…", "next_question": {"finding": "fever", …}}
+    POST /v1/interviews/Xk3…/answers {"finding": "fever", "answer": "no"}
+    GET  /v1/interviews/Xk3…/report   → the §4 JSON
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Path, Request, Response
+from fastapi.responses import JSONResponse
+
+from nape import interview as iv
+from nape.api.deps import ClinicianDep, StoreDep, interview_link, load_interview
+from nape.api.schemas import (
+    ANSWER_EXAMPLE,
+    CASE_EXAMPLE,
+    Answered,
+    AnswerIn,
+    InterviewCreate,
+    InterviewList,
+    InterviewOut,
+    InterviewSummary,
+    Progress,
+    error_responses,
+)
+from nape.errors import AuthError, ConflictError
+from nape.interview import InterviewState
+from nape.knowledge.loader import default_kb
+from nape.report.schema import AssessmentOut
+from nape.store import ClinicianRecord, InterviewRecord, Store
+
+router = APIRouter(prefix="/v1/interviews", tags=["interviews"])
+
+InterviewId = Annotated[str, Path(max_length=64, description="The private id returned on creation")]
+READ_ERRORS = error_responses(401, 404, 503)
+WRITE_ERRORS = error_responses(401, 404, 409, 413, 422, 503)
+
+
+def _owner(clinician: ClinicianRecord | None) -> int | None:
+    return clinician.id if clinician else None
+
+
+def interview_out(request: Request, record: InterviewRecord, state: InterviewState) -> InterviewOut:
+    """The API view of a saved interview: progress, next question and urgency so far."""
+    a = iv.current(state)
+    return InterviewOut(
+        id=record.id,
+        link=interview_link(request, record.id),
+        kind=record.kind,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        age=state.age,
+        sex=state.sex,
+        text=state.text,
+        answers=[Answered(finding=f, answer=ans) for f, ans, _ in state.answers],
+        progress=Progress(asked=len({f for f, _, _ in state.answers}), max=default_kb().meta.interview.max_questions),
+        done=a.next_question is None,
+        triage_level=a.triage.level,
+        next_question=a.next_question,
+        disclaimer=a.disclaimer,
+        emergency_advice=a.emergency_advice,
+    )
+
+
+def update_interview(
+    store: Store,
+    interview_id: str,
+    clinician: ClinicianRecord | None,
+    change: Callable[[InterviewState], InterviewState],
+) -> tuple[InterviewRecord, InterviewState]:
+    """Read, change, save with the version read; if another worker saved first, redo it once on theirs.
+
+    Example: two phones answer the same self-assessment at once — the second save finds a newer
+    version, reads it (with the first answer) and adds its own, so neither answer is lost.
+    """
+    owner = _owner(clinician)
+    for attempt in (1, 2):
+        record, state = load_interview(store, interview_id, clinician)
+        new = change(state)
+        try:
+            return store.save_interview(record.id, new.to_dict(), version=record.version, owner_id=owner), new
+        except ConflictError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+@router.post("", status_code=201, responses=error_responses(401, 413, 422, 503))
+def create_interview(
+    request: Request,
+    response: Response,
+    body: Annotated[InterviewCreate, Body(openapi_examples={"text": {"summary": "Words", "value": CASE_EXAMPLE}})],
+    store: StoreDep,
+    clinician: ClinicianDep,
+) -> InterviewOut:
+    """Start an interview from the person's words and/or findings; returns the first question and the private link."""
+    text = body.text if body.text and body.text.strip() else None
+    state = iv.start(text, age=body.age, sex=body.sex, findings=body.findings)
+    record = store.create_interview(state.to_dict(), owner_id=_owner(clinician))
+    response.headers["Location"] = f"/v1/interviews/{record.id}"
+    return interview_out(request, record, state)
+
+
+@router.get("", responses=error_responses(401, 503))
+def list_interviews(request: Request, store: StoreDep, clinician: ClinicianDep) -> InterviewList:
+    """The calling clinician's own interviews, most recently changed first (needs a token)."""
+    if clinician is None:
+        raise AuthError("listing interviews needs 'Authorization: Bearer <clinician token>'")
+    kb = default_kb()
+    rows = []
+    for record in store.list_interviews(clinician.id):
+        state = InterviewState.from_dict(record.state)
+        a = iv.current(state)
+        rows.append(
+            InterviewSummary(
+                id=record.id,
+                link=interview_link(request, record.id),
+                kind=record.kind,
+                created_at=record.created_at,
+                updated_at=record.updated_at,
+                asked=len({f for f, _, _ in state.answers}),
+                done=a.next_question is None,
+                triage_level=a.triage.level,
+            )
+        )
+    return InterviewList(
+        interviews=rows, disclaimer=kb.meta.triage.disclaimer, emergency_advice=kb.meta.triage.emergency_advice
+    )
+
+
+@router.get("/{interview_id}", responses=READ_ERRORS)
+def get_interview(
+    request: Request, interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep
+) -> InterviewOut:
+    """Where the interview stands: answers so far, progress, urgency and the next question."""
+    record, state = load_interview(store, interview_id, clinician)
+    return interview_out(request, record, state)
+
+
+@router.post("/{interview_id}/answers", responses=WRITE_ERRORS)
+def post_answer(
+    request: Request,
+    interview_id: InterviewId,
+    body: Annotated[AnswerIn, Body(openapi_examples={"no_fever": {"summary": "No fever", "value": ANSWER_EXAMPLE}})],
+    store: StoreDep,
+    clinician: ClinicianDep,
+) -> InterviewOut:
+    """Record an answer (yes / no / dont_know); a later answer to the same finding wins."""
+    record, state = update_interview(store, interview_id, clinician, lambda s: iv.answer(s, body.finding, body.answer))
+    return interview_out(request, record, state)
+
+
+@router.delete("/{interview_id}/answers/last", responses=WRITE_ERRORS)
+def delete_last_answer(
+    request: Request, interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep
+) -> InterviewOut:
+    """Take back the last answer (the Back button); with no answers yet nothing changes."""
+    record, state = update_interview(store, interview_id, clinician, iv.undo)
+    return interview_out(request, record, state)
+
+
+@router.get(
+    "/{interview_id}/report",
+    response_model=None,
+    responses={200: {"model": AssessmentOut, "description": "The assessment (§4 JSON)"}, **READ_ERRORS},
+)
+def get_report(interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep) -> JSONResponse:
+    """The full assessment on what is known so far: differential, triage, red flags, care plan, sources."""
+    _, state = load_interview(store, interview_id, clinician)
+    return JSONResponse(iv.current(state).to_json_dict())
+
+
+@router.delete("/{interview_id}", status_code=204, response_class=Response, responses=READ_ERRORS)
+def delete_interview(interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep) -> Response:
+    """Delete the interview for good (the row is removed, not hidden)."""
+    store.delete_interview(interview_id, owner_id=_owner(clinician))
+    return Response(status_code=204)
