@@ -107,9 +107,14 @@ def undo(state: InterviewState) -> InterviewState:
     return replace(state, answers=state.answers[:-1])
 
 
+def asked_count(state: InterviewState) -> int:
+    """Questions answered so far (a changed answer counts once): the progress bar's value."""
+    return len({a[0] for a in state.answers})
+
+
 def _counts(state: InterviewState) -> tuple[int, int]:
     """(questions answered, red-flag screening questions answered)."""
-    return len({a[0] for a in state.answers}), len({a[0] for a in state.answers if a[2]})
+    return asked_count(state), len({a[0] for a in state.answers if a[2]})
 
 
 def _pending_question(state: InterviewState, model: Model) -> Question | None:

@@ -29,6 +29,7 @@ from nape.answers.text import sentences, stems, words
 from nape.core.config import get_settings
 from nape.errors import QuestionError
 from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.text import as_text, control_count
 
 Direct = Literal["yes", "no", "depends"]
 EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
@@ -66,19 +67,12 @@ def check_question(question: object, answer_rules: AnswerRules | None = None) ->
     Example: ``check_question("")`` raises ``E401 the question is empty ...``.
     """
     limits = (answer_rules or rules()).question
-    if isinstance(question, bytes):
-        try:
-            question = question.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise QuestionError("the question is binary data, not text; please type it in words") from exc
-    if not isinstance(question, str):
-        raise QuestionError("the question must be text")
+    question = as_text(question, QuestionError, "question")
     if not question.strip():
         raise QuestionError("the question is empty; ask something like 'When should I see a doctor?'")
     if len(question) > limits.max_chars:
         raise QuestionError(f"the question is {len(question):,} characters; the limit is {limits.max_chars:,}")
-    odd = sum(1 for ch in question if unicodedata.category(ch)[0] == "C" and ch not in "\n\r\t")
-    if "\x00" in question or odd > limits.max_non_printable_share * len(question):
+    if "\x00" in question or control_count(question) > limits.max_non_printable_share * len(question):
         raise QuestionError("the question looks like binary data rather than written text")
     if not words(question):
         raise QuestionError("the question has no words in it")

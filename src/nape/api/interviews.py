@@ -63,7 +63,7 @@ def interview_out(request: Request, record: InterviewRecord, state: InterviewSta
         sex=state.sex,
         text=state.text,
         answers=[Answered(finding=f, answer=ans) for f, ans, _ in state.answers],
-        progress=Progress(asked=len({f for f, _, _ in state.answers}), max=default_kb().meta.interview.max_questions),
+        progress=Progress(asked=iv.asked_count(state), max=default_kb().meta.interview.max_questions),
         done=a.next_question is None,
         triage_level=a.triage.level,
         next_question=a.next_question,
@@ -128,7 +128,7 @@ def list_interviews(request: Request, store: StoreDep, clinician: ClinicianDep) 
                 kind=record.kind,
                 created_at=record.created_at,
                 updated_at=record.updated_at,
-                asked=len({f for f, _, _ in state.answers}),
+                asked=iv.asked_count(state),
                 done=a.next_question is None,
                 triage_level=a.triage.level,
             )

@@ -20,6 +20,7 @@ from nape.errors import TextInputError
 from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.knowledge.loader import default_kb
+from nape.text import as_text, control_count, is_control
 
 NOTHING_FOUND = (
     "I couldn't find any symptoms in that. Could you describe what you feel, where it is, "
@@ -58,22 +59,15 @@ class ParseResult:
 
 def clean(text: object) -> str:
     """Reject what cannot be text; strip control characters; enforce the length limit."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise TextInputError("the input is binary, not text; please type or paste words") from exc
-    if not isinstance(text, str):
-        raise TextInputError("the input must be text")
+    text = as_text(text, TextInputError, "input")
     limit = get_settings().max_text_chars
     if len(text) > limit:
         raise TextInputError(f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)")
     if not text.strip():
         raise TextInputError("the text is empty; describe what is happening in a few words")
-    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
-    if controls > max(3, len(text) // 20):
+    if control_count(text) > max(3, len(text) // 20):
         raise TextInputError("the input looks binary rather than written text")
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t" else ch for ch in text)
+    text = "".join(" " if is_control(ch) else ch for ch in text)
     return unicodedata.normalize("NFKC", text)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nape.interview import InterviewState
+from nape.interview import InterviewState, asked_count
 from nape.knowledge.loader import KnowledgeBase
 from nape.report.schema import AssessmentOut, CareStepOut, DifferentialItem, StatementOut
 
@@ -96,7 +96,7 @@ def causes(a: AssessmentOut, kb: KnowledgeBase, top: int = PERSON_CAUSES) -> lis
 
 def progress(state: InterviewState, kb: KnowledgeBase) -> tuple[int, int]:
     """(questions answered, most questions the interview asks) for the progress bar."""
-    asked = len({fid for fid, _, _ in state.answers})
+    asked = asked_count(state)
     return asked, max(kb.meta.interview.max_questions, asked)
 
 
