@@ -32,11 +32,11 @@ def _best(fn, repeat: int = 5, number: int = 200) -> float:  # type: ignore[no-u
 
 def main() -> dict[str, float]:
     from nape.assessment import assess_evidence
+    from nape.assessment.questions import next_question
     from nape.evaluation.runner import load_cases, run
     from nape.intake import parse
     from nape.reasoning.evidence import Evidence
     from nape.reasoning.model import default_model
-    from nape.reasoning.questions import next_question
     from nape.triage.engine import triage
 
     model = default_model()
@@ -57,7 +57,7 @@ def main() -> dict[str, float]:
     post = model.posterior(ev)
     out: dict[str, float] = {}
     out["differential_and_triage_ms"] = _best(lambda: triage(model, ev, model.posterior(ev))) * 1000
-    out["next_question_ms"] = _best(lambda: next_question(model, ev, post, 0, 8)) * 1000
+    out["next_question_ms"] = _best(lambda: next_question(model, ev, post, 0, 8, fired=())) * 1000
     out["full_assessment_report_ms"] = _best(lambda: assess_evidence(ev, model=model), number=50) * 1000
 
     cases = load_cases(ROOT / "data/cases/dev.jsonl")

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from nape.assessment import Mention, assess_evidence, read_input
+from nape.assessment import assess_evidence, read_input
+from nape.assessment.questions import Question, next_question
 from nape.errors import InputError, UnknownFindingError
+from nape.intake.records import Mention
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Model, default_model
-from nape.reasoning.questions import Question, next_question
 from nape.report.schema import AssessmentOut
+from nape.triage.engine import fired_red_flags
 
 Answer = Literal["yes", "no", "dont_know"]
 _VALUE: dict[str, bool | None] = {"yes": True, "no": False, "dont_know": None}
@@ -120,7 +122,8 @@ def _counts(state: InterviewState) -> tuple[int, int]:
 def _pending_question(state: InterviewState, model: Model) -> Question | None:
     """The question the interview is waiting on, without building the full report."""
     ev = evidence(state, model)
-    return next_question(model, ev, model.posterior(ev), *_counts(state))
+    fired = {f.id for f in fired_red_flags(model, ev)}
+    return next_question(model, ev, model.posterior(ev), *_counts(state), fired=fired)
 
 
 def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:

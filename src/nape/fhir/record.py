@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from nape.assessment import Mention
 from nape.fhir.maps import CodeMap, FhirTerms, ObservationRule, code_map, fhir_terms
+from nape.intake.records import Mention
 
 MAX_AGE = 120
 _INACTIVE = {"inactive", "remission", "resolved"}

@@ -14,11 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from nape.assessment import Mention
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
+from nape.intake.records import Mention
 from nape.knowledge.loader import default_kb
 from nape.text import as_text, control_count, is_control
 

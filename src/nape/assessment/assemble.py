@@ -14,10 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from nape.assessment.questions import next_question
+from nape.intake import parse
+from nape.intake.records import Mention
 from nape.knowledge.loader import KnowledgeBase
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Model, default_model
-from nape.reasoning.questions import next_question
 from nape.report.schema import (
     AssessmentOut,
     CarePlanOut,
@@ -38,17 +40,6 @@ from nape.triage.decision_rules import evaluate_all
 from nape.triage.engine import triage
 
 CARE_PLAN_CAUSES = 2
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Where a finding came from: the words and their offsets in the text (if any)."""
-
-    finding: str
-    present: bool
-    source_text: str
-    start: int | None = None
-    end: int | None = None
 
 
 def _status(present: bool) -> Literal["present", "absent"]:
@@ -160,7 +151,7 @@ def assess_evidence(
     differential = _differential(model, ev, posterior)
     leading = [d.condition for d in differential[:CARE_PLAN_CAUSES]]
     plan = _care_plan(kb, leading)
-    q = next_question(model, ev, posterior, asked_count, screened)
+    q = next_question(model, ev, posterior, asked_count, screened, fired={f.id for f in tri.red_flags})
     return AssessmentOut(
         differential=differential,
         triage=TriageOut(
@@ -201,6 +192,7 @@ class Reading:
     """Text and explicit findings read together, before any question is asked."""
 
     stated: dict[str, bool]
+    evidence: Evidence
     mentions: list[Mention]
     notes: list[str]
     about_someone_else: bool
@@ -224,8 +216,6 @@ def read_input(
     notes: list[str] = []
     about_other = False
     if text:
-        from nape.intake import parse  # imported lazily: the NLP pipeline is heavier
-
         parsed = parse(text)
         mentions = list(parsed.mentions)
         notes = list(parsed.notes)
@@ -237,8 +227,8 @@ def read_input(
         stated[fid] = present
         mentions = [m for m in mentions if m.finding != fid]
         mentions.append(Mention(fid, present, f"{fid}={_status(present)}"))
-    Evidence.build(model.kb, stated, age, sex)  # validates ids, age and sex
-    return Reading(stated, mentions, notes, about_other, age, sex)
+    ev = Evidence.build(model.kb, stated, age, sex)  # validates ids, age and sex
+    return Reading(stated, ev, mentions, notes, about_other, age, sex)
 
 
 def assess(
@@ -252,5 +242,4 @@ def assess(
     """Assess free text and/or explicit findings. Explicit findings override the text."""
     model = model or default_model()
     r = read_input(text, findings, age, sex, model)
-    ev = Evidence.build(model.kb, r.stated, r.age, r.sex)
-    return assess_evidence(ev, r.mentions, model=model, notes=r.notes, about_someone_else=r.about_someone_else)
+    return assess_evidence(r.evidence, r.mentions, model=model, notes=r.notes, about_someone_else=r.about_someone_else)

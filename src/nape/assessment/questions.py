@@ -11,6 +11,7 @@ Example: "stiff neck" with nothing else -> first asks about fever (meningitis sc
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -19,7 +20,7 @@ import numpy as np
 
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Array, Model
-from nape.triage.engine import fired_red_flags, rank
+from nape.triage.engine import rank
 from nape.triage.rules import relevant
 
 Why = Literal["red_flag_screen", "information_gain"]
@@ -66,11 +67,10 @@ def _make(model: Model, fid: str, reason: Why, flag: str | None = None, gain: fl
     return Question(fid, f.question, f.why_ask, list(f.answers), reason, flag, round(gain, 4))
 
 
-def red_flag_question(model: Model, ev: Evidence, screened: int) -> Question | None:
-    """The next unanswered screening question of a relevant, not yet fired red flag."""
+def red_flag_question(model: Model, ev: Evidence, screened: int, fired: Collection[str]) -> Question | None:
+    """The next unanswered screening question of a relevant red flag not in ``fired``."""
     if screened >= model.kb.meta.interview.max_red_flag_questions:
         return None
-    fired = {f.id for f in fired_red_flags(model, ev)}
     flags = sorted(
         model.kb.red_flags.values(),
         key=lambda fl: (fl.relevant_when is None, rank(fl.level)),
@@ -84,12 +84,17 @@ def red_flag_question(model: Model, ev: Evidence, screened: int) -> Question | N
     return None
 
 
-def next_question(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
-    """The next question to ask, or None when the interview should stop."""
+def next_question(
+    model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int, *, fired: Collection[str]
+) -> Question | None:
+    """The next question to ask, or None when the interview should stop.
+
+    ``fired`` are the ids of the red flags triage found (evaluated once, by triage).
+    """
     settings = model.kb.meta.interview
     if asked_count >= settings.max_questions:
         return None
-    flag_q = red_flag_question(model, ev, screened)
+    flag_q = red_flag_question(model, ev, screened, fired)
     if flag_q is not None:
         return flag_q
     if float(posterior.max()) >= settings.stop_when_top_probability:
