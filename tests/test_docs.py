@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from nape.api.app import create_app
 from nape.cli import app
 from nape.core.config import Settings
+from nape.server.app import create_app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 

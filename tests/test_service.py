@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from nape.api.app import create_app
+from nape.server.app import create_app
 
 client = TestClient(create_app())
 

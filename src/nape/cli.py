@@ -1,4 +1,8 @@
-"""The ``nape`` command line. Every error is a numbered message, never a traceback."""
+"""The ``nape`` command line. Every error is a numbered message, never a traceback.
+
+Each command imports what it needs inside its own function: start-up time. ``nape --help``
+or ``nape conditions`` should not load the text pipeline, the HTTP stack or the database driver.
+"""
 
 from __future__ import annotations
 
@@ -249,7 +253,7 @@ def serve(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes")] = 1,
 ) -> None:
     """Run the web page and the API (http://127.0.0.1:8000, docs at /docs)."""
-    from nape.api.serving import serve as run
+    from nape.server.serving import serve as run
 
     console.print(f"nape on http://{host}:{port}  (API docs at /docs; {workers} worker(s); Ctrl+C to stop)")
     run(host, port, workers)

@@ -6,11 +6,15 @@ findings.3.p: Input should be less than 1``.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class NapeError(Exception):
-    """Base class: ``code`` is stable, ``message`` is for people."""
+    """Base class: ``code`` is stable, ``message`` is for people; ``http_status`` is what the
+    service answers with (a subclass inherits its parent's unless it names its own)."""
 
     code = "E000"
+    http_status: ClassVar[int] = 500
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -36,6 +40,7 @@ class InputError(NapeError):
     """Bad input from a person or a client: unknown finding, impossible age, unreadable text."""
 
     code = "E201"
+    http_status: ClassVar[int] = 422
 
 
 class UnknownFindingError(InputError):
@@ -44,6 +49,7 @@ class UnknownFindingError(InputError):
 
 class UnknownConditionError(InputError):
     code = "E203"
+    http_status: ClassVar[int] = 404
 
 
 class TextInputError(InputError):
@@ -68,24 +74,28 @@ class StoreUnavailableError(StoreError):
     """The database cannot be reached; nothing already saved is lost. The service answers 503."""
 
     code = "E501"
+    http_status: ClassVar[int] = 503
 
 
 class NotFoundError(StoreError):
     """No saved interview with this id that the caller may see (the service answers 404)."""
 
     code = "E502"
+    http_status: ClassVar[int] = 404
 
 
 class ConflictError(StoreError):
     """The interview changed since it was read (another worker saved first); read it again."""
 
     code = "E503"
+    http_status: ClassVar[int] = 409
 
 
 class AuthError(StoreError):
     """A missing or unknown clinician token (the service answers 401)."""
 
     code = "E504"
+    http_status: ClassVar[int] = 401
 
 
 class QuestionError(InputError):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from nape.api.app import create_app
+from nape.server.app import create_app
 from nape.store import Store
 from tests.store.conftest import PG_URL, _reset_postgres
 

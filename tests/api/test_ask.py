@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nape.answers import ask
-from nape.api.app import create_app
+from nape.server.app import create_app
 from nape.store import Store
 
 

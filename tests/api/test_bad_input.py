@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from nape.api.app import create_app
-from nape.api.middleware import MAX_BODY_BYTES
+from nape.server.app import create_app
+from nape.server.middleware import MAX_BODY_BYTES
 from nape.store import Store
 
 UNREACHABLE = "postgresql+psycopg://x@127.0.0.1:1/x"

@@ -14,7 +14,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from nape.api.app import create_app
+from nape.server.app import create_app
 from nape.store import Store
 
 # A module-level schema: schemathesis 4.32's fixture-based loader fails under pytest 9.2

@@ -15,10 +15,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, text
 from typer.testing import CliRunner
 
-from nape.api.app import create_app
-from nape.api.privacy import redact_path
 from nape.cli import app as cli
 from nape.core.config import get_settings
+from nape.server.app import create_app
+from nape.server.privacy import redact_path
 from nape.store import Store, hash_token
 from nape.store.models import Clinician
 from tests.api.conftest import bearer

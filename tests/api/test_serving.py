@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from nape.api.serving import tcp_listener
 from nape.errors import InputError
+from nape.server.serving import tcp_listener
 
 
 def test_the_listener_is_tcp_so_accepted_connections_get_nodelay() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from nape.api.app import create_app
+from nape.server.app import create_app
 from nape.store import Store
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from nape.api.app import create_app
 from nape.knowledge.loader import default_kb
+from nape.server.app import create_app
 from nape.store import Store
 from tests.web.conftest import FEVER_STORY, seed_story
 

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nape import interview
-from nape.api.app import create_app
 from nape.knowledge.loader import default_kb
+from nape.server.app import create_app
 from nape.store import Store
 from nape.web import ask, assessment_pages, clinician, home, view
 from nape.web.pdf import clinician_pdf, latin1

@@ -22,10 +22,10 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from nape.api.deps import StoreDep
 from nape.errors import InputError
 from nape.fhir.cds import HOOK, answer_hook, discovery, interview_from_record
 from nape.fhir.maps import fhir_terms
+from nape.http.deps import StoreDep
 
 router = APIRouter(tags=["cds-hooks"])
 

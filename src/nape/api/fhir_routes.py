@@ -10,9 +10,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from nape.api.deps import ClinicianDep, StoreDep, load_interview
 from nape.api.schemas import error_responses
 from nape.fhir import interview_bundle
+from nape.http.deps import ClinicianDep, StoreDep, load_interview
 
 FHIR_JSON = "application/fhir+json"
 

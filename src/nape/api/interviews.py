@@ -20,7 +20,6 @@ from fastapi import APIRouter, Body, Path, Request, Response
 from fastapi.responses import JSONResponse
 
 from nape import interview as iv
-from nape.api.deps import ClinicianDep, StoreDep, interview_link, load_interview
 from nape.api.schemas import (
     ANSWER_EXAMPLE,
     CASE_EXAMPLE,
@@ -34,6 +33,7 @@ from nape.api.schemas import (
     error_responses,
 )
 from nape.errors import AuthError, ConflictError
+from nape.http.deps import ClinicianDep, StoreDep, interview_link, load_interview
 from nape.interview import InterviewState
 from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut

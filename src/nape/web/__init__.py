@@ -1,22 +1,17 @@
 """The web pages: a person's guided assessment and a clinician's view (Jinja2, no JavaScript needed).
 
-``mount_web(app)`` adds the pages and the static files (``/static``) to the FastAPI app.
+``router`` holds every page; the server includes it and serves ``STATIC_DIR`` at ``/static``.
 """
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
+from fastapi import APIRouter
 
 from nape.web import ask, assessment_pages, clinician, home
 from nape.web.rendering import STATIC_DIR
 
+router = APIRouter()
+for _module in (home, assessment_pages, clinician, ask):
+    router.include_router(_module.router)
 
-def mount_web(app: FastAPI) -> None:
-    """Include the page routers and serve ``src/nape/web/static`` at ``/static``."""
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (home, assessment_pages, clinician, ask):
-        app.include_router(module.router)
-
-
-__all__ = ["mount_web"]
+__all__ = ["STATIC_DIR", "router"]

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from nape import interview
-from nape.api.deps import ClinicianDep, StoreDep, load_interview
 from nape.errors import ConflictError
+from nape.http.deps import ClinicianDep, StoreDep, load_interview
 from nape.knowledge.loader import default_kb
 from nape.web import view
 from nape.web.rendering import PageRoute, render, see_other

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from nape import interview
-from nape.api.deps import ClinicianDep, StoreDep, load_interview
+from nape.http.deps import ClinicianDep, StoreDep, load_interview
 from nape.knowledge.loader import default_kb
 from nape.web import view
 from nape.web.pdf import clinician_pdf

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from nape import interview
-from nape.api.deps import StoreDep
 from nape.errors import InputError
+from nape.http.deps import StoreDep
 from nape.web.rendering import PageRoute, render, see_other
 
 router = APIRouter(route_class=PageRoute)

@@ -46,9 +46,7 @@ def see_other(url: str) -> RedirectResponse:
 
 def error_page(request: Request, exc: NapeError) -> HTMLResponse:
     """The friendly page for a numbered error (404 not found, 503 database down, ...)."""
-    from nape.api.app import status_for
-
-    status = status_for(exc)
+    status = exc.http_status
     kind = "other"
     if isinstance(exc, NotFoundError):
         kind = "not_found"

@@ -1,9 +1,10 @@
-"""The HTTP service: a versioned JSON API under ``/v1`` and the web page at ``/``.
+"""The HTTP composition root: one app with the JSON API (``nape.api``) and the web pages
+(``nape.web``) included side by side; neither imports the other.
 
-Run with ``nape serve`` (or ``uvicorn --factory nape.api.app:create_app``). One router per
+Run with ``nape serve`` (or ``uvicorn --factory nape.server.app:create_app``). One router per
 resource; errors are numbered (``{"code": "E502", "detail": "E502 no such assessment …"}``).
 Nothing a person writes is logged, and private ids are redacted from access logs
-(``nape.api.privacy``).
+(``nape.server.privacy``).
 """
 
 from __future__ import annotations
@@ -14,42 +15,20 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from nape import __version__
-from nape.api import ask, assessments, conditions, health, interviews
-from nape.api.middleware import MAX_BODY_BYTES, BodyGuard, LastResort
-from nape.api.privacy import install_log_privacy
+from nape import __version__, api, web
 from nape.api.schemas import ERROR_WHY, ErrorOut
-from nape.errors import (
-    AuthError,
-    ConflictError,
-    InputError,
-    NapeError,
-    NotFoundError,
-    StoreUnavailableError,
-    UnknownConditionError,
-)
+from nape.errors import AuthError, NapeError, StoreUnavailableError
+from nape.server.middleware import MAX_BODY_BYTES, BodyGuard, LastResort
+from nape.server.privacy import install_log_privacy
 from nape.store import Store
 
-__all__ = ["MAX_BODY_BYTES", "create_app", "status_for"]
+__all__ = ["MAX_BODY_BYTES", "create_app"]
 
 _ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
-
-_STATUS: list[tuple[type[NapeError], int]] = [
-    (UnknownConditionError, 404),
-    (NotFoundError, 404),
-    (AuthError, 401),
-    (ConflictError, 409),
-    (StoreUnavailableError, 503),
-    (InputError, 422),
-]
-
-
-def status_for(exc: NapeError) -> int:
-    """HTTP status of a numbered error: E502 → 404, E504 → 401, E503 → 409, E501 → 503, E2xx → 422."""
-    return next((status for kind, status in _STATUS if isinstance(exc, kind)), 500)
 
 
 def _field(loc: tuple[object, ...] | list[object]) -> str:
@@ -61,7 +40,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NapeError)
     async def nape_error(_: Request, exc: NapeError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthError) else None
-        return JSONResponse({"code": exc.code, "detail": str(exc)}, status_code=status_for(exc), headers=headers)
+        return JSONResponse({"code": exc.code, "detail": str(exc)}, status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -112,7 +91,7 @@ def _openapi_errors(app: FastAPI) -> None:
 def create_app(store: Store | None = None) -> FastAPI:
     """The app. ``store`` defaults to the settings' database (migrated on first use).
 
-    Also the factory uvicorn workers import (``nape.api.app:create_app``). Example (a test)::
+    Also the factory uvicorn workers import (``nape.server.app:create_app``). Example (a test)::
 
         app = create_app(Store(f"sqlite:///{tmp_path}/nape.db"))
     """
@@ -132,16 +111,7 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.add_middleware(LastResort)
     _install_error_handlers(app)
     _openapi_errors(app)
-    for module in (health, assessments, conditions, interviews, ask):
-        app.include_router(module.router)
-
-    from nape.web import mount_web
-
-    mount_web(app)
-    from nape.api.fhir_routes import router as fhir_router
-
-    app.include_router(fhir_router)
-    from nape.api.cds_hooks import router as cds_router
-
-    app.include_router(cds_router)
+    app.include_router(api.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     return app

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from nape.api.privacy import redact_path
+from nape.server.privacy import redact_path
 
 MAX_BODY_BYTES = 64_000
 # A CDS Hooks call carries the patient's prefetched record (up to 50 Observations and the

@@ -1,7 +1,7 @@
 """``nape serve``: migrate the database once, then run one or several uvicorn workers.
 
 Several workers share one listening socket; uvicorn builds each from the factory import string
-``nape.api.serving:worker_app`` (``create_app`` plus a warm-up). Interview state lives in the
+``nape.server.serving:worker_app`` (``create_app`` plus a warm-up). Interview state lives in the
 database, so any worker serves any interview. The socket is made here and declared as TCP:
 uvicorn 0.54 binds it with protocol 0, so asyncio leaves Nagle's algorithm on and every
 keep-alive response waits ~40 ms for a delayed ACK (uvicorn issue 3149). Example::
@@ -19,10 +19,12 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
+from nape.assessment import assess
 from nape.errors import InputError, StoreUnavailableError
+from nape.server.app import create_app
 from nape.store import Store
 
-FACTORY = "nape.api.serving:worker_app"
+FACTORY = "nape.server.serving:worker_app"
 
 
 def tcp_listener(host: str, port: int) -> socket.socket:
@@ -47,8 +49,6 @@ def warm_up() -> None:
     and every few hundred requests a full collection walks the whole pipeline (~100 ms, measured
     with ``gc.callbacks``): that was the p99 of ``/v1/assess``.
     """
-    from nape.assessment import assess
-
     assess("stiff neck since this morning", age=30)
     gc.collect()
     gc.freeze()
@@ -56,8 +56,6 @@ def warm_up() -> None:
 
 def worker_app() -> FastAPI:
     """The factory each worker process calls: the app, warmed up."""
-    from nape.api.app import create_app
-
     app = create_app()
     warm_up()
     return app
@@ -77,8 +75,6 @@ def serve(host: str, port: int, workers: int = 1, log_level: str = "warning") ->
     """Run the app until interrupted: in this process for one worker, else under uvicorn's supervisor."""
     store = migrate_once()
     if workers == 1:
-        from nape.api.app import create_app
-
         app = create_app(store)
         warm_up()
         uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,1 @@
+"""What the API and the web routers share below them: request dependencies (``deps``)."""
