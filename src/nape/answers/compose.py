@@ -28,8 +28,12 @@ from nape.answers.rules import AnswerRules, rules
 from nape.answers.text import sentences, stems, words
 from nape.core.config import get_settings
 from nape.errors import QuestionError
+from nape.intake import parse
 from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.reasoning.evidence import Evidence
+from nape.reasoning.model import default_model
 from nape.text import as_text, control_count
+from nape.triage.engine import fired_red_flags
 
 Direct = Literal["yes", "no", "depends"]
 EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
@@ -220,11 +224,6 @@ def emergency_flags(question: str, query: Query) -> list[str]:
     question names; a finding the intake reads as denied stays absent. Only red flags whose
     level is an emergency count. Example: "fever and a stiff neck" fires ``fever_stiff_neck``.
     """
-    from nape.intake import parse
-    from nape.reasoning.evidence import Evidence
-    from nape.reasoning.model import default_model
-    from nape.triage.engine import fired_red_flags
-
     model = default_model()
     stated = {m.finding: m.present for m in parse(question).mentions}
     for fid in query.findings:

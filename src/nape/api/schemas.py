@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import TriageLevel
 from nape.report.schema import QuestionOut
 
@@ -27,8 +28,6 @@ ANSWER_EXAMPLE: dict[str, Any] = {"finding": "fever", "answer": "no"}
 
 
 def _finding_ids() -> list[str]:
-    from nape.knowledge.loader import default_kb
-
     return sorted(default_kb().findings)
 
 

@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from nape import interview as iv
+from nape.assessment import assess
 from nape.errors import CaseFileError
+from nape.intake import parse
 from nape.knowledge.schema import TRIAGE_ORDER, TriageLevel
 
 EMERGENCY = ("emergency_ambulance", "emergency")
@@ -65,17 +68,12 @@ def _rank(level: str) -> int:
 
 
 def _run_text(case: Case) -> tuple[list[str], str, int]:
-    from nape.assessment import assess
-
     text = f"{case.text}\n{case.details}".strip()
     a = assess(text, age=case.age, sex=case.sex)
     return [d.condition for d in a.differential[:3]], a.triage.level, 0
 
 
 def _run_interview(case: Case) -> tuple[list[str], str, int]:
-    from nape import interview as iv
-    from nape.intake import parse
-
     truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
     state = iv.start(case.text, age=case.age, sex=case.sex)
     asked = 0

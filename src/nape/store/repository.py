@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from nape.core.config import get_settings
 from nape.errors import ConflictError, NotFoundError, StoreUnavailableError
 from nape.store.models import Clinician, Interview, utcnow
 
@@ -117,8 +118,6 @@ class Store:
 
     @classmethod
     def from_settings(cls) -> Store:
-        from nape.core.config import get_settings
-
         return cls(get_settings().resolved_database_url())
 
     @contextmanager
@@ -134,7 +133,7 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (safe to call on every start)."""
-        from nape.store.migrate import upgrade
+        from nape.store.migrate import upgrade  # lazy for start-up time: Alembic is only needed to migrate
 
         try:
             upgrade(self.engine)
