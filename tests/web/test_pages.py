@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from nape import interview
+from nape.errors import ConflictError
 from nape.knowledge.loader import default_kb
 from nape.server.app import create_app
 from nape.store import Store
@@ -69,6 +71,41 @@ def test_a_stale_form_sent_twice_records_one_answer(client: TestClient, store: S
     client.post(f"{link}/answer", data=data)
     client.post(f"{link}/answer", data=data)
     assert len(store.get_interview(link.rsplit("/", 1)[1]).state["answers"]) == 1
+
+
+def test_an_answer_saved_while_another_lands_is_kept(
+    client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = start(client, NECK)
+    iid = link.rsplit("/", 1)[1]
+    page = client.get(link).text
+    real_save = store.save_interview
+    calls: list[int] = []
+
+    def another_tab_saves_first(*args: Any, **kw: Any) -> Any:
+        if not calls:  # another tab's answer lands between this request's read and its save
+            record = store.get_interview(iid)
+            other = interview.answer(interview.InterviewState.from_dict(record.state), "drooling", "no")
+            real_save(iid, other.to_dict(), version=record.version)
+        calls.append(1)
+        return real_save(*args, **kw)
+
+    monkeypatch.setattr(store, "save_interview", another_tab_saves_first)
+    finding = form_value(page, "finding")
+    client.post(f"{link}/answer", data={"finding": finding, "answer": "no", "step": "0"})
+    assert [a[0] for a in store.get_interview(iid).state["answers"]] == ["drooling", finding]
+
+
+def test_a_second_conflict_is_a_friendly_409(client: TestClient, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    link = start(client, NECK)
+    page = client.get(link).text
+
+    def always_conflict(*args: Any, **kw: Any) -> Any:
+        raise ConflictError("the assessment was changed by another request; reload it and try again")
+
+    monkeypatch.setattr(store, "save_interview", always_conflict)
+    r = client.post(f"{link}/answer", data={"finding": form_value(page, "finding"), "answer": "no", "step": "0"})
+    assert r.status_code == 409 and "E503" in r.text and "<h1>" in r.text
 
 
 def test_a_bad_answer_gets_a_friendly_numbered_error(client: TestClient) -> None:

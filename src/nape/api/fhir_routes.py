@@ -12,7 +12,8 @@ from fastapi.responses import JSONResponse
 
 from nape.api.schemas import error_responses
 from nape.fhir import interview_bundle
-from nape.http.deps import ClinicianDep, StoreDep, load_interview
+from nape.http.deps import ClinicianDep, StoreDep, owner_id
+from nape.interview import service
 
 FHIR_JSON = "application/fhir+json"
 
@@ -33,5 +34,5 @@ class FhirJSONResponse(JSONResponse):
 )
 def get_interview_fhir(interview_id: str, store: StoreDep, clinician: ClinicianDep) -> FhirJSONResponse:
     """The interview's QuestionnaireResponse, RiskAssessment and differential Conditions in one Bundle."""
-    record, state = load_interview(store, interview_id, clinician)
+    record, state = service.load(store, interview_id, owner_id(clinician))
     return FhirJSONResponse(interview_bundle(state, interview_id=record.id))

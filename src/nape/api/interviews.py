@@ -13,7 +13,6 @@ private id. Anything else is a 404, so ids cannot be probed. Example session::
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Request, Response
@@ -32,22 +31,18 @@ from nape.api.schemas import (
     Progress,
     error_responses,
 )
-from nape.errors import AuthError, ConflictError
-from nape.http.deps import ClinicianDep, StoreDep, interview_link, load_interview
-from nape.interview import InterviewState
+from nape.errors import AuthError
+from nape.http.deps import ClinicianDep, StoreDep, interview_link, owner_id
+from nape.interview import InterviewState, service
 from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut
-from nape.store import ClinicianRecord, InterviewRecord, Store
+from nape.store import InterviewRecord
 
 router = APIRouter(prefix="/v1/interviews", tags=["interviews"])
 
 InterviewId = Annotated[str, Path(max_length=64, description="The private id returned on creation")]
 READ_ERRORS = error_responses(401, 404, 503)
 WRITE_ERRORS = error_responses(401, 404, 409, 413, 422, 503)
-
-
-def _owner(clinician: ClinicianRecord | None) -> int | None:
-    return clinician.id if clinician else None
 
 
 def interview_out(request: Request, record: InterviewRecord, state: InterviewState) -> InterviewOut:
@@ -72,29 +67,6 @@ def interview_out(request: Request, record: InterviewRecord, state: InterviewSta
     )
 
 
-def update_interview(
-    store: Store,
-    interview_id: str,
-    clinician: ClinicianRecord | None,
-    change: Callable[[InterviewState], InterviewState],
-) -> tuple[InterviewRecord, InterviewState]:
-    """Read, change, save with the version read; if another worker saved first, redo it once on theirs.
-
-    Example: two phones answer the same self-assessment at once — the second save finds a newer
-    version, reads it (with the first answer) and adds its own, so neither answer is lost.
-    """
-    owner = _owner(clinician)
-    for attempt in (1, 2):
-        record, state = load_interview(store, interview_id, clinician)
-        new = change(state)
-        try:
-            return store.save_interview(record.id, new.to_dict(), version=record.version, owner_id=owner), new
-        except ConflictError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
 @router.post("", status_code=201, responses=error_responses(401, 413, 422, 503))
 def create_interview(
     request: Request,
@@ -106,7 +78,7 @@ def create_interview(
     """Start an interview from the person's words and/or findings; returns the first question and the private link."""
     text = body.text if body.text and body.text.strip() else None
     state = iv.start(text, age=body.age, sex=body.sex, findings=body.findings)
-    record = store.create_interview(state.to_dict(), owner_id=_owner(clinician))
+    record = store.create_interview(state.to_dict(), owner_id=owner_id(clinician))
     response.headers["Location"] = f"/v1/interviews/{record.id}"
     return interview_out(request, record, state)
 
@@ -143,7 +115,7 @@ def get_interview(
     request: Request, interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep
 ) -> InterviewOut:
     """Where the interview stands: answers so far, progress, urgency and the next question."""
-    record, state = load_interview(store, interview_id, clinician)
+    record, state = service.load(store, interview_id, owner_id(clinician))
     return interview_out(request, record, state)
 
 
@@ -156,7 +128,9 @@ def post_answer(
     clinician: ClinicianDep,
 ) -> InterviewOut:
     """Record an answer (yes / no / dont_know); a later answer to the same finding wins."""
-    record, state = update_interview(store, interview_id, clinician, lambda s: iv.answer(s, body.finding, body.answer))
+    record, state = service.update(
+        store, interview_id, owner_id(clinician), lambda s: iv.answer(s, body.finding, body.answer)
+    )
     return interview_out(request, record, state)
 
 
@@ -165,7 +139,7 @@ def delete_last_answer(
     request: Request, interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep
 ) -> InterviewOut:
     """Take back the last answer (the Back button); with no answers yet nothing changes."""
-    record, state = update_interview(store, interview_id, clinician, iv.undo)
+    record, state = service.update(store, interview_id, owner_id(clinician), iv.undo)
     return interview_out(request, record, state)
 
 
@@ -176,12 +150,12 @@ def delete_last_answer(
 )
 def get_report(interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep) -> JSONResponse:
     """The full assessment on what is known so far: differential, triage, red flags, care plan, sources."""
-    _, state = load_interview(store, interview_id, clinician)
+    _, state = service.load(store, interview_id, owner_id(clinician))
     return JSONResponse(iv.current(state).to_json_dict())
 
 
 @router.delete("/{interview_id}", status_code=204, response_class=Response, responses=READ_ERRORS)
 def delete_interview(interview_id: InterviewId, store: StoreDep, clinician: ClinicianDep) -> Response:
     """Delete the interview for good (the row is removed, not hidden)."""
-    store.delete_interview(interview_id, owner_id=_owner(clinician))
+    store.delete_interview(interview_id, owner_id=owner_id(clinician))
     return Response(status_code=204)

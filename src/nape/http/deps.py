@@ -4,8 +4,7 @@
 - ``ClinicianDep``: the clinician named by ``Authorization: Bearer <token>``, or None for a
   person using a private link. A token that matches no account is refused with 401, so a
   mistyped token never silently turns a clinician into an anonymous caller.
-- ``load_interview``: the saved interview and its ``InterviewState``, 404 when the caller may
-  not see it.
+- ``owner_id``: the id a clinician's saved interviews are filed under (None for a private link).
 - ``public_base`` / ``interview_link``: where private links point (``NAPE_PUBLIC_URL`` or the
   request's own base URL), e.g. ``https://nape.example.org/a/Xk3…``.
 """
@@ -18,8 +17,7 @@ from fastapi import Depends, Header, Request
 
 from nape.core.config import get_settings
 from nape.errors import AuthError
-from nape.interview import InterviewState
-from nape.store import ClinicianRecord, InterviewRecord, Store
+from nape.store import ClinicianRecord, Store
 
 
 def get_store(request: Request) -> Store:
@@ -48,12 +46,9 @@ def get_clinician(
 ClinicianDep = Annotated[ClinicianRecord | None, Depends(get_clinician)]
 
 
-def load_interview(
-    store: Store, interview_id: str, clinician: ClinicianRecord | None
-) -> tuple[InterviewRecord, InterviewState]:
-    """The record and its state; raises NotFoundError (404) when the caller may not see it."""
-    record = store.get_interview(interview_id[:64], owner_id=clinician.id if clinician else None)
-    return record, InterviewState.from_dict(record.state)
+def owner_id(clinician: ClinicianRecord | None) -> int | None:
+    """Interviews a clinician starts are theirs alone; a private link's have no owner."""
+    return clinician.id if clinician else None
 
 
 def public_base(request: Request) -> str:

@@ -7,15 +7,14 @@ answers 303 to ``/a/{id}``, which shows the next question or, when there is none
 
 from __future__ import annotations
 
-import contextlib
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from nape import interview
-from nape.errors import ConflictError
-from nape.http.deps import ClinicianDep, StoreDep, load_interview
+from nape.http.deps import ClinicianDep, StoreDep, owner_id
+from nape.interview import InterviewState, service
 from nape.knowledge.loader import default_kb
 from nape.web import view
 from nape.web.rendering import PageRoute, render, see_other
@@ -30,7 +29,7 @@ def question_page(
     request: Request, interview_id: str, store: StoreDep, clinician: ClinicianDep
 ) -> HTMLResponse | RedirectResponse:
     """The next question with yes / no / don't know, why we ask and the progress so far."""
-    record, state = load_interview(store, interview_id, clinician)
+    record, state = service.load(store, interview_id, owner_id(clinician))
     a = interview.current(state)
     if a.next_question is None:
         return see_other(f"/a/{record.id}/result")
@@ -48,33 +47,43 @@ def post_answer(
     answer: FormText = "",
     step: FormText = "",
 ) -> RedirectResponse:
-    """Save one answer. A stale form (sent twice, or from an old tab) changes nothing."""
-    record, state = load_interview(store, interview_id, clinician)
-    if step == str(len(state.answers)):
-        new = interview.answer(state, finding[:100], answer[:20])
-        _save(store, record.id, new.to_dict(), record.version, clinician)
+    """Save one answer. A stale form (sent twice, or from an old tab) changes nothing.
+
+    The form's ``step`` is checked against the state first read; if another request saved in
+    between, the answer is added to the newer state unless that request already answered the
+    same question (the same form sent twice).
+    """
+    first: list[InterviewState] = []
+
+    def add_answer(state: InterviewState) -> InterviewState | None:
+        first.append(state)
+        if step != str(len(first[0].answers)):
+            return None  # a stale form
+        if any(a[0] == finding[:100] for a in state.answers[len(first[0].answers) :]):
+            return None  # answered meanwhile by the same form sent twice
+        return interview.answer(state, finding[:100], answer[:20])
+
+    record, _ = service.update(store, interview_id, owner_id(clinician), add_answer)
     return see_other(f"/a/{record.id}")
 
 
 @router.post("/a/{interview_id}/back")
 def post_back(interview_id: str, store: StoreDep, clinician: ClinicianDep, step: FormText = "") -> RedirectResponse:
-    """Take back the last answer and show that question again."""
-    record, state = load_interview(store, interview_id, clinician)
-    if state.answers and step in ("", str(len(state.answers))):
-        _save(store, record.id, interview.undo(state).to_dict(), record.version, clinician)
+    """Take back the last answer and show that question again (a stale form changes nothing)."""
+
+    def take_back(state: InterviewState) -> InterviewState | None:
+        if state.answers and step in ("", str(len(state.answers))):
+            return interview.undo(state)
+        return None
+
+    record, _ = service.update(store, interview_id, owner_id(clinician), take_back)
     return see_other(f"/a/{record.id}")
-
-
-def _save(store: StoreDep, interview_id: str, state: dict[str, object], version: int, clinician: ClinicianDep) -> None:
-    """Compare-and-swap save; if another request saved first, its answer stands (nothing is lost)."""
-    with contextlib.suppress(ConflictError):
-        store.save_interview(interview_id, state, version=version, owner_id=clinician.id if clinician else None)
 
 
 @router.get("/a/{interview_id}/result", response_class=HTMLResponse)
 def result_page(request: Request, interview_id: str, store: StoreDep, clinician: ClinicianDep) -> HTMLResponse:
     """Urgency first, then likely causes, why, what to do, the doctor, questions and sources."""
-    record, state = load_interview(store, interview_id, clinician)
+    record, state = service.load(store, interview_id, owner_id(clinician))
     kb = default_kb()
     a = interview.current(state)
     context = {
@@ -96,8 +105,8 @@ def delete(
     request: Request, interview_id: str, store: StoreDep, clinician: ClinicianDep, confirm: FormText = ""
 ) -> HTMLResponse:
     """First post: "are you sure?"; with ``confirm=yes`` the assessment is deleted for good."""
-    record, _ = load_interview(store, interview_id, clinician)
+    record, _ = service.load(store, interview_id, owner_id(clinician))
     if confirm != "yes":
         return render(request, "delete_confirm.html", {"id": record.id})
-    store.delete_interview(record.id, owner_id=clinician.id if clinician else None)
+    store.delete_interview(record.id, owner_id=owner_id(clinician))
     return render(request, "deleted.html")

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from nape import interview
-from nape.http.deps import ClinicianDep, StoreDep, load_interview
+from nape.http.deps import ClinicianDep, StoreDep, owner_id
+from nape.interview import service
 from nape.knowledge.loader import default_kb
 from nape.web import view
 from nape.web.pdf import clinician_pdf
@@ -20,7 +21,7 @@ router = APIRouter(route_class=PageRoute)
 
 
 def _case(store: StoreDep, interview_id: str, clinician: ClinicianDep) -> tuple[str, view.ClinicianCase]:
-    record, state = load_interview(store, interview_id, clinician)
+    record, state = service.load(store, interview_id, owner_id(clinician))
     return record.id, view.clinician_case(state, interview.current(state), default_kb())
 
 
