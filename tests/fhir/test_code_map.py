@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import simple_icd_10_cm as cm
 
+from nape.core.resources import read_validated
 from nape.errors import KnowledgeBaseError
 from nape.fhir import maps
 from nape.fhir.maps import code_map, fhir_terms
@@ -38,12 +39,11 @@ def test_unit_conversion_targets_are_threshold_units() -> None:
     assert {u.to for u in code_map().units.values()} <= units
 
 
-def test_a_broken_map_names_the_file_and_the_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_map_names_the_file_and_the_problem(tmp_path: Path) -> None:
     text = (maps.RESOURCES / "code_map.yaml").read_text(encoding="utf-8")
     (tmp_path / "code_map.yaml").write_text(
         text.replace("complaint_findings:", "complaint_findingz:"), encoding="utf-8"
     )
-    monkeypatch.setattr(maps, "RESOURCES", tmp_path)
     with pytest.raises(KnowledgeBaseError) as err:
-        maps._validated(maps.CodeMap, "code_map.yaml")
-    assert "code_map.yaml" in str(err.value) and err.value.code == "E101"
+        read_validated(maps.CodeMap, tmp_path / "code_map.yaml", "fhir/resources/code_map.yaml")
+    assert "code_map.yaml" in str(err.value) and "complaint_findingz" in str(err.value) and err.value.code == "E101"

@@ -30,13 +30,13 @@ from nape.core.config import get_settings
 from nape.errors import QuestionError
 from nape.intake import parse
 from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.knowledge.schema import EMERGENCY_LEVELS
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import default_model
 from nape.text import as_text, control_count
 from nape.triage.engine import fired_red_flags
 
 Direct = Literal["yes", "no", "depends"]
-EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
 
 
 class Citation(BaseModel):

@@ -10,10 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
-from nape.errors import KnowledgeBaseError
+from nape.core.resources import StrictModel, load_validated, read_validated
 
 RULES_FILE = Path(__file__).parent / "resources" / "rules.yaml"
 Words = list[Annotated[str, Field(min_length=1)]]
@@ -33,16 +32,12 @@ PassageKind = Literal[
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class QuestionRules(_Strict):
+class QuestionRules(StrictModel):
     max_chars: int = Field(ge=10, le=100_000)
     max_non_printable_share: float = Field(gt=0.0, lt=1.0)
 
 
-class RetrievalRules(_Strict):
+class RetrievalRules(StrictModel):
     max_passages: int = Field(ge=1, le=10)
     min_relative_score: float = Field(gt=0.0, le=1.0)
     min_score: float = Field(ge=0.0)
@@ -56,7 +51,7 @@ class RetrievalRules(_Strict):
     kind_words: dict[PassageKind, Words]
 
 
-class YesNoRules(_Strict):
+class YesNoRules(StrictModel):
     starters: Words
     alternative_word: str
     negative_cues: Words
@@ -67,19 +62,19 @@ class YesNoRules(_Strict):
     pool: int = Field(ge=1, le=50, description="How many of the best passages are read for the verdict")
 
 
-class ScopeRules(_Strict):
+class ScopeRules(StrictModel):
     domain_words: Words
     outside_words: Words
     name_modifiers: Words = Field(description="Leading words a condition name is also matched without")
 
 
-class DirectFrames(_Strict):
+class DirectFrames(StrictModel):
     yes: str = Field(alias="yes")
     no: str = Field(alias="no")
     depends: str
 
 
-class Frames(_Strict):
+class Frames(StrictModel):
     direct: DirectFrames
     emergency_lead: str
     not_covered: str
@@ -88,7 +83,7 @@ class Frames(_Strict):
     nothing_found: str
 
 
-class AnswerRules(_Strict):
+class AnswerRules(StrictModel):
     question: QuestionRules
     retrieval: RetrievalRules
     synonyms: dict[str, Words]
@@ -100,17 +95,10 @@ class AnswerRules(_Strict):
 
 def load_rules(path: Path = RULES_FILE) -> AnswerRules:
     """Read and validate a rules file; a broken one is a numbered knowledge-base error (E101)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return AnswerRules.model_validate(data)
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"answers/{path.name}: cannot be read as YAML: {exc}") from exc
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise KnowledgeBaseError(f"answers/{path.name}: {problems}") from exc
+    return read_validated(AnswerRules, path, f"answers/{path.name}")
 
 
 @cache
 def rules() -> AnswerRules:
     """The packaged rules, loaded once per process."""
-    return load_rules()
+    return load_validated(AnswerRules, "nape.answers", "resources/rules.yaml")

@@ -34,11 +34,6 @@ def stems(tokens: list[str]) -> list[str]:
     return list(_stemmer().stemWords(tokens))
 
 
-def content_stems(text: str, stopwords: frozenset[str]) -> list[str]:
-    """Stems of the words that carry meaning: 'When should I see a doctor?' -> ['see', 'doctor']."""
-    return stems([w for w in words(text) if w not in stopwords])
-
-
 def sentences(text: str) -> list[str]:
     """Split prose into sentences at '.', '!' or '?' followed by a capital or digit."""
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]

@@ -21,9 +21,7 @@ from nape import interview as iv
 from nape.assessment import assess
 from nape.errors import CaseFileError
 from nape.intake import parse
-from nape.knowledge.schema import TRIAGE_ORDER, TriageLevel
-
-EMERGENCY = ("emergency_ambulance", "emergency")
+from nape.knowledge.schema import EMERGENCY_LEVELS, TRIAGE_ORDER, TriageLevel
 
 
 class Expected(BaseModel):
@@ -115,7 +113,7 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
         )
     elapsed = time.perf_counter() - t0
     n = len(rows)
-    emerg = [r for r, c in zip(rows, cases, strict=True) if c.expected.triage in EMERGENCY]
+    emerg = [r for r, c in zip(rows, cases, strict=True) if c.expected.triage in EMERGENCY_LEVELS]
     report: dict[str, Any] = {
         "n": n,
         "mode": mode,
@@ -124,7 +122,9 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
         "triage_exact": round(sum(r["triage_hit"] for r in rows) / n, 4),
         "under_triage": round(sum(r["under_triage"] for r in rows) / n, 4),
         "over_triage": round(sum(r["over_triage"] for r in rows) / n, 4),
-        "emergency_sensitivity": round(sum(r["triage"] in EMERGENCY for r in emerg) / len(emerg), 4) if emerg else None,
+        "emergency_sensitivity": round(sum(r["triage"] in EMERGENCY_LEVELS for r in emerg) / len(emerg), 4)
+        if emerg
+        else None,
         "seconds_per_case": round(elapsed / n, 4),
         "cases": rows,
     }

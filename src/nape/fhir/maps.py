@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, Field
 
-from nape.errors import KnowledgeBaseError
+from nape.core.resources import StrictModel, load_validated
 from nape.knowledge.schema import Id, SnomedCode, TriageLevel
 
 RESOURCES = Path(__file__).parent / "resources"
-M = TypeVar("M", bound=BaseModel)
 
 _ICD_PREFIX = re.compile(r"^[A-TV-Z]([0-9][0-9AB]?(\.[0-9A-Z]{0,4})?)?$")
 _LOINC = re.compile(r"^[0-9]{1,7}-[0-9]$")
@@ -42,18 +40,14 @@ ICDPrefix = Annotated[str, AfterValidator(_check_icd_prefix)]
 LoincCode = Annotated[str, AfterValidator(_check_loinc)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # --------------------------------------------------------------------------- fhir.yaml
-class Coding(Strict):
+class Coding(StrictModel):
     system: str
     code: str
     display: str
 
 
-class Systems(Strict):
+class Systems(StrictModel):
     icd10cm: str
     snomed: str
     loinc: str
@@ -62,7 +56,7 @@ class Systems(Strict):
     condition_verification: str
 
 
-class CdsSettings(Strict):
+class CdsSettings(StrictModel):
     service_id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
     description: str
@@ -73,7 +67,7 @@ class CdsSettings(Strict):
     prefetch: dict[str, str] = Field(min_length=1)
 
 
-class FhirTerms(Strict):
+class FhirTerms(StrictModel):
     namespace: str
     systems: Systems
     answers: dict[Literal["yes", "no", "dont_know"], Coding]
@@ -88,7 +82,7 @@ class FhirTerms(Strict):
 
 
 # --------------------------------------------------------------------------- code_map.yaml
-class ConditionRule(Strict):
+class ConditionRule(StrictModel):
     """Record conditions (ICD-10-CM prefixes or SNOMED CT codes) that set findings present."""
 
     findings: list[Id] = Field(min_length=1)
@@ -98,12 +92,12 @@ class ConditionRule(Strict):
     max_age_days: int | None = Field(default=None, ge=1, description="Older entries are ignored")
 
 
-class Threshold(Strict):
+class Threshold(StrictModel):
     value: float
     unit: str
 
 
-class ObservationRule(Strict):
+class ObservationRule(StrictModel):
     """An observation (LOINC) that sets a finding present above a value or when flagged."""
 
     finding: Id
@@ -114,13 +108,13 @@ class ObservationRule(Strict):
     interpretation: list[Literal["H", "HH", "L", "LL", "A", "AA"]] = Field(default_factory=list)
 
 
-class UnitConversion(Strict):
+class UnitConversion(StrictModel):
     to: str
     minus: float
     times: float
 
 
-class CodeMap(Strict):
+class CodeMap(StrictModel):
     complaint_findings: list[Id] = Field(min_length=1)
     conditions: list[ConditionRule]
     observations: list[ObservationRule]
@@ -141,30 +135,13 @@ class CodeMap(Strict):
         return [r for r in self.observations if loinc in r.loinc]
 
 
-def _load(name: str) -> object:
-    path = RESOURCES / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"fhir/resources/{name}: {exc}") from None
-
-
-def _validated(model: type[M], name: str) -> M:
-    try:
-        return model.model_validate(_load(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeBaseError(f"fhir/resources/{name}: {where}: {first['msg']}") from None
-
-
 @cache
 def fhir_terms() -> FhirTerms:
     """``resources/fhir.yaml``: systems, answer codes, CDS wording."""
-    return _validated(FhirTerms, "fhir.yaml")
+    return load_validated(FhirTerms, "nape.fhir", "resources/fhir.yaml")
 
 
 @cache
 def code_map() -> CodeMap:
     """``resources/code_map.yaml``: record codes → nape findings."""
-    return _validated(CodeMap, "code_map.yaml")
+    return load_validated(CodeMap, "nape.fhir", "resources/code_map.yaml")

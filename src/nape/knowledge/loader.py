@@ -14,9 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from nape.core.resources import read_yaml
+from nape.core.resources import validate as _validate
 from nape.errors import KnowledgeBaseError, KnowledgeReferenceError
 from nape.knowledge.schema import (
     Condition,
@@ -32,8 +33,6 @@ from nape.knowledge.schema import (
 
 RESOURCES = Path(__file__).parent / "resources"
 M = TypeVar("M", bound=BaseModel)
-#: libyaml's C parser when available (ten times faster), else the pure-Python safe loader.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 T = TypeVar("T")
 
 
@@ -56,20 +55,7 @@ class KnowledgeBase:
 
 
 def _read_yaml(path: Path, root: Path) -> Any:
-    rel = path.relative_to(root).as_posix()
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{rel}: cannot be read as YAML: {exc}") from exc
-
-
-def _validate(model: type[M], data: Any, rel: str, entry: str | None = None) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        where = f"entry {entry!r}: " if entry else ""
-        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors())
-        raise KnowledgeBaseError(f"{rel}: {where}{problems}") from exc
+    return read_yaml(path, path.relative_to(root).as_posix())
 
 
 def _entry_name(data: Any, index: int) -> str:

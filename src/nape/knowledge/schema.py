@@ -1,4 +1,4 @@
-"""Strict schemas for the knowledge base files.
+"""StrictModel schemas for the knowledge base files.
 
 Every file under ``knowledge/resources`` is loaded through these models. Unknown keys are
 rejected (``extra="forbid"``) so a typo in a reviewed file is an error, not a silent no-op.
@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
+
+from nape.core.resources import StrictModel
 
 TriageLevel = Literal["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
 
@@ -26,6 +28,16 @@ TRIAGE_ORDER: tuple[TriageLevel, ...] = (
     "consultation",
     "self_care",
 )
+#: The levels that mean "go now": an emergency is never triaged down from these.
+EMERGENCY_LEVELS: tuple[TriageLevel, ...] = ("emergency_ambulance", "emergency")
+#: Short names of the five levels for headings (``shared/spec`` §2).
+LEVEL_NAMES: dict[TriageLevel, str] = {
+    "emergency_ambulance": "emergency, call an ambulance",
+    "emergency": "emergency department now",
+    "consultation_24": "see a doctor within 24 hours",
+    "consultation": "book an appointment",
+    "self_care": "self-care at home",
+}
 
 AgeBand = Literal["0-15", "16-39", "40-59", "60+"]
 AGE_BANDS: tuple[AgeBand, ...] = ("0-15", "16-39", "40-59", "60+")
@@ -60,12 +72,8 @@ Probability = Annotated[float, Field(gt=0.0, lt=1.0)]
 Text = Annotated[str, Field(min_length=3)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # --------------------------------------------------------------------------- sources
-class Source(Strict):
+class Source(StrictModel):
     """A reference that a statement rests on, with enough detail to find it."""
 
     id: Id
@@ -84,12 +92,12 @@ class Source(Strict):
         return self
 
 
-class SourceFile(Strict):
+class SourceFile(StrictModel):
     sources: list[Source]
 
 
 # --------------------------------------------------------------------------- findings
-class Phrases(Strict):
+class Phrases(StrictModel):
     """How people and clinicians write a finding. The intake rules are generated from these."""
 
     lay: list[str] = Field(default_factory=list)
@@ -107,7 +115,7 @@ ANSWERS: tuple[Answer, ...] = ("yes", "no", "dont_know")
 FindingCategory = Literal["symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"]
 
 
-class Finding(Strict):
+class Finding(StrictModel):
     """One item of the shared vocabulary: a symptom, sign, history item, medicine or result."""
 
     id: Id
@@ -126,12 +134,12 @@ class Finding(Strict):
     phrases: Phrases
 
 
-class FindingFile(Strict):
+class FindingFile(StrictModel):
     findings: list[Finding]
 
 
 # --------------------------------------------------------------------------- rules
-class Rule(Strict):
+class Rule(StrictModel):
     """A combination of findings: all of ``all``, at least ``min_any`` of ``any``, none of ``none``.
 
     Example: fever with a stiff neck::
@@ -163,20 +171,20 @@ class Rule(Strict):
 
 
 # --------------------------------------------------------------------------- conditions
-class Statement(Strict):
+class Statement(StrictModel):
     """A sentence in the project's own words with the sources it rests on."""
 
     text: Text
     sources: list[Id] = Field(min_length=1)
 
 
-class Likelihood(Strict):
+class Likelihood(StrictModel):
     finding: Id
     p: Probability = Field(description="P(finding present | condition)")
     note: str | None = None
 
 
-class Prior(Strict):
+class Prior(StrictModel):
     """Who gets it. ``base`` is the share among people presenting with a neck or back spasm."""
 
     base: Probability
@@ -185,13 +193,13 @@ class Prior(Strict):
     risk_factors: list[Text] = Field(default_factory=list)
 
 
-class Escalation(Strict):
+class Escalation(StrictModel):
     when: Rule
     level: TriageLevel
     reason: Text
 
 
-class ConditionTriage(Strict):
+class ConditionTriage(StrictModel):
     base: TriageLevel
     escalations: list[Escalation] = Field(default_factory=list)
     safety_threshold: Annotated[float, Field(gt=0.0, lt=1.0)] | None = Field(
@@ -200,12 +208,12 @@ class ConditionTriage(Strict):
     )
 
 
-class Summary(Strict):
+class Summary(StrictModel):
     person: Text
     clinician: Text
 
 
-class Workup(Strict):
+class Workup(StrictModel):
     examination: list[Statement] = Field(min_length=1)
     tests: list[Statement] = Field(default_factory=list)
     imaging: list[Statement] = Field(min_length=1)
@@ -214,14 +222,14 @@ class Workup(Strict):
 CareKind = Literal["emergency", "self_care", "physiotherapy", "medicine", "injection", "surgery", "referral"]
 
 
-class CareStep(Strict):
+class CareStep(StrictModel):
     kind: CareKind
     text: Text
     limits: str | None = Field(default=None, description="Caveats, e.g. 'short-term only'")
     sources: list[Id] = Field(min_length=1)
 
 
-class Condition(Strict):
+class Condition(StrictModel):
     id: Id
     name: Text
     plain_name: Text
@@ -251,7 +259,7 @@ class Condition(Strict):
 
 
 # --------------------------------------------------------------------------- red flags
-class RedFlag(Strict):
+class RedFlag(StrictModel):
     """A finding or combination that forces at least ``level``, whatever the differential says."""
 
     id: Id
@@ -266,12 +274,12 @@ class RedFlag(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class RedFlagFile(Strict):
+class RedFlagFile(StrictModel):
     red_flags: list[RedFlag]
 
 
 # --------------------------------------------------------------------------- settings
-class TriageSettings(Strict):
+class TriageSettings(StrictModel):
     """Thresholds that turn a differential into an urgency level (chosen on the dev set)."""
 
     leading_min_probability: Probability = Field(description="A cause this likely contributes its base level")
@@ -284,14 +292,14 @@ class TriageSettings(Strict):
     emergency_advice: Text
 
 
-class InterviewSettings(Strict):
+class InterviewSettings(StrictModel):
     max_questions: int = Field(ge=1, le=60)
     stop_when_top_probability: Probability
     min_information_gain: Annotated[float, Field(ge=0.0, le=1.0)]
     max_red_flag_questions: int = Field(ge=0, le=40)
 
 
-class KnowledgeBaseMeta(Strict):
+class KnowledgeBaseMeta(StrictModel):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     triage: TriageSettings
     interview: InterviewSettings

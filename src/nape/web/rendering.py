@@ -18,18 +18,12 @@ from fastapi.templating import Jinja2Templates
 
 from nape.errors import NapeError, NotFoundError, StoreUnavailableError
 from nape.knowledge.loader import default_kb
+from nape.knowledge.schema import LEVEL_NAMES
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-#: Short names of the five triage levels (``shared/spec`` §2) for headings.
-templates.env.globals["level_names"] = {
-    "emergency_ambulance": "emergency, call an ambulance",
-    "emergency": "emergency department now",
-    "consultation_24": "see a doctor within 24 hours",
-    "consultation": "book an appointment",
-    "self_care": "self-care at home",
-}
+templates.env.globals["level_names"] = LEVEL_NAMES
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200) -> HTMLResponse:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from nape.interview import InterviewState, asked_count
 from nape.knowledge.loader import KnowledgeBase
+from nape.knowledge.schema import EMERGENCY_LEVELS
 from nape.report.schema import AssessmentOut, CareStepOut, DifferentialItem, StatementOut
 
 #: How many causes the person's page lists (the clinician's view lists more).
@@ -20,7 +21,6 @@ CLINICIAN_CAUSES = 10
 REASONS_PER_CAUSE = 4
 #: Care-plan kinds a person can act on now; the others are what a clinician may offer.
 NOW_KINDS = ("emergency", "self_care")
-EMERGENCY_LEVELS = ("emergency_ambulance", "emergency")
 
 
 @dataclass(frozen=True)
