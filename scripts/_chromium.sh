@@ -1,4 +1,4 @@
-# Sourced by scripts/test: the browser tests (tests/web/test_browser.py) drive Debian's Chromium
+# Sourced by scripts/test: the browser tests (tests/http/web/test_browser.py) drive Debian's Chromium
 # through Playwright (never `playwright install`). Installs the `chromium` package when
 # /usr/bin/chromium is missing and possible (root with apt-get); otherwise those tests skip.
 # Skipped when NAPE_SKIP_CHROMIUM=1. In CI (CI set), a Chromium that cannot be installed is an error.

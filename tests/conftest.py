@@ -14,7 +14,6 @@ os.environ["NAPE_DATA_DIR"] = tempfile.mkdtemp(prefix="nape-test-data-")
 os.environ.pop("NAPE_DATABASE_URL", None)
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,7 @@ from nape.knowledge.schema import TRIAGE_ORDER
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import default_model
 from nape.triage.engine import fired_red_flags, triage
-
-from .reference import reference_posterior
+from tests.reference import reference_posterior
 
 KB = default_kb()
 MODEL = default_model()

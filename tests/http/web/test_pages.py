@@ -16,9 +16,9 @@ from nape.server.app import create_app
 from nape.store import Store
 from nape.web import ask, assessment_pages, clinician, home, view
 from nape.web.pdf import clinician_pdf, latin1
-from tests.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
+from tests.http.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+README = (Path(__file__).resolve().parents[3] / "README.md").read_text()
 NECK = "For two days the right side of my neck has pulled and locked for a few minutes at a time."
 
 

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from nape.server.app import create_app
 from nape.store import Store
-from tests.store.conftest import PG_URL, _reset_postgres
+from tests.unit.store.conftest import PG_URL, _reset_postgres
 
 MakeClient = Callable[[], TestClient]
 

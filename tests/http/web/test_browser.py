@@ -21,10 +21,10 @@ import uvicorn
 from nape.knowledge.loader import default_kb
 from nape.server.app import create_app
 from nape.store import Store
-from tests.web.conftest import FEVER_STORY, seed_story
+from tests.http.web.conftest import FEVER_STORY, seed_story
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

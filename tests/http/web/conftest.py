@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 
 from nape.server.app import create_app
 from nape.store import Store
+from tests.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 FEVER_STORY = "Since this morning I have a high fever, my neck is so stiff I can't bend it and a terrible headache."
 
 
@@ -23,7 +23,7 @@ def seed_story(number: str) -> tuple[str, int | None, str | None]:
     """
     path = next(SHARED.glob(f"seeds/{number}_*.txt"), None)
     if path is None:
-        pytest.skip(f"seed {number} is not available beside the repository")
+        pytest.skip(f"../shared (the origin documents) is not beside the repository: needs seed {number}")
     text = path.read_text(encoding="utf-8").strip().split("\n\n")[0]
     m = re.search(r"(\d{1,3})\s*(?:yo|years? old|y/o)\s*(male|female)", text)
     return text, int(m.group(1)) if m else None, m.group(2) if m else None

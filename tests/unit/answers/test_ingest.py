@@ -11,11 +11,11 @@ from nape.answers import ask, ingest
 from nape.answers.ingest import load_store, read_document, store_path
 from nape.cli import app
 from nape.errors import IndexFileError, IngestError
-from tests.conftest import SHARED
+from tests.shared import SHARED, needs_shared
 
 SEEDS = SHARED / "seeds"
 PINCHED = "004_3fd39c37daf9011f.txt"
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not checked out")
+needs_seeds = needs_shared("seeds")
 runner = CliRunner()
 
 

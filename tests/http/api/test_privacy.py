@@ -21,7 +21,7 @@ from nape.server.app import create_app
 from nape.server.privacy import redact_path
 from nape.store import Store, hash_token
 from nape.store.models import Clinician
-from tests.api.conftest import bearer
+from tests.http.api.conftest import bearer
 
 MARK = "Quokkazebra"  # a word nobody else writes, so any log line holding it came from the request
 LOGGERS = ["", "uvicorn", "uvicorn.access", "uvicorn.error", "sqlalchemy", "sqlalchemy.engine", "alembic", "nape"]

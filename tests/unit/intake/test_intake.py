@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from nape.errors import TextInputError
 from nape.intake import NOTHING_FOUND, parse
-
-from ..conftest import SHARED
-
-HERE = Path(__file__).parent
-GOLDEN = [json.loads(line) for line in (HERE / "golden.jsonl").read_text().splitlines() if line.strip()]
-FLOORS = json.loads((HERE / "floors.json").read_text())
+from tests.shared import shared_path
 
 
 def _found(text: str) -> dict[str, str]:
     return {m.finding: "present" if m.present else "absent" for m in parse(text).mentions}
 
 
-@pytest.mark.parametrize("case", GOLDEN, ids=[c["id"] for c in GOLDEN])
-def test_golden_entry_never_contradicts_and_reads_the_person(case: dict) -> None:  # type: ignore[type-arg]
-    """No expected finding may come out with the opposite status; age and sex must match."""
-    result = parse(case["text"])
-    got = {m.finding: "present" if m.present else "absent" for m in result.mentions}
-    flipped = {k: (v, got[k]) for k, v in case["expect"].items() if k in got and got[k] != v}
-    assert flipped == {}
-    assert result.age == case["age"]
-    assert result.sex == case["sex"]
-
-
-def test_golden_precision_and_recall_stay_above_their_floors() -> None:
-    from scripts.intake_scores import score
-
-    s = score()
-    assert s["precision"] >= FLOORS["precision"], s
-    assert s["recall"] >= FLOORS["recall"], s
-
-
-SEED_003 = (SHARED / "seeds/003_4b69ecb2ef88bc2b.txt").read_text().split("Hi Steve,")[0]
-
-
 def test_seed_003_yields_the_findings_of_the_spec() -> None:
+    SEED_003 = shared_path("seeds/003_4b69ecb2ef88bc2b.txt").read_text().split("Hi Steve,")[0]
     r = parse(SEED_003)
     got = _found(SEED_003)
     assert (r.age, r.sex) == (59, "male")

@@ -1,4 +1,4 @@
-"""The question table (questions.yaml): each answer holds the expected facts and cites a right source."""
+"""The answer-question table (answer_questions.yaml): each answer holds the expected facts and cites a right source."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import yaml
 from nape.answers import ask
 from nape.knowledge.loader import default_kb
 
-TABLE = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))["questions"]
+TABLE = yaml.safe_load((Path(__file__).parent / "answer_questions.yaml").read_text(encoding="utf-8"))["questions"]
 
 
 def test_the_table_is_large_enough_and_holds_the_seed_questions() -> None:

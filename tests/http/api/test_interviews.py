@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from nape.errors import ConflictError
 from nape.store import Store
 from nape.store.models import Interview
-from tests.api.conftest import MakeClient, bearer
+from tests.http.api.conftest import MakeClient, bearer
 
 SPEC_KEYS = {"differential", "triage", "red_flags", "findings", "knowledge_base_version"}
 

@@ -11,7 +11,7 @@ from nape import interview as iv
 from nape.errors import CaseFileError, UnknownFindingError
 from nape.evaluation.runner import load_cases, run
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 FLOORS = json.loads((ROOT / "data/cases/floors.json").read_text())
 
 
