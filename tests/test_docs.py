@@ -1,4 +1,4 @@
-"""The README documents every CLI command, API route and setting."""
+"""docs/usage.md documents every CLI command, API route and setting."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from nape.cli import app
 from nape.core.config import Settings
 from nape.server.app import create_app
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+USAGE = (Path(__file__).resolve().parents[1] / "docs/usage.md").read_text()
 
 
 def _commands() -> list[str]:
@@ -29,8 +29,8 @@ def _api_routes() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _commands())
-def test_every_cli_command_is_in_the_readme(name: str) -> None:
-    assert f"nape {name}" in README
+def test_every_cli_command_is_in_the_usage_docs(name: str) -> None:
+    assert f"nape {name}" in USAGE
 
 
 def test_the_api_has_routes_to_check() -> None:
@@ -38,10 +38,10 @@ def test_the_api_has_routes_to_check() -> None:
 
 
 @pytest.mark.parametrize("route", _api_routes())
-def test_every_api_route_is_in_the_readme(route: str) -> None:
-    assert f"`{route}`" in README
+def test_every_api_route_is_in_the_usage_docs(route: str) -> None:
+    assert f"`{route}`" in USAGE
 
 
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
-def test_every_setting_is_in_the_readme(field: str) -> None:
-    assert f"NAPE_{field.upper()}" in README
+def test_every_setting_is_in_the_usage_docs(field: str) -> None:
+    assert f"NAPE_{field.upper()}" in USAGE

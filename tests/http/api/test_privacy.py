@@ -1,4 +1,4 @@
-"""The privacy properties of the README, one test each (on SQLite and PostgreSQL where a database is involved)."""
+"""The privacy properties of docs/usage.md, one test each (on SQLite and PostgreSQL where a database is involved)."""
 
 from __future__ import annotations
 

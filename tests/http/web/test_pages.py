@@ -18,7 +18,7 @@ from nape.web import ask, assessment_pages, clinician, home, view
 from nape.web.pdf import clinician_pdf, latin1
 from tests.http.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
 
-README = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+USAGE = (Path(__file__).resolve().parents[3] / "docs/usage.md").read_text()
 NECK = "For two days the right side of my neck has pulled and locked for a few minutes at a time."
 
 
@@ -276,8 +276,8 @@ def test_static_files_are_served_with_a_print_stylesheet(client: TestClient) -> 
 @pytest.mark.parametrize(
     "path", sorted({r.path for m in (home, assessment_pages, clinician, ask) for r in m.router.routes})
 )
-def test_every_page_route_is_in_the_readme(path: str) -> None:
-    assert f"`{path}`" in README or f" {path}`" in README
+def test_every_page_route_is_in_the_usage_docs(path: str) -> None:
+    assert f"`{path}`" in USAGE or f" {path}`" in USAGE
 
 
 def test_ask_page_answers_with_numbered_linked_sources(client: TestClient) -> None:

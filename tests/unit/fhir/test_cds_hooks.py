@@ -273,8 +273,8 @@ def test_impossible_birth_dates_leave_age_unknown() -> None:
     assert read_record({"patient": {"resourceType": "Patient", "birthDate": "2999-01-01"}}, TODAY).age is None
 
 
-def test_readme_documents_the_routes_flag_and_extension() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_usage_docs_document_the_routes_flag_and_extension() -> None:
+    readme = (ROOT / "docs/usage.md").read_text(encoding="utf-8")
     for word in ("GET /cds-services", f"POST {SERVICE}", "/v1/interviews/{interview_id}/fhir", "--fhir", "nape-text"):
         assert word in readme
 
