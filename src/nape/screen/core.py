@@ -161,6 +161,8 @@ def _assess_long(text: str, spans: list[tuple[int, int]], age: int | None, sex: 
 def assess_note(note: NoteIn) -> tuple[AssessmentOut, int]:
     """The assessment of one note and the number of sections it was read in."""
     text = as_text(note.text, TextInputError, "note")
+    if not text.strip():  # `assess` treats no text as "no words given"; an empty note is an error here
+        raise TextInputError("the note is empty")
     age, sex = _age(note.age), _sex(note.sex)
     limit = get_settings().max_text_chars
     if len(text) <= limit:
