@@ -153,6 +153,11 @@ def screen(
     if local_engine not in LOCAL_ENGINES:
         raise ScreenInputError(f"--engine must be one of {', '.join(LOCAL_ENGINES)}")
     work = out.rstrip("/") + ".parts"
+    wfs, wpath = fsspec.core.url_to_fs(work)
+    if wfs.exists(wpath) and not resume:  # checked before any worker starts
+        raise ScreenRunError(
+            f"{work} holds an unfinished job; add --resume to continue it, or delete that folder to start again"
+        )
     own = engine is None
     eng = engine or make_engine(scheduler, workers, local_engine)
     try:
