@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import fsspec
+import psutil
 
 from nape.errors import ScreenInputError, ScreenRunError
 from nape.screen.core import error_row, screen_note
@@ -37,6 +39,8 @@ class PartDone:
     notes: int
     errors: int
     seconds: float
+    pid: int = 0
+    rss_mb: float = 0.0
 
 
 def part_url(work: str, index: int) -> str:
@@ -52,7 +56,8 @@ def screen_partition(part: dict[str, Any], cols: Columns, work: str) -> PartDone
         rows.append(error_row(*note) if isinstance(note, tuple) else screen_note(note))
     write_part(rows, part_url(work, p.index))
     errors = sum(1 for r in rows if r["error"])
-    return PartDone(p.index, len(rows), errors, time.perf_counter() - t0)
+    rss = psutil.Process().memory_info().rss / 2**20
+    return PartDone(p.index, len(rows), errors, time.perf_counter() - t0, os.getpid(), rss)
 
 
 def output_format(out: str, fmt: str | None) -> str:
@@ -141,11 +146,12 @@ def screen(
     engine: Engine | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_part: Callable[[PartDone], None] | None = None,
 ) -> Summary:
     """Screen every note of ``inputs`` into ``out``; returns the summary of the whole output.
 
     ``on_start(total, already_done)`` is called once the job is planned, ``on_progress(notes)``
-    after each partition.
+    and ``on_part(counts)`` after each partition.
     """
     if not inputs:
         raise ScreenInputError("give at least one input file or folder")
@@ -177,9 +183,14 @@ def screen(
         if on_start:
             on_start(total, done_before)
         for res in eng.run(screen_partition, [p.to_dict() for p in todo], columns, work):
-            log.info("partition %d: %d notes, %d errors, %.1f s", res.index, res.notes, res.errors, res.seconds)
+            log.info(
+                "partition %d: %d notes, %d errors, %.1f s, worker %d at %.0f MB",
+                *(res.index, res.notes, res.errors, res.seconds, res.pid, res.rss_mb),
+            )
             if on_progress:
                 on_progress(res.notes)
+            if on_part:
+                on_part(res)
     finally:
         if own:
             eng.close()
