@@ -113,3 +113,7 @@ def print_summary(summary: Summary, console: Console) -> None:
         console.print(flags)
     if d["error_codes"]:
         console.print("errors by code: " + ", ".join(f"{c} {n:,}" for c, n in d["error_codes"].items()))
+    from nape.knowledge.loader import default_kb
+
+    triage = default_kb().meta.triage
+    console.print(f"[dim]{triage.disclaimer} {triage.emergency_advice}[/dim]")

@@ -113,6 +113,14 @@ def _month(date: str | None) -> str | None:
     return None
 
 
+def _notice() -> dict[str, str]:
+    """File-level metadata: what the rows are not, and what to do in an emergency."""
+    from nape.knowledge.loader import default_kb
+
+    t = default_kb().meta.triage
+    return {"nape.disclaimer": t.disclaimer, "nape.emergency_advice": t.emergency_advice}
+
+
 def assemble(parts: Iterable[str], out: str, fmt: str) -> Summary:
     """Concatenate the parts into ``out`` (Parquet or CSV), written under a temporary name first."""
     fs, path = fsspec.core.url_to_fs(out)
@@ -126,7 +134,7 @@ def assemble(parts: Iterable[str], out: str, fmt: str) -> Summary:
                 table = pq.read_table(pf, schema=SCHEMA)
             summary.add(table)
             if fmt == "parquet":
-                writer = writer or pq.ParquetWriter(fh, SCHEMA)
+                writer = writer or pq.ParquetWriter(fh, SCHEMA.with_metadata(_notice()))
                 writer.write_table(table)
             else:
                 flat = _for_csv(table)

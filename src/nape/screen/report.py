@@ -24,6 +24,7 @@ def _plots(d: dict[str, Any], folder: Path) -> dict[str, str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     plt.rcParams["svg.hashsalt"] = "nape"  # the same figures give the same files
     folder.mkdir(parents=True, exist_ok=True)
@@ -58,6 +59,7 @@ def _plots(d: dict[str, Any], folder: Path) -> dict[str, str]:
         for fid in flags:
             ax.plot(months, [d["red_flags_by_month"].get(m, {}).get(fid, 0) for m in months], marker="o", label=fid)
         ax.set_ylabel("notes with the red flag")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title("Red flags over time (by month of the note)")
         ax.tick_params(axis="x", labelrotation=45)
         ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1, 1))
@@ -97,7 +99,8 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2rem .6re
 img{{max-width:100%}}.note{{background:#fff4e5;padding:.6rem}}</style></head><body>
 <h1>nape screening report</h1>
 <p>{d["notes"]:,} notes screened, {d["errors"]:,} with an error; knowledge base {html.escape(kb.version)}.</p>
-<p class="note">{html.escape(kb.meta.triage.disclaimer)} The output file this report summarises holds
+<p class="note">{html.escape(kb.meta.triage.disclaimer)}
+{html.escape(kb.meta.triage.emergency_advice)} The output file this report summarises holds
 patient data: keep it where patient records may be kept.</p>
 {img}
 {_table("Triage level", {lv: d["triage_levels"][lv] for lv in TRIAGE_ORDER if lv in d["triage_levels"]}, "level")}

@@ -19,6 +19,7 @@ from typing import Any
 
 import fsspec
 import psutil
+import pyarrow.parquet as pq
 
 from nape.errors import ScreenInputError, ScreenRunError
 from nape.screen.core import error_row, screen_note
@@ -78,12 +79,15 @@ def partition_size(total_hint: int | None, workers: int, requested: int | None) 
 
 
 def _count_hint(inputs: list[str]) -> int:
-    """A cheap estimate of the number of notes (file sizes / ~1 kB), to size partitions."""
+    """A cheap estimate of the number of notes (Parquet metadata, else file size / ~1 kB), to size partitions."""
     total = 0
     for url in inputs:
         fs, path = fsspec.core.url_to_fs(url)
         if fs.isdir(path):
             total += sum(1 for p in fs.find(path) if p.lower().endswith(".txt"))
+        elif path.lower().endswith((".parquet", ".pq")) and fs.exists(path):
+            with fs.open(path, "rb") as fh:
+                total += pq.ParquetFile(fh).metadata.num_rows
         elif fs.exists(path):
             total += max(1, int(fs.size(path) or 0) // 1000)
     return total
@@ -104,10 +108,18 @@ class Job:
 
 
 def _prepare(
-    inputs: list[str], out: str, work: str, cols: Columns, resume: bool, size: int, options: dict[str, Any]
+    inputs: list[str],
+    out: str,
+    work: str,
+    cols: Columns,
+    resume: bool,
+    size: Callable[[], int],
+    options: dict[str, Any],
 ) -> Job:
+    """The job in ``work`` when resuming, else a new plan. The fingerprint covers the inputs and the
+    options that change the output (not the number of workers, nor an automatic partition size)."""
     fs, wpath = fsspec.core.url_to_fs(work)
-    fp = fingerprint(inputs, {**options, "columns": asdict(cols), "out": out, "size": size})
+    fp = fingerprint(inputs, {**options, "columns": asdict(cols), "out": out})
     job_path = f"{wpath}/{JOB_FILE}"
     if fs.exists(wpath):
         if not resume:
@@ -122,7 +134,7 @@ def _prepare(
             return job
         fs.rm(wpath, recursive=True)  # killed while planning: plan again
     fs.makedirs(wpath, exist_ok=True)
-    job = Job(fp, plan(inputs, cols, size, work))
+    job = Job(fp, plan(inputs, cols, size(), work))
     with fs.open(job_path + ".tmp", "w") as fh:
         fh.write(job.dump())
     fs.mv(job_path + ".tmp", job_path)
@@ -167,8 +179,11 @@ def screen(
     own = engine is None
     eng = engine or make_engine(scheduler, workers, local_engine)
     try:
-        size = partition_size(_count_hint(inputs), eng.workers, partition)
-        job = _prepare(inputs, out, work, columns, resume, size, {"format": fmt})
+
+        def size() -> int:
+            return partition_size(_count_hint(inputs), eng.workers, partition)
+
+        job = _prepare(inputs, out, work, columns, resume, size, {"format": fmt, "partition": partition})
         fs, _ = fsspec.core.url_to_fs(work)
         todo = [p for p in job.partitions if not fs.exists(fsspec.core.url_to_fs(part_url(work, p.index))[1])]
         total = sum(p.notes for p in job.partitions)

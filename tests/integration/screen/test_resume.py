@@ -57,6 +57,8 @@ def test_killed_run_resumes_and_rows_match_nape_assess(tmp_path: Path, notes: li
     assert "24 notes screened" in resumed.stdout
     assert not work.exists()  # the parts are removed once the file is assembled
 
+    meta = pq.read_schema(out).metadata
+    assert b"nape.disclaimer" in meta and b"nape.emergency_advice" in meta
     rows = pq.read_table(out).to_pylist()
     assert sorted(r["note_id"] for r in rows) == sorted(n["id"] for n in notes)
     by_id = {r["note_id"]: r for r in rows}
