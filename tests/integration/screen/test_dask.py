@@ -92,6 +92,7 @@ def cluster() -> Iterator[str]:
                         "--nworkers",
                         "1",
                         "--no-dashboard",
+                        "--no-nanny",
                         "--host",
                         "127.0.0.1",
                     ],
