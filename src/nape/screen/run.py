@@ -134,7 +134,11 @@ def _prepare(
             return job
         fs.rm(wpath, recursive=True)  # killed while planning: plan again
     fs.makedirs(wpath, exist_ok=True)
-    job = Job(fp, plan(inputs, cols, size(), work))
+    try:
+        job = Job(fp, plan(inputs, cols, size(), work))
+    except BaseException:
+        fs.rm(wpath, recursive=True)  # nothing screened yet: leave no half-made job behind
+        raise
     with fs.open(job_path + ".tmp", "w") as fh:
         fh.write(job.dump())
     fs.mv(job_path + ".tmp", job_path)
