@@ -101,20 +101,24 @@ def engine_run(path: Path, kind: str, workers: int, n: int, partition: int | Non
     }
 
 
-def vocab_growth(notes: list[dict[str, Any]], every: int) -> list[dict[str, float]]:
+def vocab_growth(notes: list[dict[str, Any]], every: int) -> list[dict[str, Any]]:
     """RSS and spaCy vocabulary size in one process as notes go by (intake internals read only here)."""
-    from nape.intake.pipeline import build
     from nape.screen.core import NoteIn, screen_note
 
-    nlp = build()
+    def strings() -> int | None:
+        try:  # the intake's pipeline object is internal: its vocabulary is read when it is there
+            from nape.intake.pipeline import build
+
+            return len(build().vocab.strings)
+        except (ImportError, AttributeError):
+            return None
+
     proc = psutil.Process()
     out = []
     for i, n in enumerate(notes, start=1):
         screen_note(NoteIn(n["id"], n["text"], n["age"], n["sex"]))
         if i % every == 0:
-            out.append(
-                {"notes": i, "rss_mb": round(proc.memory_info().rss / 2**20, 1), "strings": len(nlp.vocab.strings)}
-            )
+            out.append({"notes": i, "rss_mb": round(proc.memory_info().rss / 2**20, 1), "strings": strings()})
     return out
 
 

@@ -116,7 +116,8 @@ def _assess_long(text: str, spans: list[tuple[int, int]], age: int | None, sex: 
 
     model = default_model()
     merged: dict[str, Mention] = {}
-    notes: list[str] = []
+    notes: list[str] = []  # the intake's notes from sections where something was found
+    first_notes: list[str] = []  # ... or, if nothing was found anywhere, the first section's
     levels: list[TriageLevel] = []
     found_age, found_sex, other = age, sex, False
     section_results = []
@@ -140,14 +141,16 @@ def _assess_long(text: str, spans: list[tuple[int, int]], age: int | None, sex: 
             old = merged.get(m.finding)
             if old is None or (m.present and not old.present):  # present anywhere stays present
                 merged[m.finding] = m
-        notes += [n for n in parsed.notes if n not in notes]
+        if parsed.mentions:
+            notes += [n for n in parsed.notes if n not in notes]
+        elif not first_notes:
+            first_notes = list(parsed.notes)
     for shifted in section_results:
         ev = Evidence.build(model.kb, {m.finding: m.present for m in shifted}, found_age, found_sex)
         levels.append(assess_evidence(ev, shifted, model=model).triage.level)
     ev = Evidence.build(model.kb, {f: m.present for f, m in merged.items()}, found_age, found_sex)
     mentions = sorted(merged.values(), key=lambda m: (m.start or 0, m.finding))
-    if mentions:
-        notes = [n for n in notes if "couldn't find any symptoms" not in n]
+    notes = notes if mentions else first_notes
     result = assess_evidence(ev, mentions, model=model, notes=notes, about_someone_else=other)
     level = most_urgent([result.triage.level, *levels])
     if level != result.triage.level:
