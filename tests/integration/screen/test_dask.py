@@ -102,11 +102,12 @@ def cluster() -> Iterator[str]:
             )
         yield address
     finally:
-        for p in reversed(procs):
-            p.terminate()
+        for p in procs[1:]:  # the workers hold nothing to save: stop them at once, then the scheduler
+            p.kill()
+        procs[0].terminate()
         for p in procs:
             try:
-                p.wait(timeout=20)
+                p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
