@@ -259,6 +259,32 @@ def serve(
     run(host, port, workers)
 
 
+@app.command()
+def screen(
+    inputs: Annotated[list[str], typer.Argument(help="CSV, JSON Lines or Parquet files, or folders of .txt files")],
+    out: Annotated[str, typer.Option("--out", help="Output .parquet (default) or .csv; holds patient data")],
+    text_column: Annotated[str, typer.Option("--text-column")] = "text",
+    id_column: Annotated[str | None, typer.Option("--id-column")] = None,
+    age_column: Annotated[str | None, typer.Option("--age-column")] = None,
+    sex_column: Annotated[str | None, typer.Option("--sex-column")] = None,
+    date_column: Annotated[str | None, typer.Option("--date-column")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://HOST:8786")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Local processes (default: cores)")] = None,
+    partition: Annotated[int | None, typer.Option("--partition", min=1, help="Notes per partition")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="parquet or csv (default from --out)")] = None,
+    report: Annotated[str | None, typer.Option("--report", help="Write an HTML report (and .json) here")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="Local engine: process or dask")] = "process",
+) -> None:
+    """Screen many notes: triage level, red flags, likely causes and findings, one row per note."""
+    from nape.screen.command import run as run_screen
+    from nape.screen.sources import Columns
+
+    cols = Columns(text_column, id_column, age_column, sex_column, date_column)
+    run_screen(inputs, out, columns=cols, resume=resume, scheduler=scheduler, workers=workers, partition=partition,
+               fmt=fmt, report=report, local_engine=engine, console=console)  # fmt: skip
+
+
 @contextmanager
 def _migrated_store() -> Iterator[Store]:
     """The settings' database, migrated; its connections are closed afterwards."""

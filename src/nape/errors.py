@@ -114,3 +114,15 @@ class IngestError(InputError):
     """A file given to ``nape ingest`` that is missing, binary, too large or of another type."""
 
     code = "E403"
+
+
+class ScreenInputError(InputError):
+    """An input to ``nape screen`` that is missing, of an unknown type or lacks a named column."""
+
+    code = "E601"
+
+
+class ScreenRunError(NapeError):
+    """``nape screen`` cannot go on: a work directory from another job, an unreachable cluster."""
+
+    code = "E602"
