@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from nape.errors import InputError, NapeError
+from nape.text import parse_age
 
 if TYPE_CHECKING:
     from nape.store import Store
@@ -147,7 +148,7 @@ def interview(
         text = typer.prompt("Describe what is happening", default="", show_default=False)
     if age is None:
         raw = typer.prompt("Age (blank to skip)", default="", show_default=False)
-        age = int(raw) if raw.strip().isdigit() else None
+        age = parse_age(raw)
     state = iv.start(text or None, age=age, sex=sex)
     choices = {
         "y": "yes",
