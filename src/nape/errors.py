@@ -52,6 +52,12 @@ class TextInputError(InputError):
     code = "E204"
 
 
+class InterviewFullError(InputError):
+    """An interview already holds as many answers as it asks questions; Back frees one (422)."""
+
+    code = "E205"
+
+
 class CaseFileError(InputError):
     """An evaluation case file that is not JSON Lines in the case format."""
 
