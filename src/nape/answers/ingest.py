@@ -76,12 +76,18 @@ def load_store(data_dir: Path) -> Store:
 
 def _save_store(store: Store, data_dir: Path) -> None:
     path = store_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".documents-", suffix=".json", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".documents-", suffix=".json", dir=path.parent)
+    except OSError as exc:  # the data directory is a file, read-only, full, ...
+        raise IngestError(f"the document index cannot be written in {data_dir} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(store.model_dump_json(indent=1))
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise IngestError(f"the document index cannot be written in {data_dir} ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -193,7 +199,10 @@ def collect(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            try:
+                out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            except OSError as exc:
+                raise IngestError(f"{p}: the folder cannot be read ({exc.strerror})") from None
         elif p.is_file():
             out.append(p)
         else:

@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, select, update
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -97,7 +98,8 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         if not memory:
-            with engine.connect() as conn:
+            # a damaged or locked file is reported on first use (E501), so `nape serve` still starts
+            with contextlib.suppress(DBAPIError), engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, hide_parameters=True)
@@ -112,6 +114,10 @@ class Store:
             self.engine = make_engine(url)
         except (OperationalError, DBAPIError) as exc:
             raise StoreUnavailableError(f"the database cannot be reached ({type(exc).__name__})") from None
+        except OSError as exc:  # the SQLite file's folder cannot be made (NAPE_DATA_DIR is a file, ...)
+            raise StoreUnavailableError(
+                f"the database folder cannot be created ({exc.strerror}); check NAPE_DATA_DIR"
+            ) from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.migrated = False
 
@@ -127,7 +133,9 @@ class Store:
         try:
             with self._sessions.begin() as s:
                 yield s
-        except (OperationalError, InterfaceError) as exc:
+        except IntegrityError:
+            raise
+        except (OperationalError, InterfaceError, DatabaseError) as exc:  # down, or a damaged file
             raise StoreUnavailableError(
                 f"the database cannot be reached ({type(exc.orig).__name__}); nothing saved was changed"
             ) from None
