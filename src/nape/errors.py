@@ -76,6 +76,13 @@ class StoreUnavailableError(StoreError):
     code = "E501"
 
 
+class StoreBusyError(StoreUnavailableError):
+    """Another writer held the database's lock for longer than nape waits and retries; nothing
+    was changed. The service answers 503 with ``Retry-After``: busy, try again."""
+
+    code = "E505"
+
+
 class NotFoundError(StoreError):
     """No saved interview with this id that the caller may see (the service answers 404)."""
 

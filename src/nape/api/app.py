@@ -25,9 +25,11 @@ from nape.api.schemas import ERROR_WHY, ErrorOut
 from nape.errors import (
     AuthError,
     ConflictError,
+    IndexFileError,
     InputError,
     NapeError,
     NotFoundError,
+    StoreBusyError,
     StoreUnavailableError,
     UnknownConditionError,
 )
@@ -43,8 +45,20 @@ _STATUS: list[tuple[type[NapeError], int]] = [
     (AuthError, 401),
     (ConflictError, 409),
     (StoreUnavailableError, 503),
+    (IndexFileError, 503),
     (InputError, 422),
 ]
+#: Seconds a client should wait before retrying a request the database was too busy for (E505).
+RETRY_AFTER_SECONDS = 1
+
+
+def error_headers(exc: NapeError) -> dict[str, str] | None:
+    """Headers of a numbered error's response: a Bearer challenge on 401, Retry-After when busy."""
+    if isinstance(exc, AuthError):
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(exc, StoreBusyError):
+        return {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return None
 
 
 def status_for(exc: NapeError) -> int:
@@ -60,8 +74,9 @@ def _field(loc: tuple[object, ...] | list[object]) -> str:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NapeError)
     async def nape_error(_: Request, exc: NapeError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthError) else None
-        return JSONResponse({"code": exc.code, "detail": str(exc)}, status_code=status_for(exc), headers=headers)
+        return JSONResponse(
+            {"code": exc.code, "detail": str(exc)}, status_code=status_for(exc), headers=error_headers(exc)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

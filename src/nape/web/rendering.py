@@ -46,7 +46,7 @@ def see_other(url: str) -> RedirectResponse:
 
 def error_page(request: Request, exc: NapeError) -> HTMLResponse:
     """The friendly page for a numbered error (404 not found, 503 database down, ...)."""
-    from nape.api.app import status_for
+    from nape.api.app import error_headers, status_for
 
     status = status_for(exc)
     kind = "other"
@@ -54,7 +54,9 @@ def error_page(request: Request, exc: NapeError) -> HTMLResponse:
         kind = "not_found"
     elif isinstance(exc, StoreUnavailableError):
         kind = "unavailable"
-    return render(request, "error.html", {"kind": kind, "error": str(exc), "status": status}, status)
+    page = render(request, "error.html", {"kind": kind, "error": str(exc), "status": status}, status)
+    page.headers.update(error_headers(exc) or {})
+    return page
 
 
 class PageRoute(APIRoute):
