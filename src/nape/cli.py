@@ -2,6 +2,9 @@
 
 Each command imports what it needs inside its own function: start-up time. ``nape --help``
 or ``nape conditions`` should not load the text pipeline, the HTTP stack or the database driver.
+
+Anything a person typed (names, ids, file names, their words) is escaped before Rich prints
+it (``rich.markup.escape``), so "[/x]" is shown as written instead of read as markup.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.exceptions import TyperException
 
 from nape.errors import InputError, NapeError
+from nape.text import parse_age
 
 if TYPE_CHECKING:
     from nape.store import Store
@@ -61,7 +67,7 @@ def conditions(
             _print_json(rows)
             return
         for r in rows:
-            console.print(f"{r['id']:<28} {r['triage']:<20} {', '.join(r['icd10cm'])}  {r['name']}")
+            console.print(escape(f"{r['id']:<28} {r['triage']:<20} {', '.join(r['icd10cm'])}  {r['name']}"))
         return
     detail = condition_detail(condition_id)
     if as_json:
@@ -85,7 +91,7 @@ def findings(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         _print_json(rows)
     else:
         for r in rows:
-            console.print(f"{r['id']:<36} {r['category']:<12} {r['label']}")
+            console.print(escape(f"{r['id']:<36} {r['category']:<12} {r['label']}"))
 
 
 @app.command()
@@ -130,11 +136,11 @@ def parse(
     if as_json:
         _print_json(data)
         return
-    console.print(f"age: {data['age']}  sex: {data['sex']}")
+    console.print(escape(f"age: {data['age']}  sex: {data['sex']}"))
     for m in result.mentions:
-        console.print(f"{'+' if m.present else '-'} {m.finding:<34} “{m.source_text}”")
+        console.print(escape(f"{'+' if m.present else '-'} {m.finding:<34} “{m.source_text}”"))
     for n in result.notes:
-        console.print(f"[yellow]{n}[/yellow]")
+        console.print(f"[yellow]{escape(n)}[/yellow]")
 
 
 @app.command()
@@ -151,7 +157,7 @@ def interview(
         text = typer.prompt("Describe what is happening", default="", show_default=False)
     if age is None:
         raw = typer.prompt("Age (blank to skip)", default="", show_default=False)
-        age = int(raw) if raw.strip().isdigit() else None
+        age = parse_age(raw)
     state = iv.start(text or None, age=age, sex=sex)
     choices = {
         "y": "yes",
@@ -169,7 +175,7 @@ def interview(
         q = result.next_question
         if q is None:
             break
-        console.print(f"\n[bold]{q.text}[/bold]\n[dim]{q.why_ask}[/dim]")
+        console.print(f"\n[bold]{escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")
         raw = typer.prompt("yes / no / don't know (q to finish)").strip().lower()
         if raw in ("q", "quit"):
             break
@@ -208,7 +214,7 @@ def docs(
     changed = write_docs(check=check)
     if check and changed:
         raise NapeError(f"docs out of date: {', '.join(changed)}; run `nape docs`")
-    console.print(f"{len(changed)} file(s) {'would change' if check else 'written'}")
+    console.print(escape(f"{len(changed)} file(s) {'would change' if check else 'written'}"))
 
 
 @app.command()
@@ -241,21 +247,23 @@ def ingest(
 
     report = run(paths, data_dir or get_settings().data_dir, clear=clear)
     console.print(
-        f"{report.passages} passage(s) from {report.files} file(s) added; "
-        f"{report.documents_in_index} document(s) in the index"
+        escape(
+            f"{report.passages} passage(s) from {report.files} file(s) added; "
+            f"{report.documents_in_index} document(s) in the index"
+        )
     )
 
 
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port (0: any free one)")] = 8000,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Worker processes")] = 1,
 ) -> None:
     """Run the web page and the API (http://127.0.0.1:8000, docs at /docs)."""
     from nape.server.serving import serve as run
 
-    console.print(f"nape on http://{host}:{port}  (API docs at /docs; {workers} worker(s); Ctrl+C to stop)")
+    console.print(escape(f"nape on http://{host}:{port}  (API docs at /docs; {workers} worker(s); Ctrl+C to stop)"))
     run(host, port, workers)
 
 
@@ -309,7 +317,9 @@ def clinician_add(name: Annotated[str, typer.Argument(help="The clinician's name
         raise InputError("give the clinician a name")
     with _migrated_store() as store:
         record, token = store.create_clinician(name)
-    console.print(f"clinician {record.id} {record.name!r} created. API token (use as 'Authorization: Bearer …'):")
+    console.print(
+        escape(f"clinician {record.id} {record.name!r} created. API token (use as 'Authorization: Bearer …'):")
+    )
     sys.stdout.write(token + "\n")
     console.print("[bold]Keep it now: it is stored only as a hash and cannot be shown again.[/bold]")
 
@@ -324,20 +334,50 @@ def clinician_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> 
         _print_json(rows)
         return
     for c in rows:
-        console.print(f"{c['id']:>4}  {c['name']}  (since {str(c['created_at'])[:10]})")
+        console.print(escape(f"{c['id']:>4}  {c['name']}  (since {str(c['created_at'])[:10]})"))
     if not rows:
         console.print("no clinician accounts yet: add one with `nape clinician add NAME`")
 
 
-def main() -> None:
-    """Entry point: run the app, turning every known error into a clear message."""
+def _usage_error(exc: TyperException) -> int:
+    """A command line Click could not read, as a numbered message (E201) with the usage line."""
+    ctx = getattr(exc, "ctx", None)
+    err = Console(stderr=True)
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    if ctx is not None and not message:  # no arguments at all: the help is the answer
+        err.print(escape(ctx.get_help()))
+        return 2
+    if ctx is not None:
+        err.print(escape(ctx.get_usage()))
+        err.print(escape(f"Try '{ctx.command_path} --help' for help."))
+    err.print(f"[red]error[/red] {escape(f'E201 {message}')}")
+    return int(getattr(exc, "exit_code", 2))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning every error into a numbered message (never a traceback).
+
+    ``argv`` defaults to the process's arguments (a test passes its own).
+    """
+    err = Console(stderr=True)
     try:
-        app()
+        app(args=argv, prog_name="nape", standalone_mode=False)
     except NapeError as exc:
-        Console(stderr=True).print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         sys.exit(2)
-    except KeyboardInterrupt:
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         sys.exit(130)
+    except TyperException as exc:
+        sys.exit(_usage_error(exc))
+    except RecursionError:
+        err.print("[red]error[/red] E201 the input is nested too deeply to be read")
+        sys.exit(2)
+    except Exception as exc:  # a bug: still a numbered message, without the input it may quote
+        err.print(f"[red]error[/red] E000 unexpected {type(exc).__name__}; please report it")
+        sys.exit(1)
+    sys.exit(0)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,10 @@ class NapeError(Exception):
     def __str__(self) -> str:
         return f"{self.code} {self.message}"
 
+    def http_headers(self) -> dict[str, str]:
+        """Extra response headers for this error (a Bearer challenge, Retry-After, ...)."""
+        return {}
+
 
 class KnowledgeBaseError(NapeError):
     """A knowledge-base file is unreadable, does not match the schema, or refers to nothing."""
@@ -58,6 +62,12 @@ class TextInputError(InputError):
     code = "E204"
 
 
+class InterviewFullError(InputError):
+    """An interview already holds as many answers as it asks questions; Back frees one (422)."""
+
+    code = "E205"
+
+
 class CaseFileError(InputError):
     """An evaluation case file that is not JSON Lines in the case format."""
 
@@ -75,6 +85,18 @@ class StoreUnavailableError(StoreError):
 
     code = "E501"
     http_status: ClassVar[int] = 503
+
+
+class StoreBusyError(StoreUnavailableError):
+    """Another writer held the database's lock for longer than nape waits and retries; nothing
+    was changed. The service answers 503 with ``Retry-After``: busy, try again."""
+
+    code = "E505"
+    #: Seconds a client should wait before retrying.
+    retry_after: ClassVar[int] = 1
+
+    def http_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 class NotFoundError(StoreError):
@@ -97,6 +119,9 @@ class AuthError(StoreError):
     code = "E504"
     http_status: ClassVar[int] = 401
 
+    def http_headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
 
 class QuestionError(InputError):
     """A question for ``nape ask`` that is empty, too long or not text."""
@@ -108,6 +133,7 @@ class IndexFileError(NapeError):
     """The stored index of ingested documents is damaged or unreadable."""
 
     code = "E402"
+    http_status: ClassVar[int] = 503
 
 
 class IngestError(InputError):

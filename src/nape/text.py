@@ -10,6 +10,9 @@ import unicodedata
 
 from nape.errors import InputError
 
+#: Longest typed age, in digits.
+AGE_DIGITS = 3
+
 CONTROL = ("Cc", "Cs", "Co")
 
 
@@ -32,3 +35,19 @@ def as_text(value: object, error: type[InputError], noun: str) -> str:
     if not isinstance(value, str):
         raise error(f"the {noun} must be text")
     return value
+
+
+def parse_age(raw: str) -> int | None:
+    """An age typed by a person (web form, CLI prompt): '' -> None, ' 59 ' -> 59.
+
+    The one place typed ages are read: one to three decimal digits of any script ("٤٢" and
+    "４２" are 42, as ``int`` reads them); anything else is a numbered error (E201). Not
+    ``str.isdigit``: it also accepts "²", "③" and "①", which ``int`` refuses. The range is
+    checked where the evidence is built.
+    """
+    age = raw.strip()
+    if not age:
+        return None
+    if not (age.isdecimal() and len(age) <= AGE_DIGITS):
+        raise InputError(f"age must be a whole number of years, for example 42 (not {age[:20]!r})")
+    return int(age)

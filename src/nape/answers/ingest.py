@@ -2,8 +2,12 @@
 
 Example: ``nape ingest notes/`` reads ``notes/physio.md``; its first heading ("# Neck
 exercises after whiplash") becomes the title, each paragraph a passage cited as
-``file:physio.md``. The store is ``<data dir>/answers/documents.json``, replaced atomically, so a
-failed ingest never loses what was there before.
+``file:physio.md``; two different files with one name (``a/readme.txt``, ``b/readme.txt``) get
+as much of their folders as tells them apart (``file:a/readme.txt``, ``file:b/readme.txt``). The store is
+``<data dir>/answers/documents.json``, replaced atomically, so a failed ingest never loses what
+was there before. Cost is linear in the input: HTML is read by a streaming parser that keeps
+counts of open elements, and no passage is longer than ``MAX_PASSAGE_CHARS``. A link inside a
+folder that points outside it is refused (E403).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,10 +37,13 @@ SUFFIXES = {
 STORE_NAME = "documents.json"
 MAX_FILE_BYTES = 5_000_000
 CHUNK_CHARS = 400
+#: Longest passage: a longer sentence (a page with no full stops) is cut at word boundaries.
+MAX_PASSAGE_CHARS = 1_000
 HEADING_CHARS = 80
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
 _BULLET = re.compile(r"^\s*([•*+-]|\d+[.)])\s")
 _SKIP_TAGS = {"script", "style", "head"}
+_TITLE_TAGS = {"title", "h1"}
 
 
 class Document(BaseModel):
@@ -69,50 +77,74 @@ def load_store(data_dir: Path) -> Store:
     try:
         return Store.model_validate_json(path.read_bytes())
     except (OSError, ValidationError, ValueError) as exc:
-        raise IndexFileError(
-            f"the document index {path} is damaged or unreadable; run `nape ingest --clear PATH...` to rebuild it"
+        raise IndexFileError(  # no path: the message reaches API clients (503)
+            f"the document index ({STORE_NAME} in the data directory) is damaged or unreadable; "
+            "run `nape ingest --clear PATH...` to rebuild it"
         ) from exc
 
 
 def _save_store(store: Store, data_dir: Path) -> None:
     path = store_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".documents-", suffix=".json", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".documents-", suffix=".json", dir=path.parent)
+    except OSError as exc:  # the data directory is a file, read-only, full, ...
+        raise IngestError(f"the document index cannot be written in {data_dir} ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(store.model_dump_json(indent=1))
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise IngestError(f"the document index cannot be written in {data_dir} ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
 class _HtmlText(HTMLParser):
-    """Visible text of an HTML page, one line per block element, and its <title>/<h1>."""
+    """Visible text of an HTML page, one line per block element, and its <title>/<h1>.
+
+    Linear in the page: open elements are kept as a stack plus a count per tag name (so "am I
+    inside <script>?" is one lookup, and closing a tag pops each element at most once), and each
+    line is a list of pieces joined once at the end.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
+        self._lines: list[list[str]] = [[]]
         self.title = ""
         self._stack: list[str] = []
+        self._open: dict[str, int] = {}
+
+    @property
+    def lines(self) -> list[str]:
+        return ["".join(parts) for parts in self._lines]
+
+    def _inside(self, tags: set[str]) -> bool:
+        return any(self._open.get(t, 0) for t in tags)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._stack.append(tag)
+        self._open[tag] = self._open.get(tag, 0) + 1
         if tag in _BLOCK_TAGS:
-            self.lines.append("")
+            self._lines.append([])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._stack:
-            del self._stack[len(self._stack) - 1 - self._stack[::-1].index(tag) :]
+        if self._open.get(tag, 0):  # close it and every element left open inside it
+            while self._stack:
+                top = self._stack.pop()
+                self._open[top] -= 1
+                if top == tag:
+                    break
         if tag in _BLOCK_TAGS:
-            self.lines.append("")
+            self._lines.append([])
 
     def handle_data(self, data: str) -> None:
-        inside = set(self._stack)
-        if inside & {"title", "h1"} and not self.title and data.strip():
+        if not self.title and data.strip() and self._inside(_TITLE_TAGS):
             self.title = data.strip()
-        if not inside & _SKIP_TAGS:
-            self.lines[-1] += data
+        if not self._inside(_SKIP_TAGS):
+            self._lines[-1].append(data)
 
 
 def _read_text(path: Path) -> str:
@@ -139,9 +171,24 @@ def _is_question(line: str) -> bool:
     return 0 < len(line) <= HEADING_CHARS and line.endswith("?")
 
 
+def _pieces(sentence: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
+    """A sentence cut at spaces into pieces of at most ``limit`` characters (a word longer than
+    that is cut where it must)."""
+    out: list[str] = []
+    start, end = 0, len(sentence)
+    while end - start > limit:  # positions, not slices of the rest: linear in the sentence
+        cut = sentence.rfind(" ", start + 1, start + limit + 1)
+        cut = cut if cut > start else start + limit
+        out.append(sentence[start:cut].strip())
+        start = cut
+    out.append(sentence[start:end].strip())
+    return [p for p in out if p]
+
+
 def chunk(lines: list[str]) -> list[str]:
     """Paragraphs of about 400 characters, broken at blank lines and headings (not kept); a
     short question line ("When to see a doctor?") stays with the paragraph that answers it.
+    No passage is longer than ``MAX_PASSAGE_CHARS``.
 
     Example: ["Herniated Disc", "A disc can bulge. It may press on a nerve."] gives one passage,
     "A disc can bulge. It may press on a nerve."
@@ -157,7 +204,7 @@ def chunk(lines: list[str]) -> list[str]:
             chunks.append(current)
             current = line if _is_question(line) else ""
             continue
-        for sent in sentences(line):
+        for sent in (piece for whole in sentences(line) for piece in _pieces(whole)):
             if current and len(current) + len(sent) > CHUNK_CHARS:
                 chunks.append(current)
                 current = ""
@@ -171,7 +218,7 @@ def _markdown_title(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, source_id: str | None = None) -> Document:
     """One file as a document: title from its first heading or <title>, else its file name."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -181,26 +228,79 @@ def read_document(path: Path) -> Document:
     if kind == "html":
         parser = _HtmlText()
         parser.feed(text)
+        parser.close()
         lines, title = parser.lines, parser.title or None
     else:
         lines = text.splitlines()
         title = _markdown_title(text) if kind == "markdown" else None
-    return Document(source_id=f"file:{path.name}", title=title or path.name, path=str(path), passages=chunk(lines))
+    return Document(
+        source_id=source_id or f"file:{path.name}", title=title or path.name, path=str(path), passages=chunk(lines)
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file to read (a folder's files are found by ``_walk``)."""
+
+    path: Path
+
+
+def _walk(folder: Path) -> list[Found]:
+    """Every .txt/.md/.html file below ``folder``, without following links out of it (E403)."""
+    root = folder.resolve()
+    found: list[Found] = []
+
+    def refuse(exc: OSError) -> None:
+        raise IngestError(f"{folder}: the folder cannot be read ({exc.strerror})")
+
+    for here, dirs, files in os.walk(folder, onerror=refuse):
+        dirs.sort()
+        for name in [*sorted(files), *(d for d in dirs if (Path(here) / d).is_symlink())]:
+            f = Path(here) / name
+            if f.is_symlink() and not f.resolve().is_relative_to(root):
+                raise IngestError(f"{f}: a link to a place outside {folder}; only files inside it are added")
+            if f.is_file() and f.suffix.lower() in SUFFIXES:
+                found.append(Found(f))
+    return found
 
 
 def collect(paths: list[Path]) -> list[Path]:
     """Files to read: each file given, and every .txt/.md/.html file below each folder given."""
-    out: list[Path] = []
+    return [f.path for f in _find(paths)]
+
+
+def _find(paths: list[Path]) -> list[Found]:
+    out: list[Found] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            out += _walk(p)
         elif p.is_file():
-            out.append(p)
+            out.append(Found(p))
         else:
             raise IngestError(f"{p}: no such file or folder")
     if not out:
         raise IngestError("no .txt, .md or .html files found in what was given")
     return out
+
+
+def _source_ids(found: list[Found], kept: dict[str, str]) -> list[str]:
+    """``file:<name>``, with as many of its folders before the name as it takes to be unique among
+    the files of this ingest and the documents kept (``kept``: id → resolved path). A file added
+    again (the same resolved path) keeps its id and replaces its earlier version."""
+    taken = dict(kept)
+    clash = {name for name, n in Counter(f.path.name for f in found).items() if n > 1}
+    ids = []
+    for f in found:
+        real = str(f.path.resolve())
+        parts = Path(real).parts[1:] or (f.path.name,)
+        n = 2 if f.path.name in clash and len(parts) > 1 else 1
+        sid = "file:" + "/".join(parts[-n:])
+        while taken.get(sid, real) != real and n < len(parts):
+            n += 1
+            sid = "file:" + "/".join(parts[-n:])
+        taken[sid] = real
+        ids.append(sid)
+    return ids
 
 
 @dataclass(frozen=True)
@@ -216,8 +316,10 @@ def ingest(paths: list[Path], data_dir: Path, *, clear: bool = False) -> IngestR
     A file that cannot be read stops the whole ingest with a numbered error (E403) and leaves
     the existing index untouched. A file added again replaces its earlier version.
     """
-    docs = [read_document(p) for p in collect(paths)]
+    found = _find(paths)
     store = Store() if clear else load_store(data_dir)
+    ids = _source_ids(found, {d.source_id: str(Path(d.path).resolve()) for d in store.documents})
+    docs = [read_document(f.path, sid) for f, sid in zip(found, ids, strict=True)]
     new_ids = {d.source_id for d in docs}
     kept = [d for d in store.documents if d.source_id not in new_ids]
     store = Store(documents=[*kept, *docs])

@@ -131,10 +131,12 @@ class InterviewList(BaseModel):
 
 
 class HealthOut(BaseModel):
-    status: Literal["ok", "degraded"] = Field(description="'degraded' when the database is unavailable")
+    status: Literal["ok", "degraded"] = Field(description="'degraded' when the database cannot be written")
     version: str
     knowledge_base_version: str
-    database: Literal["ok", "unavailable"]
+    database: Literal["ok", "busy", "read_only", "unavailable"] = Field(
+        description="'busy': another writer holds the lock; 'read_only': writes refused; 'unavailable': down or damaged"
+    )
 
 
 class ErrorOut(BaseModel):
@@ -151,7 +153,7 @@ ERROR_WHY = {
     409: "Changed by another request at the same time; read it again",
     413: "Request body too large",
     422: "Invalid input; `problems` names each field",
-    503: "The database is unavailable; nothing already saved was changed",
+    503: "The database is unavailable (E501) or busy (E505, with Retry-After); nothing saved was changed",
 }
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from nape import interview as iv
 from nape.assessment import assess
@@ -56,6 +58,8 @@ def load_cases(path: Path) -> list[Case]:
             cases.append(Case.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
             raise CaseFileError(f"{path}:{n}: not a valid case: {str(exc).splitlines()[0]}") from exc
+        except RecursionError:  # "[[[[…" nested deeper than the JSON reader can follow
+            raise CaseFileError(f"{path}:{n}: not a valid case: nested too deeply") from None
     if not cases:
         raise CaseFileError(f"{path}: no cases found")
     return cases
@@ -142,12 +146,12 @@ def render_report(report: dict[str, Any], console: Console) -> None:
     keys = ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean")
     for key in keys:
         if key in report and report[key] is not None:
-            console.print(f"  {key:<22} {report[key]}")
+            console.print(escape(f"  {key:<22} {report[key]}"))
     under = [r for r in rows if r["under_triage"]]
     if under:
         console.print("[bold red]Under-triaged cases[/bold red]")
         for r in under:
-            console.print(f"  {r['id']}: {r['triage']} (expected {r['expected_triage']}); top3 {r['top3']}")
+            console.print(escape(f"  {r['id']}: {r['triage']} (expected {r['expected_triage']}); top3 {r['top3']}"))
     per: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         per[r["expected_condition"]].append(r)
@@ -156,7 +160,7 @@ def render_report(report: dict[str, Any], console: Console) -> None:
         table.add_column(col)
     for cid, rs in sorted(per.items()):
         table.add_row(
-            cid,
+            Text(cid),
             str(len(rs)),
             str(sum(r["top1_hit"] for r in rs)),
             str(sum(r["top3_hit"] for r in rs)),
@@ -167,4 +171,4 @@ def render_report(report: dict[str, Any], console: Console) -> None:
     if confusions:
         console.print("[bold]Most frequent confusions[/bold] (expected -> ranked first)")
         for (exp, got), k in confusions.most_common(10):
-            console.print(f"  {exp} -> {got}: {k}")
+            console.print(escape(f"  {exp} -> {got}: {k}"))

@@ -7,10 +7,13 @@ Meningitis (71%)", a Markdown detail and a link to ``{base}/a/{id}/clinician``.
 
 from __future__ import annotations
 
+import html
+import re
 import uuid
 from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from nape.fhir.maps import fhir_terms
 from nape.fhir.record import RecordReading, has_complaint, read_record
@@ -22,6 +25,41 @@ HOOK = "patient-view"
 _CAUSE_REASONS = {"escalation", "dangerous_cause"}  # triage reasons that name the cause behind the level
 
 Json = dict[str, Any]
+
+#: Characters that can open Markdown or HTML markup inside a line: emphasis, code, links and
+#: images (``[``, ``]``), tables (``|``), strikethrough, headings and backslash itself. ``<``,
+#: ``>`` and ``&`` become HTML entities, so no tag or entity from the request survives.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+#: A line that starts like a block (list item, quote, heading underline) would change the layout.
+_BLOCK_START = re.compile(r"^(\d{1,9}[.)]|[-+=>])")
+#: Bare URLs that GitHub-flavoured Markdown turns into links by itself ("www.", "scheme://").
+_AUTOLINK = re.compile(r"(?i)(www)\.|(:)(//)")
+_SPACE = re.compile(r"\s+")
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def md(value: object) -> str:
+    """Any value as inert Markdown text: it reads the same and can never become markup.
+
+    Every value put into a card goes through here (the request's free text and Condition
+    displays above all): line breaks become spaces, HTML is entity-escaped, Markdown punctuation
+    is backslash-escaped and bare URLs are broken with a word joiner, so no link, image, tag or
+    ``javascript:`` URL can reach the electronic record. Example:
+    ``md("[x](javascript:alert(1))")`` → ``"\\[x\\](javascript:alert(1))"``.
+    """
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: f"{m.group(1)}\u2060." if m.group(1) else ":\u2060//", text)
+    return _BLOCK_START.sub(r"\\\1", text)
+
+
+def _link_base(base: str) -> str:
+    """The public URL base, checked: http(s), a host, no credentials, query or fragment."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.query or parts.fragment:
+        raise ValueError("the public URL base must be an http(s) URL with a host and nothing else")
+    return base.rstrip("/")
 
 
 def discovery() -> Json:
@@ -87,7 +125,7 @@ def _differential_table(a: AssessmentOut) -> list[str]:
     shown = a.differential[: fhir_terms().cds.differential_shown]
     if not shown:
         return ["No cause could be ranked from the data given."]
-    rows = [f"| {d.name} | {d.probability:.0%} | {', '.join(d.icd10cm)} |" for d in shown]
+    rows = [f"| {md(d.name)} | {d.probability:.0%} | {md(', '.join(d.icd10cm))} |" for d in shown]
     return [
         "**Most likely causes** (a differential, not a diagnosis)",
         "",
@@ -98,23 +136,33 @@ def _differential_table(a: AssessmentOut) -> list[str]:
 
 
 def detail(a: AssessmentOut) -> str:
-    """The card's Markdown: urgency, red flags, reasons, top causes, findings used, disclaimer."""
-    lines = [f"**{a.triage.advice}** (triage level `{a.triage.level}`)", ""]
+    """The card's Markdown: urgency, red flags, reasons, top causes, findings used, disclaimer.
+
+    Every value goes through ``md``: the findings quote the request's own words and codings.
+    """
+    lines = [f"**{md(a.triage.advice)}** (triage level `{md(a.triage.level)}`)", ""]
     if a.red_flags:
-        lines += ["**Red flags**", *(f"- **{f.label}**: {f.message}" for f in a.red_flags), ""]
-    lines += ["**Why this level**", *(f"- {r}" for r in a.triage.reasons), ""]
+        lines += ["**Red flags**", *(f"- **{md(f.label)}**: {md(f.message)}" for f in a.red_flags), ""]
+    lines += ["**Why this level**", *(f"- {md(r)}" for r in a.triage.reasons), ""]
     lines += [*_differential_table(a), ""]
     if a.findings:
         used = "; ".join(
-            f"{f.label} ({'present' if f.status == 'present' else 'absent'}: {f.source_text})" for f in a.findings
+            f"{md(f.label)} ({'present' if f.status == 'present' else 'absent'}: {md(f.source_text)})"
+            for f in a.findings
         )
         lines += [f"**Findings used**: {used}", ""]
-    lines += [f"_{a.disclaimer}_", "", a.emergency_advice]
+    lines += [f"_{md(a.disclaimer)}_", "", md(a.emergency_advice)]
     return "\n".join(lines)
 
 
 def card(a: AssessmentOut, interview_id: str, base: str) -> Json:
-    """One card for an assessment saved as ``interview_id``; ``base`` is the service's URL."""
+    """One card for an assessment saved as ``interview_id``; ``base`` is the service's public URL.
+
+    Links point only below ``base`` (checked to be a plain http(s) URL) at a URL-safe id.
+    """
+    base = _link_base(base)
+    if not _SAFE_ID.fullmatch(interview_id):
+        raise ValueError("an interview id is URL-safe")
     return {
         "uuid": str(uuid.uuid4()),
         "summary": summary(a),

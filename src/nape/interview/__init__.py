@@ -11,8 +11,9 @@ from nape.interview.flow import (
     asked_count,
     current,
     evidence,
+    max_answers,
     start,
     undo,
 )
 
-__all__ = ["Answer", "InterviewState", "answer", "asked_count", "current", "evidence", "start", "undo"]
+__all__ = ["Answer", "InterviewState", "answer", "asked_count", "current", "evidence", "max_answers", "start", "undo"]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from nape.assessment import assess_evidence, read_input
 from nape.assessment.questions import Question, next_question
-from nape.errors import InputError, UnknownFindingError
+from nape.errors import InputError, InterviewFullError, UnknownFindingError
 from nape.intake.records import Mention
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Model, default_model
@@ -92,13 +92,29 @@ def evidence(state: InterviewState, model: Model | None = None) -> Evidence:
     return Evidence.build(model.kb, findings, state.age, state.sex, frozenset(asked))
 
 
+def max_answers(model: Model | None = None) -> int:
+    """Most answers an interview keeps: its question cap (``interview.max_questions``).
+
+    Back removes the last answer, so a person can always step back and answer again; only
+    answers beyond the cap are refused, which keeps a saved interview's state bounded.
+    """
+    return (model or default_model()).kb.meta.interview.max_questions
+
+
 def answer(state: InterviewState, finding: str, value: str, model: Model | None = None) -> InterviewState:
-    """Record an answer (yes / no / dont_know). A later answer to the same finding wins."""
+    """Record an answer (yes / no / dont_know). A later answer to the same finding wins.
+
+    At the cap (``max_answers``) a further answer is a numbered error (E205, 422 in the API)
+    until Back takes one away.
+    """
     model = model or default_model()
     if finding not in model.kb.findings:
         raise UnknownFindingError(f"unknown finding id {finding!r}")
     if value not in _VALUE:
         raise InputError(f"answer must be yes, no or dont_know, not {value!r}")
+    cap = max_answers(model)
+    if len(state.answers) >= cap:
+        raise InterviewFullError(f"this interview already has {cap} answers, the most it keeps; go Back to change one")
     q = _pending_question(state, model)
     screen = bool(q and q.finding == finding and q.reason == "red_flag_screen")
     return replace(state, answers=(*state.answers, (finding, value, screen)))  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from nape.errors import UnknownConditionError
 from nape.knowledge.loader import default_kb
@@ -38,19 +39,25 @@ def condition_detail(condition_id: str) -> dict[str, Any]:
     return kb.conditions[condition_id].model_dump(mode="json")
 
 
+def _cited(sources: list[str]) -> str:
+    return f"({', '.join(sources)})"
+
+
 def render_condition(condition_id: str, console: Console) -> None:
+    """One condition, readably; knowledge-base text is escaped before Rich reads markup."""
     kb = default_kb()
     c = kb.conditions[condition_id]
-    console.print(f"[bold]{c.name}[/bold] ({c.id}) — {c.plain_name}")
-    console.print(f"ICD-10-CM: {', '.join(c.icd10cm)}   base urgency: {c.triage.base}")
-    console.print(f"\n[bold]For you[/bold]: {c.summary.person}")
-    console.print(f"\n[bold]For clinicians[/bold]: {c.summary.clinician}")
+    console.print(f"[bold]{escape(c.name)}[/bold] ({escape(c.id)}) — {escape(c.plain_name)}")
+    console.print(escape(f"ICD-10-CM: {', '.join(c.icd10cm)}   base urgency: {c.triage.base}"))
+    console.print(f"\n[bold]For you[/bold]: {escape(c.summary.person)}")
+    console.print(f"\n[bold]For clinicians[/bold]: {escape(c.summary.clinician)}")
     console.print("\n[bold]Findings[/bold] (P(finding | condition))")
     for lk in sorted(c.findings, key=lambda x: -x.p):
-        console.print(f"  {lk.p:>5.2f}  {kb.findings[lk.finding].label}")
+        console.print(escape(f"  {lk.p:>5.2f}  {kb.findings[lk.finding].label}"))
     console.print("\n[bold]Care plan[/bold]")
     for s in c.care_plan:
-        console.print(f"  [{s.kind}] {s.text} [dim]({', '.join(s.sources)})[/dim]")
+        step, cited = escape(f"[{s.kind}] {s.text}"), escape(_cited(s.sources))
+        console.print(f"  {step} [dim]{cited}[/dim]")
     for p in c.pitfalls:
-        console.print(f"  [yellow]Pitfall[/yellow]: {p.text} [dim]({', '.join(p.sources)})[/dim]")
-    console.print(f"\n[bold]Sources[/bold]: {', '.join(c.sources)}")
+        console.print(f"  [yellow]Pitfall[/yellow]: {escape(p.text)} [dim]{escape(_cited(p.sources))}[/dim]")
+    console.print(f"\n[bold]Sources[/bold]: {escape(', '.join(c.sources))}")

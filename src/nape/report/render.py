@@ -1,9 +1,14 @@
 """Readable terminal report (Rich): urgency first, then causes with bars and reasons,
-then what to do and the sources."""
+then what to do and the sources.
+
+Every value is escaped (``rich.markup.escape``) or put in a ``Text`` before Rich sees it: the
+person's words, finding ids and knowledge-base text may hold "[", which Rich would read as markup.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -42,7 +47,9 @@ def render(a: AssessmentOut, console: Console, top: int = 5) -> None:
         why = ", ".join(d.for_[:4]) or "-"
         if d.against:
             why += "  | against: " + ", ".join(d.against[:3])
-        table.add_row(f"{d.name}\n[dim]{d.plain_name}[/dim]", f"{_bar(d.probability)} {d.probability:.0%}", why)
+        table.add_row(
+            Text.assemble(d.name, "\n", (d.plain_name, "dim")), f"{_bar(d.probability)} {d.probability:.0%}", Text(why)
+        )
     console.print(table)
 
     if a.findings:
@@ -51,25 +58,25 @@ def render(a: AssessmentOut, console: Console, top: int = 5) -> None:
         ft.add_column("Status")
         ft.add_column("Your words")
         for f in a.findings:
-            ft.add_row(f.label, f.status, f.source_text)
+            ft.add_row(Text(f.label), Text(f.status), Text(f.source_text))
         console.print(ft)
 
     steps = Table(title="What to do", expand=True, show_header=False)
     steps.add_column("Step")
     steps.add_column("Sources", no_wrap=True)
     for s in a.care_plan.see_whom:
-        steps.add_row(f"[bold]Who to see:[/bold] {s.text}", ", ".join(s.sources))
+        steps.add_row(Text.assemble(("Who to see:", "bold"), " ", s.text), Text(", ".join(s.sources)))
     for st in a.care_plan.steps:
-        limits = f" [dim]({st.limits})[/dim]" if st.limits else ""
-        steps.add_row(f"[{st.kind}] {st.text}{limits}", ", ".join(st.sources))
+        limits = (f" ({st.limits})", "dim") if st.limits else ""
+        steps.add_row(Text.assemble(f"[{st.kind}] {st.text}", limits), Text(", ".join(st.sources)))
     console.print(steps)
     if a.next_question:
-        console.print(f"[bold]Next question:[/bold] {a.next_question.text}")
+        console.print(f"[bold]Next question:[/bold] {escape(a.next_question.text)}")
     console.print("[bold]Sources[/bold]")
     for src in a.sources:
         year = f", {src.year}" if src.year else ""
-        console.print(f"  [{src.id}] {src.title}. {src.publisher}{year}.")
+        console.print(escape(f"  [{src.id}] {src.title}. {src.publisher}{year}."))
     for n in a.notes:
-        console.print(f"[yellow]Note:[/yellow] {n}")
-    console.print(f"[dim]{a.disclaimer} {a.emergency_advice}[/dim]")
-    console.print(f"[dim]Knowledge base {a.knowledge_base_version}[/dim]")
+        console.print(f"[yellow]Note:[/yellow] {escape(n)}")
+    console.print(Text(f"{a.disclaimer} {a.emergency_advice}", style="dim"))
+    console.print(Text(f"Knowledge base {a.knowledge_base_version}", style="dim"))

@@ -21,7 +21,7 @@ from starlette.routing import Match
 
 from nape import __version__, api, web
 from nape.api.schemas import ERROR_WHY, ErrorOut
-from nape.errors import AuthError, NapeError, StoreUnavailableError
+from nape.errors import NapeError, StoreUnavailableError
 from nape.server.middleware import MAX_BODY_BYTES, BodyGuard, LastResort
 from nape.server.privacy import install_log_privacy
 from nape.store import Store
@@ -29,7 +29,6 @@ from nape.store import Store
 __all__ = ["MAX_BODY_BYTES", "create_app"]
 
 _ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
-
 
 def _field(loc: tuple[object, ...] | list[object]) -> str:
     """``("body", "age")`` → ``body.age``."""
@@ -39,8 +38,8 @@ def _field(loc: tuple[object, ...] | list[object]) -> str:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NapeError)
     async def nape_error(_: Request, exc: NapeError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthError) else None
-        return JSONResponse({"code": exc.code, "detail": str(exc)}, status_code=exc.http_status, headers=headers)
+        body = {"code": exc.code, "detail": str(exc)}
+        return JSONResponse(body, status_code=exc.http_status, headers=exc.http_headers() or None)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -34,9 +34,10 @@ def tcp_listener(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-    except OSError as exc:
+    except (OSError, OverflowError) as exc:  # in use, no such address, port out of range
         sock.close()
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"cannot listen on {host}:{port}: {why}") from None
     sock.set_inheritable(True)
     return sock
 
@@ -73,12 +74,17 @@ def migrate_once() -> Store:
 
 def serve(host: str, port: int, workers: int = 1, log_level: str = "warning") -> None:
     """Run the app until interrupted: in this process for one worker, else under uvicorn's supervisor."""
-    store = migrate_once()
+    sock = tcp_listener(host, port)  # first: a port in use is a numbered error before any warm-up
+    try:
+        store = migrate_once()
+    except BaseException:
+        sock.close()
+        raise
     if workers == 1:
         app = create_app(store)
         warm_up()
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level)).run(sockets=[sock])
         return
     store.dispose()
     config = uvicorn.Config(FACTORY, factory=True, host=host, port=port, workers=workers, log_level=log_level)
-    Multiprocess(config, sockets=[tcp_listener(host, port)]).run()
+    Multiprocess(config, sockets=[sock]).run()

@@ -13,25 +13,76 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import secrets
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, delete, event, select, update
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from nape.core.config import get_settings
-from nape.errors import ConflictError, NotFoundError, StoreUnavailableError
+from nape.errors import ConflictError, NotFoundError, StoreBusyError, StoreUnavailableError
 from nape.store.models import Clinician, Interview, utcnow
 
 TOKEN_PREFIX = "nape_"
+#: How long SQLite waits for another writer's lock before giving up (each attempt).
+BUSY_TIMEOUT_MS = 5000
+#: Attempts of one store operation that found the database locked, with a short pause between.
+BUSY_ATTEMPTS = 3
+BUSY_PAUSE_S = 0.05
+#: How long the health check waits for the write lock: it reports, it does not queue.
+HEALTH_WAIT_MS = 200
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+#: PostgreSQL: lock not available, serialization failure, deadlock; read-only transaction.
+_PG_BUSY = {"55P03", "40001", "40P01"}
+_PG_READONLY = {"25006"}
+
+DatabaseState = Literal["ok", "busy", "read_only", "unavailable"]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _state_of(exc: DBAPIError) -> DatabaseState:
+    """What a driver error says about the database: locked by another writer, read-only, or down."""
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF  # extended result codes keep the primary code in the low byte
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return "busy"
+        return "read_only" if primary == _SQLITE_READONLY else "unavailable"
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate in _PG_BUSY:
+        return "busy"
+    return "read_only" if sqlstate in _PG_READONLY else "unavailable"
+
+
+def _retry_busy(method: Callable[P, R]) -> Callable[P, R]:
+    """Run a store operation again (up to ``BUSY_ATTEMPTS``) while the database is locked; each
+    attempt already waited ``BUSY_TIMEOUT_MS`` inside SQLite. Still locked: E505, busy."""
+
+    @functools.wraps(method)
+    def retried(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(1, BUSY_ATTEMPTS + 1):
+            try:
+                return method(*args, **kwargs)
+            except StoreBusyError:
+                if attempt == BUSY_ATTEMPTS:
+                    raise
+                time.sleep(BUSY_PAUSE_S * attempt)
+        raise AssertionError("unreachable")
+
+    return retried
 
 
 def hash_token(token: str) -> str:
@@ -76,7 +127,7 @@ def _record(row: Interview) -> InterviewRecord:
 def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 
@@ -98,7 +149,8 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         if not memory:
-            with engine.connect() as conn:
+            # a damaged or locked file is reported on first use (E501), so `nape serve` still starts
+            with contextlib.suppress(DBAPIError), engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, hide_parameters=True)
@@ -113,6 +165,10 @@ class Store:
             self.engine = make_engine(url)
         except (OperationalError, DBAPIError) as exc:
             raise StoreUnavailableError(f"the database cannot be reached ({type(exc).__name__})") from None
+        except OSError as exc:  # the SQLite file's folder cannot be made (NAPE_DATA_DIR is a file, ...)
+            raise StoreUnavailableError(
+                f"the database folder cannot be created ({exc.strerror}); check NAPE_DATA_DIR"
+            ) from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.migrated = False
 
@@ -126,7 +182,11 @@ class Store:
         try:
             with self._sessions.begin() as s:
                 yield s
-        except (OperationalError, InterfaceError) as exc:
+        except IntegrityError:
+            raise
+        except (OperationalError, InterfaceError, DatabaseError) as exc:  # locked, down, or a damaged file
+            if _state_of(exc) == "busy":
+                raise StoreBusyError("the database is busy with other requests; try again in a moment") from None
             raise StoreUnavailableError(
                 f"the database cannot be reached ({type(exc.orig).__name__}); nothing saved was changed"
             ) from None
@@ -155,11 +215,42 @@ class Store:
         except (OperationalError, DBAPIError):
             return False
 
+    def check(self) -> DatabaseState:
+        """Can the database be written now? A write lock taken and an update rolled back.
+
+        SQLite takes the lock with ``BEGIN IMMEDIATE`` and waits at most ``HEALTH_WAIT_MS`` for
+        it; PostgreSQL uses a short ``lock_timeout``. "busy" while another writer holds the lock,
+        "read_only" when the file or server refuses writes, "unavailable" when it cannot be read
+        (down, damaged, not yet migrated and migration fails).
+        """
+        try:
+            self.ensure_migrated()
+        except StoreUnavailableError:
+            return "unavailable"
+        sqlite = self.engine.dialect.name == "sqlite"
+        try:
+            with self.engine.connect() as conn:
+                try:
+                    if sqlite:
+                        conn.exec_driver_sql(f"PRAGMA busy_timeout={HEALTH_WAIT_MS}")
+                        conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    else:
+                        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{HEALTH_WAIT_MS}ms'")
+                    conn.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+                finally:
+                    conn.rollback()
+                    if sqlite:
+                        conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        except DBAPIError as exc:
+            return _state_of(exc)
+        return "ok"
+
     def dispose(self) -> None:
         self.engine.dispose()
 
     # interviews -------------------------------------------------------------
 
+    @_retry_busy
     def create_interview(
         self, state: dict[str, Any], *, owner_id: int | None = None, kind: str = "interview"
     ) -> InterviewRecord:
@@ -173,6 +264,7 @@ class Store:
             s.flush()
             return _record(row)
 
+    @_retry_busy
     def get_interview(self, interview_id: str, *, owner_id: int | None = None) -> InterviewRecord:
         """The interview, if the caller may see it.
 
@@ -185,6 +277,7 @@ class Store:
                 raise NotFoundError("no such assessment (it may have been deleted)")
             return _record(row)
 
+    @_retry_busy
     def save_interview(
         self, interview_id: str, state: dict[str, Any], *, version: int, owner_id: int | None = None
     ) -> InterviewRecord:
@@ -201,12 +294,14 @@ class Store:
                 raise ConflictError("the assessment was changed by another request; fetch it and try again")
         return InterviewRecord(current.id, current.owner_id, current.kind, state, version + 1, current.created_at, now)
 
+    @_retry_busy
     def delete_interview(self, interview_id: str, *, owner_id: int | None = None) -> None:
         """Delete for good (the person's "delete my assessment", or its clinician's)."""
         self.get_interview(interview_id, owner_id=owner_id)
         with self.session() as s:
             s.execute(delete(Interview).where(Interview.id == interview_id))
 
+    @_retry_busy
     def list_interviews(self, owner_id: int, *, limit: int = 200) -> list[InterviewRecord]:
         """A clinician's own interviews, newest first."""
         with self.session() as s:
@@ -220,6 +315,7 @@ class Store:
 
     # clinicians -------------------------------------------------------------
 
+    @_retry_busy
     def create_clinician(self, name: str) -> tuple[ClinicianRecord, str]:
         """Create an account; returns it with its API token, which is stored only as a hash."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -229,12 +325,14 @@ class Store:
             s.flush()
             return ClinicianRecord(row.id, row.name, row.created_at), token
 
+    @_retry_busy
     def list_clinicians(self) -> list[ClinicianRecord]:
         """Every account, oldest first (names and ids only: tokens cannot be shown again)."""
         with self.session() as s:
             rows = s.scalars(select(Clinician).order_by(Clinician.id))
             return [ClinicianRecord(r.id, r.name, _aware(r.created_at)) for r in rows]
 
+    @_retry_busy
     def clinician_for_token(self, token: str) -> ClinicianRecord | None:
         """The account a token belongs to, or None (compares hashes, never stored tokens)."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > 200:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from nape import interview
 from nape.errors import InputError
 from nape.http.deps import StoreDep
+from nape.text import parse_age
 from nape.web.rendering import PageRoute, render, see_other
 
 router = APIRouter(route_class=PageRoute)
@@ -25,16 +26,6 @@ FormText = Annotated[str, Form()]
 def home(request: Request) -> HTMLResponse:
     """The form: age and sex, then "describe what's happening"."""
     return render(request, "home.html", {"form": {}})
-
-
-def parse_age(age: str) -> int | None:
-    """'' -> None, ' 59 ' -> 59; anything else is a numbered error (E201) shown on the form."""
-    age = age.strip()
-    if not age:
-        return None
-    if not age.isdigit() or len(age) > 3:
-        raise InputError(f"age must be a whole number of years, for example 42 (not {age[:20]!r})")
-    return int(age)
 
 
 def _begin(

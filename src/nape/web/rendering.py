@@ -46,7 +46,9 @@ def error_page(request: Request, exc: NapeError) -> HTMLResponse:
         kind = "not_found"
     elif isinstance(exc, StoreUnavailableError):
         kind = "unavailable"
-    return render(request, "error.html", {"kind": kind, "error": str(exc), "status": status}, status)
+    page = render(request, "error.html", {"kind": kind, "error": str(exc), "status": status}, status)
+    page.headers.update(exc.http_headers())
+    return page
 
 
 class PageRoute(APIRoute):
