@@ -20,6 +20,7 @@ import numpy as np
 from nape.answers.passages import Passage, kb_passages
 from nape.answers.rules import AnswerRules, PassageKind, RetrievalRules, rules
 from nape.answers.text import stems, words
+from nape.errors import KnowledgeBaseError
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
 Gram = tuple[str, ...]
@@ -55,7 +56,8 @@ def _add(table: dict[Gram, list[str]], gram: Gram, value: str) -> None:
         table[gram].append(value)
 
 
-def _condition_grams(name: str, modifiers: frozenset[str]) -> Iterable[Gram]:
+def _condition_grams(name: str, modifiers: frozenset[str], suffixes: frozenset[str] = frozenset()) -> Iterable[Gram]:
+    """A name's aliases, each also without leading modifiers and without trailing suffixes."""
     for alias in _aliases(name):
         gram = _gram(alias)
         yield gram
@@ -64,6 +66,11 @@ def _condition_grams(name: str, modifiers: frozenset[str]) -> Iterable[Gram]:
             trimmed = trimmed[1:]
         if len(trimmed) < len(gram):
             yield trimmed
+        cut = trimmed
+        while len(cut) > 1 and cut[-1] in suffixes:
+            cut = cut[:-1]
+        if len(cut) < len(trimmed):
+            yield cut
 
 
 @cache
@@ -80,9 +87,15 @@ def lexicon(kb: KnowledgeBase | None = None, answer_rules: AnswerRules | None = 
         for phrase in f.phrases.all():
             _add(findings, _gram(phrase), f.id)
     modifiers = frozenset(stems(r.scope.name_modifiers))
+    suffixes = frozenset(stems(r.scope.name_suffixes))
     for c in kb.conditions.values():
-        for gram in _condition_grams(c.name, modifiers):
+        for gram in _condition_grams(c.name, modifiers, suffixes):
             _add(conditions, gram, c.id)
+    for cid, phrases in r.condition_terms.items():
+        if cid not in kb.conditions:
+            raise KnowledgeBaseError(f"answers/rules.yaml: condition_terms: unknown condition id {cid!r}")
+        for phrase in phrases:
+            _add(conditions, _gram(phrase), cid)
     for phrase, extra in r.synonyms.items():
         for term in _gram(" ".join(extra)):
             _add(synonyms, _gram(phrase), term)
@@ -99,6 +112,29 @@ def _placed_grams(seq: Sequence[str]) -> Iterable[tuple[range, Gram]]:
     for n in range(min(MAX_GRAM, len(seq)), 0, -1):
         for i in range(len(seq) - n + 1):
             yield range(i, i + n), tuple(seq[i : i + n])
+
+
+def loose_matches(
+    seq: Sequence[str], table: Mapping[Gram, list[str]], stop: frozenset[str], slack: int = 2
+) -> Iterable[tuple[Gram, list[str]]]:
+    """Phrases of the table found in any word order: every content stem of the phrase (two to
+    four of them) lies within a window of the phrase's length plus ``slack``.
+
+    Example: "my nerve is pinched" holds 'pinched nerve' (stems 'nerv', 'pinch' two apart).
+    """
+    where: dict[str, list[int]] = {}
+    for i, s in enumerate(seq):
+        where.setdefault(s, []).append(i)
+    for gram, values in table.items():
+        content = [s for s in gram if s not in stop]
+        if not 2 <= len(content) <= 4 or any(s not in where for s in content):
+            continue
+        span = len(gram) + slack
+        for start in where[content[0]]:
+            lo, hi = start - span + 1, start + span - 1
+            if all(any(lo <= i <= hi for i in where[s]) for s in content[1:]):
+                yield gram, values
+                break
 
 
 def _names(seq: Sequence[str], lex: Lexicon) -> Iterable[tuple[Gram, list[str]]]:
@@ -123,6 +159,9 @@ class Query:
     conditions: list[str] = field(default_factory=list)
     kinds: list[PassageKind] = field(default_factory=list)
     naming: frozenset[str] = frozenset()
+    #: Findings named only loosely (words in another order); used to pick a subject, never to
+    #: raise an emergency.
+    loose_findings: list[str] = field(default_factory=list)
 
     def tokens(self, own_weight: int) -> list[str]:
         return self.own * own_weight + self.expansion
@@ -156,13 +195,24 @@ def read_query(question: str, lex: Lexicon | None = None, answer_rules: AnswerRu
     for gram, matched in _names(all_stems, lex):
         found_c += [cid for cid in matched if cid not in found_c]
         naming |= set(gram)
+    for gram, matched in loose_matches(all_stems, lex.conditions, stop):
+        if any(cid not in found_c for cid in matched):
+            found_c += [cid for cid in matched if cid not in found_c]
+            naming |= set(gram) - stop
+    for gram, terms in loose_matches(all_stems, lex.synonyms, stop):
+        if gram not in set(_grams(all_stems)):
+            for term in terms:
+                expansion.append(term)
+                for stem in gram:
+                    alternatives.setdefault(stem, []).append(term)
+    loose_f = [fid for _, fids in loose_matches(all_stems, lex.findings, stop) for fid in fids if fid not in found_f]
     for gram, matched in _names(expansion, lex):
         found_c += [cid for cid in matched if cid not in found_c]
         naming |= {s for s, alts in alternatives.items() if set(alts) & set(gram)}
     expansion = [t for t in expansion if t not in stop]
     asked = set(all_stems)
     kinds: list[PassageKind] = [kind for kind, ws in r.retrieval.kind_words.items() if asked & set(stems(ws))]
-    return Query(own, expansion, alternatives, found_f, found_c, kinds, frozenset(naming))
+    return Query(own, expansion, alternatives, found_f, found_c, kinds, frozenset(naming), list(dict.fromkeys(loose_f)))
 
 
 @dataclass(frozen=True)
@@ -221,9 +271,7 @@ def coverage(
         return 1.0
     top = max(idf.values(), default=1.0)
     weight = {s: idf.get(s, top) for s in wanted}
-    found = sum(
-        weight[s] for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, []))
-    )
+    found = sum(weight[s] for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, [])))
     return found / sum(weight.values())
 
 
