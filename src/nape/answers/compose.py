@@ -13,6 +13,7 @@ emergency lead, the "not covered" reply) and the knowledge base's own disclaimer
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,20 +125,36 @@ def polarity(text: str, answer_rules: AnswerRules) -> Direct:
 
     Example: "A soft collar is not advised because it slows recovery." -> "no".
     """
-    ws = set(words(text))
+    ws = f" {' '.join(words(text))} "
     yn = answer_rules.yes_no
-    if ws & set(yn.conditional_cues):
+    if any(f" {' '.join(words(cue))} " in ws for cue in yn.conditional_cues):
         return "depends"
-    if ws & set(yn.negative_cues):
+    if any(f" {' '.join(words(cue))} " in ws for cue in yn.negative_cues):
         return "no"
     return "yes"
 
 
-def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> str:
-    """The sentence of a passage that covers the question best (the first of equals)."""
-    parts = sentences(p.text)
-    scores = [coverage(query, frozenset(stems(words(s))), index.idf, ignore) for s in parts]
-    return parts[scores.index(max(scores))] if parts else p.text
+_CLAUSE = re.compile(r";|:|, but | but |, while |, whereas ")
+
+
+def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> tuple[str, str]:
+    """The sentence and clause of a passage that cover the question best (the first of equals), so that
+    "Keep moving ...; bed rest slows recovery." answers "Is bed rest good?" with its second
+    clause, and a caveat elsewhere in the statement does not turn a "yes" into a "no"."""
+    parts = [(s, c.strip()) for s in sentences(p.text) for c in _CLAUSE.split(s) if c.strip()]
+    if not parts:
+        return p.text, p.text
+    scores = [coverage(query, frozenset(stems(words(c))), index.idf, ignore) for _, c in parts]
+    return parts[scores.index(max(scores))]
+
+
+def claim_polarity(sentence: str, clause: str, answer_rules: AnswerRules) -> Direct:
+    """A condition word anywhere in the sentence ('only alongside exercise') makes it "it
+    depends"; otherwise the clause that answers the question decides ("bed rest slows
+    recovery" -> "no", whatever caveat another clause carries)."""
+    if polarity(sentence, answer_rules) == "depends":
+        return "depends"
+    return polarity(clause, answer_rules)
 
 
 @dataclass(frozen=True)
@@ -161,7 +178,7 @@ def decide(query: Query, hits: list[Hit], index: Index, answer_rules: AnswerRule
     covering = [
         h for h in hits[: yn.pool] if coverage(query, stem_of[id(h.passage)], index.idf, ignore) >= yn.min_coverage
     ]
-    votes = {id(h): polarity(_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
+    votes = {id(h): claim_polarity(*_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
     named = [h for h in covering if h.passage.condition in query.conditions]
     if named:
         return Verdict(votes[id(named[0])], "the best statement about the condition named", named[0])

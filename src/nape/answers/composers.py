@@ -158,8 +158,9 @@ def _what_symptom_means(ctx: Ctx) -> Body | None:
             break
     if not lead:
         return None
+    first = " ".join(ctx.cites.lines(lead))  # numbered before the list of causes
     causes = what_causes(ctx)
-    return Body([" ".join(ctx.cites.lines(lead)), *(causes.paragraphs if causes else [])])
+    return Body([first, *(causes.paragraphs if causes else [])])
 
 
 # --------------------------------------------------------------------------- what causes X
@@ -172,13 +173,17 @@ def what_causes(ctx: Ctx) -> Body | None:
     disease = bool(set(words(ctx.question)) & set(c.disease_words))
     regions = ctx.regions()
     lines: list[Passage] = []
-    for cid, _ in ctx.posterior():
+    top = 0.0
+    for cid, share in ctx.posterior():
         cond = ctx.kb.conditions[cid]
+        if share < top * c.min_cause_share:
+            break
         likelihood = {lk.finding: lk.p for lk in cond.findings}
         if findings and max(likelihood.get(f, 0.0) for f in findings) < c.min_cause_likelihood:
             continue
         if (disease and cond.triage.base == "self_care") or not _in_region(cond, regions):
             continue
+        top = top or share
         lines.append(identity(cond))
         if len(lines) >= c.max_causes:
             break
@@ -209,7 +214,9 @@ def treatment(ctx: Ctx) -> Body | None:
         )
         for i, s in steps[: c.max_steps]
     ]
-    return Body([_list(ctx.rules.frames.care_intro, ctx.cites.lines(parts))])
+    f = ctx.rules.frames
+    intro = f.emergency_care_intro if cond.triage.base in EMERGENCY_LEVELS else f.care_intro
+    return Body([_list(intro, ctx.cites.lines(parts))])
 
 
 # --------------------------------------------------------------------------- when to see

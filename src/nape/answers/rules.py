@@ -89,6 +89,7 @@ class Frames(_Strict):
     can_answer: Words = Field(min_length=1)
     causes_intro: str
     care_intro: str
+    emergency_care_intro: str
     warning_intro: str
     who_gets_it: str
     documents_intro: str
@@ -119,6 +120,7 @@ class TestKind(_Strict):
 class ComposeRules(_Strict):
     max_causes: int = Field(ge=1, le=20)
     min_cause_likelihood: float = Field(ge=0.0, lt=1.0)
+    min_cause_share: float = Field(ge=0.0, lt=1.0)
     disease_words: Words
     what_is_sentences: int = Field(ge=1, le=10)
     max_steps: int = Field(ge=1, le=20)
