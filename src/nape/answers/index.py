@@ -114,6 +114,25 @@ def _placed_grams(seq: Sequence[str]) -> Iterable[tuple[range, Gram]]:
             yield range(i, i + n), tuple(seq[i : i + n])
 
 
+LooseIndex = dict[str, list[tuple[Gram, tuple[str, ...]]]]
+_LOOSE: dict[int, tuple[Mapping[Gram, list[str]], LooseIndex]] = {}
+
+
+def _loose_index(table: Mapping[Gram, list[str]], stop: frozenset[str]) -> LooseIndex:
+    """Phrases of two to four content stems, filed under their first content stem (built once
+    per table)."""
+    cached = _LOOSE.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    by_stem: LooseIndex = {}
+    for gram in table:
+        content = tuple(s for s in gram if s not in stop)
+        if 2 <= len(content) <= 4:
+            by_stem.setdefault(content[0], []).append((gram, content))
+    _LOOSE[id(table)] = (table, by_stem)
+    return by_stem
+
+
 def loose_matches(
     seq: Sequence[str], table: Mapping[Gram, list[str]], stop: frozenset[str], slack: int = 2
 ) -> Iterable[tuple[Gram, list[str]]]:
@@ -125,16 +144,17 @@ def loose_matches(
     where: dict[str, list[int]] = {}
     for i, s in enumerate(seq):
         where.setdefault(s, []).append(i)
-    for gram, values in table.items():
-        content = [s for s in gram if s not in stop]
-        if not 2 <= len(content) <= 4 or any(s not in where for s in content):
-            continue
-        span = len(gram) + slack
-        for start in where[content[0]]:
-            lo, hi = start - span + 1, start + span - 1
-            if all(any(lo <= i <= hi for i in where[s]) for s in content[1:]):
-                yield gram, values
-                break
+    by_stem = _loose_index(table, stop)
+    for first in list(where):
+        for gram, content in by_stem.get(first, []):
+            if any(s not in where for s in content[1:]):
+                continue
+            span = len(gram) + slack
+            for start in where[first]:
+                lo, hi = start - span + 1, start + span - 1
+                if all(any(lo <= i <= hi for i in where[s]) for s in content[1:]):
+                    yield gram, table[gram]
+                    break
 
 
 def _names(seq: Sequence[str], lex: Lexicon) -> Iterable[tuple[Gram, list[str]]]:
