@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from nape.answers import Answer, ask
+from nape.answers.kinds import question_type
 from nape.knowledge.loader import default_kb
 
 SUITE: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))[
@@ -77,3 +78,8 @@ def test_citations_are_clean(row: dict[str, Any], empty_dir: Path) -> None:
         assert f"{c.passage} [{c.n}]" in a.answer, f"[{c.n}] does not follow its statement"
     labels = {cond.name.split(" (")[0] + ": " for cond in kb.conditions.values()}
     assert not [label for label in labels if label in a.answer], "a sentence starts with a condition name"
+
+
+@pytest.mark.parametrize("row", SUITE, ids=[row["id"] for row in SUITE])
+def test_the_question_type_is_recognised(row: dict[str, Any]) -> None:
+    assert question_type(row["question"]) == row["type"]
