@@ -6,9 +6,11 @@ Example::
     >>> a.direct, a.answer.split()[0]
     ('yes', 'Yes.')
 
-The body quotes knowledge-base statements (or ingested paragraphs), each followed by ``[n]``
-markers that number its sources; only fixed frames from ``rules.yaml`` (the direct word, the
-emergency lead, the "not covered" reply) and the knowledge base's own disclaimer surround it.
+The question's type (``kinds.question_type``) picks a composer (``composers``); a question of no
+recognised type gets the best statements of a BM25 search. The body quotes knowledge-base
+statements (or ingested paragraphs), each followed by one ``[n]`` marker whose citation holds
+that statement; only fixed frames from ``rules.yaml`` (the direct word, list introductions, the
+emergency lead, the "not covered" reply) and the knowledge base's own texts surround them.
 """
 
 from __future__ import annotations
@@ -296,8 +298,8 @@ def _with_documents(ctx: Ctx, body: Body, hits: list[Hit]) -> Body:
 def ask(question: str, *, data_dir: Path | None = None) -> Answer:
     """Answer a question from the knowledge base (and ingested documents), with citations.
 
-    Example: "Does a straight neck on my x-ray mean spasm?" -> "No. Whiplash: A straight
-    cervical spine on the x-ray after a crash does not by itself mean muscle spasm. [1][2] ..."
+    Example: "Does a straight neck on my x-ray mean spasm?" -> "No. A straight cervical spine
+    on x-ray does not confirm spasm or poor posture. [1] ..."
     """
     r = rules()
     kb = default_kb()
