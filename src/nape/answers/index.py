@@ -266,6 +266,8 @@ class Index:
 
     def _boost(self, p: Passage, query: Query, r: RetrievalRules) -> float:
         factor = r.kind_boost if p.kind in query.kinds else 1.0
+        if p.kind in r.clinician_kinds or p.id.endswith("/note"):
+            factor *= r.clinician_factor  # clinician wording is kept for the clinician
         if p.kind == "document":
             return r.document_boost
         if p.condition is None:

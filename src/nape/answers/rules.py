@@ -55,6 +55,8 @@ class RetrievalRules(_Strict):
     max_sources_per_sentence: int = Field(ge=1, le=20)
     prior_weight: float = Field(ge=0.0, le=100.0)
     kind_words: dict[PassageKind, Words]
+    clinician_kinds: list[PassageKind] = Field(description="Statements written for clinicians")
+    clinician_factor: float = Field(gt=0.0, le=1.0, description="Their scores are multiplied by this")
 
 
 class YesNoRules(_Strict):
