@@ -8,7 +8,8 @@ Example::
     True
 """
 
-from nape.answers.compose import Answer, Citation, ask
+from nape.answers.cites import Citation
+from nape.answers.compose import Answer, ask
 from nape.answers.ingest import IngestReport, ingest
 
 __all__ = ["Answer", "Citation", "IngestReport", "ask", "ingest"]

@@ -6,23 +6,30 @@ Example::
     >>> a.direct, a.answer.split()[0]
     ('yes', 'Yes.')
 
-The body quotes knowledge-base statements (or ingested paragraphs), each followed by ``[n]``
-markers that number its sources; only fixed frames from ``rules.yaml`` (the direct word, the
-emergency lead, the "not covered" reply) and the knowledge base's own disclaimer surround it.
+The question's type (``kinds.question_type``) picks a composer (``composers``); a question of no
+recognised type gets the best statements of a BM25 search. The body quotes knowledge-base
+statements (or ingested paragraphs), each followed by one ``[n]`` marker whose citation holds
+that statement; only fixed frames from ``rules.yaml`` (the direct word, list introductions, the
+emergency lead, the "not covered" reply) and the knowledge base's own texts surround them.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from nape.answers import composers
+from nape.answers.cites import Citation, Cites
+from nape.answers.composers import Body, Ctx
 from nape.answers.index import Hit, Index, Query, build_index, coverage, kb_index, read_query
 from nape.answers.ingest import document_passages, load_store, store_path
+from nape.answers.kinds import question_type
 from nape.answers.passages import Passage, kb_passages
 from nape.answers.rules import AnswerRules, rules
 from nape.answers.text import sentences, stems, words
@@ -37,17 +44,6 @@ from nape.text import as_text, control_count
 from nape.triage.engine import fired_red_flags
 
 Direct = Literal["yes", "no", "depends"]
-
-
-class Citation(BaseModel):
-    """Source ``n`` of an answer: its id, title and the passage quoted from it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    n: int
-    source_id: str
-    title: str
-    passage: str
 
 
 class Answer(BaseModel):
@@ -100,33 +96,6 @@ def index_for(data_dir: Path | None) -> Index:
     return _combined(path, (st.st_mtime_ns, st.st_size))
 
 
-# --------------------------------------------------------------------------- citations
-@dataclass
-class _Cites:
-    """Numbers sources in order of first use; one citation per source."""
-
-    kb: KnowledgeBase
-    most: int
-    citations: list[Citation] = field(default_factory=list)
-    quoted: set[str] = field(default_factory=set)
-
-    def markers(self, p: Passage) -> str:
-        return "".join(f"[{self._number(sid, p)}]" for sid in p.source_ids[: self.most])
-
-    def _number(self, sid: str, p: Passage) -> int:
-        for c in self.citations:
-            if c.source_id == sid:
-                return c.n
-        src = self.kb.sources.get(sid)
-        title = src.title if src else (p.source_title or sid)
-        self.citations.append(Citation(n=len(self.citations) + 1, source_id=sid, title=title, passage=p.text))
-        return len(self.citations)
-
-    def sentence(self, p: Passage) -> str:
-        self.quoted.add(p.text)
-        return f"{p.quoted()} {self.markers(p)}"
-
-
 # --------------------------------------------------------------------------- choosing
 def choose(hits: list[Hit], answer_rules: AnswerRules) -> list[Hit]:
     """The best passages: within a share of the top score, no repeats, few per condition."""
@@ -162,20 +131,36 @@ def polarity(text: str, answer_rules: AnswerRules) -> Direct:
 
     Example: "A soft collar is not advised because it slows recovery." -> "no".
     """
-    ws = set(words(text))
+    ws = f" {' '.join(words(text))} "
     yn = answer_rules.yes_no
-    if ws & set(yn.conditional_cues):
+    if any(f" {' '.join(words(cue))} " in ws for cue in yn.conditional_cues):
         return "depends"
-    if ws & set(yn.negative_cues):
+    if any(f" {' '.join(words(cue))} " in ws for cue in yn.negative_cues):
         return "no"
     return "yes"
 
 
-def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> str:
-    """The sentence of a passage that covers the question best (the first of equals)."""
-    parts = sentences(p.text)
-    scores = [coverage(query, frozenset(stems(words(s))), index.idf, ignore) for s in parts]
-    return parts[scores.index(max(scores))] if parts else p.text
+_CLAUSE = re.compile(r";|:|, but | but |, while |, whereas ")
+
+
+def _claim(p: Passage, query: Query, index: Index, ignore: frozenset[str]) -> tuple[str, str]:
+    """The sentence and clause of a passage that cover the question best (the first of equals), so that
+    "Keep moving ...; bed rest slows recovery." answers "Is bed rest good?" with its second
+    clause, and a caveat elsewhere in the statement does not turn a "yes" into a "no"."""
+    parts = [(s, c.strip()) for s in sentences(p.text) for c in _CLAUSE.split(s) if c.strip()]
+    if not parts:
+        return p.text, p.text
+    scores = [coverage(query, frozenset(stems(words(c))), index.idf, ignore) for _, c in parts]
+    return parts[scores.index(max(scores))]
+
+
+def claim_polarity(sentence: str, clause: str, answer_rules: AnswerRules) -> Direct:
+    """A condition word anywhere in the sentence ('only alongside exercise') makes it "it
+    depends"; otherwise the clause that answers the question decides ("bed rest slows
+    recovery" -> "no", whatever caveat another clause carries)."""
+    if polarity(sentence, answer_rules) == "depends":
+        return "depends"
+    return polarity(clause, answer_rules)
 
 
 @dataclass(frozen=True)
@@ -199,7 +184,7 @@ def decide(query: Query, hits: list[Hit], index: Index, answer_rules: AnswerRule
     covering = [
         h for h in hits[: yn.pool] if coverage(query, stem_of[id(h.passage)], index.idf, ignore) >= yn.min_coverage
     ]
-    votes = {id(h): polarity(_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
+    votes = {id(h): claim_polarity(*_claim(h.passage, query, index, ignore), answer_rules) for h in covering}
     named = [h for h in covering if h.passage.condition in query.conditions]
     if named:
         return Verdict(votes[id(named[0])], "the best statement about the condition named", named[0])
@@ -250,20 +235,70 @@ def _not_covered(kb: KnowledgeBase, answer_rules: AnswerRules) -> Answer:
     return Answer(answer=text, citations=[], kind="not_covered")
 
 
-def _emergency_lead(flags: list[str], kb: KnowledgeBase, cites: _Cites, answer_rules: AnswerRules) -> str:
+def _emergency_lead(flags: list[str], kb: KnowledgeBase, cites: Cites, answer_rules: AnswerRules) -> str:
     parts = [answer_rules.frames.emergency_lead]
     for fid in flags:
         flag = kb.red_flags[fid]
-        parts.append(cites.sentence(Passage(f"red_flag/{fid}/message", flag.message, tuple(flag.sources), "red_flag")))
+        parts += cites.lines([Passage(f"red_flag/{fid}/message", flag.message, tuple(flag.sources), "red_flag")])
     parts.append(kb.meta.triage.emergency_advice)
     return " ".join(parts)
+
+
+def _searched(ctx: Ctx, hits: list[Hit], yes_no: bool) -> Body:
+    """The general answer: the best statements found (the deciding one first for yes/no)."""
+    r = ctx.rules
+    hits = [h for h in hits if h.passage.text.strip().lower() not in ctx.cites.quoted]
+    chosen = choose(hits, r)
+    verdict = decide(ctx.query, hits, ctx.index, r) if chosen and yes_no else None
+    if verdict is not None and verdict.lead is not None:
+        chosen = [verdict.lead, *[h for h in chosen if h is not verdict.lead]][: r.retrieval.max_passages]
+    passages = [h.passage for h in chosen]
+    if yes_no and ctx.query.conditions and passages:  # say what the condition asked about is
+        named = max((ctx.kb.conditions[c] for c in ctx.query.conditions), key=lambda c: c.prior.base)
+        passages.insert(1, composers.identity(named))
+    body = ctx.cites.lines(passages) or [r.frames.nothing_found]
+    if verdict is None:
+        return Body([" ".join(body)])
+    return Body([" ".join(body)], verdict.direct, verdict.basis)
+
+
+def compose(ctx: Ctx, hits: list[Hit]) -> Body:
+    """The body for the question's type; a general search when the type's composer finds nothing."""
+    kind = question_type(ctx.question, ctx.rules)
+    body: Body | None = None
+    if kind == "what_is":
+        body = composers.what_is(ctx)
+    elif kind == "what_causes":
+        body = composers.what_causes(ctx)
+    elif kind == "treatment":
+        body = composers.treatment(ctx)
+    elif kind == "when_to_see":
+        body = composers.when_to_see(ctx)
+    elif kind == "test":
+        body = composers.test(ctx, lambda text: polarity(text, ctx.rules))
+    if body is None:
+        return _searched(ctx, hits, kind == "can_does" or is_yes_no(ctx.question, ctx.rules))
+    return _with_documents(ctx, body, hits)
+
+
+def _with_documents(ctx: Ctx, body: Body, hits: list[Hit]) -> Body:
+    """A composed answer keeps the best passages of the person's own documents, when they are
+    among the best statements found for the question."""
+    if not hits:
+        return body
+    floor = hits[0].score * ctx.rules.retrieval.min_relative_score
+    docs = [h.passage for h in hits if h.passage.kind == "document" and h.score >= floor]
+    lines = ctx.cites.lines(docs[: ctx.rules.compose.max_documents])
+    if not lines:
+        return body
+    return Body([*body.paragraphs, " ".join([ctx.rules.frames.documents_intro, *lines])], body.direct, body.basis)
 
 
 def ask(question: str, *, data_dir: Path | None = None) -> Answer:
     """Answer a question from the knowledge base (and ingested documents), with citations.
 
-    Example: "Does a straight neck on my x-ray mean spasm?" -> "No. Whiplash: A straight
-    cervical spine on the x-ray after a crash does not by itself mean muscle spasm. [1][2] ..."
+    Example: "Does a straight neck on my x-ray mean spasm?" -> "No. A straight cervical spine
+    on x-ray does not confirm spasm or poor posture. [1] ..."
     """
     r = rules()
     kb = default_kb()
@@ -274,21 +309,17 @@ def ask(question: str, *, data_dir: Path | None = None) -> Answer:
     flags = emergency_flags(question, query)
     if not flags and not _in_scope(query, hits, r):
         return _not_covered(kb, r)
-    cites = _Cites(kb, r.retrieval.max_sources_per_sentence)
+    cites = Cites(kb, r)
     head: list[str] = [_emergency_lead(flags, kb, cites, r)] if flags else []
-    hits = [h for h in hits if h.passage.text not in cites.quoted]
-    chosen = choose(hits, r)
-    verdict = decide(query, hits, index, r) if chosen and is_yes_no(question, r) else None
-    if verdict is not None and verdict.lead is not None:
-        chosen = [verdict.lead, *[h for h in chosen if h is not verdict.lead]][: r.retrieval.max_passages]
-    body = [cites.sentence(h.passage) for h in chosen] or [r.frames.nothing_found]
-    if verdict is not None:
-        body.insert(0, getattr(r.frames.direct, verdict.direct))
-    paragraphs = [*head, " ".join(body), kb.meta.triage.disclaimer]
+    body = compose(Ctx(question, query, index, kb, r, cites), hits)
+    paragraphs = list(body.paragraphs)
+    if body.direct is not None:
+        paragraphs[0] = f"{getattr(r.frames.direct, body.direct)} {paragraphs[0]}"
+    paragraphs = [*head, *paragraphs, kb.meta.triage.disclaimer]
     return Answer(
         answer="\n\n".join(paragraphs),
         citations=cites.citations,
         kind="emergency" if flags else "answer",
-        direct=verdict.direct if verdict else None,
-        basis=verdict.basis if verdict else None,
+        direct=body.direct,
+        basis=body.basis,
     )

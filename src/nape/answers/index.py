@@ -20,6 +20,7 @@ import numpy as np
 from nape.answers.passages import Passage, kb_passages
 from nape.answers.rules import AnswerRules, PassageKind, RetrievalRules, rules
 from nape.answers.text import stems, words
+from nape.errors import KnowledgeBaseError
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
 Gram = tuple[str, ...]
@@ -55,7 +56,8 @@ def _add(table: dict[Gram, list[str]], gram: Gram, value: str) -> None:
         table[gram].append(value)
 
 
-def _condition_grams(name: str, modifiers: frozenset[str]) -> Iterable[Gram]:
+def _condition_grams(name: str, modifiers: frozenset[str], suffixes: frozenset[str] = frozenset()) -> Iterable[Gram]:
+    """A name's aliases, each also without leading modifiers and without trailing suffixes."""
     for alias in _aliases(name):
         gram = _gram(alias)
         yield gram
@@ -64,6 +66,11 @@ def _condition_grams(name: str, modifiers: frozenset[str]) -> Iterable[Gram]:
             trimmed = trimmed[1:]
         if len(trimmed) < len(gram):
             yield trimmed
+        cut = trimmed
+        while len(cut) > 1 and cut[-1] in suffixes:
+            cut = cut[:-1]
+        if len(cut) < len(trimmed):
+            yield cut
 
 
 @cache
@@ -80,9 +87,15 @@ def lexicon(kb: KnowledgeBase | None = None, answer_rules: AnswerRules | None = 
         for phrase in f.phrases.all():
             _add(findings, _gram(phrase), f.id)
     modifiers = frozenset(stems(r.scope.name_modifiers))
+    suffixes = frozenset(stems(r.scope.name_suffixes))
     for c in kb.conditions.values():
-        for gram in _condition_grams(c.name, modifiers):
+        for gram in _condition_grams(c.name, modifiers, suffixes):
             _add(conditions, gram, c.id)
+    for cid, phrases in r.condition_terms.items():
+        if cid not in kb.conditions:
+            raise KnowledgeBaseError(f"answers/rules.yaml: condition_terms: unknown condition id {cid!r}")
+        for phrase in phrases:
+            _add(conditions, _gram(phrase), cid)
     for phrase, extra in r.synonyms.items():
         for term in _gram(" ".join(extra)):
             _add(synonyms, _gram(phrase), term)
@@ -99,6 +112,49 @@ def _placed_grams(seq: Sequence[str]) -> Iterable[tuple[range, Gram]]:
     for n in range(min(MAX_GRAM, len(seq)), 0, -1):
         for i in range(len(seq) - n + 1):
             yield range(i, i + n), tuple(seq[i : i + n])
+
+
+LooseIndex = dict[str, list[tuple[Gram, tuple[str, ...]]]]
+_LOOSE: dict[int, tuple[Mapping[Gram, list[str]], LooseIndex]] = {}
+
+
+def _loose_index(table: Mapping[Gram, list[str]], stop: frozenset[str]) -> LooseIndex:
+    """Phrases of two to four content stems, filed under their first content stem (built once
+    per table)."""
+    cached = _LOOSE.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    by_stem: LooseIndex = {}
+    for gram in table:
+        content = tuple(s for s in gram if s not in stop)
+        if 2 <= len(content) <= 4:
+            by_stem.setdefault(content[0], []).append((gram, content))
+    _LOOSE[id(table)] = (table, by_stem)
+    return by_stem
+
+
+def loose_matches(
+    seq: Sequence[str], table: Mapping[Gram, list[str]], stop: frozenset[str], slack: int = 2
+) -> Iterable[tuple[Gram, list[str]]]:
+    """Phrases of the table found in any word order: every content stem of the phrase (two to
+    four of them) lies within a window of the phrase's length plus ``slack``.
+
+    Example: "my nerve is pinched" holds 'pinched nerve' (stems 'nerv', 'pinch' two apart).
+    """
+    where: dict[str, list[int]] = {}
+    for i, s in enumerate(seq):
+        where.setdefault(s, []).append(i)
+    by_stem = _loose_index(table, stop)
+    for first in list(where):
+        for gram, content in by_stem.get(first, []):
+            if any(s not in where for s in content[1:]):
+                continue
+            span = len(gram) + slack
+            for start in where[first]:
+                lo, hi = start - span + 1, start + span - 1
+                if all(any(lo <= i <= hi for i in where[s]) for s in content[1:]):
+                    yield gram, table[gram]
+                    break
 
 
 def _names(seq: Sequence[str], lex: Lexicon) -> Iterable[tuple[Gram, list[str]]]:
@@ -123,6 +179,9 @@ class Query:
     conditions: list[str] = field(default_factory=list)
     kinds: list[PassageKind] = field(default_factory=list)
     naming: frozenset[str] = frozenset()
+    #: Findings named only loosely (words in another order); used to pick a subject, never to
+    #: raise an emergency.
+    loose_findings: list[str] = field(default_factory=list)
 
     def tokens(self, own_weight: int) -> list[str]:
         return self.own * own_weight + self.expansion
@@ -156,13 +215,24 @@ def read_query(question: str, lex: Lexicon | None = None, answer_rules: AnswerRu
     for gram, matched in _names(all_stems, lex):
         found_c += [cid for cid in matched if cid not in found_c]
         naming |= set(gram)
+    for gram, matched in loose_matches(all_stems, lex.conditions, stop):
+        if any(cid not in found_c for cid in matched):
+            found_c += [cid for cid in matched if cid not in found_c]
+            naming |= set(gram) - stop
+    for gram, terms in loose_matches(all_stems, lex.synonyms, stop):
+        if gram not in set(_grams(all_stems)):
+            for term in terms:
+                expansion.append(term)
+                for stem in gram:
+                    alternatives.setdefault(stem, []).append(term)
+    loose_f = [fid for _, fids in loose_matches(all_stems, lex.findings, stop) for fid in fids if fid not in found_f]
     for gram, matched in _names(expansion, lex):
         found_c += [cid for cid in matched if cid not in found_c]
         naming |= {s for s, alts in alternatives.items() if set(alts) & set(gram)}
     expansion = [t for t in expansion if t not in stop]
     asked = set(all_stems)
     kinds: list[PassageKind] = [kind for kind, ws in r.retrieval.kind_words.items() if asked & set(stems(ws))]
-    return Query(own, expansion, alternatives, found_f, found_c, kinds, frozenset(naming))
+    return Query(own, expansion, alternatives, found_f, found_c, kinds, frozenset(naming), list(dict.fromkeys(loose_f)))
 
 
 @dataclass(frozen=True)
@@ -196,6 +266,8 @@ class Index:
 
     def _boost(self, p: Passage, query: Query, r: RetrievalRules) -> float:
         factor = r.kind_boost if p.kind in query.kinds else 1.0
+        if p.kind in r.clinician_kinds or p.id.endswith("/note"):
+            factor *= r.clinician_factor  # clinician wording is kept for the clinician
         if p.kind == "document":
             return r.document_boost
         if p.condition is None:

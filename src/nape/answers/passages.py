@@ -22,7 +22,7 @@ class Passage:
     """One statement that can be quoted in an answer.
 
     ``text`` is what is quoted; ``context`` is indexed with it but never quoted; ``label`` names
-    what the statement is about (shown before it, e.g. "Acute torticollis"); ``source_title``
+    what the statement is about (e.g. "Acute torticollis"; never shown before it); ``source_title``
     names an ingested document (knowledge-base sources have their own titles).
     """
 
@@ -34,10 +34,6 @@ class Passage:
     label: str = ""
     context: str = ""
     source_title: str = ""
-
-    def quoted(self) -> str:
-        """The sentence as it appears in an answer: 'Cervical dystonia: Botulinum toxin ...'."""
-        return f"{self.label}: {self.text}" if self.label else self.text
 
 
 def short_name(cond: Condition) -> str:
