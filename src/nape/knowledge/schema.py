@@ -27,8 +27,10 @@ TRIAGE_ORDER: tuple[TriageLevel, ...] = (
     "self_care",
 )
 
-AgeBand = Literal["0-15", "16-39", "40-59", "60+"]
-AGE_BANDS: tuple[AgeBand, ...] = ("0-15", "16-39", "40-59", "60+")
+AgeBand = Literal["0-4", "0-15", "16-39", "40-59", "60+"]
+#: Prior bands. "0-4" (young children and infants) is optional in a condition's prior and falls
+#: back to the "0-15" multiplier when a condition does not give it.
+AGE_BANDS: tuple[AgeBand, ...] = ("0-4", "0-15", "16-39", "40-59", "60+")
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ICD10CM = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.[0-9A-Z]{1,4})?$")
@@ -122,6 +124,14 @@ class Finding(Strict):
         description="Findings in one group are mutually exclusive (e.g. duration bands)",
     )
     base_rate: Probability = Field(description="P(present) for a cause that does not list this finding")
+    benign_rate: Probability | None = Field(
+        default=None,
+        description=(
+            "P(present) for a benign cause (base level self_care or consultation) that does not list"
+            " this finding: set for serious symptoms such causes never produce (weight loss, vomiting,"
+            " confusion), so that they count against a benign cause instead of being neutral"
+        ),
+    )
     askable: bool = Field(default=True, description="False for exam signs or test results")
     phrases: Phrases
 
@@ -225,7 +235,7 @@ class Condition(Strict):
     id: Id
     name: Text
     plain_name: Text
-    group: Literal["musculoskeletal", "neurological", "metabolic", "red_flag"]
+    group: Literal["musculoskeletal", "neurological", "metabolic", "infection", "pregnancy", "red_flag"]
     region: list[Literal["neck", "back", "both"]] = Field(min_length=1)
     icd10cm: list[ICD10CMCode] = Field(min_length=1)
     snomed_ct: list[SnomedCode] = Field(default_factory=list)
@@ -291,7 +301,20 @@ class InterviewSettings(Strict):
     max_red_flag_questions: int = Field(ge=0, le=40)
 
 
+class ReasoningSettings(Strict):
+    """How stated findings count (see docs/knowledge, "How findings count")."""
+
+    common_finding_p: Probability = Field(
+        default=0.25,
+        description=(
+            "A finding a cause lists with at least this probability is one it commonly produces: when"
+            " present it never counts against that cause (its likelihood is at least the base rate)"
+        ),
+    )
+
+
 class KnowledgeBaseMeta(Strict):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     triage: TriageSettings
+    reasoning: ReasoningSettings = ReasoningSettings()
     interview: InterviewSettings
