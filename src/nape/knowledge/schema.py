@@ -289,6 +289,19 @@ class TriageSettings(Strict):
         description="A cause must be at least this likely for its escalation rules to apply"
     )
     default_level: TriageLevel
+    uncertain_min_findings: int = Field(
+        default=2,
+        ge=0,
+        description="Self-care needs at least this many findings stated present (positive evidence)",
+    )
+    uncertain_min_leading_probability: Probability = Field(
+        default=0.25,
+        description="Self-care needs the leading cause to be at least this likely",
+    )
+    uncertain_level: TriageLevel = Field(
+        default="consultation",
+        description="The level an uncertain reading is raised to, instead of self-care",
+    )
     level_text: dict[TriageLevel, Text]
     disclaimer: Text
     emergency_advice: Text
