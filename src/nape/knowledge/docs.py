@@ -22,7 +22,8 @@ def condition_page(kb: KnowledgeBase, cid: str) -> str:
         f"# {c.name}",
         "",
         f"- **id**: `{c.id}` · **group**: {c.group} · **region**: {', '.join(c.region)}",
-        f"- **ICD-10-CM**: {', '.join(c.icd10cm)}",
+        f"- **ICD-10-CM**: {', '.join(c.icd10cm)}"
+        + "".join(f" · {m.code} only after one of {', '.join(m.with_any)}" for m in c.icd10cm_secondary),
         f"- **Base urgency**: `{c.triage.base}`"
         + (f" · safety threshold {c.triage.safety_threshold}" if c.triage.safety_threshold else ""),
         f"- **Prior** (share of presentations): {c.prior.base}",

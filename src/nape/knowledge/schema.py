@@ -231,13 +231,31 @@ class CareStep(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
+class Manifestation(Strict):
+    """An ICD-10-CM "in diseases classified elsewhere" code: never coded alone, only after the
+    code of the underlying disease (one of ``with_any``).
+
+    Example: myelopathy in a disease classified elsewhere, after cervical spondylosis::
+
+        {code: G99.2, with_any: [M47.12, M50.00]}
+    """
+
+    code: ICD10CMCode
+    with_any: list[ICD10CMCode] = Field(min_length=1, description="Underlying-disease codes it follows")
+    note: str | None = None
+
+
 class Condition(Strict):
     id: Id
     name: Text
     plain_name: Text
     group: Literal["musculoskeletal", "neurological", "metabolic", "infection", "pregnancy", "red_flag"]
     region: list[Literal["neck", "back", "both"]] = Field(min_length=1)
-    icd10cm: list[ICD10CMCode] = Field(min_length=1)
+    icd10cm: list[ICD10CMCode] = Field(min_length=1, description="Codes that can stand alone")
+    icd10cm_secondary: list[Manifestation] = Field(
+        default_factory=list,
+        description="Manifestation codes that are only coded after an underlying-disease code",
+    )
     snomed_ct: list[SnomedCode] = Field(default_factory=list)
     named_in_seeds: list[Literal["000", "001", "002", "003", "004"]] = Field(default_factory=list)
     summary: Summary
@@ -249,6 +267,13 @@ class Condition(Strict):
     see_whom: Statement
     pitfalls: list[Statement] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _secondary_codes_follow_their_disease(self) -> Condition:
+        for m in self.icd10cm_secondary:
+            if m.code in self.icd10cm:
+                raise ValueError(f"{m.code} cannot stand alone; list it only under icd10cm_secondary")
+        return self
 
     @model_validator(mode="after")
     def _unique_findings(self) -> Condition:
