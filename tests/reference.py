@@ -1,6 +1,7 @@
 """A plain, slow reference implementation of the differential, for property tests.
 
-It loops over causes and findings in pure Python with no matrices or shared code paths.
+It loops over causes and findings in pure Python with no matrices or shared code paths, and
+follows the rules written in docs/knowledge (under-5 priors, benign rates, common findings).
 """
 
 from __future__ import annotations
@@ -16,16 +17,29 @@ def reference_posterior(
     band = None
     if age is not None:
         band = "0-15" if age <= 15 else "16-39" if age <= 39 else "40-59" if age <= 59 else "60+"
+    common = kb.meta.reasoning.common_finding_p
     logs: dict[str, float] = {}
     for cid, cond in kb.conditions.items():
         like = {lk.finding: lk.p for lk in cond.findings}
+        benign = cond.triage.base in ("self_care", "consultation")
         total = math.log(cond.prior.base)
         if band:
-            total += math.log(cond.prior.age.get(band, 1.0))  # type: ignore[call-overload]
+            multiplier = cond.prior.age.get(band, 1.0)  # type: ignore[call-overload]
+            if age is not None and age <= 4:
+                multiplier = cond.prior.age.get("0-4", multiplier)
+            total += math.log(multiplier)
         if sex in ("female", "male"):
             total += math.log(cond.prior.sex.get(sex, 1.0))  # type: ignore[call-overload]
         for fid, present in findings.items():
-            p = like.get(fid, kb.findings[fid].base_rate)
+            finding = kb.findings[fid]
+            if fid in like:
+                p = like[fid]
+                if present and p >= common:
+                    p = max(p, finding.base_rate)  # a common symptom never counts against its cause
+            elif benign and finding.benign_rate is not None:
+                p = finding.benign_rate  # a serious symptom a benign cause does not produce
+            else:
+                p = finding.base_rate
             total += math.log(p if present else 1.0 - p)
         logs[cid] = total
     top = max(logs.values())

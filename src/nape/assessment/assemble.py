@@ -10,7 +10,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -114,12 +114,17 @@ def assess_evidence(
     screened: int = 0,
     notes: list[str] | None = None,
     about_someone_else: bool = False,
+    unrecognised: Sequence[str] = (),
 ) -> AssessmentOut:
-    """Assess validated evidence. ``mentions`` give the words behind each finding."""
+    """Assess validated evidence. ``mentions`` give the words behind each finding.
+
+    ``unrecognised`` are symptom words the reader could not place; any keep the level above
+    self-care (an uncertain reading is not reassurance).
+    """
     model = model or default_model()
     kb = model.kb
     posterior = model.posterior(ev)
-    tri = triage(model, ev, posterior)
+    tri = triage(model, ev, posterior, unrecognised=unrecognised)
     source_of = {m.finding: m for m in (mentions or [])}
 
     findings_out = []

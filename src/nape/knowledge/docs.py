@@ -22,7 +22,8 @@ def condition_page(kb: KnowledgeBase, cid: str) -> str:
         f"# {c.name}",
         "",
         f"- **id**: `{c.id}` · **group**: {c.group} · **region**: {', '.join(c.region)}",
-        f"- **ICD-10-CM**: {', '.join(c.icd10cm)}",
+        f"- **ICD-10-CM**: {', '.join(c.icd10cm)}"
+        + "".join(f" · {m.code} only after one of {', '.join(m.with_any)}" for m in c.icd10cm_secondary),
         f"- **Base urgency**: `{c.triage.base}`"
         + (f" · safety threshold {c.triage.safety_threshold}" if c.triage.safety_threshold else ""),
         f"- **Prior** (share of presentations): {c.prior.base}",
@@ -78,7 +79,34 @@ def index_page(kb: KnowledgeBase) -> str:
     for f in kb.red_flags.values():
         lines.append(f"| {f.label} (`{f.id}`) | `{f.level}` | {_cite(kb, f.sources)} |")
     lines += ["", f"{len(kb.findings)} findings: see [findings.md](findings.md).", ""]
+    lines += _how_findings_count(kb)
     return "\n".join(lines)
+
+
+def _how_findings_count(kb: KnowledgeBase) -> list[str]:
+    serious = sorted(f.id for f in kb.findings.values() if f.benign_rate is not None)
+    common = kb.meta.reasoning.common_finding_p
+    return [
+        "## How findings count",
+        "",
+        "Each cause's probability is its prior (by age band and sex) times, for every stated finding,"
+        " the chance of that finding given the cause. Unknown findings do not count.",
+        "",
+        f"- **Listed findings.** A cause's own P(finding) is used. A finding listed with P >= {common}"
+        " is one the cause commonly produces: when present it never counts against the cause"
+        " (its likelihood is raised to the finding's base rate if lower).",
+        "- **Unlisted findings.** A cause that does not list a finding uses the finding's base rate,"
+        " so the finding is neutral for it.",
+        "- **Serious findings and benign causes.** A benign cause (base urgency `self_care` or"
+        " `consultation`) that does not list a serious finding uses that finding's lower benign"
+        " rate instead, so the finding counts against it. Serious findings: "
+        + ", ".join(f"`{x}`" for x in serious)
+        + ".",
+        "- **Young children.** The `0-4` prior band applies to ages 0 to 4; a cause that does not give"
+        " it uses its `0-15` multiplier.",
+        "- **Red flags** are separate: a fired red flag sets at least its level, whatever the probabilities say.",
+        "",
+    ]
 
 
 def findings_page(kb: KnowledgeBase) -> str:

@@ -39,8 +39,10 @@ LEVEL_NAMES: dict[TriageLevel, str] = {
     "self_care": "self-care at home",
 }
 
-AgeBand = Literal["0-15", "16-39", "40-59", "60+"]
-AGE_BANDS: tuple[AgeBand, ...] = ("0-15", "16-39", "40-59", "60+")
+AgeBand = Literal["0-4", "0-15", "16-39", "40-59", "60+"]
+#: Prior bands. "0-4" (young children and infants) is optional in a condition's prior and falls
+#: back to the "0-15" multiplier when a condition does not give it.
+AGE_BANDS: tuple[AgeBand, ...] = ("0-4", "0-15", "16-39", "40-59", "60+")
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ICD10CM = re.compile(r"^[A-TV-Z][0-9][0-9AB](\.[0-9A-Z]{1,4})?$")
@@ -130,6 +132,14 @@ class Finding(StrictModel):
         description="Findings in one group are mutually exclusive (e.g. duration bands)",
     )
     base_rate: Probability = Field(description="P(present) for a cause that does not list this finding")
+    benign_rate: Probability | None = Field(
+        default=None,
+        description=(
+            "P(present) for a benign cause (base level self_care or consultation) that does not list"
+            " this finding: set for serious symptoms such causes never produce (weight loss, vomiting,"
+            " confusion), so that they count against a benign cause instead of being neutral"
+        ),
+    )
     askable: bool = Field(default=True, description="False for exam signs or test results")
     phrases: Phrases
 
@@ -229,13 +239,31 @@ class CareStep(StrictModel):
     sources: list[Id] = Field(min_length=1)
 
 
+class Manifestation(StrictModel):
+    """An ICD-10-CM "in diseases classified elsewhere" code: never coded alone, only after the
+    code of the underlying disease (one of ``with_any``).
+
+    Example: myelopathy in a disease classified elsewhere, after cervical spondylosis::
+
+        {code: G99.2, with_any: [M47.12, M50.00]}
+    """
+
+    code: ICD10CMCode
+    with_any: list[ICD10CMCode] = Field(min_length=1, description="Underlying-disease codes it follows")
+    note: str | None = None
+
+
 class Condition(StrictModel):
     id: Id
     name: Text
     plain_name: Text
-    group: Literal["musculoskeletal", "neurological", "metabolic", "red_flag"]
+    group: Literal["musculoskeletal", "neurological", "metabolic", "infection", "pregnancy", "red_flag"]
     region: list[Literal["neck", "back", "both"]] = Field(min_length=1)
-    icd10cm: list[ICD10CMCode] = Field(min_length=1)
+    icd10cm: list[ICD10CMCode] = Field(min_length=1, description="Codes that can stand alone")
+    icd10cm_secondary: list[Manifestation] = Field(
+        default_factory=list,
+        description="Manifestation codes that are only coded after an underlying-disease code",
+    )
     snomed_ct: list[SnomedCode] = Field(default_factory=list)
     named_in_seeds: list[Literal["000", "001", "002", "003", "004"]] = Field(default_factory=list)
     summary: Summary
@@ -247,6 +275,13 @@ class Condition(StrictModel):
     see_whom: Statement
     pitfalls: list[Statement] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _secondary_codes_follow_their_disease(self) -> Condition:
+        for m in self.icd10cm_secondary:
+            if m.code in self.icd10cm:
+                raise ValueError(f"{m.code} cannot stand alone; list it only under icd10cm_secondary")
+        return self
 
     @model_validator(mode="after")
     def _unique_findings(self) -> Condition:
@@ -287,6 +322,19 @@ class TriageSettings(StrictModel):
         description="A cause must be at least this likely for its escalation rules to apply"
     )
     default_level: TriageLevel
+    uncertain_min_findings: int = Field(
+        default=2,
+        ge=0,
+        description="Self-care needs at least this many findings stated present (positive evidence)",
+    )
+    uncertain_min_leading_probability: Probability = Field(
+        default=0.25,
+        description="Self-care needs the leading cause to be at least this likely",
+    )
+    uncertain_level: TriageLevel = Field(
+        default="consultation",
+        description="The level an uncertain reading is raised to, instead of self-care",
+    )
     level_text: dict[TriageLevel, Text]
     disclaimer: Text
     emergency_advice: Text
@@ -299,7 +347,20 @@ class InterviewSettings(StrictModel):
     max_red_flag_questions: int = Field(ge=0, le=40)
 
 
+class ReasoningSettings(StrictModel):
+    """How stated findings count (see docs/knowledge, "How findings count")."""
+
+    common_finding_p: Probability = Field(
+        default=0.25,
+        description=(
+            "A finding a cause lists with at least this probability is one it commonly produces: when"
+            " present it never counts against that cause (its likelihood is at least the base rate)"
+        ),
+    )
+
+
 class KnowledgeBaseMeta(StrictModel):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     triage: TriageSettings
+    reasoning: ReasoningSettings = ReasoningSettings()
     interview: InterviewSettings

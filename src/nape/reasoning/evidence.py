@@ -77,9 +77,11 @@ def _group_members(kb: KnowledgeBase, group: str) -> list[str]:
 
 
 def age_band(age: int | None) -> str | None:
-    """Map an age to the knowledge base's prior bands: 7 -> '0-15', 59 -> '40-59'."""
+    """Map an age to the knowledge base's prior bands: 3 -> '0-4', 7 -> '0-15', 59 -> '40-59'."""
     if age is None:
         return None
+    if age <= 4:
+        return "0-4"
     if age <= 15:
         return "0-15"
     if age <= 39:

@@ -1,7 +1,11 @@
 """The differential: Bayes over one main cause, vectorised over every condition and finding.
 
 P(cause | evidence) ∝ prior(cause, age, sex) · Π P(finding = stated value | cause).
-A condition that does not list a finding uses the finding's general ``base_rate``.
+A condition that does not list a finding uses the finding's general ``base_rate`` (neutral), except
+that a benign cause (base level self_care or consultation) uses the finding's ``benign_rate`` when
+one is set: serious symptoms such as weight loss, vomiting or confusion count against it. A finding
+a cause lists with at least ``common_finding_p`` is one it commonly produces, so when present it
+never counts against that cause (its likelihood is raised to the base rate if lower).
 
 Each finding's weight for a cause is its log-likelihood ratio against that base rate, so a
 positive weight raised the cause and a negative one lowered it. Example: fever present gives
@@ -21,6 +25,9 @@ from nape.knowledge.schema import AGE_BANDS
 from nape.reasoning.evidence import Evidence, age_band
 
 Array = npt.NDArray[np.float64]
+
+#: Causes at these base levels are "benign" for a finding's ``benign_rate``.
+BENIGN_LEVELS = ("self_care", "consultation")
 
 
 @dataclass(frozen=True)
@@ -56,27 +63,36 @@ class Model:
         index = {f: i for i, f in enumerate(finds)}
         base = np.array([kb.findings[f].base_rate for f in finds])
         p = np.tile(base, (len(conds), 1))
+        benign = np.array([kb.findings[f].benign_rate or kb.findings[f].base_rate for f in finds])
+        listed = np.zeros_like(p, dtype=bool)
         log_prior = np.zeros(len(conds))
         log_age = np.zeros((len(conds), len(AGE_BANDS)))
         log_sex = np.zeros((len(conds), 2))
         for ci, cid in enumerate(conds):
             cond = kb.conditions[cid]
+            if cond.triage.base in BENIGN_LEVELS:
+                p[ci] = benign
             for lk in cond.findings:
                 p[ci, index[lk.finding]] = lk.p
+                listed[ci, index[lk.finding]] = True
             log_prior[ci] = np.log(cond.prior.base)
             for bi, band in enumerate(AGE_BANDS):
-                log_age[ci, bi] = np.log(cond.prior.age.get(band, 1.0))
+                fallback = cond.prior.age.get("0-15", 1.0) if band == "0-4" else 1.0
+                log_age[ci, bi] = np.log(cond.prior.age.get(band, fallback))
             log_sex[ci, 0] = np.log(cond.prior.sex.get("female", 1.0))
             log_sex[ci, 1] = np.log(cond.prior.sex.get("male", 1.0))
+        # A finding a cause commonly produces never counts against it when present.
+        common = listed & (p >= kb.meta.reasoning.common_finding_p)
+        p_present = np.where(common, np.maximum(p, base), p)
         return Model(
             kb=kb,
             conditions=conds,
             findings=finds,
             index=index,
             p=p,
-            log_present=np.log(p),
+            log_present=np.log(p_present),
             log_absent=np.log1p(-p),
-            llr_present=np.log(p / base),
+            llr_present=np.log(p_present / base),
             llr_absent=np.log1p(-p) - np.log1p(-base),
             log_prior=log_prior,
             log_age=log_age,

@@ -10,6 +10,7 @@ when the differential's leading cause is a muscle strain.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,7 +21,7 @@ from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Array, Model
 from nape.triage.rules import holds, matched_findings
 
-ReasonKind = Literal["red_flag", "escalation", "dangerous_cause", "leading_cause", "default"]
+ReasonKind = Literal["red_flag", "escalation", "dangerous_cause", "leading_cause", "uncertain", "default"]
 
 
 def rank(level: TriageLevel) -> int:
@@ -66,8 +67,37 @@ def fired_red_flags(model: Model, ev: Evidence) -> list[FiredFlag]:
     return sorted(out, key=lambda f: rank(f.level))
 
 
-def triage(model: Model, ev: Evidence, posterior: Array) -> TriageResult:
-    """Combine every source of urgency; the result is the most urgent of them."""
+def uncertainty(model: Model, ev: Evidence, posterior: Array, unrecognised: Sequence[str] = ()) -> str | None:
+    """Why the reading is too thin to reassure (None when it is not).
+
+    Self-care needs positive evidence: at least ``uncertain_min_findings`` findings stated present,
+    a leading cause at least ``uncertain_min_leading_probability`` likely, and no symptom words the
+    reader could not place (``unrecognised``, e.g. ``ParseResult.unrecognised`` from the intake).
+    Example: an empty reading -> "nape read too little to be sure ... (no findings were read)".
+    """
+    settings = model.kb.meta.triage
+    why: list[str] = []
+    present = sum(1 for v in ev.findings.values() if v)
+    if present < settings.uncertain_min_findings:
+        why.append("no findings were read" if present == 0 else f"only {present} finding was read")
+    top = int(np.argmax(posterior))
+    if float(posterior[top]) < settings.uncertain_min_leading_probability:
+        name = model.kb.conditions[model.conditions[top]].name
+        why.append(f"the most likely cause ({name}) is only {float(posterior[top]):.0%} likely")
+    words = [w for w in dict.fromkeys(x.strip() for x in unrecognised) if w]
+    if words:
+        why.append("these words were not understood: " + ", ".join(f'"{w}"' for w in words))
+    if not why:
+        return None
+    return "nape read too little to be sure it is safe to manage this at home (" + "; ".join(why) + ")."
+
+
+def triage(model: Model, ev: Evidence, posterior: Array, *, unrecognised: Sequence[str] = ()) -> TriageResult:
+    """Combine every source of urgency; the result is the most urgent of them.
+
+    An uncertain reading is not reassurance: when the result would be self-care but
+    ``uncertainty`` finds the reading too thin, the level is raised to ``uncertain_level``.
+    """
     kb = model.kb
     settings = kb.meta.triage
     reasons: list[Reason] = []
@@ -104,6 +134,10 @@ def triage(model: Model, ev: Evidence, posterior: Array) -> TriageResult:
             )
     if not reasons:
         reasons.append(Reason("default", settings.default_level, "No warning signs found."))
+    if rank(most_urgent([r.level for r in reasons])) > rank(settings.uncertain_level):
+        why = uncertainty(model, ev, posterior, unrecognised)
+        if why is not None:
+            reasons.append(Reason("uncertain", settings.uncertain_level, why))
     reasons.sort(key=lambda r: (rank(r.level), r.kind != "red_flag"))
     level = most_urgent([r.level for r in reasons])
     return TriageResult(level, reasons, flags)

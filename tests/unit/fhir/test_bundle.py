@@ -20,6 +20,7 @@ from nape.cli import app as cli
 from nape.fhir import assessment_bundle, interview_bundle
 from nape.fhir.bundle import leading_causes
 from nape.fhir.maps import fhir_terms
+from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut
 from nape.store import Store
 from tests.shared import shared_path
@@ -76,7 +77,8 @@ def test_seed_003_cervical_dystonia_bundle(dystonia: AssessmentOut) -> None:
     (ra,) = resources(bundle, "RiskAssessment")
     RiskAssessment.model_validate(ra)
     first = ra["prediction"][0]
-    assert first["outcome"]["coding"][0] == {"system": ICD, "code": "G24.3"}
+    top = default_kb().conditions[dystonia.differential[0].condition]
+    assert first["outcome"]["coding"][0] == {"system": ICD, "code": top.icd10cm[0]}
     assert first["probabilityDecimal"] == dystonia.differential[0].probability
     assert len(ra["prediction"]) == len(dystonia.differential)
     assert ra["mitigation"].startswith(f"{dystonia.triage.level}: ")

@@ -1,0 +1,72 @@
+"""How findings count (docs/knowledge/index.md, "How findings count")."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nape.knowledge.loader import default_kb
+from nape.reasoning.evidence import Evidence, age_band
+from nape.reasoning.model import default_model
+
+MODEL = default_model()
+KB = default_kb()
+
+
+def _weight(condition: str, finding: str, present: bool = True) -> float:
+    ci = MODEL.conditions.index(condition)
+    fi = MODEL.index[finding]
+    return float(MODEL.llr_present[ci, fi] if present else MODEL.llr_absent[ci, fi])
+
+
+def test_neck_pain_does_not_count_against_a_fracture() -> None:
+    assert _weight("spinal_fracture", "neck_pain") >= 0.0
+
+
+def test_a_symptom_a_cause_commonly_produces_never_counts_against_it() -> None:
+    common = KB.meta.reasoning.common_finding_p
+    for cid, cond in KB.conditions.items():
+        for lk in cond.findings:
+            if lk.p >= common:
+                assert _weight(cid, lk.finding) >= -1e-12, (cid, lk.finding)
+
+
+def test_neck_spasm_counts_for_spasm_producing_conditions() -> None:
+    for cid in ("post_stroke_spasticity", "multiple_sclerosis", "medication_side_effect"):
+        assert _weight(cid, "neck_spasm") >= 0.0
+
+
+def test_serious_symptoms_count_against_benign_causes_that_do_not_list_them() -> None:
+    for fid in ("unexplained_weight_loss", "vomiting", "altered_consciousness"):
+        assert KB.findings[fid].benign_rate is not None
+        for cid in ("muscle_strain", "postural_overuse", "stress_tension"):
+            listed = {lk.finding for lk in KB.conditions[cid].findings}
+            if fid not in listed:
+                assert _weight(cid, fid) < -0.5, (cid, fid)
+
+
+def test_unlisted_findings_are_neutral_for_dangerous_causes() -> None:
+    listed = {lk.finding for lk in KB.conditions["meningitis"].findings}
+    unlisted = next(f for f in ("heavy_lifting_or_overexertion", "crepitus") if f not in listed)
+    assert abs(_weight("meningitis", unlisted)) < 1e-12
+
+
+def test_whiplash_does_not_absorb_a_dangerous_mechanism() -> None:
+    ev = Evidence.build(
+        KB,
+        {
+            "dangerous_mechanism": True,
+            "motor_vehicle_collision": True,
+            "arm_numbness_tingling": True,
+            "neck_pain": True,
+        },
+        age=30,
+    )
+    post = MODEL.posterior(ev)
+    assert post[MODEL.conditions.index("spinal_fracture")] > post[MODEL.conditions.index("whiplash")]
+
+
+def test_strain_and_postural_causes_are_much_less_likely_in_young_children() -> None:
+    assert age_band(3) == "0-4" and age_band(7) == "0-15"
+    for cid in ("muscle_strain", "postural_overuse", "stress_tension"):
+        ci = MODEL.conditions.index(cid)
+        assert MODEL.log_prior_for(2, None)[ci] < MODEL.log_prior_for(12, None)[ci] - np.log(3)
