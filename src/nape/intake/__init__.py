@@ -240,13 +240,18 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # a function said to be normal, or overexertion, drops overlapping present mentions
-    suppress = [(c.start, c.end, set(c.suppresses)) for c in cands if c.suppresses]
+    # (a suppressing span is at most a compose window long; per token, the spans covering it)
+    blocked: dict[tuple[int, str], bool] = {}
+    for c in cands:
+        for j in range(c.start, c.end):
+            for fid in c.suppresses:
+                blocked[(j, fid)] = True
     acc = _Acc()
     for c in cands:
-        if c.present and any(
-            c.finding in fs and c.start < e and c.end > s
-            for s, e, fs in suppress
-            if (s, e) != (c.start, c.end) or not c.suppresses
+        if (
+            c.present
+            and not c.suppresses
+            and any(blocked.get((j, c.finding), False) for j in range(c.start, min(c.end, c.start + 40)))
         ):
             continue
         _apply(c, toks, raw, acc, m, person, kb)

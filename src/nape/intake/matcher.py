@@ -144,6 +144,9 @@ def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)  # by lower form or lemma
     exact: dict[str, _Node] = field(default_factory=dict)  # by lower form only
+    # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last word
+    # (lower form; lemma): the gap is walked once for all of them
+    gaps: dict[Test, _Node] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
 
 
@@ -171,11 +174,13 @@ class Index:
     trie: _Node = field(default_factory=_Node)
     size: int = 0
 
-    def _insert(self, rule: Rule) -> None:
+    def _insert(
+        self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
+    ) -> list[_Node]:
         """Insert along every path of word forms the tests accept (each word its own child:
         sharing a child between words would let one word continue another's phrases)."""
-        nodes = [self.trie]
-        for test in rule.tests:
+        nodes = [root or self.trie]
+        for test in rule.tests if tests is None else tests:
             nxt: list[_Node] = []
             for node in nodes:
                 table = node.children if test.lemma else node.exact
@@ -186,14 +191,30 @@ class Index:
                     if all(c is not child for c in nxt):
                         nxt.append(child)
             nodes = nxt
+        if not end:
+            return nodes
         for node in nodes:
             if all(r is not rule for r in node.rules):
                 node.rules.append(rule)
+        return nodes
 
     def add(self, rule: Rule) -> None:
         self.size += 1
         if all(_plain(t) for t in rule.tests):
             self._insert(rule)
+            return
+        t = rule.tests
+        gap_at = next((k for k, x in enumerate(t) if not _plain(x)), -1)
+        if (
+            gap_at > 0
+            and t[gap_at].lo == 0
+            and t[gap_at].words is None
+            and gap_at < len(t) - 1
+            and all(_plain(x) for x in t[gap_at + 1 :])
+        ):
+            for node in self._insert(rule, t[:gap_at], end=False):
+                suffix = node.gaps.setdefault(t[gap_at], _Node())
+                self._insert(rule, t[gap_at + 1 :], root=suffix)
             return
         first = rule.tests[0]
         if first.lo == 0:
@@ -222,6 +243,37 @@ class Index:
     def extend(self, rules: Iterable[Rule]) -> None:
         for r in rules:
             self.add(r)
+
+    @staticmethod
+    def _gaps(
+        node: _Node, toks: Sequence[Tok], i: int, j: int, n: int, out: list[Match], counter: list[int] | None
+    ) -> None:
+        for gap, suffix in node.gaps.items():
+            found: dict[int, Match] = {}
+            p, steps = j, 0
+            while p < n and toks[p].lower != "\n":
+                t = toks[p]
+                frontier = [suffix]
+                q = p
+                while frontier and q < n:
+                    u = toks[q]
+                    nxt: list[_Node] = []
+                    for nd in frontier:
+                        for child in (nd.children.get(u.lower), nd.children.get(u.lemma), nd.exact.get(u.lower)):
+                            if child is not None and all(c is not child for c in nxt):
+                                nxt.append(child)
+                    if counter is not None:
+                        counter[0] += 1
+                    q += 1
+                    for nd in nxt:
+                        for r in nd.rules:
+                            found[id(r)] = Match(r, i, q)
+                    frontier = nxt
+                if steps >= gap.hi or not gap.ok(t):
+                    break
+                p += 1
+                steps += 1
+            out.extend(found.values())
 
     def candidates(self, t: Tok) -> list[Rule]:
         a = self.by_word.get(t.lower, [])
@@ -254,6 +306,9 @@ class Index:
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
                 j += 1
+                for node in nxt:
+                    if node.gaps:
+                        self._gaps(node, toks, i, j, n, out, counter)
                 seen: set[int] = set()
                 for node in nxt:
                     for rule in node.rules:

@@ -31,8 +31,9 @@ def _is_symbolic(ch: str) -> bool:
 
 
 def bound(text: str) -> str:
-    """Collapse whitespace runs, cut runs of punctuation/symbols to three characters and
-    break any non-space chunk longer than 40 characters. One pass: linear in the text."""
+    """Collapse whitespace runs, cut runs of punctuation/symbols to three characters and cut
+    any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
+    one token per character). One pass: linear in the text."""
     text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
@@ -50,8 +51,7 @@ def bound(text: str) -> str:
             run = 0
         chunk += 1
         if chunk > _LONG_CHUNK:
-            out.append(" ")
-            chunk = 1
+            continue
         out.append(ch)
     return "".join(out)
 
