@@ -49,9 +49,9 @@ def context_index() -> Index:
             tests = tuple(compile_token(t, lemmas) for t in r.pattern)
             idx.add(Rule(r.literal, tests, "pattern", data))
         else:
-            from nape.intake.tokens import bound, tokenise
+            from nape.intake.tokens import phrase_words
 
-            words = [t.lower for t in tokenise(bound(r.literal))]
+            words = list(phrase_words(r.literal))
             # a trigger matches its own word forms only: "no" must not match "know"
             idx.add(Rule(r.literal, phrase_tests(words, {}, frozenset()), "phrase", data))
     return idx

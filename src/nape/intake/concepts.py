@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
 from nape.intake.schema import Compose, concept_file
-from nape.intake.tokens import Tok, bound, english_words, lemma_table, tokenise
+from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
 
 GROUP = "group:"
 
@@ -79,7 +79,7 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
     out = []
     for name, g in cfg.groups.items():
         for phrase in g.words:
-            words = [t.lower for t in tokenise(bound(phrase.lower()))]
+            words = list(phrase_words(phrase))
             variants = [words]
             for i, w in enumerate(words):
                 for typo in typos.get(w, []):

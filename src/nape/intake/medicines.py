@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from nape.intake.matcher import Match, Rule, phrase_tests
 from nape.intake.schema import drugs_file
-from nape.intake.tokens import Tok, bound, tokenise
+from nape.intake.tokens import Tok, phrase_words
 
 DRUG = "drug:"
 
@@ -27,7 +27,7 @@ def drug_rules() -> list[Rule]:
     out = []
     for name, c in drugs_file().classes.items():
         for drug in c.names:
-            words = [t.lower for t in tokenise(bound(drug.lower()))]
+            words = list(phrase_words(drug))
             out.append(Rule(DRUG + name, phrase_tests(words, {}, frozenset()), "drug"))
     return out
 
@@ -35,7 +35,7 @@ def drug_rules() -> list[Rule]:
 def start_rules() -> list[Rule]:
     out = []
     for w in drugs_file().start_words:
-        words = [t.lower for t in tokenise(bound(w.lower()))]
+        words = list(phrase_words(w))
         out.append(Rule("start", phrase_tests(words, {}, frozenset()), "start"))
     return out
 

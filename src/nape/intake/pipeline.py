@@ -94,7 +94,7 @@ def build(kb: KnowledgeBase | None = None) -> Pipeline:
     from nape.intake.concepts import group_rules
     from nape.intake.medicines import drug_rules, start_rules
     from nape.intake.schema import concept_file
-    from nape.intake.tokens import bound, lemma_table, tokenise
+    from nape.intake.tokens import lemma_table, phrase_words
 
     kb = kb or default_kb()
     lemmas = lemma_table()
@@ -102,7 +102,7 @@ def build(kb: KnowledgeBase | None = None) -> Pipeline:
     idx = Index()
     known: set[str] = set()
     for phrase, label in phrase_table(kb):
-        words = [t.lower for t in tokenise(bound(phrase))]
+        words = list(phrase_words(phrase))
         if not words:
             continue
         known.update(words)

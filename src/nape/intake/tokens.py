@@ -115,3 +115,11 @@ def tokenise(text: str) -> list[Tok]:
                 )
             )
     return out
+
+
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The lower-case tokens of a rule's phrase, tokenised once when the rules are built (a
+    rule's words stay in the vocabulary for the life of the process anyway)."""
+    doc = _nlp().make_doc(bound(phrase.lower()))
+    return tuple(t.lower_ for t in doc if not t.is_space)
