@@ -34,6 +34,12 @@ class KnowledgeBaseError(NapeError):
     code = "E101"
 
 
+class IntakeResourceError(KnowledgeBaseError):
+    """An intake rule or lexicon file (src/nape/intake/resources) is unreadable or does not match its schema."""
+
+    code = "E110"
+
+
 class KnowledgeReferenceError(KnowledgeBaseError):
     """An id named in one file (finding, source, condition) is not defined anywhere."""
 

@@ -9,16 +9,23 @@ Example::
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from nape.core.config import get_settings
 from nape.errors import TextInputError
+from nape.intake.assertion import Context, Status
 from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
+from nape.intake.concepts import GROUP, compose, correct, group_hits
+from nape.intake.matcher import Match, longest_phrases
+from nape.intake.medicines import read_medicines
+from nape.intake.numbers import read_numbers
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
+from nape.intake.schema import concept_file
+from nape.intake.tokens import Tok, bound, tokenise
 from nape.knowledge.loader import default_kb
 from nape.text import as_text, control_count, is_control
 
@@ -36,6 +43,8 @@ class ParseResult:
     side: str | None
     about_someone_else: bool
     notes: list[str] = field(default_factory=list)
+    # symptom-like words (from the concept lexicon) that gave no finding: what nape could not read
+    unrecognised: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,11 +63,14 @@ class ParseResult:
                 for m in self.mentions
             ],
             "notes": self.notes,
+            "unrecognised": list(self.unrecognised),
         }
 
 
 def clean(text: object) -> str:
-    """Reject what cannot be text; strip control characters; enforce the length limit."""
+    """Reject what cannot be text; strip control characters; normalise (NFKC); enforce the
+    length limit on the normalised text (NFKC can grow a text 18-fold: U+FDFA); bound runs of
+    punctuation, symbols and whitespace."""
     text = as_text(text, TextInputError, "input")
     limit = get_settings().max_text_chars
     if len(text) > limit:
@@ -68,7 +80,12 @@ def clean(text: object) -> str:
     if control_count(text) > max(3, len(text) // 20):
         raise TextInputError("the input looks binary rather than written text")
     text = "".join(" " if is_control(ch) else ch for ch in text)
-    return unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text)
+    if len(text) > limit:
+        raise TextInputError(
+            f"the text is {len(text):,} characters once normalised; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)"
+        )
+    return bound(text)
 
 
 @dataclass
@@ -82,89 +99,184 @@ class _Acc:
             self.best[m.finding] = m
 
 
-def _since_before(doc: Any, ent: Any) -> bool:
-    sent = ent.sent
-    window = doc[max(sent.start, ent.start - 6) : ent.start]
-    return any(t.lower_ == "since" for t in window)
+def _since_before(toks: Sequence[Tok], start: int) -> bool:
+    return any(t.lower == "since" for t in toks[max(0, start - 6) : start])
+
+
+def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
+    from bisect import bisect_left
+
+    i = bisect_left(limbs, (start, ""))
+    best: tuple[int, str] | None = None
+    for j in (i - 1, i):
+        if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
+            d = abs(limbs[j][0] - start)
+            if best is None or d < best[0]:
+                best = (d, limbs[j][1])
+    if best:
+        return best[1]
+    lower = text.lower()
+    return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
+
+
+def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]:
+    legs, arms = set(m["leg_words"]), set(m["arm_words"])
+    out = []
+    for i, t in enumerate(toks):
+        pair = f"{t.lower} {toks[i + 1].lower}" if i + 1 < len(toks) else t.lower
+        kind = "leg" if t.lower in legs or pair in legs else "arm" if t.lower in arms else None
+        if kind:
+            out.append((i, kind))
+    return out
+
+
+def _sentences(toks: Sequence[Tok]) -> list[int]:
+    out, s = [], 0
+    for t in toks:
+        out.append(s)
+        if t.lower in (".", "!", "?", "\n"):
+            s += 1
+    return out
 
 
 @dataclass(frozen=True)
-class _Status:
-    negated: bool
-    historical: bool
-    hypothetical: bool
-    family_words: tuple[str, ...]
+class _Cand:
+    finding: str
+    present: bool
+    start: int  # token
+    end: int
+    status: Status | None
+    category: str  # "phrase", "compose", ...
+    suppresses: tuple[str, ...] = ()
 
 
-def _status(doc: Any, ent: Any) -> _Status:
-    """ConText modifiers of a mention, ignoring triggers inside the mention's own words
-    (the "no" of "out of no where", the "not" of "not vaccinated")."""
-    flags: dict[str, list[str]] = {}
-    is_phrase = ent._.target_rule is not None and ent._.target_rule.pattern is None
-    for mod in ent._.modifiers:
-        start, end = mod.modifier_span
-        if is_phrase and start < ent.end and end > ent.start:
+def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
+    start, end = toks[c.start].start, toks[c.end - 1].end
+    source = raw[start:end]
+    st = c.status
+    fid, affirmed = c.finding, c.present
+    if st is None:
+        acc.add(Mention(fid, affirmed, source, start, end))
+        return
+    if st.hypothetical:
+        return
+    if st.family_words:
+        if person.proxy and all(person.proxy in w for w in st.family_words):
+            pass  # the relative is the patient
+        elif fid in m["family_to"] and not st.negated:
+            acc.add(Mention(m["family_to"][fid], True, source, start, end))
+            return
+        else:
+            return
+    finding = kb.findings[fid]
+    if st.historical and not st.negated and not _since_before(toks, c.start):
+        if fid in m["historical_to"]:
+            acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            return
+        if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
+            return
+    if fid in m["long_standing"]["findings"]:
+        sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
+        if any(w in sent_text for w in m["long_standing"]["words"]):
+            affirmed = False  # "on olanzapine for years" is not a recent start
+    acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+
+
+def parse(text: object, counter: list[int] | None = None) -> ParseResult:
+    """Read findings, age, sex, side and who is meant from free text.
+
+    ``counter``, when given, counts the matcher's steps (for the cost tests)."""
+    raw = clean(text)
+    kb = default_kb()
+    pipe = build()
+    m = maps()
+    toks = correct(tokenise(raw), pipe.known_words)
+    if counter is not None:
+        counter[0] += len(toks)
+    matches = pipe.index.match(toks, counter)
+    ctx = Context(toks, counter)
+    person = read_person(raw)
+    sent = _sentences(toks)
+    limbs = _limb_words(toks, m)
+    cands: list[_Cand] = []
+    # 1. the findings' phrases and token patterns
+    kept = longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")])
+    # reach[i]: the furthest end of a phrase starting at or before token i
+    reach = [0] * (len(toks) + 1)
+    for x in kept:
+        if x.rule.kind == "phrase":
+            reach[x.start] = max(reach[x.start], x.end)
+    for i in range(1, len(reach)):
+        reach[i] = max(reach[i], reach[i - 1])
+    for mt in kept:
+        label = mt.rule.label
+        present = True
+        if label.endswith(ABSENT):
+            label, present = label[: -len(ABSENT)], False
+        elif label.startswith(GENERIC):
+            spec = m["generic"][label[len(GENERIC) :]]
+            label = spec[_limb(toks, mt.start, sent, limbs, raw)]
+        st = ctx.status([(mt.start, mt.end)])
+        if not present:
+            # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not
+            # flipped back by a negation from a list it stands in ("no injury, no lifting")
+            st = replace(st, negated=False)
+        cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
+    # 2. concepts x sites, functions, mechanisms
+    hits = group_hits(matches)
+    for comp in compose(hits, ctx):
+        r = comp.rule
+        if r.present and reach[comp.start] >= comp.end:
+            continue  # inside a finding's own, more specific phrase ("after a sore throat")
+        cst = None if r.assertion == "none" else ctx.status(comp.spans)
+        if not r.present and cst is not None and cst.negated:
+            continue  # "bladder not fine" says nothing normal
+        cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, "compose", tuple(r.suppresses)))
+    # 3. medicines by class
+    for d in read_medicines(toks, matches):
+        cands.append(_Cand(d.finding, True, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
+    # 4. numbers with units
+    for nh in read_numbers(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # a function said to be normal, or overexertion, drops overlapping present mentions
+    # (a suppressing span is at most a compose window long; per token, the spans covering it)
+    blocked: dict[tuple[int, str], bool] = {}
+    for c in cands:
+        for j in range(c.start, c.end):
+            for fid in c.suppresses:
+                blocked[(j, fid)] = True
+    acc = _Acc()
+    for c in cands:
+        if (
+            c.present
+            and not c.suppresses
+            and any(blocked.get((j, c.finding), False) for j in range(c.start, min(c.end, c.start + 40)))
+        ):
             continue
-        flags.setdefault(mod.category, []).append(doc[start:end].text.lower())
-    return _Status(
-        "NEGATED_EXISTENCE" in flags,
-        "HISTORICAL" in flags,
-        "HYPOTHETICAL" in flags,
-        tuple(flags.get("FAMILY", [])),
-    )
-
-
-def _spans(doc: Any) -> list[Any]:
-    """All target spans; among phrase matches the longest wins where one contains another.
-
-    Token-pattern matches ("neck ... sore") are kept alongside phrases they overlap.
-    """
-    spans = list(doc.spans["medspacy_spans"])
-    phrases = [sp for sp in spans if sp._.target_rule is not None and sp._.target_rule.pattern is None]
-    keep = []
-    for sp in spans:
-        is_phrase = sp._.target_rule is not None and sp._.target_rule.pattern is None
-        inside = is_phrase and any(
-            o is not sp and o.start <= sp.start and sp.end <= o.end and (o.end - o.start) > (sp.end - sp.start)
-            for o in phrases
-        )
-        if not inside:
-            keep.append(sp)
-    return keep
-
-
-def _limb(doc: Any, span: Any, m: dict[str, Any]) -> str:
-    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
-    legs, arms = set(m["leg_words"]), set(m["arm_words"])
-    best: tuple[int, str] | None = None
-    sent = span.sent
-    for tok in sent:
-        word = tok.lower_
-        pair = f"{word} {tok.nbor(1).lower_}" if tok.i + 1 < sent.end else word
-        kind = "leg" if word in legs or pair in legs else "arm" if word in arms else None
-        if kind:
-            dist = abs(tok.i - span.start)
-            if best is None or dist < best[0]:
-                best = (dist, kind)
-    if best:
-        return best[1]
-    text = doc.text.lower()
-    return "leg" if any(w in text for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
-
-
-def _label(doc: Any, span: Any, m: dict[str, Any]) -> tuple[str, bool]:
-    """(finding id, stated present?) for a span's label."""
-    label: str = span.label_
-    if label.endswith(ABSENT):
-        return label[: -len(ABSENT)], False
-    if label.startswith(GENERIC):
-        spec = m["generic"][label[len(GENERIC) :]]
-        return spec[_limb(doc, span, m)], True
-    return label, True
+        _apply(c, toks, raw, acc, m, person, kb)
+    _region_fallback(raw, acc, m)
+    # 5. durations, episodes and side
+    durations = _attached_durations(read_durations(raw), toks, ctx, matches)
+    for hit in [*durations, *read_recurrence(raw)]:
+        if hit.finding not in acc.best:
+            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    side, side_hits = read_side(raw)
+    for hit in side_hits:
+        if hit.finding not in acc.best:
+            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
+    notes = [] if mentions else [NOTHING_FOUND]
+    if person.proxy:
+        notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
+    unrecognised = _unrecognised(toks, matches, cands)
+    return ParseResult(mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised)
 
 
 def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
     """A region named in one place and pain stated in another ("It's in my low back")."""
+    import re
+
     spec = m["region_fallback"]
     lower = raw.lower()
     if not any(re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
@@ -179,52 +291,63 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
                 break
 
 
-def parse(text: object) -> ParseResult:
-    """Read findings, age, sex, side and who is meant from free text."""
-    raw = clean(text)
-    kb = default_kb()
-    nlp = build()
-    m = maps()
-    doc = nlp(raw)
-    person = read_person(raw)
-    acc = _Acc()
-    for ent in _spans(doc):
-        fid, affirmed = _label(doc, ent, m)
-        finding = kb.findings[fid]
-        start, end = ent.start_char, ent.end_char
-        source = ent.text
-        st = _status(doc, ent)
-        if st.hypothetical:
+def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:
+    from bisect import bisect_right
+
+    starts = [t.start for t in toks]
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def _attached_durations(hits: list[Any], toks: Sequence[Tok], ctx: Context, matches: list[Match]) -> list[Any]:
+    """Drop a duration that governs a habit or an event rather than the problem ("smoked for
+    30 years", "no tetanus shot since I was a kid"): its clause names such an event and no
+    symptom concept."""
+    if not hits or not toks:
+        return hits
+    groups = concept_file().groups
+    by_clause: dict[int, set[str]] = {}
+    from nape.intake.concepts import ancestors
+
+    anc = ancestors()
+    for mt in matches:
+        if mt.rule.kind == "group":
+            name = mt.rule.label[len(GROUP) :]
+            kinds = {groups[g].kind for g in anc[name]} | set(anc[name])
+            by_clause.setdefault(ctx.clause[mt.start], set()).update(kinds)
+    starts = [t.start for t in toks]
+    from bisect import bisect_right
+
+    out = []
+    for h in hits:
+        i = max(0, bisect_right(starts, h.start) - 1)
+        kinds = by_clause.get(ctx.clause[i], set())
+        if "not_symptom_duration" in kinds and "concept" not in kinds:
             continue
-        if st.family_words:
-            if person.proxy and all(person.proxy in w for w in st.family_words):
-                pass  # the relative is the patient
-            elif fid in m["family_to"] and not st.negated:
-                acc.add(Mention(m["family_to"][fid], True, source, start, end))
-                continue
-            else:
-                continue
-        if st.historical and not st.negated and not _since_before(doc, ent):
-            if fid in m["historical_to"]:
-                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
-                continue
-            if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
-                continue
-        if fid in m["long_standing"]["findings"] and any(
-            w in ent.sent.text.lower() for w in m["long_standing"]["words"]
-        ):
-            affirmed = False  # "on olanzapine for years" is not a recent start
-        acc.add(Mention(fid, affirmed != st.negated, source, start, end))
-    _region_fallback(raw, acc, m)
-    for hit in [*read_durations(raw), *read_recurrence(raw)]:
-        if hit.finding not in acc.best:
-            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
-    side, side_hits = read_side(raw)
-    for hit in side_hits:
-        if hit.finding not in acc.best:
-            acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
-    mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
-    notes = [] if mentions else [NOTHING_FOUND]
-    if person.proxy:
-        notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
-    return ParseResult(mentions, person.age, person.sex, side, person.proxy is not None, notes)
+        out.append(h)
+    return out
+
+
+def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand]) -> tuple[str, ...]:
+    groups = concept_file().groups
+    covered = [False] * len(toks)
+    for c in cands:
+        for j in range(c.start, c.end):
+            covered[j] = True
+    for mt in matches:
+        if mt.rule.kind in ("phrase", "pattern", "drug"):
+            for j in range(mt.start, mt.end):
+                covered[j] = True
+    out: list[str] = []
+    for mt in matches:
+        if mt.rule.kind != "group":
+            continue
+        if groups[mt.rule.label[len(GROUP) :]].kind != "concept":
+            continue
+        if any(covered[j] for j in range(mt.start, mt.end)):
+            continue
+        word = " ".join(t.text for t in toks[mt.start : mt.end])
+        if word.lower() not in (w.lower() for w in out):
+            out.append(word)
+        if len(out) >= 20:
+            break
+    return tuple(out)

@@ -1,18 +1,20 @@
-"""The medspaCy pipeline: blank English tokenizer, rule-based sentencizer, target rules
-generated from the knowledge base's finding phrases, and ConText with nape's own rules.
-
-Nothing is downloaded: ``spacy.blank("en")`` needs no model package.
+"""The intake's rules, built once per process: the findings' phrases (with typo variants), the
+token patterns of resources/patterns.yaml, the concept/site/function lexicon and the medicines,
+all in one index from words to rules (see matcher.py). Nothing is downloaded: the tokenizer is
+``spacy.blank("en")`` and the lemmas come from the spacy-lookups-data package.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from nape.intake.matcher import Index, Rule, compile_token, phrase_tests
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -21,29 +23,6 @@ RESOURCES = Path(__file__).parent / "resources"
 @cache
 def maps() -> dict[str, Any]:
     return yaml.safe_load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def _context_rules() -> list[Any]:
-    from medspacy.context import ConTextRule
-
-    data = yaml.safe_load((RESOURCES / "context_rules.yaml").read_text(encoding="utf-8"))
-    rules = []
-    for r in data["rules"]:
-        kwargs: dict[str, Any] = {"direction": r["direction"]}
-        if "pattern" in r:
-            kwargs["pattern"] = r["pattern"]
-        if r["category"] == "HISTORICAL" and r["direction"] == "BACKWARD":
-            kwargs["max_scope"] = 8
-        if r["category"] == "NEGATED_EXISTENCE":
-            kwargs["max_scope"] = 12 if r["direction"] != "BACKWARD" else 4
-        if r["category"] == "FAMILY":
-            kwargs["max_scope"] = 10
-        if r["category"] == "TERMINATE":
-            # medspaCy 1.3.1 only cuts a scope when the terminator's scope does not contain it;
-            # a one-token scope makes "but", ";" and friends end negation reliably.
-            kwargs["max_scope"] = 1
-        rules.append(ConTextRule(r["literal"], r["category"], **kwargs))
-    return rules
 
 
 def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
@@ -88,7 +67,7 @@ def _region(words: list[str], two_word: list[list[str]]) -> list[list[dict[str, 
 
 
 def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
-    """(finding, spaCy token pattern) pairs from resources/patterns.yaml, both word orders."""
+    """(finding, token pattern) pairs from resources/patterns.yaml, both word orders."""
     data = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
     sets, two = data["word_sets"], data.get("two_word_regions", {})
     stop = ["but", "and", "no", "not", "n't", "never", "without", "nothing", "nor"]
@@ -102,31 +81,36 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    index: Index
+    known_words: frozenset[str]  # every word of every phrase: never "corrected"
+
+
 @cache
-def build(kb: KnowledgeBase | None = None) -> Any:
-    """Build the pipeline once per process (about a second)."""
-    import spacy
-    from medspacy.target_matcher import TargetRule
+def build(kb: KnowledgeBase | None = None) -> Pipeline:
+    """Build the rules once per process."""
+    from nape.intake.assertion import context_index
+    from nape.intake.concepts import group_rules
+    from nape.intake.medicines import drug_rules, start_rules
+    from nape.intake.schema import concept_file
+    from nape.intake.tokens import lemma_table, phrase_words
 
     kb = kb or default_kb()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    matcher: Any = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "prune": False})
-    rules = [TargetRule(phrase, fid) for phrase, fid in phrase_table(kb)]
-    rules += [TargetRule(f"{fid} pattern", fid, pattern=pat) for fid, pat in token_patterns()]
-    matcher.add(rules)
-    context: Any = nlp.add_pipe(
-        "medspacy_context",
-        config={
-            "rules": None,
-            "input_span_type": "group",
-            "span_attrs": {
-                "NEGATED_EXISTENCE": {"is_negated": True},
-                "HISTORICAL": {"is_historical": True},
-                "HYPOTHETICAL": {"is_hypothetical": True},
-                "FAMILY": {"is_family": True},
-            },
-        },
-    )
-    context.add(_context_rules())
-    return nlp
+    lemmas = lemma_table()
+    exact = frozenset(concept_file().lemma_exact)
+    idx = Index()
+    known: set[str] = set()
+    for phrase, label in phrase_table(kb):
+        words = list(phrase_words(phrase))
+        if not words:
+            continue
+        known.update(words)
+        idx.add(Rule(label, phrase_tests(words, lemmas, exact), "phrase"))
+    for fid, pat in token_patterns():
+        idx.add(Rule(fid, tuple(compile_token(t, lemmas) for t in pat), "pattern"))
+    idx.extend(group_rules(maps()["typos"]))
+    idx.extend(drug_rules())
+    idx.extend(start_rules())
+    context_index()
+    return Pipeline(idx, frozenset(known))

@@ -46,7 +46,7 @@ def warm_up() -> None:
     """Load the knowledge base, the model and the text pipeline before the first request, then
     move everything loaded so far out of the garbage collector's sight (``gc.freeze``).
 
-    Without it a worker's first free-text request waits ~2 s for medspaCy to build its pipeline,
+    Without it a worker's first free-text request waits seconds for the intake to build its rules,
     and every few hundred requests a full collection walks the whole pipeline (~100 ms, measured
     with ``gc.callbacks``): that was the p99 of ``/v1/assess``.
     """

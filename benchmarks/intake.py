@@ -1,0 +1,93 @@
+"""Intake benchmark (issue 13/17): throughput on ~150-word messages, start-up, the cost of
+pathological 20,000-character inputs, and a worker's memory over many texts with unseen words.
+
+Usage: uv run python benchmarks/intake.py [--texts 100000]
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import string
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _messages() -> list[str]:
+    from nape.evaluation.runner import load_cases
+
+    cases = load_cases(ROOT / "data/cases/dev.jsonl")
+    texts = [f"{c.text} {c.details}" for c in cases]
+    out = []
+    for i in range(150):
+        words: list[str] = []
+        j = i
+        while len(words) < 150:
+            words += texts[j % len(texts)].split()
+            j += 1
+        out.append(" ".join(words[:150]))
+    return out
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(n_texts: int) -> dict[str, object]:
+    code = (
+        "import time;t=time.perf_counter();import nape.intake;"
+        "from nape.intake.pipeline import build;build();nape.intake.parse('neck pain');print(time.perf_counter()-t)"
+    )
+    starts = sorted(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    )
+    from nape.intake import parse
+
+    msgs = _messages()
+    parse(msgs[0])
+    t = time.perf_counter()
+    for m in msgs:
+        parse(m)
+    per_s = len(msgs) / (time.perf_counter() - t)
+
+    ordinary = " ".join(msgs)[:20000]
+    patho = {
+        "ordinary": ordinary,
+        "emoji": "\U0001f642" * 20000,
+        "dashes": "-".join(str(i % 10) for i in range(10000)),
+        "right_spaces": "right" + " " * 19995,
+        "dollars": "$" * 20000,
+        "no_neck_pain": ("no neck pain " * 1600)[:20000],
+        "fdfa": "\ufdfa" * 1100,
+    }
+    patho_s = {}
+    for name, text in patho.items():
+        t = time.perf_counter()
+        parse(text)
+        patho_s[name] = round(time.perf_counter() - t, 3)
+
+    rng = random.Random(13)
+    rss = []
+    for i in range(n_texts):
+        unseen = " ".join("".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(3))
+        parse(f"My neck is stiff and {unseen} since yesterday, no fever")
+        if i in (n_texts // 10, n_texts // 2, n_texts - 1):
+            rss.append(round(_rss_mb(), 1))
+    return {
+        "messages_150_words_per_second": round(per_s, 1),
+        "startup_import_build_first_parse_s": starts[1],
+        "pathological_20k_seconds": patho_s,
+        "max_rss_mb_at_10_50_100_percent_of_texts": rss,
+        "texts_with_unseen_words": n_texts,
+    }
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[sys.argv.index("--texts") + 1]) if "--texts" in sys.argv else 100_000
+    print(json.dumps(main(n), indent=2))

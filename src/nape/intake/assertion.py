@@ -1,0 +1,178 @@
+"""Assertion: is a mention negated, in the past, hypothetical or about someone else?
+
+nape's own linear ConText. Triggers (rules and scopes from resources/context_rules.yaml) are
+found with the word index; each trigger's scope runs forwards and/or backwards for at most its
+category's number of tokens and stops at a clause boundary: a full stop, semicolon or colon, a
+terminating word ("but", "however"), a comma that starts a new clause ("no tingling, the pain
+goes down my leg") or "and" before a new subject ("no numbness and I can walk"). A comma inside
+a list keeps the scope going ("no numbness, weakness or bladder trouble"). Marking every
+scope costs at most the largest scope per trigger, so the whole pass is linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nape.intake.matcher import Index, Match, Rule, compile_token, phrase_tests
+from nape.intake.schema import ContextFile, context_file
+from nape.intake.tokens import Tok, lemma_table
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    direction: str
+    start: int
+    end: int
+    text: str
+    max_scope: int | None
+
+
+@dataclass(frozen=True)
+class Status:
+    negated: bool
+    historical: bool
+    hypothetical: bool
+    family_words: tuple[str, ...]
+
+
+@cache
+def context_index() -> Index:
+    cfg = context_file()
+    lemmas = lemma_table()
+    idx = Index()
+    for r in cfg.rules:
+        data = (r.category, r.direction, r.max_scope)
+        if r.pattern is not None:
+            tests = tuple(compile_token(t, lemmas) for t in r.pattern)
+            idx.add(Rule(r.literal, tests, "pattern", data))
+        else:
+            from nape.intake.tokens import phrase_words
+
+            words = list(phrase_words(r.literal))
+            # a trigger matches its own word forms only: "no" must not match "know"
+            idx.add(Rule(r.literal, phrase_tests(words, {}, frozenset()), "phrase", data))
+    return idx
+
+
+class Context:
+    """Clause boundaries and assertion scopes of one tokenised text."""
+
+    def __init__(self, toks: Sequence[Tok], counter: list[int] | None = None) -> None:
+        cfg: ContextFile = context_file()
+        self.toks = toks
+        n = len(toks)
+        self.hard = _structural_boundaries(toks, cfg)
+        triggers, self.blocked_by = _triggers(toks, context_index().match(toks, counter))
+        self.stop = list(self.hard)
+        for t in triggers:
+            if t.category == "TERMINATE":
+                self.stop[t.start] = True
+        self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
+        self.scope: list[list[int] | None] = [None] * n
+        for k, t in enumerate(self.triggers):
+            sc = cfg.scopes[t.category]  # type: ignore[index]
+            fwd = t.max_scope or sc.forward
+            bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
+            if t.direction in ("FORWARD", "BIDIRECTIONAL"):
+                j = t.end
+                while j < n and j < t.end + fwd and not self.stop[j]:
+                    self._mark(j, k)
+                    j += 1
+            if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
+                j = t.start - 1
+                while j >= 0 and j >= t.start - bwd and not self.stop[j]:
+                    self._mark(j, k)
+                    j -= 1
+        # clause ids for composing concepts with sites
+        self.clause: list[int] = []
+        c = 0
+        for i in range(n):
+            if self.hard[i]:
+                c += 1
+            self.clause.append(c)
+
+    def _mark(self, j: int, k: int) -> None:
+        cur = self.scope[j]
+        if cur is None:
+            self.scope[j] = [k]
+        elif len(cur) < 8:
+            cur.append(k)
+
+    def status(self, spans: Sequence[tuple[int, int]]) -> Status:
+        """The modifiers over the tokens of ``spans``, ignoring triggers inside those words
+        (the "no" of "out of no where", the "n't" of "can't feel")."""
+        flags: dict[str, list[str]] = {}
+        for s, e in spans:
+            for j in range(s, e):
+                for k in self.scope[j] or ():
+                    t = self.triggers[k]
+                    if any(t.start < e2 and t.end > s2 for s2, e2 in spans):
+                        continue
+                    p = self.blocked_by.get(k)
+                    if p is not None and not any(p[0] < s2 < p[1] < e2 for s2, e2 in spans):
+                        continue  # inside a pseudo-trigger, unless the mention reads its last words
+                    flags.setdefault(t.category, []).append(t.text)
+        return Status(
+            "NEGATED_EXISTENCE" in flags,
+            "HISTORICAL" in flags,
+            "HYPOTHETICAL" in flags,
+            tuple(flags.get("FAMILY", [])),
+        )
+
+
+def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:
+    """Triggers, and for those inside a pseudo-trigger ("no better" is not a denial) the
+    pseudo-trigger's span: it blocks them unless its words belong to the mention itself ("I
+    didn't sleep funny": "n't sleep" is part of "sleep funny", so the denial stands)."""
+    pseudo_cover: dict[int, tuple[int, int]] = {}
+    for m in matches:
+        if m.rule.data[0] == "PSEUDO":
+            for j in range(m.start, m.end):
+                old = pseudo_cover.get(j)
+                if old is None or (m.end - m.start) > (old[1] - old[0]):
+                    pseudo_cover[j] = (m.start, m.end)
+    out: list[Trigger] = []
+    blocked: dict[int, tuple[int, int]] = {}
+    kept = 0  # index of the next trigger in Context.triggers (PSEUDO and TERMINATE left out)
+    for m in matches:
+        cat, direction, max_scope = m.rule.data
+        if cat not in ("PSEUDO", "TERMINATE"):
+            p = pseudo_cover.get(m.start)
+            if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
+                blocked[kept] = p
+            kept += 1
+        text = " ".join(t.lower for t in toks[m.start : m.end])
+        out.append(Trigger(cat, direction, m.start, m.end, text, max_scope))
+    return out, blocked
+
+
+def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
+    c = cfg.clauses
+    hard_words = frozenset(c.boundary_tokens) | {"\n"}
+    after_comma = frozenset(c.clause_start_after_comma)
+    predicates = frozenset(c.predicate_words)
+    joiners = frozenset(c.list_joiners)
+    after_and = frozenset(c.clause_start_after_and)
+    n = len(toks)
+    out = [False] * n
+    for i, t in enumerate(toks):
+        if t.lower in hard_words:
+            out[i] = True
+        elif t.lower == "," and i + 1 < n:
+            nxt = toks[i + 1]
+            if nxt.lower in after_comma:
+                out[i] = True
+                continue
+            for j in range(i + 1, min(n, i + 1 + c.lookahead)):
+                w = toks[j]
+                if w.lower in joiners or w.lower in hard_words:
+                    break
+                if w.lower in predicates or w.lemma in predicates:
+                    out[i] = True
+                    break
+        elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in after_and:
+            out[i] = True
+    return out

@@ -1,0 +1,237 @@
+"""Concepts x body sites x modifiers, composed within a clause into findings (resources/concepts.yaml).
+
+Group words are found with the word index (lemmas included). Within each clause, a compose
+rule gives its finding when every group it names has a hit no further than the rule's window
+from the first group's hit. Positions of each group are kept sorted, so finding the nearest hit
+is a binary search: the cost stays linear (times a logarithm) in the text.
+
+Spelling tolerance: a token that is not a real English word (the lookup lemmatizer's table),
+not a word of any phrase and at least ``min_length`` letters long is compared with the lexicon's
+single words (rapidfuzz Levenshtein distance, same first letter); the closest within the
+allowed number of edits replaces its lemma.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from nape.intake.assertion import Context
+from nape.intake.matcher import Match, Rule, phrase_tests
+from nape.intake.schema import Compose, concept_file
+from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
+
+GROUP = "group:"
+
+
+@dataclass(frozen=True)
+class Hit:
+    group: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Composed:
+    rule: Compose
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.spans)
+
+
+@cache
+def ancestors() -> dict[str, frozenset[str]]:
+    """Each group and the groups that include it (hand -> upper_limb -> any_limb)."""
+    groups = concept_file().groups
+    parents: dict[str, set[str]] = {g: set() for g in groups}
+    for name, grp in groups.items():
+        for inc in grp.includes:
+            parents[inc].add(name)
+    out: dict[str, frozenset[str]] = {}
+    for g in groups:
+        seen = {g}
+        todo = [g]
+        while todo:
+            for p in parents[todo.pop()]:
+                if p not in seen:
+                    seen.add(p)
+                    todo.append(p)
+        out[g] = frozenset(seen)
+    return out
+
+
+def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
+    """One rule per group word (and per typo variant of it), labelled ``group:<name>``."""
+    cfg = concept_file()
+    lemmas = lemma_table()
+    exact = frozenset(cfg.lemma_exact)
+    out = []
+    for name, g in cfg.groups.items():
+        for phrase in g.words:
+            words = list(phrase_words(phrase))
+            variants = [words]
+            for i, w in enumerate(words):
+                for typo in typos.get(w, []):
+                    variants.append([*words[:i], typo, *words[i + 1 :]])
+            for v in variants:
+                out.append(Rule(GROUP + name, phrase_tests(v, lemmas, exact), "group"))
+    return out
+
+
+@cache
+def fuzzy_lexicon() -> tuple[str, ...]:
+    cfg = concept_file()
+    from nape.intake.schema import drugs_file
+
+    words = {w.lower() for g in cfg.groups.values() for w in g.words if " " not in w and "-" not in w}
+    words |= {n.lower() for c in drugs_file().classes.values() for n in c.names if " " not in n}
+    return tuple(sorted(w for w in words if len(w) >= cfg.fuzzy["min_length"] and w.isalpha()))
+
+
+_FUZZY_CACHE: dict[str, str | None] = {}
+_FUZZY_CACHE_MAX = 20_000
+
+
+def correct(toks: list[Tok], known: frozenset[str]) -> list[Tok]:
+    """Tokens with misspelt lexicon words corrected (their lemma becomes the lexicon word)."""
+    cfg = concept_file().fuzzy
+    english = english_words()
+    lexicon = fuzzy_lexicon()
+    out = toks
+    for k, t in enumerate(toks):
+        w = t.lower
+        if len(w) < cfg["min_length"] or not w.isalpha() or w in english or w in known:
+            continue
+        if w in _FUZZY_CACHE:
+            fixed = _FUZZY_CACHE[w]
+        else:
+            edits = 2 if len(w) >= cfg["two_edits_from"] else 1
+            best = process.extractOne(w, lexicon, scorer=Levenshtein.distance, score_cutoff=edits)
+            fixed = best[0] if best is not None and best[0][0] == w[0] else None
+            if len(_FUZZY_CACHE) >= _FUZZY_CACHE_MAX:
+                _FUZZY_CACHE.clear()
+            _FUZZY_CACHE[w] = fixed
+        if fixed is not None:
+            if out is toks:
+                out = list(toks)
+            out[k] = replace(t, lemma=lemma_table().get(fixed, fixed) if fixed not in known else fixed)
+            out[k] = replace(out[k], lower=fixed)
+    return out
+
+
+def group_hits(matches: Iterable[Match]) -> list[Hit]:
+    """Hits of every group (and the groups including it). A site named inside a longer site
+    is not a site of its own: "between my shoulder blades" is the mid back, not the shoulder
+    blade; "lower back" is not "back"."""
+    anc = ancestors()
+    groups = concept_file().groups
+    group_matches = [m for m in matches if m.rule.kind == "group"]
+    sites = sorted(
+        (m for m in group_matches if groups[m.rule.label[len(GROUP) :]].kind == "site"),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    inner: set[tuple[int, int, str]] = set()
+    reach = (-1, -1)
+    for m in sites:
+        if m.end <= reach[1] and (reach[1] - reach[0]) > (m.end - m.start):
+            inner.add((m.start, m.end, m.rule.label))
+        if m.end > reach[1]:
+            reach = (m.start, m.end)
+    out = []
+    for m in group_matches:
+        if (m.start, m.end, m.rule.label) in inner:
+            continue
+        for g in anc[m.rule.label[len(GROUP) :]]:
+            out.append(Hit(g, m.start, m.end))
+    return out
+
+
+@cache
+def _rules_by_group() -> dict[str, list[Compose]]:
+    out: dict[str, list[Compose]] = {}
+    for r in concept_file().compose:
+        out.setdefault(r.all[0], []).append(r)
+    return out
+
+
+def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
+    """Findings composed from group hits that share a clause."""
+    window_default = concept_file().window
+    by_clause: dict[int, dict[str, list[Hit]]] = {}
+    for h in hits:
+        by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
+    rules = _rules_by_group()
+    kinds = {name: g.kind for name, g in concept_file().groups.items()}
+    out: list[Composed] = []
+    for groups in by_clause.values():
+        site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
+        starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
+        sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
+        for g, hs in groups.items():
+            for rule in rules.get(g, ()):
+                window = rule.window or window_default
+                if any(o not in groups for o in rule.all[1:]):
+                    continue
+                for anchor in hs:
+                    spans = [(anchor.start, anchor.end)]
+                    for other in rule.all[1:]:
+                        near = _nearest(starts[other], sorted_hits[other], anchor, window)
+                        if near is None:
+                            break
+                        if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
+                            break
+                        spans.append((near.start, near.end))
+                    else:
+                        out.append(Composed(rule, tuple(spans)))
+    return out
+
+
+_COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
+
+
+def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context) -> bool:
+    """A concept goes with the site nearest to it, or with a site coordinated with that one
+    ("neck and shoulders lock up"): "a stiff neck, and the light hurts my eyes" does not make the
+    neck hurt."""
+    i = bisect_left(spans, (anchor.start, anchor.end))
+    best: tuple[int, int] | None = None
+    best_d = 10**9
+    for j in (i - 1, i, i + 1):
+        if 0 <= j < len(spans):
+            s, e = spans[j]
+            if s < anchor.end and e > anchor.start:
+                continue
+            d = s - anchor.end if s >= anchor.end else anchor.start - e
+            if d < best_d:
+                best, best_d = (s, e), d
+    if best is None or best == (site.start, site.end):
+        return True
+    lo, hi = (site.end, best[0]) if site.start < best[0] else (best[1], site.start)
+    return all(t.lower in _COORD for t in ctx.toks[lo:hi])
+
+
+def _nearest(starts: list[int], hits: list[Hit], anchor: Hit, window: int) -> Hit | None:
+    i = bisect_left(starts, anchor.start)
+    best: Hit | None = None
+    best_d = window + 1
+    for j in (i - 1, i, i + 1):
+        if 0 <= j < len(hits):
+            h = hits[j]
+            if h.start < anchor.end and h.end > anchor.start and (h.start, h.end) == (anchor.start, anchor.end):
+                continue  # the same words cannot be both parts
+            d = h.start - anchor.end if h.start >= anchor.end else anchor.start - h.end
+            d = max(d, 0)
+            if d < best_d:
+                best, best_d = h, d
+    return best

@@ -1,0 +1,365 @@
+"""Rule matching through an index from words to rules.
+
+A rule is a sequence of token tests (a set of words, or a test such as "a number" or "not
+punctuation"), each with a repeat range: exactly once, ``?``, or ``{0,n}`` (bounded; ``*`` and
+``+`` are read as at most 6). Rules are indexed under the words their first test accepts; a
+token only tries the rules indexed under its own lower-case form or lemma, plus the few rules
+that start with a test rather than a word. Every repeat is bounded, so the work at one token is
+bounded by the rules, and the cost of matching is linear in the length of the text.
+
+The spaCy-style token patterns of the resource files (``LOWER``, ``LEMMA``, ``IN``, ``NOT_IN``,
+``IS_PUNCT``, ``LIKE_NUM``, ``TEXT: {REGEX}``, ``OP``) compile to these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from nape.intake.tokens import Tok
+
+MAX_REPEAT = 6
+
+
+@dataclass(frozen=True)
+class Test:
+    words: frozenset[str] | None = None  # lower form or lemma in this set
+    not_words: frozenset[str] = frozenset()
+    is_punct: bool | None = None
+    like_num: bool | None = None
+    regex: re.Pattern[str] | None = None
+    sent_start: bool | None = None
+    lo: int = 1
+    hi: int = 1
+    lemma: bool = True  # False: the exact lower-case form only (spaCy's LOWER)
+
+    def ok(self, t: Tok) -> bool:
+        if self.words is not None and t.lower not in self.words and (not self.lemma or t.lemma not in self.words):
+            return False
+        if self.not_words and (t.lower in self.not_words or t.lemma in self.not_words):
+            return False
+        if self.is_punct is not None and t.is_punct != self.is_punct:
+            return False
+        if self.like_num is not None and t.like_num != self.like_num:
+            return False
+        if self.sent_start is not None and t.sent_start != self.sent_start:
+            return False
+        return not (self.regex is not None and not self.regex.search(t.text))
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    tests: tuple[Test, ...]
+    kind: str = "phrase"  # "phrase" (longest wins among phrases) or "pattern"
+    data: Any = None
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+def _op(op: str | None) -> tuple[int, int]:
+    if op is None or op == "1" or op == "!":
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, MAX_REPEAT
+    if op == "+":
+        return 1, MAX_REPEAT
+    m = re.fullmatch(r"\{(\d*),(\d*)\}", op)
+    if m:
+        return int(m.group(1) or 0), min(int(m.group(2) or MAX_REPEAT), MAX_REPEAT)
+    m = re.fullmatch(r"\{(\d+)\}", op)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    raise ValueError(f"unsupported OP {op!r}")
+
+
+def _lowerset(v: Any) -> frozenset[str]:
+    if isinstance(v, dict):
+        v = v.get("IN", [])
+    if isinstance(v, str):
+        v = [v]
+    return frozenset(str(x).lower() for x in v)
+
+
+def compile_token(spec: dict[str, Any], lemmas: dict[str, str]) -> Test:
+    """One spaCy-style token dict as a :class:`Test`."""
+    words: frozenset[str] | None = None
+    not_words: frozenset[str] = frozenset()
+    use_lemma = "LEMMA" in spec
+    for key in ("LOWER", "LEMMA", "ORTH", "NORM"):
+        if key in spec:
+            v = spec[key]
+            if isinstance(v, dict) and "NOT_IN" in v:
+                not_words = frozenset(str(x).lower() for x in v["NOT_IN"])
+            elif isinstance(v, dict) and "IN" not in v:
+                raise ValueError(f"unsupported {key} test {v!r}")
+            else:
+                words = _lowerset(v)
+    regex = None
+    if "TEXT" in spec:
+        v = spec["TEXT"]
+        if isinstance(v, dict) and "REGEX" in v:
+            regex = re.compile(v["REGEX"])
+        else:
+            words = _lowerset(v)
+    lo, hi = _op(spec.get("OP"))
+    unknown = set(spec) - {"LOWER", "LEMMA", "ORTH", "NORM", "TEXT", "IS_PUNCT", "LIKE_NUM", "IS_SENT_START", "OP"}
+    if unknown:
+        raise ValueError(f"unsupported token keys {sorted(unknown)}")
+    return Test(
+        words,
+        not_words,
+        spec.get("IS_PUNCT"),
+        spec.get("LIKE_NUM"),
+        regex,
+        spec.get("IS_SENT_START"),
+        lo,
+        hi,
+        use_lemma,
+    )
+
+
+def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[str]) -> tuple[Test, ...]:
+    """Tests for a phrase's tokens: each word matches its own form or (unless listed in
+    ``exact``, such as "left", whose lemma is "leave") any form with the same lemma."""
+    out = []
+    for w in words:
+        if w in exact or not lemmas:
+            out.append(Test(frozenset({w}), lemma=False))
+        else:
+            out.append(Test(frozenset({w, lemmas.get(w, w)})))
+    return tuple(out)
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)  # by lower form or lemma
+    exact: dict[str, _Node] = field(default_factory=dict)  # by lower form only
+    # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last word
+    # (lower form; lemma): the gap is walked once for all of them
+    gaps: dict[Test, _Node] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+
+
+def _plain(t: Test) -> bool:
+    return (
+        t.words is not None
+        and t.lo == 1
+        and t.hi == 1
+        and not t.not_words
+        and t.is_punct is None
+        and t.like_num is None
+        and t.regex is None
+        and t.sent_start is None
+    )
+
+
+@dataclass
+class Index:
+    """Rules by the words that can start them. Rules made only of plain word tests (every
+    phrase) go into a token trie, so the work at a token is the length of the longest phrase
+    prefix found there, however many phrases share a first word."""
+
+    by_word: dict[str, list[Rule]] = field(default_factory=dict)
+    anywhere: list[Rule] = field(default_factory=list)
+    trie: _Node = field(default_factory=_Node)
+    size: int = 0
+
+    def _insert(
+        self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
+    ) -> list[_Node]:
+        """Insert along every path of word forms the tests accept (each word its own child:
+        sharing a child between words would let one word continue another's phrases)."""
+        nodes = [root or self.trie]
+        for test in rule.tests if tests is None else tests:
+            nxt: list[_Node] = []
+            for node in nodes:
+                table = node.children if test.lemma else node.exact
+                for w in sorted(test.words or ()):
+                    child = table.get(w)
+                    if child is None:
+                        child = table[w] = _Node()
+                    if all(c is not child for c in nxt):
+                        nxt.append(child)
+            nodes = nxt
+        if not end:
+            return nodes
+        for node in nodes:
+            if all(r is not rule for r in node.rules):
+                node.rules.append(rule)
+        return nodes
+
+    def add(self, rule: Rule) -> None:
+        self.size += 1
+        if all(_plain(t) for t in rule.tests):
+            self._insert(rule)
+            return
+        t = rule.tests
+        gap_at = next((k for k, x in enumerate(t) if not _plain(x)), -1)
+        if (
+            gap_at > 0
+            and t[gap_at].lo == 0
+            and t[gap_at].words is None
+            and gap_at < len(t) - 1
+            and all(_plain(x) for x in t[gap_at + 1 :])
+        ):
+            for node in self._insert(rule, t[:gap_at], end=False):
+                suffix = node.gaps.setdefault(t[gap_at], _Node())
+                self._insert(rule, t[gap_at + 1 :], root=suffix)
+            return
+        first = rule.tests[0]
+        if first.lo == 0:
+            # an optional first test: index the rule with and without it
+            rest = rule.tests[1:]
+            if rest:
+                self.add(Rule(rule.label, rest, rule.kind, rule.data))
+            self.add(
+                Rule(
+                    rule.label,
+                    (
+                        replace(first, lo=max(1, first.lo), hi=max(1, first.hi)),
+                        *rest,
+                    ),
+                    rule.kind,
+                    rule.data,
+                )
+            )
+            return
+        if first.words is None:
+            self.anywhere.append(rule)
+            return
+        for w in first.words:
+            self.by_word.setdefault(w, []).append(rule)
+
+    def extend(self, rules: Iterable[Rule]) -> None:
+        for r in rules:
+            self.add(r)
+
+    @staticmethod
+    def _gaps(
+        node: _Node, toks: Sequence[Tok], i: int, j: int, n: int, out: list[Match], counter: list[int] | None
+    ) -> None:
+        for gap, suffix in node.gaps.items():
+            found: dict[int, Match] = {}
+            p, steps = j, 0
+            while p < n and toks[p].lower != "\n":
+                t = toks[p]
+                frontier = [suffix]
+                q = p
+                while frontier and q < n:
+                    u = toks[q]
+                    nxt: list[_Node] = []
+                    for nd in frontier:
+                        for child in (nd.children.get(u.lower), nd.children.get(u.lemma), nd.exact.get(u.lower)):
+                            if child is not None and all(c is not child for c in nxt):
+                                nxt.append(child)
+                    if counter is not None:
+                        counter[0] += 1
+                    q += 1
+                    for nd in nxt:
+                        for r in nd.rules:
+                            found[id(r)] = Match(r, i, q)
+                    frontier = nxt
+                if steps >= gap.hi or not gap.ok(t):
+                    break
+                p += 1
+                steps += 1
+            out.extend(found.values())
+
+    def candidates(self, t: Tok) -> list[Rule]:
+        a = self.by_word.get(t.lower, [])
+        b = self.by_word.get(t.lemma, []) if t.lemma != t.lower else []
+        if not b and not self.anywhere:
+            return a
+        seen: dict[int, Rule] = {id(r): r for r in a}
+        for r in b:
+            seen.setdefault(id(r), r)
+        for r in self.anywhere:
+            seen.setdefault(id(r), r)
+        return list(seen.values())
+
+    def match(self, toks: Sequence[Tok], counter: list[int] | None = None) -> list[Match]:
+        """Every match of every rule (the longest per rule and start)."""
+        out: list[Match] = []
+        n = len(toks)
+        for i in range(n):
+            frontier = [self.trie]
+            j = i
+            while frontier and j < n:
+                t = toks[j]
+                if t.lower == "\n":
+                    break
+                nxt: list[_Node] = []
+                for node in frontier:
+                    for child in (node.children.get(t.lower), node.children.get(t.lemma), node.exact.get(t.lower)):
+                        if child is not None and all(c is not child for c in nxt):
+                            nxt.append(child)
+                if counter is not None:
+                    counter[0] += 1 + len(nxt)
+                j += 1
+                for node in nxt:
+                    if node.gaps:
+                        self._gaps(node, toks, i, j, n, out, counter)
+                seen: set[int] = set()
+                for node in nxt:
+                    for rule in node.rules:
+                        if id(rule) not in seen:
+                            seen.add(id(rule))
+                            out.append(Match(rule, i, j))
+                frontier = nxt
+            for rule in self.candidates(toks[i]):
+                end = _longest(rule.tests, toks, i, n, counter)
+                if end is not None and end > i:
+                    out.append(Match(rule, i, end))
+        return out
+
+
+def _longest(tests: tuple[Test, ...], toks: Sequence[Tok], i: int, n: int, counter: list[int] | None) -> int | None:
+    """The furthest end at which ``tests`` match from token ``i`` (bounded backtracking)."""
+    best: int | None = None
+    stack: list[tuple[int, int]] = [(0, i)]
+    while stack:
+        ti, pos = stack.pop()
+        if counter is not None:
+            counter[0] += 1
+        if ti == len(tests):
+            if best is None or pos > best:
+                best = pos
+            continue
+        test = tests[ti]
+        # how many tokens this test can take from pos
+        k = 0
+        if test.lo == 0:
+            stack.append((ti + 1, pos))
+        while k < test.hi and pos + k < n and toks[pos + k].lower != "\n" and test.ok(toks[pos + k]):
+            k += 1
+            if k >= test.lo:
+                stack.append((ti + 1, pos + k))
+    return best
+
+
+def longest_phrases(matches: list[Match]) -> list[Match]:
+    """Drop a phrase match lying inside a longer phrase match (patterns are always kept).
+
+    Sorted by start then by length, a sweep keeps the furthest end seen so far: linear after
+    the sort."""
+    phrases = sorted((m for m in matches if m.rule.kind == "phrase"), key=lambda m: (m.start, -(m.end - m.start)))
+    keep: list[Match] = [m for m in matches if m.rule.kind != "phrase"]
+    reach_end = -1
+    reach_start = -1
+    for m in phrases:
+        inside = m.end <= reach_end and (reach_end - reach_start) > (m.end - m.start)
+        if not inside:
+            keep.append(m)
+        if m.end > reach_end:
+            reach_start, reach_end = m.start, m.end
+    return keep

@@ -1,0 +1,103 @@
+"""Numbers with units: temperatures (°C and °F) and a clinician's laboratory values.
+
+Token based (no regular expression over the whole text): a number is a temperature when a
+unit follows it ("39C", "101.3 F", "38.5°") or a temperature word stands a few tokens before it
+("temp 36.8", "a temp of 39"), and its value is plausible for a body; at or above the fever
+threshold (resources/numbers.yaml) it gives fever present, below it fever absent. A test name
+followed within a few tokens by a number gives the test's finding present outside the reference
+range and absent inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nape.intake.schema import Lab, numbers_file
+from nape.intake.tokens import Tok
+
+_NUM_UNIT = re.compile(r"^(\d{1,4}(?:\.\d{1,3})?)(°?[cfCF]|°)?$")
+_DEGREE = frozenset({"°", "°c", "°f", "c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit"})
+
+
+@dataclass(frozen=True)
+class NumberHit:
+    finding: str
+    present: bool
+    start: int  # token index
+    end: int
+
+
+def _value(t: Tok) -> tuple[float, str | None] | None:
+    m = _NUM_UNIT.match(t.text)
+    if not m:
+        return None
+    unit = (m.group(2) or "").lower().strip("°") or None
+    return float(m.group(1)), unit
+
+
+def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
+    cfg = numbers_file()
+    temp = cfg.temperature
+    temp_words = frozenset(temp.words)
+    strong_temp_words = temp_words - {"was", "of", "running", "t"}
+    lab_names: dict[str, tuple[str, Lab]] = {}
+    for name, lab in cfg.labs.items():
+        for lab_name in lab.names:
+            lab_names[lab_name.lower()] = (name, lab)
+    out: list[NumberHit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        v = _value(t)
+        if v is None:
+            continue
+        value, unit = v
+        j = i + 1
+        if unit is None and j < n and toks[j].lower in _DEGREE:
+            unit = toks[j].lower.strip("°") or "deg"
+            if unit in ("degrees", "degree", "deg") and j + 1 < n and toks[j + 1].lower in _DEGREE:
+                j += 1
+                unit = toks[j].lower.strip("°")
+            j += 1
+        before = toks[max(0, i - temp.window) : i]
+        named = any(b.lower in strong_temp_words for b in before)
+        celsius = temp.plausible_c[0] <= value <= temp.plausible_c[1]
+        fahrenheit = temp.plausible_f[0] <= value <= temp.plausible_f[1]
+        is_temp = False
+        if unit in ("c", "celsius", "centigrade") and celsius:
+            c = value
+            is_temp = True
+        elif unit in ("f", "fahrenheit") and fahrenheit:
+            c = (value - 32) * 5 / 9
+            is_temp = True
+        elif named and unit not in ("c", "f") and (celsius or fahrenheit):
+            c = value if celsius else (value - 32) * 5 / 9
+            is_temp = True
+        if is_temp:
+            out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))
+            continue
+        # a laboratory value: the nearest test name within the window before it
+        for k in range(i - 1, max(-1, i - 1 - cfg.window), -1):
+            hit = lab_names.get(toks[k].lower)
+            if hit is None and k > 0:
+                hit = lab_names.get(f"{toks[k - 1].lower} {toks[k].lower}")
+            if hit is None:
+                continue
+            name, lab = hit
+            if len(toks[k].lower) == 1 and "." not in t.text:
+                break  # "K 3.1" is potassium, "5k 3 times" is not
+            x = value
+            for lo, hi, factor in lab.alt_scale:
+                if lo <= x <= hi:
+                    x *= factor
+                    break
+            if lab.low is not None and x < lab.low and lab.finding_low:
+                out.append(NumberHit(lab.finding_low, True, k, i + 1))
+            elif lab.high is not None and x > lab.high and lab.finding_high:
+                out.append(NumberHit(lab.finding_high, True, k, i + 1))
+            else:
+                for f in {lab.finding_low, lab.finding_high} - {None}:
+                    out.append(NumberHit(str(f), False, k, i + 1))
+            break
+    return out

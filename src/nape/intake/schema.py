@@ -1,0 +1,178 @@
+"""Strict schemas of the intake's resource files; a broken file is a numbered error (E110)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from nape.errors import IntakeResourceError
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ----------------------------------------------------------------------------- ConText rules
+Category = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE"]
+
+
+class ContextRule(_Strict):
+    literal: str
+    category: Category
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"]
+    pattern: list[dict[str, Any]] | None = None
+    max_scope: int | None = Field(default=None, ge=1, le=30)
+
+
+class Scope(_Strict):
+    forward: int = Field(ge=1, le=30)
+    backward: int = Field(ge=0, le=30)
+
+
+class Clauses(_Strict):
+    """How a clause ends: the scope of a negation, a history or a hypothesis stops there."""
+
+    boundary_tokens: list[str]
+    # a comma ends the clause when the next word starts one ("no numbness, the pain ...")
+    clause_start_after_comma: list[str]
+    # ... or when the words after it, up to the next comma or "or"/"and", hold a predicate
+    # ("no fever, neck stiff"): a list of findings goes on, a new statement does not
+    predicate_words: list[str]
+    list_joiners: list[str]
+    # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
+    clause_start_after_and: list[str]
+    lookahead: int = Field(ge=1, le=12)
+
+
+class ContextFile(_Strict):
+    scopes: dict[Category, Scope]
+    clauses: Clauses
+    rules: list[ContextRule]
+
+
+# ----------------------------------------------------------------------------- concepts and sites
+class Group(_Strict):
+    kind: Literal["concept", "site", "function", "state", "event", "modifier", "time"]
+    words: list[str] = []
+    includes: list[str] = []
+
+
+class Compose(_Strict):
+    """A finding read when every named group occurs in one clause, close together."""
+
+    finding: str
+    all: list[str] = Field(min_length=1)
+    present: bool = True
+    # present mentions of these findings overlapping this one are dropped ("pulled something
+    # at the gym" is overexertion, not trauma; "bladder fine" is not bladder trouble)
+    suppresses: list[str] = []
+    window: int | None = Field(default=None, ge=1, le=20)
+    # "none": negation, history and hypothesis do not apply ("no tetanus shot since I was a
+    # kid" says the jab is out of date just as "last tetanus shot as a child" does)
+    assertion: Literal["context", "none"] = "context"
+    note: str = ""
+
+
+class ConceptFile(_Strict):
+    window: int = Field(ge=1, le=20)
+    fuzzy: dict[str, int]
+    lemma_exact: list[str]
+    groups: dict[str, Group]
+    compose: list[Compose]
+
+    @model_validator(mode="after")
+    def _names(self) -> ConceptFile:
+        for name, g in self.groups.items():
+            for inc in g.includes:
+                if inc not in self.groups:
+                    raise ValueError(f"group {name!r} includes unknown group {inc!r}")
+        for c in self.compose:
+            for gname in c.all:
+                if gname not in self.groups:
+                    raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
+        return self
+
+
+# ----------------------------------------------------------------------------- numbers
+class Temperature(_Strict):
+    fever_at_or_above_c: float
+    plausible_c: tuple[float, float]
+    plausible_f: tuple[float, float]
+    words: list[str]
+    window: int = Field(ge=1, le=8)
+
+
+class Lab(_Strict):
+    names: list[str] = Field(min_length=1)
+    low: float | None = None
+    high: float | None = None
+    # a value outside the range gives this finding present; inside, absent
+    finding_low: str | None = None
+    finding_high: str | None = None
+    unit: str
+    source: str
+    # another unit's values, with the factor that turns them into ``unit`` ("g/L" -> g/dL)
+    alt_scale: list[tuple[float, float, float]] = []
+
+
+class NumbersFile(_Strict):
+    temperature: Temperature
+    labs: dict[str, Lab]
+    window: int = Field(ge=1, le=6)
+
+
+# ----------------------------------------------------------------------------- medicines
+class DrugClass(_Strict):
+    names: list[str] = Field(min_length=1)
+    source: str
+    # findings read when the medicine is named, and when it was just started
+    taking: list[str] = []
+    started: list[str] = []
+
+
+class DrugsFile(_Strict):
+    start_words: list[str]
+    window: int = Field(ge=1, le=8)
+    classes: dict[str, DrugClass]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load(name: str, model: type[M]) -> M:
+    path = RESOURCES / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise IntakeResourceError(f"intake/resources/{name}: cannot be read ({e})") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:5])
+        raise IntakeResourceError(f"intake/resources/{name}: {problems}") from None
+
+
+@cache
+def context_file() -> ContextFile:
+    return load("context_rules.yaml", ContextFile)
+
+
+@cache
+def concept_file() -> ConceptFile:
+    return load("concepts.yaml", ConceptFile)
+
+
+@cache
+def numbers_file() -> NumbersFile:
+    return load("numbers.yaml", NumbersFile)
+
+
+@cache
+def drugs_file() -> DrugsFile:
+    return load("drugs.yaml", DrugsFile)

@@ -1,0 +1,125 @@
+"""Tokens: spaCy 3.8's blank English tokenizer and the lookup lemmatizer's table.
+
+The text is bounded before tokenising (see :func:`bound`), so no single chunk handed to the
+tokenizer is long: spaCy's prefix/suffix/infix search costs the square of a chunk's length.
+Each parse runs inside ``nlp.memory_zone()``: the strings of unseen words are freed after it,
+so a long-running worker's vocabulary does not grow.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# A run of the same punctuation or symbol, of emoji or of whitespace, is cut to a few.
+_WS_RUN = re.compile(r"[ \t\r\f\v]+")
+_NL_RUN = re.compile(r"\n[\n \t\r\f\v]*")
+_LONG_CHUNK = 40  # characters; no real word is longer
+_SENT_END = frozenset({".", "!", "?", "..."})
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def _is_symbolic(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "PS" or cat in ("Co", "Cn", "Mn", "Me", "Cf")
+
+
+def bound(text: str) -> str:
+    """Collapse whitespace runs, cut runs of punctuation/symbols to three characters and cut
+    any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
+    one token per character). One pass: linear in the text."""
+    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
+    out: list[str] = []
+    run = 0  # length of the current run of symbolic characters
+    chunk = 0  # length of the current non-space chunk
+    for ch in text:
+        if ch in " \n":
+            run = chunk = 0
+            out.append(ch)
+            continue
+        if _is_symbolic(ch):
+            run += 1
+            if run > 3:
+                continue
+        else:
+            run = 0
+        chunk += 1
+        if chunk > _LONG_CHUNK:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One token: surface text, lower case, lemma (or a spelling correction), character offsets."""
+
+    i: int
+    text: str
+    lower: str
+    lemma: str
+    start: int
+    end: int
+    is_punct: bool
+    like_num: bool
+    sent_start: bool = False
+
+
+@cache
+def _nlp() -> Any:
+    import spacy
+
+    return spacy.blank("en")
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """spaCy's English lookup lemmas (spacy-lookups-data), read once; no model download."""
+    path = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    with path.open("rb") as fh:
+        data: dict[str, str] = json.loads(gzip.decompress(fh.read()))
+    return data
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Word forms the lookup table knows (inflected forms and their lemmas): real words."""
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+def tokenise(text: str) -> list[Tok]:
+    """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown."""
+    nlp = _nlp()
+    table = lemma_table()
+    out: list[Tok] = []
+    with nlp.memory_zone():
+        doc = nlp.make_doc(text)
+        start = True
+        for t in doc:
+            if t.is_space:
+                if "\n" in t.text:
+                    out.append(Tok(len(out), "\n", "\n", "\n", t.idx, t.idx + len(t.text), True, False, start))
+                    start = True
+                continue
+            lower = t.lower_
+            out.append(
+                Tok(
+                    len(out), t.text, lower, table.get(lower, lower), t.idx, t.idx + len(t.text), t.is_punct, t.like_num
+                )
+            )
+    return out
+
+
+@cache
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The lower-case tokens of a rule's phrase, tokenised once when the rules are built (a
+    rule's words stay in the vocabulary for the life of the process anyway)."""
+    doc = _nlp().make_doc(bound(phrase.lower()))
+    return tuple(t.lower_ for t in doc if not t.is_space)
