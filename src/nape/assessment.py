@@ -22,6 +22,7 @@ from nape.report.schema import (
     AssessmentOut,
     CarePlanOut,
     CareStepOut,
+    ChoiceOut,
     DifferentialItem,
     FindingOut,
     PatientOut,
@@ -183,6 +184,8 @@ def assess_evidence(
             answers=q.answers,
             reason=q.reason,
             red_flag=q.red_flag,
+            choices=[ChoiceOut(id=cid, label=label) for cid, label in q.choices],
+            intro=q.intro,
         )
         if q
         else None,

@@ -35,7 +35,14 @@ def question_page(
     if a.next_question is None:
         return see_other(f"/a/{record.id}/result")
     asked, most = view.progress(state, default_kb())
-    context = {"id": record.id, "q": a.next_question, "asked": asked, "most": most, "step": len(state.answers)}
+    context = {
+        "id": record.id,
+        "q": a.next_question,
+        "asked": asked,
+        "most": most,
+        "step": len(state.answers),
+        "who": a.patient.who if state.about_someone_else else None,
+    }
     return render(request, "question.html", context)
 
 
@@ -51,7 +58,7 @@ def post_answer(
     """Save one answer. A stale form (sent twice, or from an old tab) changes nothing."""
     record, state = load_interview(store, interview_id, clinician)
     if step == str(len(state.answers)):
-        new = interview.answer(state, finding[:100], answer[:20])
+        new = interview.answer(state, finding[:100], answer[:40])
         _save(store, record.id, new.to_dict(), record.version, clinician)
     return see_other(f"/a/{record.id}")
 
@@ -81,6 +88,7 @@ def result_page(request: Request, interview_id: str, store: StoreDep, clinician:
         "id": record.id,
         "a": a,
         "emergency": view.is_emergency(a),
+        "stop": interview.emergency_stop(a),
         "causes": view.causes(a, kb),
         "plan": view.split_plan(a),
         "doctor_questions": view.doctor_questions(a, kb),
