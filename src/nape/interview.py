@@ -248,6 +248,28 @@ def stop(state: InterviewState) -> InterviewState:
     return replace(state, stopped_early=True)
 
 
+def finding_answers(state: InterviewState) -> list[tuple[str, str]]:
+    """Each finding asked about with its latest answer (yes / no / dont_know); a multiple-choice
+    answer counts for every finding of its group (FHIR's QuestionnaireResponse lists these)."""
+    plan = interview_plan()
+    groups = plan.group_ids()
+    latest: dict[str, str] = {}
+    for key, ans, _ in state.answers:
+        if key in _CONFIRM:
+            continue
+        if key in groups:
+            g = plan.group(key)
+            sets = {} if ans == "dont_know" else g.choice(ans).sets
+            for fid in g.members:
+                latest.pop(fid, None)
+                value = sets.get(fid)
+                latest[fid] = "dont_know" if value is None else "yes" if value else "no"
+            continue
+        latest.pop(key, None)
+        latest[key] = ans
+    return list(latest.items())
+
+
 def asked_count(state: InterviewState) -> int:
     """Questions answered so far (a changed answer counts once): the progress bar's value."""
     return len({a[0] for a in state.answers})
