@@ -6,11 +6,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
-from nape.reasoning.interview_data import interview_plan
 from sqlalchemy import func, select
 
 from nape.errors import ConflictError
+from nape.reasoning.interview_data import interview_plan
 from nape.store import Store
 from nape.store.models import Interview
 from tests.api.conftest import MakeClient, bearer
