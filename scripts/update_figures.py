@@ -18,10 +18,12 @@ def table() -> str:
         if not path.exists():
             continue
         cases = load_cases(path)
-        for mode in ("text", "interview"):
-            r = run(cases, mode=mode)
+        # interview mode with both simulator policies for unmentioned findings (README: The interview)
+        for mode, policy in (("text", "no"), ("interview", "no"), ("interview", "dont_know")):
+            r = run(cases, mode=mode, unmentioned=policy)  # type: ignore[arg-type]
             vals = " | ".join(str(r[k]) for k in KEYS)
-            lines.append(f"| {name} | {mode} | {vals} | {r.get('questions_mean', '-')} |")
+            label = mode if mode == "text" else f"interview, unmentioned={policy}"
+            lines.append(f"| {name} | {label} | {vals} | {r.get('questions_mean', '-')} |")
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +25,7 @@ from nape.errors import InputError, NapeError
 from nape.text import parse_age
 
 if TYPE_CHECKING:
+    from nape.report.schema import QuestionOut
     from nape.store import Store
 
 app = typer.Typer(
@@ -143,47 +144,154 @@ def parse(
         console.print(f"[yellow]{escape(n)}[/yellow]")
 
 
+_YES_NO = {
+    "y": "yes",
+    "yes": "yes",
+    "n": "no",
+    "no": "no",
+    "d": "dont_know",
+    "?": "dont_know",
+    "dont know": "dont_know",
+    "don't know": "dont_know",
+    "dont_know": "dont_know",
+}
+_SEXES = {"f": "female", "female": "female", "woman": "female", "m": "male", "male": "male", "man": "male"}
+
+
+def _ask_until(prompt: str, read: Callable[[str], object | None], default: str = "") -> object | None:
+    """Prompt until ``read`` accepts the reply (it returns None for "skip", raises ValueError to re-ask)."""
+    while True:
+        raw = typer.prompt(prompt, default=default, show_default=False).strip().lower()
+        try:
+            return read(raw)
+        except ValueError as exc:
+            console.print(f"[yellow]{exc}[/yellow]")
+
+
+def _read_who(raw: str) -> str | None:
+    from nape.reasoning.interview_data import interview_plan
+
+    relations = interview_plan().relations
+    if raw in ("", "1", "me", "myself", "self"):
+        return None
+    if raw in ("2", "someone else", "other"):
+        return "other"
+    if raw in relations:
+        return raw
+    raise ValueError(f"Type 1 for yourself, or 2 / {' / '.join(relations)} for someone else.")
+
+
+def _read_age(raw: str) -> int | None:
+    try:
+        age = parse_age(raw)
+    except InputError:
+        age = -1
+    if age is not None and not 0 <= age <= 120:
+        raise ValueError("Please type the age as a whole number of years (0-120), or press Enter to skip.")
+    return age
+
+
+def _read_sex(raw: str) -> str | None:
+    if not raw:
+        return None
+    if raw not in _SEXES:
+        raise ValueError("Please type f (female) or m (male), or press Enter to skip.")
+    return _SEXES[raw]
+
+
+def _read_answer(q: QuestionOut, raw: str) -> str:
+    """A reply to question ``q``: y / n / d, or a choice's number or id."""
+    if q.choices:
+        if raw.isdigit() and 1 <= int(raw) <= len(q.choices):
+            return q.choices[int(raw) - 1].id
+        ids = {c.id for c in q.choices}
+        if raw in ids:
+            return raw
+        if _YES_NO.get(raw) == "dont_know" and "dont_know" in q.answers:
+            return "dont_know"
+        raise ValueError(f"Please type a number from 1 to {len(q.choices)}, or d for don't know.")
+    if raw in _YES_NO and _YES_NO[raw] in q.answers:
+        return _YES_NO[raw]
+    raise ValueError("Please answer y, n or d.")
+
+
 @app.command()
 def interview(
     text: Annotated[str | None, typer.Option("--text")] = None,
     age: Annotated[int | None, typer.Option("--age")] = None,
     sex: Annotated[str | None, typer.Option("--sex")] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--for", help="myself, or who it is for: child, parent, partner, relative, friend, other"),
+    ] = None,
 ) -> None:
-    """Answer questions one at a time (yes / no / don't know), then see the report."""
+    """Answer questions one at a time (numbered; b = back, q = stop), then see the report.
+
+    Asks first who it is for, then that person's age and sex, then their own words.
+    """
     from nape import interview as iv
     from nape.report.render import render
 
+    relation: str | None
+    if who is None:
+        console.print("Who is this check for?  1 myself   2 someone else (or type: child, parent, partner, ...)")
+        relation = _ask_until("For", _read_who, "1")  # type: ignore[assignment]
+    else:
+        relation = _read_who(who.strip().lower())
+    other = relation is not None
+    whose = "their" if other else "your"
+    if age is None:
+        age = _ask_until(f"{whose.capitalize()} age in years (Enter to skip)", _read_age)  # type: ignore[assignment]
+    if sex is None:
+        sex = _ask_until(f"{whose.capitalize()} sex: f / m (Enter to skip)", _read_sex)  # type: ignore[assignment]
     if text is None:
         text = typer.prompt("Describe what is happening", default="", show_default=False)
-    if age is None:
-        raw = typer.prompt("Age (blank to skip)", default="", show_default=False)
-        age = parse_age(raw)
-    state = iv.start(text or None, age=age, sex=sex)
-    choices = {
-        "y": "yes",
-        "yes": "yes",
-        "n": "no",
-        "no": "no",
-        "d": "dont_know",
-        "?": "dont_know",
-        "dont know": "dont_know",
-        "don't know": "dont_know",
-        "dont_know": "dont_know",
-    }
+    state = iv.start(
+        text or None,
+        age=age,
+        sex=sex,
+        subject="other" if other else "self",
+        relation=relation,
+    )
     while True:
         result = iv.current(state)
         q = result.next_question
         if q is None:
             break
-        console.print(f"\n[bold]{escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")
-        raw = typer.prompt("yes / no / don't know (q to finish)").strip().lower()
-        if raw in ("q", "quit"):
+        number = iv.asked_count(state) + 1
+        if q.intro:
+            console.print(f"\n[italic]{escape(q.intro)}[/italic]")
+        console.print(f"\n[bold]Question {number}. {escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")
+        if q.choices:
+            for k, c in enumerate(q.choices, 1):
+                console.print(f"  {k}. {escape(c.label)}")
+            hint = f"1-{len(q.choices)}" + (", d = don't know" if "dont_know" in q.answers else "")
+        else:
+            hint = "y / n / d (don't know)"
+        raw = typer.prompt(f"{hint}; b = back, q = stop").strip().lower()
+        if raw in ("q", "quit", "stop"):
+            state = iv.stop(state)
             break
-        if raw not in choices:
-            console.print("[yellow]Please answer y, n or d.[/yellow]")
+        if raw in ("b", "back"):
+            if state.answers:
+                state = iv.undo(state)
+            else:
+                console.print("[yellow]This is the first question.[/yellow]")
             continue
-        state = iv.answer(state, q.finding, choices[raw])
-    render(iv.current(state), console)
+        try:
+            state = iv.answer(state, q.finding, _read_answer(q, raw))
+        except ValueError as exc:
+            console.print(f"[yellow]{exc}[/yellow]")
+    final = iv.current(state)
+    stop = iv.emergency_stop(final)
+    if stop is not None:
+        console.print(f"\n[bold white on red] EMERGENCY [/bold white on red] [bold]{stop.reason}[/bold]")
+        console.print(f"[bold]{stop.advice}[/bold] Call {' / '.join(stop.numbers)}.")
+        console.print("While you wait:")
+        for step in stop.while_waiting:
+            console.print(f"  • {step}")
+    console.print(f"[dim]This check was about: {final.patient.who}.[/dim]")
+    render(final, console)
 
 
 @app.command("eval")
@@ -191,13 +299,23 @@ def evaluate(
     cases: Annotated[Path, typer.Argument(help="Cases in JSON Lines")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
     mode: Annotated[str, typer.Option("--mode", help="text or interview")] = "text",
+    unmentioned: Annotated[
+        str,
+        typer.Option(
+            "--unmentioned",
+            help="interview mode: what the simulated person answers about a finding the case does not mention: "
+            "no (a symptom they would have noticed; don't know for examination signs and tests) or dont_know",
+        ),
+    ] = "no",
 ) -> None:
     """Measure diagnosis and triage accuracy on a case file."""
-    from nape.evaluation.runner import load_cases, render_report, run
+    from nape.evaluation.runner import UNMENTIONED, load_cases, render_report, run
 
     if mode not in ("text", "interview"):
         raise InputError("--mode must be text or interview")
-    report = run(load_cases(cases), mode=mode)
+    if unmentioned not in UNMENTIONED:
+        raise InputError("--unmentioned must be no or dont_know")
+    report = run(load_cases(cases), mode=mode, unmentioned=unmentioned)  # type: ignore[arg-type,unused-ignore]
     if as_json:
         _print_json(report)
     else:

@@ -94,7 +94,11 @@ def test_unmodelled_sex_is_handled_without_crashing() -> None:
 
 
 def test_interview_runs_in_the_terminal() -> None:
-    answers = "\n".join(["n"] * 30) + "\n"
-    result = runner.invoke(app, ["interview", "--text", "stiff neck since this morning", "--age", "30"], input=answers)
+    answers = "\n".join(["d"] * 30) + "\n"
+    result = runner.invoke(
+        app,
+        ["interview", "--for", "myself", "--text", "stiff neck since this morning", "--age", "30", "--sex", "f"],
+        input=answers,
+    )
     assert result.exit_code == 0, result.output
     assert "How urgent" in result.stdout

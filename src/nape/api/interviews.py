@@ -22,13 +22,17 @@ from nape import interview as iv
 from nape.api.schemas import (
     ANSWER_EXAMPLE,
     CASE_EXAMPLE,
+    CHILD_EXAMPLE,
+    CHOICE_EXAMPLE,
     Answered,
     AnswerIn,
+    EmergencyOut,
     InterviewCreate,
     InterviewList,
     InterviewOut,
     InterviewSummary,
     Progress,
+    SubjectOut,
     error_responses,
 )
 from nape.errors import AuthError
@@ -48,6 +52,20 @@ WRITE_ERRORS = error_responses(401, 404, 409, 413, 422, 503)
 def interview_out(request: Request, record: InterviewRecord, state: InterviewState) -> InterviewOut:
     """The API view of a saved interview: progress, next question and urgency so far."""
     a = iv.current(state)
+    stop = iv.emergency_stop(a)
+    emergency = (
+        EmergencyOut(
+            level=stop.level,  # type: ignore[arg-type,unused-ignore]
+            red_flag=stop.red_flag,
+            reason=stop.reason,
+            advice=stop.advice,
+            while_waiting=stop.while_waiting,
+            call=stop.numbers,
+            call_links=[f"tel:{n}" for n in stop.numbers],
+        )
+        if stop
+        else None
+    )
     return InterviewOut(
         id=record.id,
         link=interview_link(request, record.id),
@@ -58,10 +76,17 @@ def interview_out(request: Request, record: InterviewRecord, state: InterviewSta
         sex=state.sex,
         text=state.text,
         answers=[Answered(finding=f, answer=ans) for f, ans, _ in state.answers],
-        progress=Progress(asked=iv.asked_count(state), max=default_kb().meta.interview.max_questions),
+        progress=Progress(asked=iv.asked_count(state), max=iv.max_questions()),
         done=a.next_question is None,
         triage_level=a.triage.level,
         next_question=a.next_question,
+        subject=SubjectOut(
+            who="someone_else" if state.about_someone_else else "self",
+            relation=state.relation,
+            description=iv.who(state),
+        ),
+        emergency=emergency,
+        stopped_early=state.stopped_early,
         disclaimer=a.disclaimer,
         emergency_advice=a.emergency_advice,
     )
@@ -71,13 +96,29 @@ def interview_out(request: Request, record: InterviewRecord, state: InterviewSta
 def create_interview(
     request: Request,
     response: Response,
-    body: Annotated[InterviewCreate, Body(openapi_examples={"text": {"summary": "Words", "value": CASE_EXAMPLE}})],
+    body: Annotated[
+        InterviewCreate,
+        Body(
+            openapi_examples={
+                "text": {"summary": "Words", "value": CASE_EXAMPLE},
+                "child": {"summary": "A parent about their child", "value": CHILD_EXAMPLE},
+            }
+        ),
+    ],
     store: StoreDep,
     clinician: ClinicianDep,
 ) -> InterviewOut:
     """Start an interview from the person's words and/or findings; returns the first question and the private link."""
     text = body.text if body.text and body.text.strip() else None
-    state = iv.start(text, age=body.age, sex=body.sex, findings=body.findings)
+    subject = body.subject
+    state = iv.start(
+        text,
+        age=body.age,
+        sex=body.sex,
+        findings=body.findings,
+        subject=None if subject is None else "self" if subject.who == "self" else "other",
+        relation=subject.relation if subject else None,
+    )
     record = store.create_interview(state.to_dict(), owner_id=owner_id(clinician))
     response.headers["Location"] = f"/v1/interviews/{record.id}"
     return interview_out(request, record, state)
@@ -123,13 +164,21 @@ def get_interview(
 def post_answer(
     request: Request,
     interview_id: InterviewId,
-    body: Annotated[AnswerIn, Body(openapi_examples={"no_fever": {"summary": "No fever", "value": ANSWER_EXAMPLE}})],
+    body: Annotated[
+        AnswerIn,
+        Body(
+            openapi_examples={
+                "no_fever": {"summary": "No fever", "value": ANSWER_EXAMPLE},
+                "choice": {"summary": "A multiple-choice answer", "value": CHOICE_EXAMPLE},
+            }
+        ),
+    ],
     store: StoreDep,
     clinician: ClinicianDep,
 ) -> InterviewOut:
-    """Record an answer (yes / no / dont_know); a later answer to the same finding wins."""
+    """Record an answer (yes / no / dont_know, or a choice id); a later answer to the same question wins."""
     record, state = service.update(
-        store, interview_id, owner_id(clinician), lambda s: iv.answer(s, body.finding, body.answer)
+        store, interview_id, owner_id(clinician), lambda s: iv.answer(s, body.finding, body.value)
     )
     return interview_out(request, record, state)
 

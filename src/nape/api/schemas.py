@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import TriageLevel
@@ -25,6 +25,13 @@ CASE_EXAMPLE: dict[str, Any] = {
 }
 FINDINGS_EXAMPLE: dict[str, Any] = {"findings": {"fever": True, "neck_stiffness": True}, "age": 30}
 ANSWER_EXAMPLE: dict[str, Any] = {"finding": "fever", "answer": "no"}
+CHOICE_EXAMPLE: dict[str, Any] = {"finding": "how_long", "choice": "1_to_6_weeks"}
+CHILD_EXAMPLE: dict[str, Any] = {
+    "text": "My son, 14, has a stiff neck that he holds tilted, after a sore throat last week.",
+    "subject": {"who": "someone_else", "relation": "child"},
+    "age": 14,
+    "sex": "male",
+}
 
 
 def _finding_ids() -> list[str]:
@@ -38,6 +45,31 @@ def _finding_keys(schema: dict[str, Any]) -> None:
 
 def _finding_id(schema: dict[str, Any]) -> None:
     schema["enum"] = _finding_ids()
+
+
+def _question_id(schema: dict[str, Any]) -> None:
+    """A question is about a finding, a question group (multiple choice) or a conflict to confirm."""
+    from nape.interview import CONFIRM_AGE, CONFIRM_SEX
+    from nape.reasoning.interview_data import interview_plan
+
+    schema["enum"] = [*_finding_ids(), *sorted(interview_plan().group_ids()), CONFIRM_AGE, CONFIRM_SEX]
+
+
+Relation = Literal["child", "parent", "partner", "relative", "friend", "other"]
+
+
+class SubjectIn(BaseModel):
+    """Who the check is for: the person typing, or someone else (their relation to the one typing)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    who: Literal["self", "someone_else"]
+    relation: Relation | None = Field(default=None, description="For someone else: child, parent, partner, ...")
+
+    @model_validator(mode="after")
+    def _relation_only_for_others(self) -> SubjectIn:
+        if self.who == "self" and self.relation is not None:
+            raise ValueError("relation is only for who=someone_else")
+        return self
 
 
 class CaseIn(BaseModel):
@@ -64,21 +96,44 @@ class AssessRequest(CaseIn):
 
 
 class InterviewCreate(CaseIn):
-    """Start an interview; everything is optional (an empty body starts with red-flag screening)."""
+    """Start an interview; everything is optional (an empty body starts with red-flag screening).
 
-    model_config = ConfigDict(json_schema_extra={"examples": [CASE_EXAMPLE]})
+    ``subject`` says who it is for; ``age`` and ``sex`` are then that person's. When the text
+    gives another age or sex ("my son, 14"), the text's is used and the first question asks
+    which is right.
+    """
+
+    model_config = ConfigDict(json_schema_extra={"examples": [CASE_EXAMPLE, CHILD_EXAMPLE]})
+    subject: SubjectIn | None = Field(default=None, description="Who the check is for (default: read from the text)")
 
 
 class AnswerIn(BaseModel):
-    """An answer to a question, usually the ``next_question`` the interview returned."""
+    """An answer to a question, usually the ``next_question`` the interview returned.
 
-    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [ANSWER_EXAMPLE]})
+    A yes/no question takes ``answer``; a multiple-choice one (``next_question.choices``) takes
+    ``choice`` (one of the choice ids) or ``answer: dont_know``.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, json_schema_extra={"examples": [ANSWER_EXAMPLE, CHOICE_EXAMPLE]}
+    )
     finding: str = Field(
         max_length=100,
-        description="The finding id the question asks about",
-        json_schema_extra=_finding_id,
+        description="The question's `finding`: a finding id, a question group id or confirm_age / confirm_sex",
+        json_schema_extra=_question_id,
     )
-    answer: Literal["yes", "no", "dont_know"]
+    answer: Literal["yes", "no", "dont_know"] | None = None
+    choice: str | None = Field(default=None, max_length=40, description="The id of the chosen answer")
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> AnswerIn:
+        if (self.answer is None) == (self.choice is None):
+            raise ValueError("give exactly one of answer (yes / no / dont_know) or choice")
+        return self
+
+    @property
+    def value(self) -> str:
+        return self.choice if self.choice is not None else str(self.answer)
 
 
 class Progress(BaseModel):
@@ -88,7 +143,25 @@ class Progress(BaseModel):
 
 class Answered(BaseModel):
     finding: str
-    answer: Literal["yes", "no", "dont_know"]
+    answer: str = Field(description="yes / no / dont_know, or the id of the chosen answer")
+
+
+class SubjectOut(BaseModel):
+    who: Literal["self", "someone_else"]
+    relation: str | None = None
+    description: str = Field(description="Who the check is about, in words")
+
+
+class EmergencyOut(BaseModel):
+    """Why the interview stopped at once and what to do: shown instead of any further question."""
+
+    level: TriageLevel
+    red_flag: str
+    reason: str = Field(description="The reason, in one sentence")
+    advice: str
+    while_waiting: list[str]
+    call: list[str] = Field(description="Emergency numbers to call (NAPE_EMERGENCY_NUMBER, default 999/112/911)")
+    call_links: list[str] = Field(description="tel: links, one per number")
 
 
 class InterviewOut(BaseModel):
@@ -107,6 +180,9 @@ class InterviewOut(BaseModel):
     done: bool
     triage_level: TriageLevel = Field(description="The urgency on what is known so far")
     next_question: QuestionOut | None
+    subject: SubjectOut
+    emergency: EmergencyOut | None = Field(description="Set when an emergency red flag stopped the interview")
+    stopped_early: bool = False
     disclaimer: str
     emergency_advice: str
 

@@ -24,6 +24,7 @@ from nape.report.schema import (
     AssessmentOut,
     CarePlanOut,
     CareStepOut,
+    ChoiceOut,
     DifferentialItem,
     FindingOut,
     PatientOut,
@@ -156,7 +157,7 @@ def assess_evidence(
     differential = _differential(model, ev, posterior)
     leading = [d.condition for d in differential[:CARE_PLAN_CAUSES]]
     plan = _care_plan(kb, leading)
-    q = next_question(model, ev, posterior, asked_count, screened, fired={f.id for f in tri.red_flags})
+    q = next_question(model, ev, posterior, asked_count, screened)
     return AssessmentOut(
         differential=differential,
         triage=TriageOut(
@@ -179,6 +180,8 @@ def assess_evidence(
             answers=q.answers,
             reason=q.reason,
             red_flag=q.red_flag,
+            choices=[ChoiceOut(id=cid, label=label) for cid, label in q.choices],
+            intro=q.intro,
         )
         if q
         else None,

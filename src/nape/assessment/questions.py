@@ -1,40 +1,64 @@
-"""Choose the next most useful question.
+"""Choose the next question: the one whose answer is most likely to change what nape tells the person.
 
-1. Red-flag screening: each red flag relevant to the presentation is asked about (its
-   ``screen`` findings) until answered, most urgent flags first, up to a budget.
-2. Otherwise the askable finding with the largest expected information gain (in bits) over
-   the differential.
-3. Stop when the leading cause is likely enough, nothing is worth asking, or the budget ends.
+Candidates are
+  * multiple-choice questions for findings that form one fact (``interview.yaml`` groups:
+    how long, how it started, where, which side, what makes it worse), while the group is open;
+  * red-flag screening questions, only for flags that fit this story: relevant by their
+    ``relevant_when`` rule, by region, and with the causes they point to still in play (or made
+    relevant by something the person said); sensitive ones only when a "yes" would change the urgency;
+  * the ordinary questions with the largest expected information gain.
 
-Example: "stiff neck" with nothing else -> first asks about fever (meningitis screen).
+Each candidate's value is its expected effect over its answers: triage levels moved, the leading
+cause changed, and how far the differential moves (weights in ``interview.yaml``). The interview
+stops at once when a red flag at an emergency level has fired, when the best value is below the
+threshold, or at the cap. Nothing already known (stated, answered, implied) is asked again.
+
+Example: "stiff neck, bad headache" with nothing else -> first asks about fever (meningitis screen);
+"fever, stiff neck" -> no question (an emergency red flag has fired).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
 import numpy as np
 
+from nape.knowledge.schema import TRIAGE_ORDER, RedFlag
 from nape.reasoning.evidence import Evidence
+from nape.reasoning.interview_data import InterviewPlan, interview_plan
 from nape.reasoning.model import Array, Model
-from nape.triage.engine import rank
+from nape.triage.engine import TriageResult, fired_red_flags, triage
 from nape.triage.rules import relevant
 
-Why = Literal["red_flag_screen", "information_gain"]
+Why = Literal["red_flag_screen", "information_gain", "group"]
+EMERGENCY_LEVELS = TRIAGE_ORDER[:2]
 
 
 @dataclass(frozen=True)
 class Question:
-    finding: str
+    finding: str  # a finding id, or a group id for a multiple-choice question
     text: str
     why_ask: str
     answers: list[str]
     reason: Why
     red_flag: str | None = None
     information_gain: float = 0.0
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (choice id, label)
+    intro: str | None = None
+    value: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    reason: Why
+    outcomes: list[tuple[float, dict[str, bool]]]  # (probability, findings set by the answer)
+    members: tuple[str, ...]
+    red_flag: str | None = None
+    gain: float = 0.0
+    must_change_level: bool = False
 
 
 def _entropy(p: Array, axis: int = 0) -> Array:
@@ -62,49 +86,215 @@ def _askable_mask(model: Model) -> Array:
     return np.array([model.kb.findings[f].askable for f in model.findings], dtype=bool)
 
 
-def _make(model: Model, fid: str, reason: Why, flag: str | None = None, gain: float = 0.0) -> Question:
-    f = model.kb.findings[fid]
-    return Question(fid, f.question, f.why_ask, list(f.answers), reason, flag, round(gain, 4))
+def emergency_fired(result: TriageResult) -> bool:
+    """True when a red flag at ``emergency`` or ``emergency_ambulance`` has fired: stop asking."""
+    return any(f.level in EMERGENCY_LEVELS for f in result.red_flags)
 
 
-def red_flag_question(model: Model, ev: Evidence, screened: int, fired: Collection[str]) -> Question | None:
-    """The next unanswered screening question of a relevant red flag not in ``fired``."""
+def story_regions(plan: InterviewPlan, ev: Evidence) -> set[str]:
+    """'neck' and/or 'back' from what is known present; empty when nothing says where."""
+    return {region for region, fids in plan.regions.items() if any(ev.present(f) for f in fids)}
+
+
+def _open(ev: Evidence, fid: str) -> bool:
+    return fid not in ev.asked and fid not in ev.findings
+
+
+def _yes_no(model: Model, posterior: Array, fid: str) -> list[tuple[float, dict[str, bool]]]:
+    p_yes = float(posterior @ model.p[:, model.index[fid]])
+    return [(p_yes, {fid: True}), (1.0 - p_yes, {fid: False})]
+
+
+def _group_candidates(model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array) -> list[_Candidate]:
+    out = []
+    for g in plan.groups:
+        if any(f in ev.asked for f in g.members) or any(ev.present(f) for f in g.settled_by):
+            continue
+        if all(f in ev.findings for f in g.members):
+            continue
+        weights = []
+        for c in g.choices:
+            like = np.ones_like(posterior)
+            for fid, value in c.sets.items():
+                col = model.p[:, model.index[fid]]
+                like = like * (col if value else 1.0 - col)
+            weights.append(float(posterior @ like))
+        total = sum(weights) or 1.0
+        outcomes = [(w / total, dict(c.sets)) for w, c in zip(weights, g.choices, strict=True)]
+        out.append(_Candidate(g.id, "group", outcomes, tuple(g.members)))
+    return out
+
+
+def _story_words(flag: RedFlag) -> list[str]:
+    """Findings that make a flag part of this story when said: its relevance rule's and its firing rules'."""
+    rules = [*flag.when, *([flag.relevant_when] if flag.relevant_when else [])]
+    return [f for r in rules for f in [*r.all, *r.any, *r.requires_any]]
+
+
+def _screen_candidates(
+    model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array, fired: set[str], screened: int
+) -> list[_Candidate]:
     if screened >= model.kb.meta.interview.max_red_flag_questions:
-        return None
-    flags = sorted(
-        model.kb.red_flags.values(),
-        key=lambda fl: (fl.relevant_when is None, rank(fl.level)),
-    )
-    for flag in flags:
+        return []
+    grouped = plan.grouped_findings()
+    regions = story_regions(plan, ev)
+    in_play = {cid: float(posterior[i]) for i, cid in enumerate(model.conditions)}
+    out: list[_Candidate] = []
+    seen: set[str] = set()
+    for flag in model.kb.red_flags.values():
         if flag.id in fired or not relevant(flag.relevant_when, ev):
             continue
+        fits = plan.flag_regions.get(flag.id)
+        if fits and regions and not regions & set(fits):
+            continue
+        said = any(ev.present(f) for f in _story_words(flag))
+        causes = sum(in_play.get(cid, 0.0) for cid in flag.points_to)
+        if not said and causes < plan.settings.screen_min_cause_probability:
+            continue
         for fid in flag.screen:
-            if fid not in ev.asked and model.kb.findings[fid].askable:
-                return _make(model, fid, "red_flag_screen", flag.id)
-    return None
+            if fid in seen or fid in grouped or not _open(ev, fid) or not model.kb.findings[fid].askable:
+                continue
+            seen.add(fid)
+            sensitive = plan.sensitive_question(fid) is not None
+            out.append(
+                _Candidate(fid, "red_flag_screen", _yes_no(model, posterior, fid), (fid,), flag.id, 0.0, sensitive)
+            )
+    return out
 
 
-def next_question(
-    model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int, *, fired: Collection[str]
-) -> Question | None:
-    """The next question to ask, or None when the interview should stop.
-
-    ``fired`` are the ids of the red flags triage found (evaluated once, by triage).
-    """
-    settings = model.kb.meta.interview
-    if asked_count >= settings.max_questions:
-        return None
-    flag_q = red_flag_question(model, ev, screened, fired)
-    if flag_q is not None:
-        return flag_q
-    if float(posterior.max()) >= settings.stop_when_top_probability:
-        return None
+def _gain_candidates(
+    model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array, skip: set[str]
+) -> list[_Candidate]:
     gain = information_gain(model, posterior)
     mask = _askable_mask(model).copy()
-    for fid in ev.asked:
+    grouped = plan.grouped_findings()
+    for fid in [*ev.asked, *ev.findings, *grouped, *skip]:
         mask[model.index[fid]] = False
     gain = np.where(mask, gain, -1.0)
-    best = int(np.argmax(gain))
-    if gain[best] < settings.min_information_gain:
+    order = np.argsort(-gain)[: plan.settings.candidates]
+    out = []
+    for i in order:
+        if gain[i] <= 0:
+            break
+        fid = model.findings[int(i)]
+        sensitive = plan.sensitive_question(fid) is not None
+        out.append(
+            _Candidate(fid, "information_gain", _yes_no(model, posterior, fid), (fid,), None, float(gain[i]), sensitive)
+        )
+    return out
+
+
+def _rank(level: str) -> int:
+    return TRIAGE_ORDER.index(level)  # type: ignore[arg-type,unused-ignore]
+
+
+def _flag_urgency(model: Model, ev: Evidence, fired: set[str]) -> dict[str, int]:
+    """Red flags that are relevant to the story and not fired: id -> urgency rank."""
+    return {
+        f.id: _rank(f.level)
+        for f in model.kb.red_flags.values()
+        if f.id not in fired and relevant(f.relevant_when, ev) and f.relevant_when is not None
+    }
+
+
+def _value(
+    model: Model,
+    plan: InterviewPlan,
+    ev: Evidence,
+    posterior: Array,
+    now: TriageResult,
+    open_now: dict[str, int],
+    c: _Candidate,
+) -> float:
+    s = plan.settings
+    top = int(np.argmax(posterior))
+    rank_now = _rank(now.level)
+    total = 0.0
+    for prob, sets in c.outcomes:
+        if prob <= 0.0:
+            continue
+        findings = {k: v for k, v in ev.findings.items() if k not in c.members}
+        findings.update(sets)
+        findings = plan.implied(findings, set(sets) | set(ev.asked))
+        ev2 = Evidence(findings, ev.age, ev.sex, ev.asked | frozenset(c.members))
+        post2 = model.posterior(ev2)
+        rank2 = _rank(triage(model, ev2, post2).level)
+        if c.must_change_level and True in sets.values() and rank2 == rank_now:
+            return 0.0  # a personal question only when its answer would change the urgency
+        moved = (rank_now - rank2) * s.urgent_weight if rank2 < rank_now else rank2 - rank_now
+        changed = int(np.argmax(post2)) != top
+        shift = 0.5 * float(np.abs(post2 - posterior).sum())
+        opened = [r for fid, r in _flag_urgency(model, ev2, set()).items() if fid not in open_now and r < rank_now]
+        opens = max((rank_now - r for r in opened), default=0)
+        total += prob * (
+            s.level_weight * moved + s.leading_weight * changed + s.shift_weight * shift + s.opens_screen_weight * opens
+        )
+    return total
+
+
+def _screen_intro(plan: InterviewPlan, ev: Evidence) -> str:
+    regions = story_regions(plan, ev)
+    key = "both" if len(regions) != 1 else next(iter(regions))
+    return plan.screen_intro.format(region=plan.region_words[key])  # type: ignore[index]
+
+
+_CACHE: dict[tuple[object, ...], Question | None] = {}
+_CACHE_SIZE = 256
+
+
+def next_question(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
+    """The next question to ask, or None when the interview should stop (remembered per evidence)."""
+    key = (id(model), frozenset(ev.findings.items()), ev.asked, ev.age, ev.sex, asked_count, screened)
+    if key in _CACHE:
+        return _CACHE[key]
+    q = _choose(model, ev, posterior, asked_count, screened)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = q
+    return q
+
+
+def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
+    plan = interview_plan()
+    if asked_count >= plan.settings.max_questions:
         return None
-    return _make(model, model.findings[best], "information_gain", gain=float(gain[best]))
+    now = triage(model, ev, posterior)
+    if emergency_fired(now):
+        return None
+    fired = {f.id for f in fired_red_flags(model, ev)}
+    groups = _group_candidates(model, plan, ev, posterior)
+    screens = _screen_candidates(model, plan, ev, posterior, fired, screened)
+    gains = _gain_candidates(model, plan, ev, posterior, {c.key for c in screens})
+    open_now = _flag_urgency(model, ev, fired)
+    best: _Candidate | None = None
+    best_value = -1.0
+    for c in [*screens, *groups, *gains]:
+        v = _value(model, plan, ev, posterior, now, open_now, c)
+        if c.reason == "red_flag_screen":
+            v *= plan.settings.screen_weight
+        if v > best_value:
+            best, best_value = c, v
+    if best is None or best_value < plan.settings.stop_below_value:
+        return None
+    return _make(model, plan, ev, best, best_value, screened)
+
+
+def _make(model: Model, plan: InterviewPlan, ev: Evidence, c: _Candidate, value: float, screened: int) -> Question:
+    if c.reason == "group":
+        g = plan.group(c.key)
+        choices = [(ch.id, ch.label) for ch in g.choices]
+        return Question(g.id, g.question, g.why_ask, ["dont_know"], "group", choices=choices, value=round(value, 4))
+    f = model.kb.findings[c.key]
+    text = plan.sensitive_question(c.key) or f.question
+    intro = _screen_intro(plan, ev) if c.reason == "red_flag_screen" and screened == 0 else None
+    return Question(
+        c.key,
+        text,
+        f.why_ask,
+        list(f.answers),
+        c.reason,
+        c.red_flag,
+        round(c.gain, 4),
+        intro=intro,
+        value=round(value, 4),
+    )

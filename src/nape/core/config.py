@@ -32,6 +32,17 @@ class Settings(BaseSettings):
         description="Base URL of private links (e.g. https://nape.example.org behind a proxy); default the request's",
     )
 
+    emergency_number: str | None = Field(
+        default=None,
+        max_length=20,
+        pattern=r"^[0-9+*#]{2,20}$",
+        description="The local emergency number shown with a tap-to-call link; default 999, 112 and 911 together",
+    )
+
+    def emergency_numbers(self) -> list[str]:
+        """The numbers an emergency result offers to call (``NAPE_EMERGENCY_NUMBER`` or 999/112/911)."""
+        return [self.emergency_number] if self.emergency_number else ["999", "112", "911"]
+
     def resolved_database_url(self) -> str:
         """The URL to connect to: ``NAPE_DATABASE_URL`` or ``sqlite:///<data_dir>/nape.db``.
 

@@ -1,8 +1,13 @@
 """Evaluate diagnosis and triage on case files (``shared/spec/README.md`` §3).
 
 Text mode reads ``text`` and ``details`` together. Interview mode starts from ``text`` alone
-and answers the system's own questions from ``text`` + ``details`` through the intake:
-found present -> yes, found absent -> no, not mentioned -> don't know.
+and a simulated person answers the system's own questions from ``text`` + ``details`` read by
+the intake: found present -> yes, found absent -> no; a multiple-choice question gets the choice
+that agrees with what was found. For a finding the case does not mention, the policy is data
+(``interview.yaml`` ``simulator``): with ``unmentioned="no"`` (the default) the person answers
+as someone who knows their own body, "no" to a symptom, event, history, medicine or risk they
+would have noticed (and to signs they would see), "don't know" to examination signs and test
+results; with ``unmentioned="dont_know"`` every unmentioned finding gets "don't know".
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.console import Console
@@ -23,7 +28,10 @@ from nape import interview as iv
 from nape.assessment import assess
 from nape.errors import CaseFileError
 from nape.intake import parse
+from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import EMERGENCY_LEVELS, TRIAGE_ORDER, TriageLevel
+from nape.reasoning.interview_data import interview_plan
+from nape.report.schema import QuestionOut
 
 
 class Expected(BaseModel):
@@ -75,7 +83,37 @@ def _run_text(case: Case) -> tuple[list[str], str, int]:
     return [d.condition for d in a.differential[:3]], a.triage.level, 0
 
 
-def _run_interview(case: Case) -> tuple[list[str], str, int]:
+Unmentioned = Literal["no", "dont_know"]
+UNMENTIONED: tuple[Unmentioned, ...] = ("no", "dont_know")
+
+
+def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no") -> str:
+    """What the simulated person answers to ``q`` given the findings in their words (``truth``)."""
+    if q.reason == "confirm":
+        return q.choices[0].id  # the description's own value
+    if q.choices:
+        best, best_score = "dont_know", 0
+        for c in interview_plan().group(q.finding).choices:
+            agree = sum(truth.get(f) is v for f, v in c.sets.items())
+            clash = sum(f in truth and truth[f] is not v for f, v in c.sets.items())
+            score = agree - 2 * clash
+            if agree and score > best_score:
+                best, best_score = c.id, score
+        return best
+    value = truth.get(q.finding)
+    if value is not None:
+        return "yes" if value else "no"
+    if unmentioned == "dont_know":
+        return "dont_know"
+    policy = interview_plan().simulator
+    f = default_kb().findings[q.finding]
+    noticed = q.finding in policy.noticed_signs or (
+        f.category in policy.noticed_categories and f.category not in policy.unknown_categories
+    )
+    return "no" if noticed else "dont_know"
+
+
+def _run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str], str, int]:
     truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
     state = iv.start(case.text, age=case.age, sex=case.sex)
     asked = 0
@@ -84,19 +122,17 @@ def _run_interview(case: Case) -> tuple[list[str], str, int]:
         q = a.next_question
         if q is None:
             break
-        value = truth.get(q.finding)
-        state = iv.answer(state, q.finding, "yes" if value else "no" if value is False else "dont_know")
+        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned))
         asked += 1
     return [d.condition for d in a.differential[:3]], a.triage.level, asked
 
 
-def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
+def run(cases: list[Case], mode: str = "text", unmentioned: Unmentioned = "no") -> dict[str, Any]:
     """Run every case and compute the figures of the spec."""
-    runner = _run_interview if mode == "interview" else _run_text
     rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for case in cases:
-        top3, level, asked = runner(case)
+        top3, level, asked = _run_interview(case, unmentioned) if mode == "interview" else _run_text(case)
         exp = case.expected
         ok = exp.triage_ok or [exp.triage]
         hits = {exp.condition, *exp.acceptable}
@@ -134,6 +170,8 @@ def run(cases: list[Case], mode: str = "text") -> dict[str, Any]:
     }
     if mode == "interview":
         report["questions_mean"] = round(sum(r["questions"] for r in rows) / n, 2)
+        report["questions_max"] = max(r["questions"] for r in rows)
+        report["unmentioned"] = unmentioned
     return report
 
 
@@ -143,7 +181,10 @@ def render_report(report: dict[str, Any], console: Console) -> None:
         f"[bold]{report['n']} cases, {report['mode']} mode[/bold]  "
         f"({report['seconds_per_case'] * 1000:.1f} ms per case)"
     )
-    keys = ("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity", "questions_mean")
+    keys = (
+        *("top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity"),
+        *("questions_mean", "questions_max", "unmentioned"),
+    )
     for key in keys:
         if key in report and report[key] is not None:
             console.print(escape(f"  {key:<22} {report[key]}"))

@@ -27,7 +27,7 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 
 from nape.fhir.maps import FhirTerms, fhir_terms
-from nape.interview import InterviewState, current
+from nape.interview import InterviewState, current, finding_answers
 from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut, DifferentialItem
 
@@ -223,13 +223,10 @@ def interview_bundle(state: InterviewState, *, interview_id: str | None = None) 
     A later answer to the same question replaces the earlier one, as in the assessment.
     """
     a = current(state)
-    latest: dict[str, str] = {}
-    for fid, answer, _ in state.answers:
-        latest[fid] = answer
     return assessment_bundle(
         a,
         text=state.text or None,
-        answers=latest.items(),
+        answers=finding_answers(state),
         interview_id=interview_id,
         in_progress=a.next_question is not None,
     )

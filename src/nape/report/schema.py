@@ -72,13 +72,20 @@ class RuleOut(Out):
     reasons: list[str]
 
 
+class ChoiceOut(Out):
+    id: str
+    label: str
+
+
 class QuestionOut(Out):
-    finding: str
+    finding: str = Field(description="The finding id asked about, or a question group id when `choices` are offered")
     text: str
     why_ask: str
-    answers: list[str]
-    reason: str
+    answers: list[str] = Field(description="yes / no / dont_know answers allowed (only dont_know beside choices)")
+    reason: str = Field(description="red_flag_screen, information_gain, group (multiple choice) or confirm")
     red_flag: str | None = None
+    choices: list[ChoiceOut] = Field(default_factory=list, description="Multiple-choice answers (answer with an id)")
+    intro: str | None = Field(default=None, description="Said once, before the first safety question")
 
 
 class CareStepOut(Out):
@@ -117,6 +124,8 @@ class PatientOut(Out):
     age: int | None
     sex: str | None
     about_someone_else: bool = False
+    relation: str | None = Field(default=None, description="child, parent, partner, ... when about someone else")
+    who: str | None = Field(default=None, description="Who the check was about, in words")
 
 
 class AssessmentOut(Out):

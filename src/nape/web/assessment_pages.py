@@ -34,7 +34,14 @@ def question_page(
     if a.next_question is None:
         return see_other(f"/a/{record.id}/result")
     asked, most = view.progress(state, default_kb())
-    context = {"id": record.id, "q": a.next_question, "asked": asked, "most": most, "step": len(state.answers)}
+    context = {
+        "id": record.id,
+        "q": a.next_question,
+        "asked": asked,
+        "most": most,
+        "step": len(state.answers),
+        "who": a.patient.who if state.about_someone_else else None,
+    }
     return render(request, "question.html", context)
 
 
@@ -61,7 +68,7 @@ def post_answer(
             return None  # a stale form
         if any(a[0] == finding[:100] for a in state.answers[len(first[0].answers) :]):
             return None  # answered meanwhile by the same form sent twice
-        return interview.answer(state, finding[:100], answer[:20])
+        return interview.answer(state, finding[:100], answer[:40])
 
     record, _ = service.update(store, interview_id, owner_id(clinician), add_answer)
     return see_other(f"/a/{record.id}")
@@ -90,6 +97,7 @@ def result_page(request: Request, interview_id: str, store: StoreDep, clinician:
         "id": record.id,
         "a": a,
         "emergency": view.is_emergency(a),
+        "stop": interview.emergency_stop(a),
         "causes": view.causes(a, kb),
         "plan": view.split_plan(a),
         "doctor_questions": view.doctor_questions(a, kb),

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from nape import interview
 from nape.errors import InputError
 from nape.http.deps import StoreDep
+from nape.reasoning.interview_data import interview_plan
 from nape.text import parse_age
 from nape.web.rendering import PageRoute, render, see_other
 
@@ -25,35 +26,63 @@ FormText = Annotated[str, Form()]
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     """The form: age and sex, then "describe what's happening"."""
-    return render(request, "home.html", {"form": {}})
+    return render(request, "home.html", {"form": {}, "relations": interview_plan().relations})
 
 
 def _begin(
-    request: Request, store: StoreDep, text: str, age: str, sex: str, then: str
+    request: Request,
+    store: StoreDep,
+    text: str,
+    age: str,
+    sex: str,
+    then: str,
+    subject: str = "",
+    relation: str = "",
 ) -> HTMLResponse | RedirectResponse:
-    form = {"text": text, "age": age, "sex": sex}
+    form = {"text": text, "age": age, "sex": sex, "subject": subject, "relation": relation}
+    relations = interview_plan().relations
     field = "age"
+    other = subject == "someone_else"
     try:
         age_years = parse_age(age)
         field = "text"
-        state = interview.start(text, age=age_years, sex=sex or None)
+        state = interview.start(
+            text,
+            age=age_years,
+            sex=sex or None,
+            subject="other" if other else "self" if subject == "self" else None,
+            relation=(relation if relation in relations else "other") if other else None,
+        )
     except InputError as exc:
-        return render(request, "home.html", {"form": form, "error": str(exc), "error_field": field}, 422)
+        context = {"form": form, "error": str(exc), "error_field": field, "relations": relations}
+        return render(request, "home.html", context, 422)
     record = store.create_interview(state.to_dict())
     return see_other(then.format(id=record.id))
 
 
 @router.post("/start", response_model=None)
 def start(
-    request: Request, store: StoreDep, text: FormText = "", age: FormText = "", sex: FormText = ""
+    request: Request,
+    store: StoreDep,
+    text: FormText = "",
+    age: FormText = "",
+    sex: FormText = "",
+    subject: FormText = "",
+    relation: FormText = "",
 ) -> HTMLResponse | RedirectResponse:
     """Save a new interview and go to its first question (or the form again with the error)."""
-    return _begin(request, store, text, age, sex, "/a/{id}")
+    return _begin(request, store, text, age, sex, "/a/{id}", subject[:20], relation[:20])
 
 
 @router.post("/assess", response_model=None)
 def quick_assess(
-    request: Request, store: StoreDep, text: FormText = "", age: FormText = "", sex: FormText = ""
+    request: Request,
+    store: StoreDep,
+    text: FormText = "",
+    age: FormText = "",
+    sex: FormText = "",
+    subject: FormText = "",
+    relation: FormText = "",
 ) -> HTMLResponse | RedirectResponse:
     """The same, straight to the result without questions (for links and scripts)."""
-    return _begin(request, store, text, age, sex, "/a/{id}/result")
+    return _begin(request, store, text, age, sex, "/a/{id}/result", subject[:20], relation[:20])

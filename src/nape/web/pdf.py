@@ -67,7 +67,13 @@ def _sections(case: ClinicianCase) -> list[tuple[str, list[str]]]:
     rules = [f"{r.rule}: {r.outcome} ({'; '.join(r.reasons)})" for r in a.decision_rules] or ["none applied"]
     return [
         ("Urgency", [f"{a.triage.level}: {a.triage.advice}", *(f"- {r}" for r in a.triage.reasons)]),
-        ("Patient", [f"age {p.age if p.age is not None else 'not given'}, sex {p.sex or 'not given'}"]),
+        (
+            "Patient",
+            [
+                f"age {p.age if p.age is not None else 'not given'}, sex {p.sex or 'not given'}",
+                *([f"The check was about: {p.who}"] if p.who else []),
+            ],
+        ),
         ("The person's words", [case.text or "(none)"]),
         ("Findings", [f'- {f.label} [{f.id}]: {f.status} - "{f.words}" ({f.origin})' for f in case.findings]),
         (

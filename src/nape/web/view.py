@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nape.interview import InterviewState, asked_count
+from nape.interview import InterviewState, asked_count, max_questions
 from nape.knowledge.loader import KnowledgeBase
 from nape.knowledge.schema import EMERGENCY_LEVELS
 from nape.report.schema import AssessmentOut, CareStepOut, DifferentialItem, StatementOut
@@ -97,7 +97,7 @@ def causes(a: AssessmentOut, kb: KnowledgeBase, top: int = PERSON_CAUSES) -> lis
 def progress(state: InterviewState, kb: KnowledgeBase) -> tuple[int, int]:
     """(questions answered, most questions the interview asks) for the progress bar."""
     asked = asked_count(state)
-    return asked, max(kb.meta.interview.max_questions, asked)
+    return asked, max(max_questions(), asked)
 
 
 _OUTCOME = {"yes": "positive", "no": "negative", "dont_know": "not known"}

@@ -88,7 +88,7 @@ def test_an_unreachable_database_is_503_while_one_shot_assessment_still_works() 
 def test_a_failed_save_leaves_the_previous_state_intact(client: TestClient, store: Store) -> None:
     body = client.post("/v1/interviews", json={"text": "stiff neck", "age": 50}).json()
     iid, first = body["id"], body["next_question"]["finding"]
-    saved = client.post(f"/v1/interviews/{iid}/answers", json={"finding": first, "answer": "no"}).json()
+    saved = client.post(f"/v1/interviews/{iid}/answers", json={"finding": first, "answer": "dont_know"}).json()
 
     def connection_lost(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         if statement.lstrip().upper().startswith("UPDATE"):

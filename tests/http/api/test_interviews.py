@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from nape.errors import ConflictError
+from nape.reasoning.interview_data import interview_plan
 from nape.store import Store
 from nape.store.models import Interview
 from tests.http.api.conftest import MakeClient, bearer
@@ -24,7 +25,11 @@ def _start(client: TestClient, headers: dict[str, str] | None = None, **body: An
 
 
 def _answer(client: TestClient, iid: str, finding: str, answer: str = "no", **kw: Any) -> dict[str, Any]:
-    r = client.post(f"/v1/interviews/{iid}/answers", json={"finding": finding, "answer": answer}, **kw)
+    groups = interview_plan().group_ids()
+    body = {"finding": finding, "choice" if finding in groups and answer != "dont_know" else "answer": answer}
+    if finding in groups and answer in ("yes", "no"):
+        body = {"finding": finding, "answer": "dont_know"}  # a multiple-choice question has no yes / no
+    r = client.post(f"/v1/interviews/{iid}/answers", json=body, **kw)
     assert r.status_code == 200, r.text
     return r.json()  # type: ignore[no-any-return]
 
@@ -37,7 +42,7 @@ def test_create_returns_the_link_the_first_question_and_the_safety_text(client: 
     assert body["link"] == f"http://testserver/a/{body['id']}"
     q = body["next_question"]
     assert q["finding"] and q["text"] and q["why_ask"] and q["answers"] == ["yes", "no", "dont_know"]
-    assert body["progress"] == {"asked": 0, "max": 20}
+    assert body["progress"] == {"asked": 0, "max": 12}
     assert body["done"] is False and body["age"] == 34 and body["text"] == "stiff neck since this morning"
     assert "not a diagnosis" in body["disclaimer"] and "emergency" in body["emergency_advice"]
 

@@ -84,7 +84,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser, base_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=base_url, viewport=PHONE, accept_downloads=True)
     pg = context.new_page()
-    pg.set_default_timeout(15_000)
+    pg.set_default_timeout(60_000)  # the first start loads the language pipeline
     yield pg
     context.close()
 
@@ -110,7 +110,10 @@ def answer_all(page: Page, label: str, limit: int = 60) -> int:
     for n in range(limit):
         if page.url.endswith("/result"):
             return n
-        page.get_by_role("button", name=label, exact=True).click()
+        button = page.get_by_role("button", name=label, exact=True)
+        if button.count() == 0:  # a multiple-choice question has no yes / no
+            button = page.get_by_role("button", name="Don't know", exact=True)
+        button.click()
         page.wait_for_load_state()
     raise AssertionError("the interview did not end")
 
@@ -126,7 +129,7 @@ def test_seed_003_reaches_dystonia_and_a_consultation(page: Page) -> None:
     expect(page.get_by_text("Why we ask:")).to_be_visible()
     shot(page, "seed003-first-question", full_page=False)
     asked = answer_all(page, "Don't know")
-    assert asked >= 8  # the red-flag screen came first, then the questions that tell causes apart
+    assert 1 <= asked <= 12  # only the questions that could change the result, at most 12
     causes = page.locator(".cause-name").all_inner_texts()
     assert default_kb().conditions["cervical_dystonia"].plain_name in causes[:3]
     banner = page.locator(".banner")
@@ -191,7 +194,7 @@ def test_keyboard_only_completion(page: Page) -> None:
     for n in range(60):
         if page.url.endswith("/result"):
             break
-        _tab_to(page, ".answer-no")
+        _tab_to(page, ".answer-dont_know")  # on every question, yes/no or multiple choice
         with page.expect_navigation():
             page.keyboard.press("Space" if n % 2 else "Enter")
     assert page.url.endswith("/result")
@@ -200,8 +203,7 @@ def test_keyboard_only_completion(page: Page) -> None:
 
 def test_clinician_view_prints_and_downloads_a_pdf(page: Page) -> None:
     begin(page, "Neck pain after a car crash this morning, I am 70 and my fingers tingle.", 70, "male")
-    page.get_by_role("button", name="No", exact=True).click()
-    page.goto(page.url + "/clinician")
+    page.goto(re.sub(r"/result$", "", page.url) + "/clinician")  # an emergency goes straight to the result
     expect(page.get_by_role("link", name="FHIR Bundle (JSON)")).to_be_visible()
     expect(page.get_by_role("button", name="Print")).to_be_visible()  # shown by the script
     leading = page.locator("table tbody tr").nth(0)

@@ -169,7 +169,7 @@ def test_interview_bundle_has_questions_answers_and_status() -> None:
 def test_finished_interview_is_completed_and_final() -> None:
     state = iv.start("woke up with a stiff neck", age=30, sex="male")
     while (q := iv.current(state).next_question) is not None:
-        state = iv.answer(state, q.finding, "no")
+        state = iv.answer(state, q.finding, q.choices[0].id if q.choices else "no")
     bundle = interview_bundle(state)
     (qr,) = resources(bundle, "QuestionnaireResponse")
     (ra,) = resources(bundle, "RiskAssessment")

@@ -15,15 +15,16 @@ ROOT = Path(__file__).resolve().parents[3]
 FLOORS = json.loads((ROOT / "data/cases/floors.json").read_text())
 
 
-def test_interview_asks_red_flag_screens_first_then_stops() -> None:
+def test_interview_screens_a_stiff_neck_for_fever_then_stops() -> None:
     state = iv.start("my neck is stiff", age=30)
-    first = iv.current(state).next_question
-    assert first is not None and first.reason == "red_flag_screen"
+    asked = []
     for _ in range(40):
         q = iv.current(state).next_question
         if q is None:
             break
-        state = iv.answer(state, q.finding, "no")
+        asked.append(q.finding)
+        state = iv.answer(state, q.finding, q.choices[0].id if q.choices else "no")
+    assert "fever" in asked
     assert iv.current(state).next_question is None
 
 

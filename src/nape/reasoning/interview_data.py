@@ -1,0 +1,199 @@
+"""How the interview asks, as data: ``knowledge/resources/interview.yaml`` under strict schemas.
+
+Question groups (one multiple-choice question for findings that form one fact), implications
+(one answer settles another), the stop rule's weights, which red flags fit which region, the
+wording for someone else and the evaluation simulator's policy. Example::
+
+    plan = interview_plan()
+    plan.group("how_long").choice("1_to_6_weeks").sets
+    # {'duration_under_1_week': False, 'duration_1_to_6_weeks': True, 'duration_over_6_weeks': False}
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from nape.core.resources import StrictModel, load_validated
+from nape.errors import KnowledgeReferenceError
+from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.knowledge.schema import FindingCategory, Id, Text
+
+Region = Literal["neck", "back"]
+
+
+class Settings(StrictModel):
+    max_questions: int = Field(ge=1, le=60)
+    stop_below_value: Annotated[float, Field(ge=0.0, le=10.0)]
+    level_weight: Annotated[float, Field(ge=0.0)]
+    leading_weight: Annotated[float, Field(ge=0.0)]
+    shift_weight: Annotated[float, Field(ge=0.0)]
+    urgent_weight: Annotated[float, Field(ge=0.0)]
+    opens_screen_weight: Annotated[float, Field(ge=0.0)]
+    screen_weight: Annotated[float, Field(ge=0.0)]
+    screen_min_cause_probability: Annotated[float, Field(ge=0.0, lt=1.0)]
+    candidates: int = Field(ge=1, le=500)
+
+
+class Sensitive(StrictModel):
+    finding: Id
+    question: Text
+
+
+class Implication(StrictModel):
+    if_: dict[Id, bool] = Field(alias="if", min_length=1)
+    then: dict[Id, bool] = Field(min_length=1)
+
+
+class Choice(StrictModel):
+    id: Annotated[str, Field(pattern=r"^[0-9a-z_]+$")]
+    label: Text
+    sets: dict[Id, bool]
+
+
+class Group(StrictModel):
+    id: Id
+    question: Text
+    why_ask: Text
+    members: list[Id] = Field(min_length=1)
+    settled_by: list[Id] = Field(default_factory=list)
+    choices: list[Choice] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _choices_set_members(self) -> Group:
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("choice ids must be unique")
+        for c in self.choices:
+            extra = set(c.sets) - set(self.members)
+            if extra:
+                raise ValueError(f"choice {c.id!r} sets findings outside the group: {sorted(extra)}")
+        return self
+
+    def choice(self, choice_id: str) -> Choice:
+        for c in self.choices:
+            if c.id == choice_id:
+                return c
+        raise KeyError(choice_id)
+
+
+class Relation(StrictModel):
+    label: Text
+    noun: Text
+    male: str | None = None
+    female: str | None = None
+
+
+class WordingRule(StrictModel):
+    from_: str = Field(alias="from", min_length=1)
+    to: str
+
+    @model_validator(mode="after")
+    def _compiles(self) -> WordingRule:
+        re.compile(self.from_)
+        return self
+
+
+class Simulator(StrictModel):
+    noticed_categories: list[FindingCategory]
+    unknown_categories: list[FindingCategory]
+    noticed_signs: list[Id] = Field(default_factory=list)
+
+
+class InterviewPlan(StrictModel):
+    settings: Settings
+    regions: dict[Region, list[Id]]
+    flag_regions: dict[Id, list[Region]] = Field(default_factory=dict)
+    screen_intro: Text
+    while_waiting: list[Text] = Field(min_length=1)
+    region_words: dict[Literal["neck", "back", "both"], Text]
+    sensitive: list[Sensitive] = Field(default_factory=list)
+    implies: list[Implication] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    relations: dict[Id, Relation]
+    wording: list[WordingRule]
+    simulator: Simulator
+
+    def group(self, group_id: str) -> Group:
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise KeyError(group_id)
+
+    def group_ids(self) -> set[str]:
+        return {g.id for g in self.groups}
+
+    def grouped_findings(self) -> dict[str, str]:
+        """finding id -> the id of the group that asks about it."""
+        return {fid: g.id for g in self.groups for fid in g.members}
+
+    def implied(self, findings: dict[str, bool], explicit: set[str]) -> dict[str, bool]:
+        """``findings`` plus what they imply; an explicitly stated or answered value always wins."""
+        out = dict(findings)
+        for _ in range(3):  # implications can chain (a crash -> an injury -> ...)
+            changed = False
+            for imp in self.implies:
+                if all(out.get(f) is v for f, v in imp.if_.items()):
+                    for f, v in imp.then.items():
+                        if f not in explicit and out.get(f) is not v:
+                            out[f] = v
+                            changed = True
+            if not changed:
+                break
+        return out
+
+    def sensitive_question(self, fid: str) -> str | None:
+        for s in self.sensitive:
+            if s.finding == fid:
+                return s.question
+        return None
+
+
+def _check(plan: InterviewPlan, kb: KnowledgeBase) -> None:
+    where = "interview.yaml"
+
+    def known(fid: str, what: str) -> None:
+        if fid not in kb.findings:
+            raise KnowledgeReferenceError(f"{where}: {what}: unknown finding {fid!r}")
+
+    for region, fids in plan.regions.items():
+        for fid in fids:
+            known(fid, f"regions.{region}")
+    for flag in plan.flag_regions:
+        if flag not in kb.red_flags:
+            raise KnowledgeReferenceError(f"{where}: flag_regions: unknown red flag {flag!r}")
+    for s in plan.sensitive:
+        known(s.finding, "sensitive")
+    for imp in plan.implies:
+        for fid in [*imp.if_, *imp.then]:
+            known(fid, "implies")
+    seen: set[str] = set()
+    for g in plan.groups:
+        if g.id in kb.findings:
+            raise KnowledgeReferenceError(f"{where}: group {g.id!r} has the id of a finding")
+        for fid in [*g.members, *g.settled_by]:
+            known(fid, f"group {g.id!r}")
+        overlap = seen & set(g.members)
+        if overlap:
+            raise KnowledgeReferenceError(f"{where}: group {g.id!r}: {sorted(overlap)} already in another group")
+        seen |= set(g.members)
+    for fid in plan.simulator.noticed_signs:
+        known(fid, "simulator.noticed_signs")
+    if plan.settings.max_questions > kb.meta.interview.max_questions:
+        raise KnowledgeReferenceError(f"{where}: max_questions is above knowledge_base.yaml's interview cap")
+
+
+def load_plan(kb: KnowledgeBase, path: str = "interview.yaml") -> InterviewPlan:
+    """Read, validate and cross-check the interview plan against the knowledge base."""
+    plan = load_validated(InterviewPlan, "nape.knowledge", f"resources/{path}")
+    _check(plan, kb)
+    return plan
+
+
+@cache
+def interview_plan() -> InterviewPlan:
+    """The packaged interview plan, loaded once per process."""
+    return load_plan(default_kb())
