@@ -114,3 +114,23 @@ class IngestError(InputError):
     """A file given to ``nape ingest`` that is missing, binary, too large or of another type."""
 
     code = "E403"
+
+
+class WebSecurityError(NapeError):
+    """A request refused to protect the people using the service (wrong host, another site's form)."""
+
+    code = "E600"
+    http_status: ClassVar[int] = 403
+
+
+class CrossSiteError(WebSecurityError):
+    """A state-changing request sent by another site's page (its Origin, Referer or Sec-Fetch-Site)."""
+
+    code = "E601"
+
+
+class UntrustedHostError(WebSecurityError):
+    """A request whose Host header is not one of the trusted hosts (``NAPE_TRUSTED_HOSTS``)."""
+
+    code = "E602"
+    http_status: ClassVar[int] = 400

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from nape.errors import InputError
 from nape.fhir.cds import HOOK, answer_hook, discovery, interview_from_record
 from nape.fhir.maps import fhir_terms
-from nape.http.deps import StoreDep
+from nape.http.deps import StoreDep, public_base
 
 router = APIRouter(tags=["cds-hooks"])
 
@@ -69,10 +69,6 @@ def _text(body: HookRequest) -> str | None:
     return value.strip() or None
 
 
-def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 @router.get("/cds-services")
 def cds_discovery() -> dict[str, Any]:
     """The CDS Hooks discovery document: one ``patient-view`` service with its prefetch templates."""
@@ -93,4 +89,4 @@ def cds_patient_view(
     if state is None:
         return {"cards": []}
     record = store.create_interview(state.to_dict(), owner_id=None, kind="cds")
-    return answer_hook(state, record.id, _base(request))
+    return answer_hook(state, record.id, public_base(request))
