@@ -158,3 +158,23 @@ class ScreenRunError(NapeError):
     """``nape screen`` cannot go on: a work directory from another job, an unreachable cluster."""
 
     code = "E602"
+
+
+class WebSecurityError(NapeError):
+    """A request refused to protect the people using the service (wrong host, another site's form)."""
+
+    code = "E700"
+    http_status: ClassVar[int] = 403
+
+
+class CrossSiteError(WebSecurityError):
+    """A state-changing request sent by another site's page (its Origin, Referer or Sec-Fetch-Site)."""
+
+    code = "E701"
+
+
+class UntrustedHostError(WebSecurityError):
+    """A request whose Host header is not one of the trusted hosts (``NAPE_TRUSTED_HOSTS``)."""
+
+    code = "E702"
+    http_status: ClassVar[int] = 400

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 from pydantic import Field
@@ -31,6 +32,24 @@ class Settings(BaseSettings):
         max_length=500,
         description="Base URL of private links (e.g. https://nape.example.org behind a proxy); default the request's",
     )
+    trusted_hosts: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Comma-separated host names the server answers to (Host header); '*' for any; "
+        "default localhost, 127.0.0.1, ::1 and the public URL's host",
+    )
+    api_docs: bool = Field(default=True, description="Serve /docs (Swagger UI) and /redoc from the installed files")
+
+    def allowed_hosts(self) -> list[str]:
+        """The trusted host names (lower case, no port): the setting, or the defaults plus the public URL's."""
+        if self.trusted_hosts is not None:
+            return [h.strip().lower() for h in self.trusted_hosts.split(",") if h.strip()]
+        hosts = ["localhost", "127.0.0.1", "::1"]
+        if self.public_url:
+            host = urlsplit(self.public_url).hostname
+            if host:
+                hosts.append(host.lower())
+        return hosts
 
     emergency_number: str | None = Field(
         default=None,

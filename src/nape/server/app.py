@@ -22,8 +22,10 @@ from starlette.routing import Match
 from nape import __version__, api, web
 from nape.api.schemas import ERROR_WHY, ErrorOut
 from nape.errors import NapeError, StoreUnavailableError
+from nape.server.docs import install_docs
 from nape.server.middleware import MAX_BODY_BYTES, BodyGuard, LastResort
 from nape.server.privacy import install_log_privacy
+from nape.server.security import WebSecurity
 from nape.store import Store
 
 __all__ = ["MAX_BODY_BYTES", "create_app"]
@@ -100,6 +102,8 @@ def create_app(store: Store | None = None) -> FastAPI:
         version=__version__,
         description="Neck and back spasm assessment: a cited differential, safety-first triage and a care plan. "
         "Not a diagnosis: in an emergency call your local emergency number.",
+        docs_url=None,
+        redoc_url=None,
     )
     if store is None:
         store = Store.from_settings()
@@ -108,9 +112,11 @@ def create_app(store: Store | None = None) -> FastAPI:
     app.state.store = store
     app.add_middleware(BodyGuard)
     app.add_middleware(LastResort)
+    app.add_middleware(WebSecurity)  # outermost: its headers are on every answer, errors included
     _install_error_handlers(app)
     _openapi_errors(app)
     app.include_router(api.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
+    install_docs(app)
     return app

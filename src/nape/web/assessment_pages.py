@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from nape import interview
-from nape.http.deps import ClinicianDep, StoreDep, owner_id
+from nape.http.deps import ClinicianDep, StoreDep, interview_link, owner_id
 from nape.interview import InterviewState, service
 from nape.knowledge.loader import default_kb
 from nape.web import view
@@ -103,7 +103,7 @@ def result_page(request: Request, interview_id: str, store: StoreDep, clinician:
         "doctor_questions": view.doctor_questions(a, kb),
         "answered": len(state.answers),
         "citations": [(s.id, view.citation(kb, s.id)) for s in a.sources],
-        "link": str(request.url_for("result_page", interview_id=record.id)),
+        "link": f"{interview_link(request, record.id)}/result",
     }
     return render(request, "result.html", context)
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from nape.server.app import create_app
 
+from nape.server.app import create_app
 from nape.store import Store
 
 MENINGITIS_WORDS = "Really bad headache since this morning, neck is stiff, temperature of 39, light hurts my eyes"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from nape.server.app import create_app
 
+from nape.server.app import create_app
 from nape.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
