@@ -1,4 +1,4 @@
-"""Run the dev and outside case sets in both modes and write the figures table into README.md."""
+"""Run the dev, blind and outside case sets in both modes and write the figures table into README.md."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from pathlib import Path
 from nape.evaluation.runner import load_cases, run
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {"dev": ROOT / "data/cases/dev.jsonl", "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl"}
+SETS = {
+    "dev": ROOT / "data/cases/dev.jsonl",
+    "blind-a (seen)": ROOT / "data/blind/2026-11-29-a/cases.jsonl",
+    "blind-b": ROOT / "data/blind/2026-11-29-b/cases.jsonl",
+    "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
+}
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
 
 
