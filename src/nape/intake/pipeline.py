@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from nape.core.resources import SAFE_LOADER
 from nape.intake.matcher import Index, Rule, compile_token, phrase_tests
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
@@ -22,7 +23,7 @@ RESOURCES = Path(__file__).parent / "resources"
 
 @cache
 def maps() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return yaml.load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # type: ignore[no-any-return]
 
 
 def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
@@ -68,7 +69,7 @@ def _region(words: list[str], two_word: list[list[str]]) -> list[list[dict[str, 
 
 def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     """(finding, token pattern) pairs from resources/patterns.yaml, both word orders."""
-    data = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     sets, two = data["word_sets"], data.get("two_word_regions", {})
     stop = ["but", "and", "no", "not", "n't", "never", "without", "nothing", "nor"]
     gap: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": stop}, "OP": f"{{0,{data['gap']}}}"}
