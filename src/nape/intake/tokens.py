@@ -117,10 +117,13 @@ def tokenise(text: str) -> list[Tok]:
     return out
 
 
-# A phrase of plain lower-case words, single-spaced: ``bound`` leaves it as it is and spaCy
-# splits it at the spaces only (no prefix, suffix or infix applies to letters alone), unless
-# a word is one of the tokenizer's special cases ("cannot" is "can" "not").
-_PLAIN_PHRASE = re.compile(r"[a-z]{1,%d}(?: [a-z]{1,%d})*" % (_LONG_CHUNK, _LONG_CHUNK))
+# A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no
+# prefix, suffix or infix applies to letters alone), unless it is one of the tokenizer's
+# special cases ("cannot" is "can" "not").
+_PLAIN_WORD = re.compile(f"[a-z]{{1,{_LONG_CHUNK}}}")
+# A phrase whose only whitespace is single spaces: ``bound`` and spaCy's tokenizer both treat
+# each space-separated chunk on its own.
+_SINGLE_SPACED = re.compile(r"[^\s]+(?: [^\s]+)*")
 
 
 @cache
@@ -130,18 +133,31 @@ def _special_cases() -> frozenset[str]:
 
 #: every phrase tokenised so far, with its tokens (rule phrases: a bounded set)
 PHRASES: dict[str, tuple[str, ...]] = {}
+_CHUNKS: dict[str, tuple[str, ...]] = {}
+
+
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    words = _CHUNKS.get(chunk)
+    if words is None:
+        if _PLAIN_WORD.fullmatch(chunk) and chunk not in _special_cases():
+            words = (chunk,)
+        else:
+            words = spacy_phrase_words(chunk)
+        _CHUNKS[chunk] = words
+    return words
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The lower-case tokens of a rule's phrase, tokenised once when the rules are built (a
-    rule's words stay in the vocabulary for the life of the process anyway). Most phrases are
-    plain words and are split at their spaces: the same tokens as spaCy's tokenizer gives
-    (tests/unit/intake/test_tokens_phrases.py checks every rule phrase), a tenth of the cost."""
+    rule's words stay in the vocabulary for the life of the process anyway). A single-spaced
+    phrase is tokenised chunk by chunk, and a chunk of plain letters is a token of its own:
+    the same tokens as spaCy's tokenizer gives on the whole phrase
+    (tests/unit/intake/test_tokens_phrases.py checks every rule phrase), at a tenth of the cost."""
     words = PHRASES.get(phrase)
     if words is None:
         low = phrase.lower()
-        if _PLAIN_PHRASE.fullmatch(low) and _special_cases().isdisjoint(split := tuple(low.split(" "))):
-            words = split
+        if _SINGLE_SPACED.fullmatch(low):
+            words = tuple(w for chunk in low.split(" ") for w in _chunk_words(chunk))
         else:
             words = spacy_phrase_words(low)
         PHRASES[phrase] = words

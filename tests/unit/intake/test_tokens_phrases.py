@@ -18,6 +18,8 @@ def test_every_rule_phrase_has_spacys_tokens() -> None:
 def test_plain_words_and_special_cases_match_spacy() -> None:
     words = sorted(w for w in lemma_table() if w.isascii() and w.isalpha())[::15]
     words += ["cannot", "gonna", "dont", "im", "ll", "wont", "cant", "lets", "y'all", "neck  pain", "Neck Pain"]
+    words += ["anti-inflammatories don't help", "38.5c fever", "1/52 r neck", "a&ox3", "+ve slr", "back's gone"]
+    words += ["it's   bad", "sore\tneck", "pain\u00a0relief", "!!!!!! neck", "x" * 60 + " neck"]
     phrases = [*words, " ".join(words[:50]), " ".join(words[-50:])]
     differ = [p for p in phrases if phrase_words(p) != spacy_phrase_words(p)]
     assert differ == []
