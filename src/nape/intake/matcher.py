@@ -181,14 +181,27 @@ class Index:
         sharing a child between words would let one word continue another's phrases)."""
         nodes = [root or self.trie]
         for test in rule.tests if tests is None else tests:
+            words = test.words or ()
+            if len(nodes) == 1 and len(words) == 1:  # the common case: one path, one word
+                (w,) = words
+                node = nodes[0]
+                table = node.children if test.lemma else node.exact
+                child = table.get(w)
+                if child is None:
+                    child = table[w] = _Node()
+                nodes = [child]
+                continue
             nxt: list[_Node] = []
+            seen: set[int] = set()
+            ordered = sorted(words)
             for node in nodes:
                 table = node.children if test.lemma else node.exact
-                for w in sorted(test.words or ()):
+                for w in ordered:
                     child = table.get(w)
                     if child is None:
                         child = table[w] = _Node()
-                    if all(c is not child for c in nxt):
+                    if id(child) not in seen:
+                        seen.add(id(child))
                         nxt.append(child)
             nodes = nxt
         if not end:

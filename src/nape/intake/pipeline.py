@@ -6,6 +6,7 @@ all in one index from words to rules (see matcher.py). Nothing is downloaded: th
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -90,7 +91,23 @@ class Pipeline:
 
 @cache
 def build(kb: KnowledgeBase | None = None) -> Pipeline:
-    """Build the rules once per process."""
+    """Build the rules once per process.
+
+    The cyclic garbage collector is paused meanwhile: the build makes some hundred thousand
+    long-lived objects and no cycles to collect, and each full collection would walk every
+    object made so far (spaCy's, the lemma table, the knowledge base); it took most of the
+    build's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(kb)
+    finally:
+        gc.freeze()  # the rules live as long as the process: no collection need walk them again
+        if enabled:
+            gc.enable()
+
+
+def _build(kb: KnowledgeBase | None) -> Pipeline:
     from nape.intake.assertion import context_index
     from nape.intake.concepts import group_rules
     from nape.intake.medicines import drug_rules, start_rules
