@@ -95,7 +95,54 @@ def english_words() -> frozenset[str]:
 
 
 def tokenise(text: str) -> list[Tok]:
-    """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown."""
+    """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown.
+
+    spaCy's tokenizer splits the text at whitespace and then each chunk on its own, so a text
+    whose words are separated by a space, a line break or a space and a line break is tokenised
+    chunk by chunk, each chunk's tokens kept in a bounded cache (a person's words repeat; a new
+    word costs spaCy a lexeme per parse inside the memory zone). Any other text goes to spaCy
+    whole. tests/unit/intake/test_tokens_phrases.py checks both give the same tokens."""
+    if _SIMPLE_SPACING.fullmatch(text) is None:
+        return spacy_tokenise(text)
+    table = lemma_table()
+    out: list[Tok] = []
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        at = m.start()
+        if chunk == " \n":  # the space is the previous word's trailing whitespace
+            chunk, at = "\n", at + 1
+        if chunk == "\n":
+            out.append(Tok(len(out), "\n", "\n", "\n", at, at + 1, True, False, True))
+            continue
+        parts = _TEXT_CHUNKS.get(chunk)
+        if parts is None:
+            parts = _chunk_tokens(chunk)
+        for off, word, lower, is_punct, like_num in parts:
+            out.append(
+                Tok(len(out), word, lower, table.get(lower, lower), at + off, at + off + len(word), is_punct, like_num)
+            )
+    return out
+
+
+# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts).
+_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)*")
+_CHUNK = re.compile(r"[^\s]+| ?\n")
+_TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
+_TEXT_CHUNKS_MAX = 50_000
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+    nlp = _nlp()
+    with nlp.memory_zone():
+        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
+        _TEXT_CHUNKS.clear()
+    _TEXT_CHUNKS[chunk] = parts
+    return parts
+
+
+def spacy_tokenise(text: str) -> list[Tok]:
+    """Tokens of an already bounded text from spaCy's tokenizer run on the whole text."""
     nlp = _nlp()
     table = lemma_table()
     out: list[Tok] = []

@@ -24,3 +24,28 @@ def test_plain_words_and_special_cases_match_spacy() -> None:
     differ = [p for p in phrases if phrase_words(p) != spacy_phrase_words(p)]
     assert differ == []
     assert phrase_words("i cannot turn") == ("i", "can", "not", "turn")
+
+
+def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
+    import json
+    from pathlib import Path
+
+    from nape.intake import clean
+    from nape.intake.tokens import spacy_tokenise, tokenise
+
+    root = Path(__file__).resolve().parents[3]
+    texts = [json.loads(line)["text"] for line in (root / "data/cases/dev.jsonl").read_text().splitlines() if line]
+    texts += [
+        "neck pain\nno fever",
+        "neck pain \nno fever",
+        "neck pain\n\n\nno fever",
+        "I can't turn my head!!!! since 2/52, 38.5c, e.g. ibuprofen 400mg.",
+        "it's   bad\tand\r\nworse",
+        "pain\u00a0relief\u2009now",
+        "cannot gonna don't (left) [R] arm... U.K. x-ray",
+        "  leading and trailing  ",
+        "\nstarts with a line break\n",
+    ]
+    for text in texts:
+        bounded = clean(text)
+        assert tokenise(bounded) == spacy_tokenise(bounded), text
