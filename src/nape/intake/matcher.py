@@ -289,6 +289,8 @@ class Index:
             out.extend(found.values())
 
     def candidates(self, t: Tok) -> list[Rule]:
+        if not self.by_word and not self.anywhere:
+            return []
         a = self.by_word.get(t.lower, [])
         b = self.by_word.get(t.lemma, []) if t.lemma != t.lower else []
         if not b and not self.anywhere:
@@ -311,23 +313,33 @@ class Index:
                 t = toks[j]
                 if t.lower == "\n":
                     break
+                lower, lemma = t.lower, t.lemma
                 nxt: list[_Node] = []
                 for node in frontier:
-                    for child in (node.children.get(t.lower), node.children.get(t.lemma), node.exact.get(t.lower)):
+                    for child in (
+                        node.children.get(lower),
+                        node.children.get(lemma) if lemma != lower else None,
+                        node.exact.get(lower) if node.exact else None,
+                    ):
                         if child is not None and all(c is not child for c in nxt):
                             nxt.append(child)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
+                if not nxt:
+                    break
                 j += 1
                 for node in nxt:
                     if node.gaps:
                         self._gaps(node, toks, i, j, n, out, counter)
-                seen: set[int] = set()
-                for node in nxt:
-                    for rule in node.rules:
-                        if id(rule) not in seen:
-                            seen.add(id(rule))
-                            out.append(Match(rule, i, j))
+                if len(nxt) == 1:  # a node lists each rule once
+                    out.extend(Match(rule, i, j) for rule in nxt[0].rules)
+                else:
+                    seen: set[int] = set()
+                    for node in nxt:
+                        for rule in node.rules:
+                            if id(rule) not in seen:
+                                seen.add(id(rule))
+                                out.append(Match(rule, i, j))
                 frontier = nxt
             for rule in self.candidates(toks[i]):
                 end = _longest(rule.tests, toks, i, n, counter)
