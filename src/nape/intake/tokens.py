@@ -25,6 +25,10 @@ _SENT_END = frozenset({".", "!", "?", "..."})
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+_ASCII_SYMBOL_RUN = re.compile(r"([!-/:-@\[-`{-~]{3})[!-/:-@\[-`{-~]+")
+_ASCII_LONG = re.compile(r"([^ \n]{%d})[^ \n]+" % _LONG_CHUNK)  # noqa: UP031
+
+
 def _is_symbolic(ch: str) -> bool:
     cat = unicodedata.category(ch)
     return cat[0] in "PS" or cat in ("Co", "Cn", "Mn", "Me", "Cf")
@@ -35,6 +39,8 @@ def bound(text: str) -> str:
     any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
     one token per character). One pass: linear in the text."""
     text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
+    if text.isascii():  # the same cuts by two regular expressions: every ASCII symbol is P* or S*
+        return _ASCII_LONG.sub(r"\1", _ASCII_SYMBOL_RUN.sub(r"\1", text))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
     chunk = 0  # length of the current non-space chunk

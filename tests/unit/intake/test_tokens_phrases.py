@@ -49,3 +49,17 @@ def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
     for text in texts:
         bounded = clean(text)
         assert tokenise(bounded) == spacy_tokenise(bounded), text
+
+
+def test_ascii_bound_cuts_as_the_character_loop_does() -> None:
+    import random
+    import string
+
+    from nape.intake.tokens import bound
+
+    rng = random.Random(7)
+    alphabets = ["ab1 \n\t.!-'/\x01\x7f" + string.punctuation, "aaaab ..--!", "abcdefgh" * 4 + "!. "]
+    for k in range(6000):
+        text = "".join(rng.choice(alphabets[k % 3]) for _ in range(rng.randint(0, 160)))
+        # a final non-ASCII letter sends the text through the character loop
+        assert bound(text + "é").removesuffix("é") == bound(text), repr(text)
