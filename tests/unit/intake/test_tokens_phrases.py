@@ -63,3 +63,10 @@ def test_ascii_bound_cuts_as_the_character_loop_does() -> None:
         text = "".join(rng.choice(alphabets[k % 3]) for _ in range(rng.randint(0, 160)))
         # a final non-ASCII letter sends the text through the character loop
         assert bound(text + "é").removesuffix("é") == bound(text), repr(text)
+
+
+def test_ascii_control_characters_are_those_of_is_control() -> None:
+    from nape.intake import _ASCII_CONTROL
+    from nape.text import is_control
+
+    assert [c for c in range(128) if _ASCII_CONTROL.fullmatch(chr(c))] == [c for c in range(128) if is_control(chr(c))]
