@@ -173,6 +173,7 @@ class Index:
     anywhere: list[Rule] = field(default_factory=list)
     trie: _Node = field(default_factory=_Node)
     size: int = 0
+    _candidates: dict[tuple[str, str], list[Rule]] = field(default_factory=dict, repr=False, compare=False)
 
     def _insert(
         self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
@@ -213,6 +214,7 @@ class Index:
 
     def add(self, rule: Rule) -> None:
         self.size += 1
+        self._candidates.clear()
         if all(_plain(t) for t in rule.tests):
             self._insert(rule)
             return
@@ -289,8 +291,19 @@ class Index:
             out.extend(found.values())
 
     def candidates(self, t: Tok) -> list[Rule]:
+        """The rules to try at a token (indexed under its form or lemma, or anywhere), kept per
+        form and lemma: a person's words repeat."""
         if not self.by_word and not self.anywhere:
             return []
+        key = (t.lower, t.lemma)
+        got = self._candidates.get(key)
+        if got is None:
+            if len(self._candidates) >= 50_000:
+                self._candidates.clear()
+            got = self._candidates[key] = self._find_candidates(t)
+        return got
+
+    def _find_candidates(self, t: Tok) -> list[Rule]:
         a = self.by_word.get(t.lower, [])
         b = self.by_word.get(t.lemma, []) if t.lemma != t.lower else []
         if not b and not self.anywhere:
