@@ -298,7 +298,7 @@ class Index:
         key = (t.lower, t.lemma)
         got = self._candidates.get(key)
         if got is None:
-            if len(self._candidates) >= 50_000:
+            if len(self._candidates) >= 20_000:
                 self._candidates.clear()
             got = self._candidates[key] = self._find_candidates(t)
         return got

@@ -134,7 +134,7 @@ def tokenise(text: str) -> list[Tok]:
 _SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)*")
 _CHUNK = re.compile(r"[^\s]+| ?\n")
 _TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
-_TEXT_CHUNKS_MAX = 50_000
+_TEXT_CHUNKS_MAX = 20_000
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
