@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from nape.errors import KnowledgeBaseError
 
 #: libyaml's C parser when available (ten times faster), else the pure-Python safe loader.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class StrictModel(BaseModel):
@@ -36,7 +36,7 @@ M = TypeVar("M", bound=BaseModel)
 def read_yaml(resource: Traversable, label: str) -> Any:
     """The parsed YAML of a file (a path or a packaged resource); ``label`` names it in errors."""
     try:
-        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_LOADER)
+        return yaml.load(resource.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{label}: cannot be read as YAML: {exc}") from exc
 

@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,10 @@ class ParseResult:
         }
 
 
+# the ASCII characters nape.text.is_control counts: controls other than tab and line breaks
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean(text: object) -> str:
     """Reject what cannot be text; strip control characters; normalise (NFKC); enforce the
     length limit on the normalised text (NFKC can grow a text 18-fold: U+FDFA); bound runs of
@@ -77,9 +82,14 @@ def clean(text: object) -> str:
         raise TextInputError(f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)")
     if not text.strip():
         raise TextInputError("the text is empty; describe what is happening in a few words")
-    if control_count(text) > max(3, len(text) // 20):
-        raise TextInputError("the input looks binary rather than written text")
-    text = "".join(" " if is_control(ch) else ch for ch in text)
+    if text.isascii():  # the same checks without a look-up per character
+        if len(_ASCII_CONTROL.findall(text)) > max(3, len(text) // 20):
+            raise TextInputError("the input looks binary rather than written text")
+        text = _ASCII_CONTROL.sub(" ", text)
+    else:
+        if control_count(text) > max(3, len(text) // 20):
+            raise TextInputError("the input looks binary rather than written text")
+        text = "".join(" " if is_control(ch) else ch for ch in text)
     text = unicodedata.normalize("NFKC", text)
     if len(text) > limit:
         raise TextInputError(

@@ -173,6 +173,7 @@ class Index:
     anywhere: list[Rule] = field(default_factory=list)
     trie: _Node = field(default_factory=_Node)
     size: int = 0
+    _candidates: dict[tuple[str, str], list[Rule]] = field(default_factory=dict, repr=False, compare=False)
 
     def _insert(
         self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
@@ -181,14 +182,27 @@ class Index:
         sharing a child between words would let one word continue another's phrases)."""
         nodes = [root or self.trie]
         for test in rule.tests if tests is None else tests:
+            words = test.words or ()
+            if len(nodes) == 1 and len(words) == 1:  # the common case: one path, one word
+                (w,) = words
+                node = nodes[0]
+                table = node.children if test.lemma else node.exact
+                child = table.get(w)
+                if child is None:
+                    child = table[w] = _Node()
+                nodes = [child]
+                continue
             nxt: list[_Node] = []
+            seen: set[int] = set()
+            ordered = sorted(words)
             for node in nodes:
                 table = node.children if test.lemma else node.exact
-                for w in sorted(test.words or ()):
+                for w in ordered:
                     child = table.get(w)
                     if child is None:
                         child = table[w] = _Node()
-                    if all(c is not child for c in nxt):
+                    if id(child) not in seen:
+                        seen.add(id(child))
                         nxt.append(child)
             nodes = nxt
         if not end:
@@ -200,6 +214,7 @@ class Index:
 
     def add(self, rule: Rule) -> None:
         self.size += 1
+        self._candidates.clear()
         if all(_plain(t) for t in rule.tests):
             self._insert(rule)
             return
@@ -276,6 +291,19 @@ class Index:
             out.extend(found.values())
 
     def candidates(self, t: Tok) -> list[Rule]:
+        """The rules to try at a token (indexed under its form or lemma, or anywhere), kept per
+        form and lemma: a person's words repeat."""
+        if not self.by_word and not self.anywhere:
+            return []
+        key = (t.lower, t.lemma)
+        got = self._candidates.get(key)
+        if got is None:
+            if len(self._candidates) >= 20_000:
+                self._candidates.clear()
+            got = self._candidates[key] = self._find_candidates(t)
+        return got
+
+    def _find_candidates(self, t: Tok) -> list[Rule]:
         a = self.by_word.get(t.lower, [])
         b = self.by_word.get(t.lemma, []) if t.lemma != t.lower else []
         if not b and not self.anywhere:
@@ -298,23 +326,33 @@ class Index:
                 t = toks[j]
                 if t.lower == "\n":
                     break
+                lower, lemma = t.lower, t.lemma
                 nxt: list[_Node] = []
                 for node in frontier:
-                    for child in (node.children.get(t.lower), node.children.get(t.lemma), node.exact.get(t.lower)):
+                    for child in (
+                        node.children.get(lower),
+                        node.children.get(lemma) if lemma != lower else None,
+                        node.exact.get(lower) if node.exact else None,
+                    ):
                         if child is not None and all(c is not child for c in nxt):
                             nxt.append(child)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
+                if not nxt:
+                    break
                 j += 1
                 for node in nxt:
                     if node.gaps:
                         self._gaps(node, toks, i, j, n, out, counter)
-                seen: set[int] = set()
-                for node in nxt:
-                    for rule in node.rules:
-                        if id(rule) not in seen:
-                            seen.add(id(rule))
-                            out.append(Match(rule, i, j))
+                if len(nxt) == 1:  # a node lists each rule once
+                    out.extend(Match(rule, i, j) for rule in nxt[0].rules)
+                else:
+                    seen: set[int] = set()
+                    for node in nxt:
+                        for rule in node.rules:
+                            if id(rule) not in seen:
+                                seen.add(id(rule))
+                                out.append(Match(rule, i, j))
                 frontier = nxt
             for rule in self.candidates(toks[i]):
                 end = _longest(rule.tests, toks, i, n, counter)

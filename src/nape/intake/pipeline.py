@@ -6,6 +6,7 @@ all in one index from words to rules (see matcher.py). Nothing is downloaded: th
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from nape.core.resources import SAFE_LOADER
 from nape.intake.matcher import Index, Rule, compile_token, phrase_tests
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
@@ -22,7 +24,7 @@ RESOURCES = Path(__file__).parent / "resources"
 
 @cache
 def maps() -> dict[str, Any]:
-    return yaml.safe_load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return yaml.load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # type: ignore[no-any-return]
 
 
 def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
@@ -68,7 +70,7 @@ def _region(words: list[str], two_word: list[list[str]]) -> list[list[dict[str, 
 
 def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     """(finding, token pattern) pairs from resources/patterns.yaml, both word orders."""
-    data = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     sets, two = data["word_sets"], data.get("two_word_regions", {})
     stop = ["but", "and", "no", "not", "n't", "never", "without", "nothing", "nor"]
     gap: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": stop}, "OP": f"{{0,{data['gap']}}}"}
@@ -89,7 +91,23 @@ class Pipeline:
 
 @cache
 def build(kb: KnowledgeBase | None = None) -> Pipeline:
-    """Build the rules once per process."""
+    """Build the rules once per process.
+
+    The cyclic garbage collector is paused meanwhile: the build makes some hundred thousand
+    long-lived objects and no cycles to collect, and each full collection would walk every
+    object made so far (spaCy's, the lemma table, the knowledge base); it took most of the
+    build's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(kb)
+    finally:
+        gc.freeze()  # the rules live as long as the process: no collection need walk them again
+        if enabled:
+            gc.enable()
+
+
+def _build(kb: KnowledgeBase | None) -> Pipeline:
     from nape.intake.assertion import context_index
     from nape.intake.concepts import group_rules
     from nape.intake.medicines import drug_rules, start_rules

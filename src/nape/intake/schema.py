@@ -9,6 +9,7 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from nape.core.resources import SAFE_LOADER
 from nape.errors import IntakeResourceError
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -148,7 +149,7 @@ M = TypeVar("M", bound=BaseModel)
 def load(name: str, model: type[M]) -> M:
     path = RESOURCES / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as e:
         raise IntakeResourceError(f"intake/resources/{name}: cannot be read ({e})") from None
     try:

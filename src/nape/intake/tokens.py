@@ -25,6 +25,10 @@ _SENT_END = frozenset({".", "!", "?", "..."})
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+_ASCII_SYMBOL_RUN = re.compile(r"([!-/:-@\[-`{-~]{3})[!-/:-@\[-`{-~]+")
+_ASCII_LONG = re.compile(r"([^ \n]{%d})[^ \n]+" % _LONG_CHUNK)  # noqa: UP031
+
+
 def _is_symbolic(ch: str) -> bool:
     cat = unicodedata.category(ch)
     return cat[0] in "PS" or cat in ("Co", "Cn", "Mn", "Me", "Cf")
@@ -35,6 +39,8 @@ def bound(text: str) -> str:
     any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
     one token per character). One pass: linear in the text."""
     text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
+    if text.isascii():  # the same cuts by two regular expressions: every ASCII symbol is P* or S*
+        return _ASCII_LONG.sub(r"\1", _ASCII_SYMBOL_RUN.sub(r"\1", text))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
     chunk = 0  # length of the current non-space chunk
@@ -95,7 +101,54 @@ def english_words() -> frozenset[str]:
 
 
 def tokenise(text: str) -> list[Tok]:
-    """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown."""
+    """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown.
+
+    spaCy's tokenizer splits the text at whitespace and then each chunk on its own, so a text
+    whose words are separated by a space, a line break or a space and a line break is tokenised
+    chunk by chunk, each chunk's tokens kept in a bounded cache (a person's words repeat; a new
+    word costs spaCy a lexeme per parse inside the memory zone). Any other text goes to spaCy
+    whole. tests/unit/intake/test_tokens_phrases.py checks both give the same tokens."""
+    if _SIMPLE_SPACING.fullmatch(text) is None:
+        return spacy_tokenise(text)
+    table = lemma_table()
+    out: list[Tok] = []
+    for m in _CHUNK.finditer(text):
+        chunk = m.group()
+        at = m.start()
+        if chunk == " \n":  # the space is the previous word's trailing whitespace
+            chunk, at = "\n", at + 1
+        if chunk == "\n":
+            out.append(Tok(len(out), "\n", "\n", "\n", at, at + 1, True, False, True))
+            continue
+        parts = _TEXT_CHUNKS.get(chunk)
+        if parts is None:
+            parts = _chunk_tokens(chunk)
+        for off, word, lower, is_punct, like_num in parts:
+            out.append(
+                Tok(len(out), word, lower, table.get(lower, lower), at + off, at + off + len(word), is_punct, like_num)
+            )
+    return out
+
+
+# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts).
+_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)*")
+_CHUNK = re.compile(r"[^\s]+| ?\n")
+_TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
+_TEXT_CHUNKS_MAX = 20_000
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
+    nlp = _nlp()
+    with nlp.memory_zone():
+        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
+        _TEXT_CHUNKS.clear()
+    _TEXT_CHUNKS[chunk] = parts
+    return parts
+
+
+def spacy_tokenise(text: str) -> list[Tok]:
+    """Tokens of an already bounded text from spaCy's tokenizer run on the whole text."""
     nlp = _nlp()
     table = lemma_table()
     out: list[Tok] = []
@@ -117,9 +170,54 @@ def tokenise(text: str) -> list[Tok]:
     return out
 
 
+# A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no
+# prefix, suffix or infix applies to letters alone), unless it is one of the tokenizer's
+# special cases ("cannot" is "can" "not").
+_PLAIN_WORD = re.compile(f"[a-z]{{1,{_LONG_CHUNK}}}")
+# A phrase whose only whitespace is single spaces: ``bound`` and spaCy's tokenizer both treat
+# each space-separated chunk on its own.
+_SINGLE_SPACED = re.compile(r"[^\s]+(?: [^\s]+)*")
+
+
 @cache
+def _special_cases() -> frozenset[str]:
+    return frozenset(_nlp().tokenizer.rules)
+
+
+#: every phrase tokenised so far, with its tokens (rule phrases: a bounded set)
+PHRASES: dict[str, tuple[str, ...]] = {}
+_CHUNKS: dict[str, tuple[str, ...]] = {}
+
+
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    words = _CHUNKS.get(chunk)
+    if words is None:
+        if _PLAIN_WORD.fullmatch(chunk) and chunk not in _special_cases():
+            words = (chunk,)
+        else:
+            words = spacy_phrase_words(chunk)
+        _CHUNKS[chunk] = words
+    return words
+
+
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The lower-case tokens of a rule's phrase, tokenised once when the rules are built (a
-    rule's words stay in the vocabulary for the life of the process anyway)."""
+    rule's words stay in the vocabulary for the life of the process anyway). A single-spaced
+    phrase is tokenised chunk by chunk, and a chunk of plain letters is a token of its own:
+    the same tokens as spaCy's tokenizer gives on the whole phrase
+    (tests/unit/intake/test_tokens_phrases.py checks every rule phrase), at a tenth of the cost."""
+    words = PHRASES.get(phrase)
+    if words is None:
+        low = phrase.lower()
+        if _SINGLE_SPACED.fullmatch(low):
+            words = tuple(w for chunk in low.split(" ") for w in _chunk_words(chunk))
+        else:
+            words = spacy_phrase_words(low)
+        PHRASES[phrase] = words
+    return words
+
+
+def spacy_phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's lower-case tokens from spaCy's tokenizer itself."""
     doc = _nlp().make_doc(bound(phrase.lower()))
     return tuple(t.lower_ for t in doc if not t.is_space)

@@ -1,0 +1,72 @@
+"""The rules' phrases are split at their spaces when they are plain words (tokens.phrase_words):
+the tokens must be exactly those of spaCy's tokenizer, for every phrase the rules are built from."""
+
+from __future__ import annotations
+
+from nape.intake.pipeline import build
+from nape.intake.tokens import PHRASES, lemma_table, phrase_words, spacy_phrase_words
+
+
+def test_every_rule_phrase_has_spacys_tokens() -> None:
+    build()
+    phrases = list(PHRASES)
+    assert len(phrases) > 5000  # every finding phrase, concept word, medicine and cue
+    differ = [p for p in phrases if phrase_words(p) != spacy_phrase_words(p)]
+    assert differ == []
+
+
+def test_plain_words_and_special_cases_match_spacy() -> None:
+    words = sorted(w for w in lemma_table() if w.isascii() and w.isalpha())[::15]
+    words += ["cannot", "gonna", "dont", "im", "ll", "wont", "cant", "lets", "y'all", "neck  pain", "Neck Pain"]
+    words += ["anti-inflammatories don't help", "38.5c fever", "1/52 r neck", "a&ox3", "+ve slr", "back's gone"]
+    words += ["it's   bad", "sore\tneck", "pain\u00a0relief", "!!!!!! neck", "x" * 60 + " neck"]
+    phrases = [*words, " ".join(words[:50]), " ".join(words[-50:])]
+    differ = [p for p in phrases if phrase_words(p) != spacy_phrase_words(p)]
+    assert differ == []
+    assert phrase_words("i cannot turn") == ("i", "can", "not", "turn")
+
+
+def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
+    import json
+    from pathlib import Path
+
+    from nape.intake import clean
+    from nape.intake.tokens import spacy_tokenise, tokenise
+
+    root = Path(__file__).resolve().parents[3]
+    texts = [json.loads(line)["text"] for line in (root / "data/cases/dev.jsonl").read_text().splitlines() if line]
+    texts += [
+        "neck pain\nno fever",
+        "neck pain \nno fever",
+        "neck pain\n\n\nno fever",
+        "I can't turn my head!!!! since 2/52, 38.5c, e.g. ibuprofen 400mg.",
+        "it's   bad\tand\r\nworse",
+        "pain\u00a0relief\u2009now",
+        "cannot gonna don't (left) [R] arm... U.K. x-ray",
+        "  leading and trailing  ",
+        "\nstarts with a line break\n",
+    ]
+    for text in texts:
+        bounded = clean(text)
+        assert tokenise(bounded) == spacy_tokenise(bounded), text
+
+
+def test_ascii_bound_cuts_as_the_character_loop_does() -> None:
+    import random
+    import string
+
+    from nape.intake.tokens import bound
+
+    rng = random.Random(7)
+    alphabets = ["ab1 \n\t.!-'/\x01\x7f" + string.punctuation, "aaaab ..--!", "abcdefgh" * 4 + "!. "]
+    for k in range(6000):
+        text = "".join(rng.choice(alphabets[k % 3]) for _ in range(rng.randint(0, 160)))
+        # a final non-ASCII letter sends the text through the character loop
+        assert bound(text + "é").removesuffix("é") == bound(text), repr(text)
+
+
+def test_ascii_control_characters_are_those_of_is_control() -> None:
+    from nape.intake import _ASCII_CONTROL
+    from nape.text import is_control
+
+    assert [c for c in range(128) if _ASCII_CONTROL.fullmatch(chr(c))] == [c for c in range(128) if is_control(chr(c))]
