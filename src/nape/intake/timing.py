@@ -1,0 +1,258 @@
+"""Time: how long the problem has lasted, brief episodes, recurrence (word lists in
+resources/attributes.yaml).
+
+Examples: "2/52" -> two weeks; "lasts about 2-3 minutes" -> brief episodic spasms; "for the
+past month" -> one to six weeks. A duration belongs to what it governs in its clause: "smoked
+for 30 years" or "diabetic for 15 years" says nothing of how long the neck has hurt
+(``attach``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from nape.intake.concepts import GROUP, ancestors
+from nape.intake.matcher import Match
+from nape.intake.pipeline import ABSENT
+from nape.intake.schema import concept_file
+from nape.intake.tokens import Tok
+from nape.intake.wordlists import alternation, attributes_file
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A value read from the text, with where it came from."""
+
+    finding: str
+    present: bool
+    start: int
+    end: int
+    text: str
+
+
+
+@cache
+def _numbers() -> dict[str, int]:
+    return attributes_file().time.numbers
+
+
+@cache
+def _duration_rx() -> re.Pattern[str]:
+    num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
+    return re.compile(
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|lasts?|lasting|lasted|each|every)?\s*"
+        rf"(?:(?:about|around|roughly|approx\.?|approximately|almost|nearly|over|under|the|a|maybe|only|just|up\s+to)\s+)?"
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*{_UNIT}\b(\s+ago|\s+now)?",
+        re.I,
+    )
+
+
+_UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
+_DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
+
+
+def _num(token: str) -> float:
+    token = token.lower()
+    return float(token) if token[0].isdigit() else float(_numbers().get(token, 1))
+
+
+def _unit_days(unit: str) -> float:
+    u = unit.lower()
+    if u.startswith("mo") or u.startswith("mth"):
+        return _DAYS["mo"]
+    if u.startswith("mi"):
+        return _DAYS["m"]
+    return _DAYS.get(u[0], 1.0)
+
+
+# ----------------------------------------------------------------------------- durations
+_CLINICAL = re.compile(r"(?<![\d/.])(\d{1,2})/(7|52|12)\b(?![/\d])")
+# "for the past month", "over the last week": one unit with no number
+_THE_PAST = re.compile(r"\b(?:for|over|in)\s+the\s+(?:past|last)\s+(week|fortnight|month|year)\b", re.I)
+_UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
+# what someone did for ten minutes ("after walking for ten minutes") is not a spasm
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
+    re.I,
+)
+# an event "years ago" that has since settled says nothing about how long the problem has lasted
+_SINCE_SETTLED = re.compile(
+    r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
+)
+_RECENT_WORDS = re.compile(
+    r"\b(since\s+(?:yesterday|last\s+night|this\s+morning|today|the\s+weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|yesterday|last\s+night|this\s+morning|earlier\s+today|overnight|tonight|this\s+afternoon|today)\b",
+    re.I,
+)
+_START_WORDS = re.compile(
+    r"\b(start|started|began|begun|came\s+on|since|woke|onset|first|happened|kicked\s+in|hurt|hurting|after|still)\b",
+    re.I,
+)
+_LONG = re.compile(
+    r"\b(for\s+(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
+    r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
+    re.I,
+)
+
+
+def _band(days: float) -> str:
+    if days < 7:
+        return "duration_under_1_week"
+    if days <= 42:
+        return "duration_1_to_6_weeks"
+    return "duration_over_6_weeks"
+
+
+def read_durations(text: str) -> list[Hit]:
+    """Duration of the problem (one band, the longest stated) and brief episodes."""
+    bands: list[tuple[float, Hit]] = []
+    episodes: list[Hit] = []
+    for m in _duration_rx().finditer(text):
+        lead = (m.group(1) or "").lower()
+        unit = m.group(4)
+        days = _num(m.group(2)) * _unit_days(unit)
+        if m.group(3):
+            days = max(days, float(m.group(3)) * _unit_days(unit))
+        short = _unit_days(unit) < 1 / 24 - 1e-9  # seconds or minutes
+        tail = (m.group(5) or "").lower().strip()
+        span = Hit("", True, m.start(), m.end(), m.group(0).strip())
+        if unit.lower() == "d" and not m.group(2)[0].isdigit():
+            continue  # "and" is not "a" + "d"
+        if short:
+            if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+                continue
+            if lead in ("last", "lasts", "lasting", "lasted", "for", "about", "around", "each", "almost", "nearly"):
+                episodes.append(Hit("brief_episodic_spasms", True, span.start, span.end, span.text))
+            continue
+        if days < 0.5:
+            continue  # an hour or two: how long something lasts, not how long the problem has gone on
+        if tail == "ago":
+            sentence_end = re.search(r"[.!?]", text[m.end() :])
+            rest = text[m.end() : m.end() + (sentence_end.start() if sentence_end else 120)]
+            if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            window = text[max(0, m.start() - 60) : m.end() + 100]
+            if not _START_WORDS.search(window):
+                continue
+        elif not lead and tail != "now" and not re.match(r"\s*(?:of|history)", text[m.end() :]):
+            # a bare "3 weeks" counts only when clearly about how long
+            before = text[max(0, m.start() - 25) : m.start()].lower()
+            if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
+                continue
+        if lead == "every" or lead == "each":
+            continue
+        bands.append((days, Hit(_band(days), True, span.start, span.end, span.text)))
+    for m in _THE_PAST.finditer(text):
+        days = _UNIT_WORD_DAYS[m.group(1).lower()]
+        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
+    for m in _CLINICAL.finditer(text):
+        n, base = int(m.group(1)), m.group(2)
+        days = n * {"7": 1, "52": 7, "12": 30}[base]
+        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
+    for m in _LONG.finditer(text):
+        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0))))
+    if not bands:
+        for m in _RECENT_WORDS.finditer(text):
+            bands.append((1, Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0))))
+            break
+    out: list[Hit] = []
+    if bands:
+        out.append(max(bands, key=lambda b: b[0])[1])
+    out += episodes[:1]
+    return out
+
+
+# Episodes that come back. A count alone ("sick twice", "dialysis three times a week") or a
+# routine ("tablets every morning", "daily") is not a recurring problem.
+_RECURRENT = re.compile(
+    r"\b((?:happened|happens|occurred|occurs|had\s+(?:it|this|them|one))\s+(?:about\s+|maybe\s+|already\s+)?"
+    r"(?:twice|(?:\d+|two|three|four|five|six|several|a\s+few|few|many|multiple)\s+times)"
+    r"|(?:several|a\s+few|few|many|multiple|numerous)\s+times\s+(?:a|per|each|every|this)\s+(?:day|week|month)"
+    r"|(?:\d+|two|three|four|five|six|several)\s+times\s+this\s+(?:week|month)"
+    r"|ev(?:e)?ry\s+(?:day|few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
+    r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
+    r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|episodes|attacks"
+    r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
+    re.I,
+)
+def read_recurrence(text: str) -> list[Hit]:
+    m = _RECURRENT.search(text)
+    return [Hit("recurrent_episodes", True, m.start(), m.end(), m.group(0))] if m else []
+
+
+
+
+# ----------------------------------------------------------------------------- what a duration governs
+def attach(
+    hits: list[Hit], toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: dict[str, str]
+) -> list[Hit]:
+    """Keep the durations that govern the problem. A duration belongs to the nearest thing in
+    its clause that it can govern, looking back first ("smoked for 30 years", "neck pain for 3
+    days"), then forward ("for 2 weeks my back has hurt", "3 days of neck pain"). It is dropped
+    when that is a habit, a job, a diagnosis, a jab, a medicine or a finding of a non-symptom
+    category (``categories``: finding id -> category); kept when it is a symptom, a site or a
+    function, or when nothing in its clause says."""
+    if not hits or not toks:
+        return hits
+    cfg = attributes_file().time
+    cf = concept_file()
+    anc = ancestors()
+    symptom_kinds = frozenset(cfg.symptom_group_kinds)
+    not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
+    # per token: True (a symptom governs here), False (something else does)
+    gov: dict[int, bool] = {}
+
+    def mark(start: int, end: int, symptom: bool) -> None:
+        for j in range(start, end):
+            gov[j] = gov.get(j, False) or symptom  # a symptom's words win an overlap
+
+    for mt in matches:
+        kind = mt.rule.kind
+        if kind == "group":
+            name = mt.rule.label[len(GROUP) :]
+            if cfg.not_symptom_group in anc[name]:
+                mark(mt.start, mt.end, False)
+            elif cf.groups[name].kind in symptom_kinds:
+                mark(mt.start, mt.end, True)
+        elif kind == "drug":
+            mark(mt.start, mt.end, False)
+        elif kind in ("phrase", "pattern"):
+            label = mt.rule.label.split(":", 1)[-1]
+            base = label[: -len(ABSENT)] if label.endswith(ABSENT) else label
+            cat = categories.get(base)
+            if cat in not_cats:
+                mark(mt.start, mt.end, False)
+            elif cat in sym_cats:
+                mark(mt.start, mt.end, True)
+    starts = [t.start for t in toks]
+    out = []
+    for h in hits:
+        i = max(0, bisect_right(starts, h.start) - 1)
+        j = max(i, bisect_right(starts, h.end - 1) - 1)
+        c = clause[i]
+        verdict: bool | None = None
+        k = i - 1
+        while k >= 0 and clause[k] == c and i - k <= _REACH:
+            if k in gov:
+                verdict = gov[k]
+                break
+            k -= 1
+        if verdict is None:
+            k = j + 1
+            while k < len(toks) and clause[k] == c and k - j <= _REACH:
+                if k in gov:
+                    verdict = gov[k]
+                    break
+                k += 1
+        if verdict is False:
+            continue
+        out.append(h)
+    return out
+
+
+# how far (in tokens) a duration looks for what it governs
+_REACH = 12
