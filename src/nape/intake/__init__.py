@@ -26,7 +26,7 @@ from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file
 from nape.intake.side import read_side
-from nape.intake.timing import attach, read_durations, read_recurrence
+from nape.intake.timing import governed, read_durations, read_recurrence
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.knowledge.loader import default_kb
 from nape.text import as_text, control_count, is_control
@@ -263,7 +263,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     _region_fallback(raw, acc, m)
     # 5. durations, episodes and side
     categories = {fid: f.category for fid, f in kb.findings.items()}
-    durations = attach(read_durations(raw), toks, ctx.clause, matches, categories)
+    durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
     for hit in [*durations, *read_recurrence(raw)]:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))

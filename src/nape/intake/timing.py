@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +32,9 @@ class Hit:
     start: int
     end: int
     text: str
+    # a number and a unit with nothing saying it is a duration ("neck pain 3 days"): it counts
+    # only right after a symptom
+    bare: bool = False
 
 
 
@@ -107,8 +110,9 @@ def _band(days: float) -> str:
     return "duration_over_6_weeks"
 
 
-def read_durations(text: str) -> list[Hit]:
-    """Duration of the problem (one band, the longest stated) and brief episodes."""
+def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list[Hit]:
+    """Duration of the problem (one band, the longest stated) and brief episodes. ``keep``
+    (see ``governed``) drops the durations that govern something other than the problem."""
     bands: list[tuple[float, Hit]] = []
     episodes: list[Hit] = []
     for m in _duration_rx().finditer(text):
@@ -142,6 +146,7 @@ def read_durations(text: str) -> list[Hit]:
             # a bare "3 weeks" counts only when clearly about how long
             before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
+                bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, bare=True)))
                 continue
         if lead == "every" or lead == "each":
             continue
@@ -155,6 +160,7 @@ def read_durations(text: str) -> list[Hit]:
         bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
     for m in _LONG.finditer(text):
         bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0))))
+    bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
     if not bands:
         for m in _RECENT_WORDS.finditer(text):
             bands.append((1, Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0))))
@@ -187,17 +193,16 @@ def read_recurrence(text: str) -> list[Hit]:
 
 
 # ----------------------------------------------------------------------------- what a duration governs
-def attach(
-    hits: list[Hit], toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: dict[str, str]
-) -> list[Hit]:
-    """Keep the durations that govern the problem. A duration belongs to the nearest thing in
-    its clause that it can govern, looking back first ("smoked for 30 years", "neck pain for 3
+def governed(
+    toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: dict[str, str]
+) -> Callable[[Hit], bool]:
+    """Whether a duration governs the problem. A duration belongs to the nearest thing in its
+    clause that it can govern, looking back first ("smoked for 30 years", "neck pain for 3
     days"), then forward ("for 2 weeks my back has hurt", "3 days of neck pain"). It is dropped
     when that is a habit, a job, a diagnosis, a jab, a medicine or a finding of a non-symptom
     category (``categories``: finding id -> category); kept when it is a symptom, a site or a
-    function, or when nothing in its clause says."""
-    if not hits or not toks:
-        return hits
+    function, or when nothing in its clause says. A bare number and unit counts only right
+    after a symptom's words ("neck pain 3 days")."""
     cfg = attributes_file().time
     cf = concept_file()
     anc = ancestors()
@@ -229,30 +234,31 @@ def attach(
             elif cat in sym_cats:
                 mark(mt.start, mt.end, True)
     starts = [t.start for t in toks]
-    out = []
-    for h in hits:
+
+    def keep(h: Hit) -> bool:
+        if not toks:
+            return not h.bare
         i = max(0, bisect_right(starts, h.start) - 1)
         j = max(i, bisect_right(starts, h.end - 1) - 1)
         c = clause[i]
-        verdict: bool | None = None
         k = i - 1
         while k >= 0 and clause[k] == c and i - k <= _REACH:
             if k in gov:
-                verdict = gov[k]
-                break
+                return gov[k] and (not h.bare or i - k <= _BARE_REACH)
             k -= 1
-        if verdict is None:
-            k = j + 1
-            while k < len(toks) and clause[k] == c and k - j <= _REACH:
-                if k in gov:
-                    verdict = gov[k]
-                    break
-                k += 1
-        if verdict is False:
-            continue
-        out.append(h)
-    return out
+        if h.bare:
+            return False
+        k = j + 1
+        while k < len(toks) and clause[k] == c and k - j <= _REACH:
+            if k in gov:
+                return gov[k]
+            k += 1
+        return True
+
+    return keep
 
 
 # how far (in tokens) a duration looks for what it governs
 _REACH = 12
+# a bare number and unit must follow a symptom's words this closely
+_BARE_REACH = 1
