@@ -194,7 +194,44 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
                         spans.append((near.start, near.end))
                     else:
                         out.append(Composed(rule, tuple(spans)))
+    out += _carried(by_clause, ctx, kinds)
     return out
+
+
+def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: dict[str, str]) -> list[Composed]:
+    """A concept in a clause that names no body site takes the sites of the nearest earlier
+    clause of the same sentence that names one ("felt a sudden pain in her mid-back; now the
+    muscles are spasming" -> back spasm). A clause naming its own site keeps it ("my neck is
+    sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
+    from nape.intake.wordlists import attributes_file
+
+    carry = frozenset(attributes_file().carry.concepts)
+    sentence: list[int] = []
+    s = 0
+    for t in ctx.toks:
+        sentence.append(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
+    out: list[Composed] = []
+    last_sites: tuple[int, frozenset[str]] | None = None  # (sentence, site groups)
+    for c in sorted(by_clause):
+        groups = by_clause[c]
+        site_groups = frozenset(g for g in groups if kinds[g] == "site")
+        first = next(iter(groups.values()))[0]
+        sent = sentence[first.start]
+        if site_groups:
+            last_sites = (sent, site_groups)
+            continue
+        if last_sites is None or last_sites[0] != sent:
+            continue
+        for g in carry & groups.keys():
+            for rule in _rules_by_group().get(g, ()):
+                if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and rule.all[1] in last_sites[1]:
+                    out += [Composed(rule, ((h.start, h.end),)) for h in groups[g]]
+    return out
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "\n"})
 
 
 _COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})

@@ -65,8 +65,11 @@ def _rx() -> _Rx:
         # "toddler of 2", "child aged 4", "boy of 3 years"
         re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
         # "in her 80s", "in his early seventies", "in mid 50s"
+        # only in a statement about now ("she's in her 80s", "woman in her 60s"), not "in my
+        # twenties I used to ..."
         re.compile(
-            rf"\bin\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
+            rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
+            rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
             re.I,
         ),
         re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I),

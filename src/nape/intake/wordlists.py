@@ -1,5 +1,5 @@
 """Strict schema of resources/attributes.yaml: the word lists of the attribute readers
-(person.py, timing.py, side.py). A broken file is error E110 naming the file and field."""
+(person.py, timing.py, side.py) and the concepts that carry a site across clauses (concepts.py). A broken file is error E110 naming the file and field."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class PersonWords(_Strict):
     other: list[str]
     young: list[str]
     newborn: list[str]
+    adults: list[str]
     decades: dict[str, int]
     decade_offset: dict[str, int]
     possessives: list[str]
@@ -43,10 +44,15 @@ class SideWords(_Strict):
     not_after_right: list[str]
 
 
+class CarryWords(_Strict):
+    concepts: list[str]
+
+
 class AttributesFile(_Strict):
     person: PersonWords
     time: TimeWords
     side: SideWords
+    carry: CarryWords
 
 
 @cache
