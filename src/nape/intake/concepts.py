@@ -40,14 +40,16 @@ class Hit:
 class Composed:
     rule: Compose
     spans: tuple[tuple[int, int], ...]
+    # a site carried from an earlier clause: part of the source text, not of the assertion
+    carried: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
-        return min(s for s, _ in self.spans)
+        return min(s for s, _ in (*self.spans, *([self.carried] if self.carried else [])))
 
     @property
     def end(self) -> int:
-        return max(e for _, e in self.spans)
+        return max(e for _, e in (*self.spans, *([self.carried] if self.carried else [])))
 
 
 @cache
@@ -213,10 +215,10 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: di
         if t.lower in _SENTENCE_END:
             s += 1
     out: list[Composed] = []
-    last_sites: tuple[int, frozenset[str]] | None = None  # (sentence, site groups)
+    last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     for c in sorted(by_clause):
         groups = by_clause[c]
-        site_groups = frozenset(g for g in groups if kinds[g] == "site")
+        site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
         if site_groups:
@@ -226,8 +228,9 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: di
             continue
         for g in carry & groups.keys():
             for rule in _rules_by_group().get(g, ()):
-                if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and rule.all[1] in last_sites[1]:
-                    out += [Composed(rule, ((h.start, h.end),)) for h in groups[g]]
+                site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
+                if site is not None:
+                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]
     return out
 
 
