@@ -10,7 +10,7 @@ for 30 years" or "diabetic for 15 years" says nothing of how long the neck has h
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +35,8 @@ class Hit:
     # a number and a unit with nothing saying it is a duration ("neck pain 3 days"): it counts
     # only right after a symptom
     bare: bool = False
+    # a time point ("three days ago"): the date of what it governs
+    point: bool = False
 
 
 
@@ -73,6 +75,7 @@ def _unit_days(unit: str) -> float:
 
 
 # ----------------------------------------------------------------------------- durations
+_POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 _CLINICAL = re.compile(r"(?<![\d/.])(\d{1,2})/(7|52|12)\b(?![/\d])")
 # "for the past month", "over the last week": one unit with no number
 _THE_PAST = re.compile(r"\b(?:for|over|in)\s+the\s+(?:past|last)\s+(week|fortnight|month|year)\b", re.I)
@@ -150,20 +153,23 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
                 continue
         if lead == "every" or lead == "each":
             continue
-        bands.append((days, Hit(_band(days), True, span.start, span.end, span.text)))
+        bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago")))
     for m in _THE_PAST.finditer(text):
         days = _UNIT_WORD_DAYS[m.group(1).lower()]
         bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
     for m in _CLINICAL.finditer(text):
         n, base = int(m.group(1)), m.group(2)
         days = n * {"7": 1, "52": 7, "12": 30}[base]
-        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
+        point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
+        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point)))
     for m in _LONG.finditer(text):
         bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0))))
     bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
     if not bands:
         for m in _RECENT_WORDS.finditer(text):
-            bands.append((1, Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0))))
+            recent = Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0))
+            if keep is None or keep(recent):
+                bands.append((1, recent))
             break
     out: list[Hit] = []
     if bands:
@@ -208,56 +214,74 @@ def governed(
     anc = ancestors()
     symptom_kinds = frozenset(cfg.symptom_group_kinds)
     not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
-    # per token: True (a symptom governs here), False (something else does)
-    gov: dict[int, bool] = {}
+    not_ids = frozenset(cfg.not_symptom_findings)
+    # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
+    # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
+    # ago", "a stroke 8 months ago ... since then", but how long it has gone on is not the
+    # problem's); a habit, job, jab or risk factor (_OTHER)
+    gov: dict[int, int] = {}
+    # tokens inside a finding's own words ("lost a stone in two months")
+    inside: set[int] = set()
 
-    def mark(start: int, end: int, symptom: bool) -> None:
+    def mark(start: int, end: int, what: int) -> None:
         for j in range(start, end):
-            gov[j] = gov.get(j, False) or symptom  # a symptom's words win an overlap
+            gov[j] = max(gov.get(j, _OTHER), what)  # a symptom's words win an overlap
 
     for mt in matches:
         kind = mt.rule.kind
         if kind == "group":
             name = mt.rule.label[len(GROUP) :]
             if cfg.not_symptom_group in anc[name]:
-                mark(mt.start, mt.end, False)
+                mark(mt.start, mt.end, _OTHER)
             elif cf.groups[name].kind in symptom_kinds:
-                mark(mt.start, mt.end, True)
+                mark(mt.start, mt.end, _SYMPTOM)
         elif kind == "drug":
-            mark(mt.start, mt.end, False)
+            mark(mt.start, mt.end, _EVENT)
         elif kind in ("phrase", "pattern"):
             label = mt.rule.label.split(":", 1)[-1]
             base = label[: -len(ABSENT)] if label.endswith(ABSENT) else label
             cat = categories.get(base)
-            if cat in not_cats:
-                mark(mt.start, mt.end, False)
+            if cat == "medicine" or base in not_ids:
+                mark(mt.start, mt.end, _EVENT)
+            elif cat in not_cats:
+                mark(mt.start, mt.end, _OTHER)
             elif cat in sym_cats:
-                mark(mt.start, mt.end, True)
+                mark(mt.start, mt.end, _SYMPTOM)
+            for j in range(mt.start, mt.end):
+                inside.add(j)
     starts = [t.start for t in toks]
+
+    def verdict(what: int, h: Hit) -> bool:
+        return what == _SYMPTOM or (what == _EVENT and h.point)
 
     def keep(h: Hit) -> bool:
         if not toks:
             return not h.bare
-        i = max(0, bisect_right(starts, h.start) - 1)
+        i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
         j = max(i, bisect_right(starts, h.end - 1) - 1)
         c = clause[i]
+        if h.bare and i in inside:
+            return False
         k = i - 1
-        while k >= 0 and clause[k] == c and i - k <= _REACH:
+        while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
-                return gov[k] and (not h.bare or i - k <= _BARE_REACH)
+                return verdict(gov[k], h) and (not h.bare or i - k <= _BARE_REACH)
             k -= 1
         if h.bare:
             return False
         k = j + 1
-        while k < len(toks) and clause[k] == c and k - j <= _REACH:
+        while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
-                return gov[k]
+                return verdict(gov[k], h)
             k += 1
         return True
 
     return keep
 
 
+_OTHER, _EVENT, _SYMPTOM = 0, 1, 2
+# a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"
+_LIST_STOP = frozenset({",", ";", "(", ")"})
 # how far (in tokens) a duration looks for what it governs
 _REACH = 12
 # a bare number and unit must follow a symptom's words this closely

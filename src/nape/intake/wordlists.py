@@ -35,6 +35,7 @@ class PersonWords(_Strict):
 class TimeWords(_Strict):
     numbers: dict[str, int]
     not_symptom_categories: list[str]
+    not_symptom_findings: list[str]
     symptom_categories: list[str]
     symptom_group_kinds: list[str]
     not_symptom_group: str
