@@ -167,7 +167,9 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
     bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
     if not bands:
         for m in _RECENT_WORDS.finditer(text):
-            recent = Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0))
+            # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
+            point = not m.group(0).lower().startswith("since")
+            recent = Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0), point=point)
             if keep is None or keep(recent):
                 bands.append((1, recent))
             break
