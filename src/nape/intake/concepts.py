@@ -14,7 +14,7 @@ allowed number of edits replaces its lemma.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -200,7 +200,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     return out
 
 
-def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: dict[str, str]) -> list[Composed]:
+def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
     clause of the same sentence that names one ("felt a sudden pain in her mid-back; now the
     muscles are spasming" -> back spasm). A clause naming its own site keeps it ("my neck is

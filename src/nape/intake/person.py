@@ -139,7 +139,7 @@ def young_age(text: str) -> tuple[int, int | None] | None:
 
 
 def decade_age(text: str) -> int | None:
-    """"in her 80s" -> 85, "in his early seventies" -> 72: an age by decade, when the decade
+    """ "in her 80s" -> 85, "in his early seventies" -> 72: an age by decade, when the decade
     is someone's (a possessive) or placed within it (early, mid, late)."""
     rx = _rx()
     for m in rx.decade.finditer(text):

@@ -8,6 +8,7 @@ from functools import cache
 from nape.intake.timing import Hit
 from nape.intake.wordlists import alternation, attributes_file
 
+
 @cache
 def _side_rx() -> re.Pattern[str]:
     not_after = alternation(attributes_file().side.not_after_right)
@@ -15,6 +16,8 @@ def _side_rx() -> re.Pattern[str]:
         rf"\b(right|left|rt|lt|r|l|rite)(?:[- ]?(?:side|sided|hand\s+side))?\b(?!\s+(?:{not_after}|the\s+house)\b)",
         re.I,
     )
+
+
 # The complaint itself on both sides ("spasm on both sides of my neck"); "both legs" or
 # "hyperreflexia bilaterally" describe other findings, not where the pain is.
 _BOTH = re.compile(r"\b(on\s+both\s+sides|both\s+sides\s+of\s+(?:my|the|his|her)\s+(?:neck|back|head|spine))\b", re.I)

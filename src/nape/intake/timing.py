@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,7 +37,6 @@ class Hit:
     bare: bool = False
     # a time point ("three days ago"): the date of what it governs
     point: bool = False
-
 
 
 @cache
@@ -193,16 +192,16 @@ _RECURRENT = re.compile(
     r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
     re.I,
 )
+
+
 def read_recurrence(text: str) -> list[Hit]:
     m = _RECURRENT.search(text)
     return [Hit("recurrent_episodes", True, m.start(), m.end(), m.group(0))] if m else []
 
 
-
-
 # ----------------------------------------------------------------------------- what a duration governs
 def governed(
-    toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: dict[str, str]
+    toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: Mapping[str, str]
 ) -> Callable[[Hit], bool]:
     """Whether a duration governs the problem. A duration belongs to the nearest thing in its
     clause that it can govern, looking back first ("smoked for 30 years", "neck pain for 3

@@ -1,5 +1,6 @@
 """Strict schema of resources/attributes.yaml: the word lists of the attribute readers
-(person.py, timing.py, side.py) and the concepts that carry a site across clauses (concepts.py). A broken file is error E110 naming the file and field."""
+(person.py, timing.py, side.py) and the concepts that carry a site across clauses
+(concepts.py). A broken file is error E110 naming the file and field."""
 
 from __future__ import annotations
 
