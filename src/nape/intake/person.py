@@ -60,8 +60,10 @@ def _rx() -> _Rx:
         ),
         # "2-day-old", "4 month old", "6 wk old", "9-month-old", "3 weeks old"
         re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I),
-        # "aged 10 months", "age 6 weeks", "baby of 7 weeks"
-        re.compile(rf"\b(?:aged?|(?:{young})\s+of)\s+{num}\s+({units})\b", re.I),
+        # "aged 10 months", "age 6 weeks", "baby of 7 weeks", "my son, 3 months,"
+        re.compile(
+            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)?|(?:{young}),\s?)\s*{num}\s+({units})\b(?!\s+ago)", re.I
+        ),
         # "toddler of 2", "child aged 4", "boy of 3 years"
         re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
         # "in her 80s", "in his early seventies", "in mid 50s"
