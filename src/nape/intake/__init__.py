@@ -18,14 +18,16 @@ from typing import Any
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.assertion import Context, Status
-from nape.intake.attributes import read_durations, read_person, read_recurrence, read_side
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import read_numbers
+from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file
+from nape.intake.side import read_side
+from nape.intake.timing import governed, read_durations, read_recurrence
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.knowledge.loader import default_kb
 from nape.text import as_text, control_count, is_control
@@ -46,6 +48,9 @@ class ParseResult:
     notes: list[str] = field(default_factory=list)
     # symptom-like words (from the concept lexicon) that gave no finding: what nape could not read
     unrecognised: tuple[str, ...] = ()
+    # an age stated in days, weeks or months ("6 wk old" -> 1): whole months, so a 6-week-old
+    # can be told from a 10-month-old (``age`` stays in whole years, 0 for an infant)
+    age_months: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -267,7 +272,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         _apply(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m)
     # 5. durations, episodes and side
-    durations = _attached_durations(read_durations(raw), toks, ctx, matches)
+    categories = {fid: f.category for fid, f in kb.findings.items()}
+    durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
     for hit in [*durations, *read_recurrence(raw)]:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
@@ -280,7 +286,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     if person.proxy:
         notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
     unrecognised = _unrecognised(toks, matches, cands)
-    return ParseResult(mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised)
+    return ParseResult(
+        mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
+    )
 
 
 def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
@@ -306,35 +314,6 @@ def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:
 
     starts = [t.start for t in toks]
     return max(0, bisect_right(starts, pos) - 1)
-
-
-def _attached_durations(hits: list[Any], toks: Sequence[Tok], ctx: Context, matches: list[Match]) -> list[Any]:
-    """Drop a duration that governs a habit or an event rather than the problem ("smoked for
-    30 years", "no tetanus shot since I was a kid"): its clause names such an event and no
-    symptom concept."""
-    if not hits or not toks:
-        return hits
-    groups = concept_file().groups
-    by_clause: dict[int, set[str]] = {}
-    from nape.intake.concepts import ancestors
-
-    anc = ancestors()
-    for mt in matches:
-        if mt.rule.kind == "group":
-            name = mt.rule.label[len(GROUP) :]
-            kinds = {groups[g].kind for g in anc[name]} | set(anc[name])
-            by_clause.setdefault(ctx.clause[mt.start], set()).update(kinds)
-    starts = [t.start for t in toks]
-    from bisect import bisect_right
-
-    out = []
-    for h in hits:
-        i = max(0, bisect_right(starts, h.start) - 1)
-        kinds = by_clause.get(ctx.clause[i], set())
-        if "not_symptom_duration" in kinds and "concept" not in kinds:
-            continue
-        out.append(h)
-    return out
 
 
 def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand]) -> tuple[str, ...]:

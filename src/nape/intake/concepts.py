@@ -14,7 +14,7 @@ allowed number of edits replaces its lemma.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -40,14 +40,16 @@ class Hit:
 class Composed:
     rule: Compose
     spans: tuple[tuple[int, int], ...]
+    # a site carried from an earlier clause: part of the source text, not of the assertion
+    carried: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
-        return min(s for s, _ in self.spans)
+        return min(s for s, _ in (*self.spans, *([self.carried] if self.carried else [])))
 
     @property
     def end(self) -> int:
-        return max(e for _, e in self.spans)
+        return max(e for _, e in (*self.spans, *([self.carried] if self.carried else [])))
 
 
 @cache
@@ -194,7 +196,45 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
                         spans.append((near.start, near.end))
                     else:
                         out.append(Composed(rule, tuple(spans)))
+    out += _carried(by_clause, ctx, kinds)
     return out
+
+
+def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
+    """A concept in a clause that names no body site takes the sites of the nearest earlier
+    clause of the same sentence that names one ("felt a sudden pain in her mid-back; now the
+    muscles are spasming" -> back spasm). A clause naming its own site keeps it ("my neck is
+    sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
+    from nape.intake.wordlists import attributes_file
+
+    carry = frozenset(attributes_file().carry.concepts)
+    sentence: list[int] = []
+    s = 0
+    for t in ctx.toks:
+        sentence.append(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
+    out: list[Composed] = []
+    last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
+    for c in sorted(by_clause):
+        groups = by_clause[c]
+        site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
+        first = next(iter(groups.values()))[0]
+        sent = sentence[first.start]
+        if site_groups:
+            last_sites = (sent, site_groups)
+            continue
+        if last_sites is None or last_sites[0] != sent:
+            continue
+        for g in carry & groups.keys():
+            for rule in _rules_by_group().get(g, ()):
+                site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
+                if site is not None:
+                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]
+    return out
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "\n"})
 
 
 _COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})

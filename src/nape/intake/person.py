@@ -1,0 +1,237 @@
+"""Who the patient is, their age and sex (word lists in resources/attributes.yaml).
+
+Examples: "59 yo male" -> age 59, male; "55M" -> 55, male; "F, 44" -> 44, female;
+"my dad is 72" -> the patient is the writer's father (72, male); "6 wk old" -> age 0 and
+1 month; "a 9-month-old" -> 0 and 9 months; "toddler of 2" -> 2; "in her 80s" -> 85.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nape.intake.wordlists import PersonWords, alternation, attributes_file
+
+
+@dataclass(frozen=True)
+class Person:
+    age: int | None
+    sex: str | None
+    proxy: str | None  # the relative word when the writer describes someone else
+    proxy_span: tuple[int, int] | None = None
+    # an age stated in days, weeks or months ("6 wk old"): whole months (age stays in years)
+    age_months: int | None = None
+
+
+@dataclass(frozen=True)
+class _Rx:
+    words: PersonWords
+    proxy: re.Pattern[str]
+    word_age: re.Pattern[str]
+    infant_old: re.Pattern[str]
+    infant_aged: re.Pattern[str]
+    young_of: re.Pattern[str]
+    decade: re.Pattern[str]
+    newborn: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    w = attributes_file().person
+    rel = alternation([*w.male, *w.female, *w.other])
+    young = alternation(w.young)
+    units = alternation(w.infant_units)
+    small = alternation([*w.units, *w.teens])
+    num = rf"(\d{{1,2}}|{small})"
+    decades = alternation(w.decades)
+    qualifier = alternation(q for q in w.decade_offset if q)
+    poss = alternation(w.possessives)
+    return _Rx(
+        w,
+        re.compile(
+            rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
+            rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
+            re.I,
+        ),
+        re.compile(
+            rf"\b(?:({alternation(w.tens)})(?:[- ]({alternation(w.units)}))?|({small}))[- ]years?[- ]old\b",
+            re.I,
+        ),
+        # "2-day-old", "4 month old", "6 wk old", "9-month-old", "3 weeks old"
+        re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I),
+        # "aged 10 months", "age 6 weeks", "baby of 7 weeks", "my son, 3 months,"
+        re.compile(
+            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)?|(?:{young}),\s?)\s*{num}\s+({units})\b(?!\s+ago)", re.I
+        ),
+        # "toddler of 2", "child aged 4", "boy of 3 years"
+        re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
+        # "in her 80s", "in his early seventies", "in mid 50s"
+        # only in a statement about now ("she's in her 80s", "woman in her 60s"), not "in my
+        # twenties I used to ..."
+        re.compile(
+            rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
+            rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
+            re.I,
+        ),
+        re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I),
+    )
+
+
+_PRONOUN_AGE = re.compile(
+    r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
+    re.I,
+)
+# the writer's own body named in the same sentence: "my mum says my shoulders look uneven"
+_OWN_BODY = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
+    r"|\bi(?:'ve|'m|\s+am|\s+have|\s+get|\s+feel)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
+    re.I,
+)
+_NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
+_AGE_PATTERNS = [
+    re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
+    re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old|-?years?-old|-?yr-old|yoa)\b", re.I),
+    re.compile(r"\b(\d{1,3})\s?/?\s?([mf])\b", re.I),
+    re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
+    re.compile(r"\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))", re.I),
+]
+_SEX_WORDS = [
+    (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:m|male)\b", re.I), "male"),
+    (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:f|female)\b", re.I), "female"),
+    (re.compile(r"\b(?:male|man|guy|gentleman|bloke|gent|lad|boy)\b", re.I), "male"),
+    (re.compile(r"\b(?:female|woman|lady|gal|girl|pregnant)\b", re.I), "female"),
+    # "I'm a 38-year-old mum of two", "as a new dad"
+    (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:dad|father|husband)\b", re.I), "male"),
+    (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:mum|mom|mother|wife)\b", re.I), "female"),
+]
+
+
+def _sex_of(word: str) -> str | None:
+    w = attributes_file().person
+    low = word.lower()
+    return "male" if low in w.male else "female" if low in w.female else None
+
+
+def _small(token: str, w: PersonWords) -> int:
+    low = token.lower()
+    return int(low) if low.isdigit() else w.units.get(low) or w.teens[low]
+
+
+def young_age(text: str) -> tuple[int, int | None] | None:
+    """An age given as a young child's: (years, months or None). "6 wk old" -> (0, 1)."""
+    rx = _rx()
+    w = rx.words
+    m = rx.infant_old.search(text) or rx.infant_aged.search(text)
+    if m:
+        days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
+        months = int(days // 30.44 + 1e-9)
+        return months // 12, months
+    m = rx.young_of.search(text)
+    if m:
+        return _small(m.group(1), w), None
+    if rx.newborn.search(text):
+        return 0, 0
+    return None
+
+
+def decade_age(text: str) -> int | None:
+    """ "in her 80s" -> 85, "in his early seventies" -> 72: an age by decade, when the decade
+    is someone's (a possessive) or placed within it (early, mid, late)."""
+    rx = _rx()
+    for m in rx.decade.finditer(text):
+        poss, qual, digit, word = m.groups()
+        if not poss and not qual:
+            continue
+        base = int(digit) * 10 if digit else rx.words.decades[word.lower()]
+        return base + rx.words.decade_offset[(qual or "").lower()]
+    return None
+
+
+def _plain_age(text: str) -> tuple[int | None, str | None]:
+    """Age (and a sex letter) from the usual forms: "59 yo", "55M", "F, 44", "aged 67"."""
+    rx = _rx()
+    w = rx.words
+    wm = rx.word_age.search(text)
+    if wm:
+        tens, unit, single = wm.group(1), wm.group(2), wm.group(3)
+        if tens:
+            return w.tens[tens.lower()] + (w.units[unit.lower()] if unit else 0), None
+        return _small(single, w), None
+    for pat in _AGE_PATTERNS:
+        am = pat.search(text)
+        if not am:
+            continue
+        groups = [g for g in am.groups() if g]
+        nums = [int(g) for g in groups if g.isdigit()]
+        letters = [g.lower() for g in groups if g.isalpha()]
+        if nums and 0 < nums[0] <= 120:
+            return nums[0], ("male" if letters[0] == "m" else "female") if letters else None
+    return None, None
+
+
+def read_person(text: str) -> Person:
+    """Who the patient is and their age and sex, as far as the text says."""
+    rx = _rx()
+    proxy = None
+    proxy_span = None
+    age: int | None = None
+    months: int | None = None
+    sex: str | None = None
+    young = young_age(text)
+    if young is not None:
+        age, months = young
+    m = rx.proxy.search(text)
+    if m:
+        before = text[: m.start()]
+        first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
+        tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
+        talks_about = re.match(
+            r"\s*(?:'s\s+(?:neck|back|head)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            tail,
+            re.I,
+        )
+        pronoun_later = _PRONOUN.search(text[m.end() :])
+        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+        own_body = not aged and _OWN_BODY.search(tail)
+        # "My wife gets neck spasms too." opening the message: the writer has them as well
+        likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
+        if (
+            (aged or talks_about or pronoun_later or young is not None)
+            and not _FIRST_PERSON.search(before)
+            and not own_body
+            and not likewise
+        ):
+            proxy = m.group(2).lower()
+            proxy_span = (m.start(), m.end())
+            sex = _sex_of(proxy)
+            if age is None:
+                for g in (1, 3, 4, 5):
+                    if m.group(g):
+                        age = int(m.group(g))
+            if age is None:
+                later = _PRONOUN_AGE.search(text[m.end() :])
+                if later:
+                    age = int(later.group(1))
+            if age is None:
+                near = _NEAR_AGE.match(tail)
+                if near:
+                    age = int(near.group(1))
+    if proxy is None and age is None:
+        age, letter_sex = _plain_age(text)
+        sex = letter_sex
+    if age is None:
+        age = decade_age(text)
+    if proxy is None and sex is None:
+        for pat, value in _SEX_WORDS:
+            if pat.search(text):
+                sex = value
+                break
+    if age is not None and age > 120:
+        age = None
+    return Person(age, sex, proxy, proxy_span, months)

@@ -1,0 +1,67 @@
+"""Strict schema of resources/attributes.yaml: the word lists of the attribute readers
+(person.py, timing.py, side.py) and the concepts that carry a site across clauses
+(concepts.py). A broken file is error E110 naming the file and field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from nape.intake.schema import load
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PersonWords(_Strict):
+    male: list[str] = Field(min_length=1)
+    female: list[str] = Field(min_length=1)
+    other: list[str]
+    young: list[str]
+    newborn: list[str]
+    adults: list[str]
+    decades: dict[str, int]
+    decade_offset: dict[str, int]
+    possessives: list[str]
+    tens: dict[str, int]
+    units: dict[str, int]
+    teens: dict[str, int]
+    infant_units: dict[str, float]
+
+
+class TimeWords(_Strict):
+    numbers: dict[str, int]
+    not_symptom_categories: list[str]
+    not_symptom_findings: list[str]
+    symptom_categories: list[str]
+    symptom_group_kinds: list[str]
+    not_symptom_group: str
+
+
+class SideWords(_Strict):
+    not_after_right: list[str]
+
+
+class CarryWords(_Strict):
+    concepts: list[str]
+
+
+class AttributesFile(_Strict):
+    person: PersonWords
+    time: TimeWords
+    side: SideWords
+    carry: CarryWords
+
+
+@cache
+def attributes_file() -> AttributesFile:
+    return load("attributes.yaml", AttributesFile)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "couple of" wins over "couple")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,37 @@
+"""Reading mechanisms (tests/spec/reading_mechanisms.yaml): ages, durations attached to what
+they govern, a site carried across clauses. One test per row; controls must stay as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from nape.intake import parse
+
+ROWS: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "reading_mechanisms.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
+def test_reading_mechanism(row: dict[str, Any]) -> None:
+    r = parse(row["text"])
+    if "age" in row:
+        assert r.age == row["age"], (r.age, r.age_months)
+    if "age_months" in row:
+        assert r.age_months == row["age_months"], (r.age, r.age_months)
+    got = {m.finding: m.present for m in r.mentions}
+    for fid, present in row.get("expect", {}).items():
+        assert got.get(fid) == present, (fid, got)
+    for fid in row.get("not", []):
+        assert got.get(fid) is not True, (fid, got)
+
+
+def test_every_class_has_six_wordings_and_controls() -> None:
+    for cls in ("age", "duration", "site_carry"):
+        rows = [r for r in ROWS if r["class"] == cls]
+        assert len([r for r in rows if not r.get("control")]) >= 6, cls
+        assert any(r.get("control") for r in rows), cls
