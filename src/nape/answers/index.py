@@ -221,9 +221,7 @@ def coverage(
         return 1.0
     top = max(idf.values(), default=1.0)
     weight = {s: idf.get(s, top) for s in wanted}
-    found = sum(
-        weight[s] for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, []))
-    )
+    found = sum(weight[s] for s in wanted if s in stem_set or any(a in stem_set for a in query.alternatives.get(s, [])))
     return found / sum(weight.values())
 
 
