@@ -42,10 +42,15 @@ def _bar(percent: int, width: int = 10) -> str:
 
 def _urgency_box(pv: PersonView, width: int) -> Panel:
     head = Text(f" {pv.level_name.upper()} ", style=_STYLE[pv.level])
-    body: list[Text] = [head, Text(pv.reason, style="bold"), Text.assemble(("When: ", "bold"), pv.timeframe)]
+    body: list[Text | Table] = [head, Text(pv.reason, style="bold"), Text.assemble(("When: ", "bold"), pv.timeframe)]
     if pv.emergency:
-        body += [Text(f"{i}. {s}") for i, s in enumerate(pv.steps, 1)]
-        body += [Text(f"⚠ {m}", style="bold") for m in pv.alerts]
+        rows = [(f"{i}. ", s) for i, s in enumerate(pv.steps, 1)] + [("⚠ ", m) for m in pv.alerts]
+        steps = Table.grid(padding=0)
+        steps.add_column(no_wrap=True)
+        steps.add_column()
+        for mark, text in rows:
+            steps.add_row(mark, text)
+        body.append(steps)
     border = "red" if pv.emergency else "blue"
     title = "Emergency: act now" if pv.emergency else "How urgent"
     return Panel(Group(*body), title=title, title_align="left", border_style=border, width=width)

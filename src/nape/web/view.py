@@ -228,7 +228,7 @@ def clinician_case(
     return ClinicianCase(
         a=a,
         text=state.text,
-        reference=reference.upper() or "not saved",
+        reference=reference or "not saved",
         assessed_at=when.strftime("%Y-%m-%d %H:%M UTC"),
         about=_about(a, state),
         present=present,
