@@ -103,6 +103,9 @@ def assess(
     finding: Annotated[list[str] | None, typer.Option("--finding", help="ID=present|absent")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON assessment")] = False,
     as_fhir: Annotated[bool, typer.Option("--fhir", help="Print a FHIR R4 Bundle (JSON)")] = False,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="Only the level, its reason and the first three causes")
+    ] = False,
 ) -> None:
     """Assess a description and/or findings: urgency, likely causes, what to do."""
     from nape.assessment import assess as run
@@ -121,7 +124,7 @@ def assess(
     else:
         from nape.report.render import render
 
-        render(result, console)
+        render(result, console, brief=brief)
 
 
 @app.command()

@@ -46,7 +46,7 @@ def test_page_form_to_result_shows_urgency_first_and_the_disclaimer() -> None:
     r = client.post("/assess", data={"text": "high fever, stiff neck and a terrible headache", "age": "22"})
     assert r.status_code == 200
     html = r.text
-    assert html.index("Call your local emergency number") < html.index("Likely causes")
+    assert html.index("your local emergency number") < html.index("Likely causes")
 
 
 def test_page_empty_text_shows_a_clear_error() -> None:

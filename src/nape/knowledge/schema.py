@@ -299,6 +299,10 @@ class RedFlag(StrictModel):
 
     id: Id
     label: Text
+    warning_sign: Text | None = Field(
+        default=None,
+        description="The sign in plain words, to follow 'get help sooner if' (the label is used when missing)",
+    )
     when: list[Rule] = Field(min_length=1, description="Fires when any of these rules holds")
     level: TriageLevel
     message: Text = Field(description="What the person is told to do")
@@ -359,8 +363,58 @@ class ReasoningSettings(StrictModel):
     )
 
 
+class LevelTexts(StrictModel):
+    """One plain text for each of the five triage levels."""
+
+    emergency_ambulance: Text
+    emergency: Text
+    consultation_24: Text
+    consultation: Text
+    self_care: Text
+
+    def get(self, level: TriageLevel) -> str:
+        text: str = getattr(self, level)
+        return text
+
+
+class LevelSteps(StrictModel):
+    """Plain steps for each triage level: what the person does now."""
+
+    emergency_ambulance: list[Text] = Field(min_length=1)
+    emergency: list[Text] = Field(min_length=1)
+    consultation_24: list[Text] = Field(min_length=1)
+    consultation: list[Text] = Field(min_length=1)
+    self_care: list[Text] = Field(min_length=1)
+
+    def get(self, level: TriageLevel) -> list[str]:
+        steps: list[str] = getattr(self, level)
+        return steps
+
+
+class PersonPageSettings(StrictModel):
+    """Plain wording for the person's result (web page and terminal); the clinician note uses none of it.
+
+    Example: ``timeframe.consultation`` is "Book an appointment within one to two weeks."
+    """
+
+    timeframe: LevelTexts = Field(description="When to act, for every level")
+    reason: LevelTexts = Field(description="The reason in one sentence when no warning sign or rule gave one")
+    dangerous_cause_reason: Text = Field(description="Reason when a serious cause is not ruled out ({cause})")
+    steps: LevelSteps = Field(description="What to do now, for every level")
+    self_care_levels: list[TriageLevel] = Field(description="Levels at which self-care for the leading cause is shown")
+    warning_headings: LevelTexts = Field(description="Heading over the warning signs of each level")
+    appointment_questions: list[Text] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _no_self_care_in_emergency(self) -> PersonPageSettings:
+        if set(self.self_care_levels) & set(EMERGENCY_LEVELS):
+            raise ValueError("self-care is never shown at an emergency level")
+        return self
+
+
 class KnowledgeBaseMeta(StrictModel):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     triage: TriageSettings
     reasoning: ReasoningSettings = ReasoningSettings()
     interview: InterviewSettings
+    person_page: PersonPageSettings

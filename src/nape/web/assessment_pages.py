@@ -16,6 +16,7 @@ from nape import interview
 from nape.http.deps import ClinicianDep, StoreDep, interview_link, owner_id
 from nape.interview import InterviewState, service
 from nape.knowledge.loader import default_kb
+from nape.report.person import citation, person_view
 from nape.web import view
 from nape.web.rendering import PageRoute, render, see_other
 
@@ -89,20 +90,20 @@ def post_back(interview_id: str, store: StoreDep, clinician: ClinicianDep, step:
 
 @router.get("/a/{interview_id}/result", response_class=HTMLResponse)
 def result_page(request: Request, interview_id: str, store: StoreDep, clinician: ClinicianDep) -> HTMLResponse:
-    """Urgency first, then likely causes, why, what to do, the doctor, questions and sources."""
+    """Urgency with reason and timeframe, what to do now, warning signs, causes, self-care, questions, sources."""
     record, state = service.load(store, interview_id, owner_id(clinician))
     kb = default_kb()
     a = interview.current(state)
+    pv = person_view(a, kb)
     context = {
         "id": record.id,
         "a": a,
-        "emergency": view.is_emergency(a),
+        "person": pv,
         "stop": interview.emergency_stop(a),
-        "causes": view.causes(a, kb),
-        "plan": view.split_plan(a),
-        "doctor_questions": view.doctor_questions(a, kb),
         "answered": len(state.answers),
-        "citations": [(s.id, view.citation(kb, s.id)) for s in a.sources],
+        "citations": [(sid, citation(kb, sid)) for sid in pv.sources],
+        "source_numbers": {sid: pv.number(sid) for sid in pv.sources},
+        "fold_sources": True,
         "link": f"{interview_link(request, record.id)}/result",
     }
     return render(request, "result.html", context)

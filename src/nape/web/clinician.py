@@ -22,14 +22,19 @@ router = APIRouter(route_class=PageRoute)
 
 def _case(store: StoreDep, interview_id: str, clinician: ClinicianDep) -> tuple[str, view.ClinicianCase]:
     record, state = service.load(store, interview_id, owner_id(clinician))
-    return record.id, view.clinician_case(state, interview.current(state), default_kb())
+    case = view.clinician_case(
+        state, interview.current(state), default_kb(), reference=record.id[:8], assessed_at=record.updated_at
+    )
+    return record.id, case
 
 
 @router.get("/a/{interview_id}/clinician", response_class=HTMLResponse)
 def clinician_page(request: Request, interview_id: str, store: StoreDep, clinician: ClinicianDep) -> HTMLResponse:
     """Findings with their words, differential with ICD-10-CM, red-flag screen, rules, plan, sources."""
     record_id, case = _case(store, interview_id, clinician)
-    return render(request, "clinician.html", {"id": record_id, "case": case, "a": case.a})
+    return render(
+        request, "clinician.html", {"id": record_id, "case": case, "a": case.a, "source_numbers": case.source_numbers}
+    )
 
 
 @router.get("/a/{interview_id}/clinician.pdf")

@@ -14,6 +14,7 @@ import unicodedata
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from nape.knowledge.schema import LEVEL_NAMES
 from nape.web.view import ClinicianCase
 
 _TYPOGRAPHY = str.maketrans(
@@ -44,10 +45,12 @@ def latin1(text: str) -> str:
 
 
 class _Note(FPDF):
+    reference = ""
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font("Helvetica", size=8)
-        self.cell(0, 6, f"nape clinician note - page {self.page_no()}", align="C")
+        self.cell(0, 6, f"nape clinician note {self.reference} - page {self.page_no()}", align="C")
 
 
 def _heading(pdf: FPDF, text: str) -> None:
@@ -61,53 +64,70 @@ def _line(pdf: FPDF, text: str) -> None:
     pdf.multi_cell(0, 5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+def _cite(case: ClinicianCase, ids: list[str]) -> str:
+    nums = case.source_numbers
+    return " ".join(f"[{nums[sid]}]" for sid in ids if sid in nums)
+
+
+def _cause_lines(case: ClinicianCase) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for c in case.causes:
+        lines = ["Examination:", *(f"- {s.text} {_cite(case, s.sources)}" for s in c.examination)]
+        lines += ["Tests and imaging:", *(f"- {s.text} {_cite(case, s.sources)}" for s in c.tests)]
+        lines += ["Who should see the person:", *(f"- {s.text} {_cite(case, s.sources)}" for s in c.refer)]
+        for g in c.plan:
+            lines.append(f"{g.heading}:")
+            lines += [
+                f"- {st.text}{f' ({st.limits})' if st.limits else ''} {_cite(case, st.sources)}" for st in g.steps
+            ]
+        if c.pitfalls:
+            lines += ["Pitfalls:", *(f"- {s.text} {_cite(case, s.sources)}" for s in c.pitfalls)]
+        out.append((f"Work-up and plan: {c.name} ({', '.join(c.icd10cm)})", lines))
+    return out
+
+
 def _sections(case: ClinicianCase) -> list[tuple[str, list[str]]]:
     a = case.a
-    p = a.patient
-    rules = [f"{r.rule}: {r.outcome} ({'; '.join(r.reasons)})" for r in a.decision_rules] or ["none applied"]
+    rules = [f"{r.name}: {r.outcome}" + (f" ({'; '.join(r.reasons)})" if r.reasons else "") for r in case.rules]
+    absent = [f"Absent: {'; '.join(case.absent)}."] if case.absent else []
     return [
-        ("Urgency", [f"{a.triage.level}: {a.triage.advice}", *(f"- {r}" for r in a.triage.reasons)]),
         (
-            "Patient",
+            "Triage",
             [
-                f"age {p.age if p.age is not None else 'not given'}, sex {p.sex or 'not given'}",
-                *([f"The check was about: {p.who}"] if p.who else []),
+                f"{LEVEL_NAMES[a.triage.level].capitalize()}. {a.triage.advice}",
+                *(f"- {r.text}" for r in a.triage.details),
             ],
         ),
         ("The person's words", [case.text or "(none)"]),
-        ("Findings", [f'- {f.label} [{f.id}]: {f.status} - "{f.words}" ({f.origin})' for f in case.findings]),
+        ("Findings", [*(f"- {f.label}: {f.words} ({f.origin})" for f in case.present), *absent]),
         (
             "Differential",
             [f"{i}. {d.name} ({', '.join(d.icd10cm)}) {d.probability:.1%}" for i, d in enumerate(case.differential, 1)],
         ),
         (
             "Red-flag screen",
-            [f"- {s.question} {s.answer} ({s.outcome})" for s in case.screen]
-            + [f"- FIRED {f.label} ({f.level}): {f.source_text}" for f in a.red_flags],
+            [f"- {s.label}: {s.answer} ({s.outcome})" for s in case.screen]
+            + [f'- FIRED {f.label} ({LEVEL_NAMES[f.level]}): from "{f.source_text}"' for f in a.red_flags],
         ),
-        ("Decision rules", rules),
-        ("Examination", [f"- {s.text} [{', '.join(s.sources)}]" for s in case.examination]),
-        (
-            "Tests and imaging",
-            [f"- {s.text} [{', '.join(s.sources)}]" for s in [*a.care_plan.tests, *a.care_plan.imaging]],
-        ),
-        ("Plan", [f"- ({s.kind}) {s.text}{f' ({s.limits})' if s.limits else ''}" for s in a.care_plan.steps]),
-        ("Pitfalls", [f"- {s.text}" for s in a.care_plan.pitfalls]),
-        ("Sources", [f"[{sid}] {cite}" for sid, cite in case.citations]),
+        ("Decision rules", rules or ["Canadian C-Spine Rule and NEXUS: not applicable (no trauma findings)."]),
+        *_cause_lines(case),
+        ("Sources", [f"{i}. {cite}" for i, (_, cite) in enumerate(case.citations, 1)]),
     ]
 
 
 def clinician_pdf(case: ClinicianCase, *, compress: bool = True) -> bytes:
     """The note as PDF bytes; ``compress=False`` keeps the text readable in the bytes (tests)."""
     pdf = _Note(format="A4")
+    pdf.reference = case.reference
     pdf.set_compression(compress)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 15)
     _line(pdf, "nape - clinician note")
     pdf.set_font("Helvetica", size=9)
+    _line(pdf, f"Assessed: {case.assessed_at}    Reference: {case.reference}")
+    _line(pdf, f"About: {case.about}    Knowledge base: version {case.a.knowledge_base_version}")
     _line(pdf, f"{case.a.disclaimer} {case.a.emergency_advice}")
-    _line(pdf, f"Knowledge base {case.a.knowledge_base_version}")
     for title, lines in _sections(case):
         _heading(pdf, title)
         for text in lines or ["none"]:

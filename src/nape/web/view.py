@@ -1,46 +1,25 @@
-"""What the pages show, computed from an assessment and the knowledge base (no medical text here).
+"""What the question page and the clinician's note show, computed from an assessment and the
+knowledge base (no medical text here); the person's result is ``nape.report.person``.
 
 Templates stay simple: every list they loop over is built here. Example: for a person who wrote
-"my head keeps twisting to the left by itself", a reason behind cervical dystonia reads::
+"my head keeps twisting to the left by itself", the note lists the finding as::
 
-    Reason(label="Involuntary head movement", words="head keeps twisting", towards=True)
+    FindingRow(label="Involuntary head movement", words="“head keeps twisting”", origin="text")
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from nape.interview import InterviewState, asked_count, max_questions
 from nape.knowledge.loader import KnowledgeBase
-from nape.knowledge.schema import EMERGENCY_LEVELS
-from nape.report.schema import AssessmentOut, CareStepOut, DifferentialItem, StatementOut
+from nape.knowledge.schema import Statement
+from nape.report.person import citation
+from nape.report.schema import AssessmentOut, CareStepOut, FindingOut, StatementOut
 
-#: How many causes the person's page lists (the clinician's view lists more).
-PERSON_CAUSES = 5
+#: How many causes the clinician's note lists.
 CLINICIAN_CAUSES = 10
-REASONS_PER_CAUSE = 4
-#: Care-plan kinds a person can act on now; the others are what a clinician may offer.
-NOW_KINDS = ("emergency", "self_care")
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One thing the person said (or answered) and which way it pushed a cause."""
-
-    finding: str
-    label: str
-    words: str
-    present: bool
-    towards: bool
-
-
-@dataclass(frozen=True)
-class Cause:
-    """A cause on the result page: names, percentage and the reasons behind it."""
-
-    item: DifferentialItem
-    percent: int
-    reasons: list[Reason]
 
 
 @dataclass(frozen=True)
@@ -48,50 +27,10 @@ class ScreenRow:
     """A red-flag screening question and how it came out (positive / negative / not known)."""
 
     finding: str
+    label: str
     question: str
     answer: str
     outcome: str
-
-
-@dataclass(frozen=True)
-class DoctorQuestion:
-    """A question to take to an appointment, with the cited statement it was composed from."""
-
-    ask: str
-    basis: str
-    sources: list[str] = field(default_factory=list)
-
-
-def percent(p: float) -> int:
-    """A probability as a whole percentage for the bar chart (0.6095 -> 61)."""
-    return round(p * 100)
-
-
-def is_emergency(a: AssessmentOut) -> bool:
-    """True for the two emergency levels (the page shows the red banner)."""
-    return a.triage.level in EMERGENCY_LEVELS
-
-
-def reasons_for(a: AssessmentOut, item: DifferentialItem, kb: KnowledgeBase, limit: int) -> list[Reason]:
-    """The strongest findings for and against ``item``, each with the words it came from."""
-    words = {f.id: f.source_text for f in a.findings}
-    ranked = sorted(item.weights, key=lambda w: -abs(w.weight))[:limit]
-    return [
-        Reason(
-            finding=w.finding,
-            label=kb.findings[w.finding].label,
-            words=words.get(w.finding, ""),
-            present=w.status == "present",
-            towards=w.weight > 0,
-        )
-        for w in ranked
-        if w.finding in kb.findings
-    ]
-
-
-def causes(a: AssessmentOut, kb: KnowledgeBase, top: int = PERSON_CAUSES) -> list[Cause]:
-    """The leading causes with their percentage and reasons (most likely first)."""
-    return [Cause(d, percent(d.probability), reasons_for(a, d, kb, REASONS_PER_CAUSE)) for d in a.differential[:top]]
 
 
 def progress(state: InterviewState, kb: KnowledgeBase) -> tuple[int, int]:
@@ -110,72 +49,82 @@ def red_flag_screen(state: InterviewState, kb: KnowledgeBase) -> list[ScreenRow]
         if screen:
             last[fid] = ans
     return [
-        ScreenRow(fid, kb.findings[fid].question, ans.replace("_", " "), _OUTCOME.get(ans, ans))
+        ScreenRow(fid, kb.findings[fid].label, kb.findings[fid].question, ans.replace("_", " "), _OUTCOME.get(ans, ans))
         for fid, ans in last.items()
         if fid in kb.findings
     ]
 
 
-def doctor_questions(a: AssessmentOut, kb: KnowledgeBase) -> list[DoctorQuestion]:
-    """Questions for an appointment, composed from the leading causes' cited work-up and pitfalls.
-
-    The knowledge base has no list of questions for patients, so each question pairs a plain
-    prompt with a statement the knowledge base already cites (e.g. a pitfall for dystonia:
-    "Could it be dystonia rather than a strained muscle?" rests on that pitfall's sources).
-    """
-    out: list[DoctorQuestion] = []
-    for cid in a.care_plan.for_conditions:
-        cond = kb.conditions[cid]
-        out.append(
-            DoctorQuestion(
-                f"Could this be {cond.plain_name.lower()} ({cond.name})? What else have you ruled out?",
-                cond.summary.person,
-                list(cond.sources[:3]),
-            )
-        )
-    out += _from_statements("Do I need this test or scan?", [*a.care_plan.tests, *a.care_plan.imaging][:3])
-    out += _from_statements("Does this apply to me?", a.care_plan.pitfalls[:3])
-    return out
-
-
-def _from_statements(ask: str, statements: list[StatementOut]) -> list[DoctorQuestion]:
-    return [DoctorQuestion(ask, s.text, list(s.sources)) for s in statements]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The care plan split for the person: what to do now and what a clinician may offer."""
-
-    now: list[CareStepOut]
-    clinician: list[CareStepOut]
-
-
-def split_plan(a: AssessmentOut) -> Plan:
-    """Self-care and emergency steps first; treatments that need a clinician after them."""
-    steps = a.care_plan.steps
-    return Plan([s for s in steps if s.kind in NOW_KINDS], [s for s in steps if s.kind not in NOW_KINDS])
-
-
-def citation(kb: KnowledgeBase, source_id: str) -> str:
-    """A full citation: authors, title, publisher, year, locator and address when known.
-
-    Example: ``Albanese A, et al. Phenomenology and classification of dystonia. Movement
-    Disorders. 2013. 28(7):863-873.``
-    """
-    s = kb.sources[source_id]
-    parts = [s.authors, s.title, s.publisher, str(s.year) if s.year else None, s.locator, s.url]
-    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+#: Readable names of the care-plan kinds (the knowledge base's ids are not shown).
+KIND_NAMES: dict[str, str] = {
+    "emergency": "Emergency care",
+    "self_care": "Self-care",
+    "physiotherapy": "Physiotherapy and exercise",
+    "medicine": "Medicines",
+    "injection": "Injections",
+    "surgery": "Surgery",
+    "referral": "Referral",
+}
+#: Readable names of the decision rules.
+RULE_NAMES: dict[str, str] = {"canadian_c_spine": "Canadian C-Spine Rule", "nexus": "NEXUS low-risk criteria"}
 
 
 @dataclass(frozen=True)
 class FindingRow:
-    """A finding for the clinician: label, id, present/absent, the words and where they came from."""
+    """A finding for the clinician: its name, the words it came from and where they came from."""
 
-    id: str
     label: str
-    status: str
     words: str
     origin: str
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """Care steps of one kind for one cause, under a readable heading ("Medicines")."""
+
+    heading: str
+    steps: list[CareStepOut]
+
+
+@dataclass(frozen=True)
+class CausePlan:
+    """The work-up and plan of one leading cause."""
+
+    name: str
+    icd10cm: list[str]
+    examination: list[StatementOut]
+    tests: list[StatementOut]
+    refer: list[StatementOut]
+    plan: list[PlanGroup]
+    pitfalls: list[StatementOut]
+
+
+@dataclass(frozen=True)
+class DdxRow:
+    """A cause in the differential with the findings for and against it by name."""
+
+    name: str
+    icd10cm: list[str]
+    probability: float
+    towards: list[str]
+    against: list[str]
+
+
+def _ddx(a: AssessmentOut, kb: KnowledgeBase) -> list[DdxRow]:
+    def names(ids: list[str]) -> list[str]:
+        return [kb.findings[f].label if f in kb.findings else f.replace("_", " ") for f in ids]
+
+    return [
+        DdxRow(d.name, d.icd10cm, d.probability, names(d.for_[:5]), names(d.against[:4]))
+        for d in a.differential[:CLINICIAN_CAUSES]
+    ]
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    name: str
+    outcome: str
+    reasons: list[str]
 
 
 @dataclass(frozen=True)
@@ -184,40 +133,122 @@ class ClinicianCase:
 
     a: AssessmentOut
     text: str
-    findings: list[FindingRow]
-    differential: list[DifferentialItem]
+    reference: str
+    assessed_at: str
+    about: str
+    present: list[FindingRow]
+    absent: list[str]
+    differential: list[DdxRow]
     screen: list[ScreenRow]
-    examination: list[StatementOut]
+    rules: list[RuleRow]
+    causes: list[CausePlan]
     citations: list[tuple[str, str]]
     leading_name: str
 
+    def number(self, source_id: str) -> int:
+        """The citation number of a source (1-based, as listed under Sources)."""
+        return [sid for sid, _ in self.citations].index(source_id) + 1
 
-def _finding_rows(a: AssessmentOut, state: InterviewState) -> list[FindingRow]:
+    @property
+    def source_numbers(self) -> dict[str, int]:
+        return {sid: i for i, (sid, _) in enumerate(self.citations, 1)}
+
+
+def _words(f: FindingOut) -> str:
+    return f.source_text if f.source_text.startswith("answered ") else f"“{f.source_text}”"
+
+
+def _findings(a: AssessmentOut, state: InterviewState, screened: set[str]) -> tuple[list[FindingRow], list[str]]:
+    """Present findings with their words; absent ones by name, each once, leaving out those the
+    red-flag screen already lists."""
     answered = {fid for fid, _, _ in state.answers}
-    return [
-        FindingRow(f.id, f.label, f.status, f.source_text, "answer" if f.id in answered else "text") for f in a.findings
+    present = [
+        FindingRow(f.label, _words(f), "answer" if f.id in answered else "text")
+        for f in a.findings
+        if f.status == "present"
     ]
+    absent = list(dict.fromkeys(f.label for f in a.findings if f.status == "absent" and f.id not in screened))
+    return present, absent
 
 
-def _examination(a: AssessmentOut, kb: KnowledgeBase) -> list[StatementOut]:
-    return [
-        StatementOut(condition=cid, text=s.text, sources=list(s.sources))
-        for cid in a.care_plan.for_conditions
-        for s in kb.conditions[cid].workup.examination
-    ]
+def _statements(cid: str, items: list[Statement]) -> list[StatementOut]:
+    return [StatementOut(condition=cid, text=s.text, sources=list(s.sources)) for s in items]
 
 
-def clinician_case(state: InterviewState, a: AssessmentOut, kb: KnowledgeBase) -> ClinicianCase:
-    """The clinician's structured note of one interview (the HTML view and the PDF share it)."""
-    exam = _examination(a, kb)
-    cited = dict.fromkeys([*(s.id for s in a.sources), *(sid for e in exam for sid in e.sources)])
+def _cause_plan(cid: str, kb: KnowledgeBase) -> CausePlan:
+    cond = kb.conditions[cid]
+    groups: dict[str, list[CareStepOut]] = {}
+    for st in cond.care_plan:
+        step = CareStepOut(condition=cid, kind=st.kind, text=st.text, limits=st.limits, sources=list(st.sources))
+        groups.setdefault(KIND_NAMES.get(st.kind, st.kind.replace("_", " ").capitalize()), []).append(step)
+    return CausePlan(
+        name=cond.name,
+        icd10cm=list(cond.icd10cm),
+        examination=_statements(cid, cond.workup.examination),
+        tests=_statements(cid, [*cond.workup.tests, *cond.workup.imaging]),
+        refer=_statements(cid, [cond.see_whom]),
+        plan=[PlanGroup(h, steps) for h, steps in groups.items()],
+        pitfalls=_statements(cid, cond.pitfalls),
+    )
+
+
+def _about(a: AssessmentOut, state: InterviewState) -> str:
+    """Whom the check was about (the interview's words, which carry the age and sex it knows), with
+    the relation to the writer when it was someone else; age or sex not known is said so."""
+    p = a.patient
+    about_other = state.about_someone_else or p.about_someone_else
+    relation = p.relation or state.relation
+    extra = [f"relation to the person who filled it in: {relation}"] if about_other and relation else []
+    if p.who:
+        missing = [f"{what} not given" for what, v in (("age", p.age), ("sex", p.sex)) if v is None]
+        tail = "; ".join(missing + extra)
+        return f"{p.who}{f' ({tail})' if tail else ''}"
+    parts = [f"age {p.age}" if p.age is not None else "age not given", p.sex or "sex not given", *extra]
+    who = "someone the writer described" if about_other else "the person who wrote"
+    return f"{who} ({'; '.join(parts)})"
+
+
+def _cited(a: AssessmentOut, causes: list[CausePlan]) -> list[str]:
+    ids = [s.id for s in a.sources]
+    for c in causes:
+        for group in (c.examination, c.tests, c.refer, c.pitfalls):
+            ids += [sid for s in group for sid in s.sources]
+        ids += [sid for g in c.plan for s in g.steps for sid in s.sources]
+    return list(dict.fromkeys(ids))
+
+
+def clinician_case(
+    state: InterviewState,
+    a: AssessmentOut,
+    kb: KnowledgeBase,
+    *,
+    reference: str = "",
+    assessed_at: datetime | None = None,
+) -> ClinicianCase:
+    """The clinician's structured note of one interview (the HTML view and the PDF share it).
+
+    ``reference`` is the assessment's reference (the start of its private id); ``assessed_at``
+    the time of its last change, shown in UTC.
+    """
+    screen = red_flag_screen(state, kb)
+    present, absent = _findings(a, state, {row.finding for row in screen})
+    causes = [_cause_plan(cid, kb) for cid in a.care_plan.for_conditions if cid in kb.conditions]
+    when = (assessed_at or datetime.now(UTC)).astimezone(UTC)
     return ClinicianCase(
         a=a,
         text=state.text,
-        findings=_finding_rows(a, state),
-        differential=a.differential[:CLINICIAN_CAUSES],
-        screen=red_flag_screen(state, kb),
-        examination=exam,
-        citations=[(sid, citation(kb, sid)) for sid in cited if sid in kb.sources],
+        reference=reference or "not saved",
+        assessed_at=when.strftime("%Y-%m-%d %H:%M UTC"),
+        about=_about(a, state),
+        present=present,
+        absent=absent,
+        differential=_ddx(a, kb),
+        screen=screen,
+        rules=[
+            RuleRow(RULE_NAMES.get(r.rule, r.rule.replace("_", " ")), r.outcome.replace("_", " "), r.reasons)
+            for r in a.decision_rules
+        ],
+        causes=causes,
+        citations=[(sid, citation(kb, sid)) for sid in _cited(a, causes) if sid in kb.sources],
         leading_name=a.differential[0].name if a.differential else "",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,44 @@ def walk_to_result(client: TestClient, link: str, value: str = "dont_know", limi
         if answer_current(client, link, value) is None:
             return client.get(f"{link}/result").text
     raise AssertionError("the interview did not end")
+
+
+class _Visible(HTMLParser):
+    """Collects the text a reader sees at first: not scripts, styles, or folded <details> bodies."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0  # inside <script>/<style>/<title>
+        self._details: list[bool] = []  # one per open <details>: True while inside its <summary>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "title"):
+            self._skip += 1
+        elif tag == "details":
+            self._details.append("open" in dict(attrs))
+        elif tag == "summary" and self._details:
+            self._details[-1] = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "title"):
+            self._skip -= 1
+        elif tag == "details" and self._details:
+            self._details.pop()
+        elif tag == "summary" and self._details:
+            self._details[-1] = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and all(self._details):
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The page's text as first shown: folded <details> contribute only their summary."""
+    parser = _Visible()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
+
+
+def word_count(html: str) -> int:
+    return len(re.findall(r"[\w’'-]+", visible_text(html)))

@@ -139,7 +139,7 @@ def test_seed_003_reaches_dystonia_and_a_consultation(page: Page) -> None:
     shot(page, "seed003-result")
     shot(page, "seed003-result-top", full_page=False)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.locator("section[aria-labelledby=why-h]").screenshot(path=str(ARTIFACTS / "seed003-why.png"))
+    page.locator("section[aria-labelledby=causes-h]").screenshot(path=str(ARTIFACTS / "seed003-causes.png"))
 
 
 def test_fever_headache_stiff_neck_reaches_the_emergency_banner(page: Page) -> None:
@@ -147,7 +147,7 @@ def test_fever_headache_stiff_neck_reaches_the_emergency_banner(page: Page) -> N
     answer_all(page, "No")
     banner = page.locator(".banner.emergency")
     expect(banner).to_be_visible()
-    expect(banner).to_contain_text("Call your local emergency number")
+    expect(banner).to_contain_text("your local emergency number")
     assert banner.get_attribute("role") == "alert"
     top = banner.bounding_box()
     assert top is not None and top["y"] < PHONE["height"]  # the first thing on the screen
@@ -226,6 +226,8 @@ def test_clinician_view_prints_and_downloads_a_pdf(page: Page) -> None:
 def test_back_button_changes_an_answer(page: Page) -> None:
     begin(page, "My neck has been stiff and sore for three days.", 40, "female")
     first = page.locator("#question").inner_text()
+    finding = page.locator("input[name=finding]").first.get_attribute("value")
+    assert finding is not None
     page.get_by_role("button", name="No", exact=True).click()
     expect(page.get_by_text("Question 2 of up to")).to_be_visible()
     page.get_by_role("button", name="Back: change my last answer").click()
@@ -234,6 +236,53 @@ def test_back_button_changes_an_answer(page: Page) -> None:
     page.get_by_role("button", name="Don't know", exact=True).click()
     link = page.url
     page.goto(link + "/clinician")
-    row = page.locator("tr", has_text=first)
+    row = page.locator("tr", has_text=default_kb().findings[finding].label)
     expect(row).to_contain_text("not known")
     expect(row).not_to_contain_text("negative")
+
+
+WRY_NECK = "I woke up this morning and my neck is stuck, I can't turn my head to the left and it is painful."
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+def test_wry_neck_result_on_a_phone_is_short_and_in_order(page: Page) -> None:
+    begin(page, WRY_NECK, 30, None)
+    answer_all(page, "No")
+    shown = page.locator("body").inner_text()  # closed <details> are not rendered, so not counted
+    assert _words(shown) <= 600, _words(shown)
+    assert no_horizontal_scroll(page)
+    tops = [
+        page.locator(sel).first.bounding_box()
+        for sel in (".banner", "#now-h", "#sooner-h", "#causes-h", "#self-h", "#ask-h", "#sources-h")
+    ]
+    ys = [box["y"] for box in tops if box is not None]
+    assert len(ys) == 7 and ys == sorted(ys)
+    expect(page.locator(".banner .timeframe")).to_be_visible()
+    expect(page.locator(".warning-signs li").first).to_be_visible()
+    expect(page.locator(".more-causes .cause").first).to_be_hidden()  # folded until opened
+    screens = page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+    shot(page, "wry-neck-result")
+    shot(page, "wry-neck-result-top", full_page=False)
+    assert screens <= 6, screens
+
+
+def test_an_emergency_fills_the_first_phone_screen_alone(page: Page) -> None:
+    begin(page, FEVER_STORY, 22, None)
+    answer_all(page, "No")
+    banner = page.locator(".banner.emergency")
+    box = banner.bounding_box()
+    assert box is not None and box["y"] < 120
+    steps = page.locator(".banner .now-steps").bounding_box()
+    assert steps is not None and steps["y"] + steps["height"] <= PHONE["height"]  # the steps are on screen 1
+    below = page.evaluate(
+        """() => [...document.querySelectorAll('main > *')]
+              .filter(el => !el.classList.contains('banner') && el.getClientRects().length)
+              .map(el => el.getBoundingClientRect().top + window.scrollY)"""
+    )
+    assert below and min(below) >= PHONE["height"]  # nothing else on the first screen
+    text = page.locator("body").inner_text()
+    assert "Looking after yourself" not in text and "Questions to take" not in text
+    shot(page, "emergency-first-screen", full_page=False)

@@ -10,13 +10,24 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nape import interview
+from nape.assessment import assess
 from nape.errors import ConflictError
 from nape.knowledge.loader import default_kb
+from nape.report.person import person_view
 from nape.server.app import create_app
 from nape.store import Store
 from nape.web import ask, assessment_pages, clinician, home, view
 from nape.web.pdf import clinician_pdf, latin1
-from tests.http.web.conftest import FEVER_STORY, answer_current, form_value, seed_story, start, walk_to_result
+from tests.http.web.conftest import (
+    FEVER_STORY,
+    answer_current,
+    form_value,
+    seed_story,
+    start,
+    visible_text,
+    walk_to_result,
+    word_count,
+)
 
 USAGE = (Path(__file__).resolve().parents[3] / "docs/usage.md").read_text()
 NECK = "For two days the right side of my neck has pulled and locked for a few minutes at a time."
@@ -123,30 +134,108 @@ def test_seed_003_walks_to_dystonia_at_a_non_urgent_level(client: TestClient) ->
     assert "level-consultation" in html and "Emergency: act now" not in html
 
 
-def test_result_puts_urgency_first_then_causes_why_plan_questions_sources(client: TestClient) -> None:
+def test_result_puts_urgency_first_then_what_to_do_signs_causes_self_care_questions_sources(
+    client: TestClient,
+) -> None:
     link = start(client, NECK, "40", "female")
     html = walk_to_result(client, link, "no")
     order = [
-        "Likely causes",
-        "Why we think so",
+        'class="banner',
         "What to do now",
-        "When to see a doctor",
-        "Questions to ask",
-        "Sources",
+        "Get help sooner if",
+        "Likely causes",
+        "Questions to take to your appointment",
+        'id="sources-h"',
     ]
     positions = [html.index(heading) for heading in order]
-    assert html.index('class="banner') < positions[0] and positions == sorted(positions)
-    assert re.search(r"about \d+ percent likely", html)  # screen-reader text for each bar
-    assert "you said “" in html  # the reasons quote the person's words
+    assert positions == sorted(positions)
+    assert re.search(r"About \d+ percent likely", html)  # screen-reader text for each bar
     assert "Keep this link to come back or show your doctor" in html and 'action="/ask"' in html
     assert default_kb().meta.triage.disclaimer in html
+    assert ' style="' not in html  # no inline styles (CSP self-only)
 
 
-def test_fever_headache_stiff_neck_shows_the_emergency_banner(client: TestClient) -> None:
+WRY_NECK = "I woke up this morning and my neck is stuck, I can't turn my head to the left and it is painful."
+
+
+def test_a_wry_neck_result_is_at_most_600_words_with_self_care_for_it(client: TestClient) -> None:
+    html = walk_to_result(client, start(client, WRY_NECK, "30"), "no")
+    kb = default_kb()
+    assert word_count(html) <= 600, word_count(html)
+    text = visible_text(html)
+    assert kb.conditions["acute_torticollis"].plain_name in text
+    self_care = [s.text for s in kb.conditions["acute_torticollis"].care_plan if s.kind == "self_care"]
+    assert self_care and all(s in html for s in self_care)
+    for phrase in ("What else have you ruled out", "idiopathic", "inflammatory markers", "Points towards", "(("):
+        assert phrase not in text  # clinician wording stays on the clinician page
+
+
+def _clinician_statements(cid: str) -> list[str]:
+    cond = default_kb().conditions[cid]
+    return [
+        *(s.text for s in cond.care_plan if s.kind != "emergency"),
+        *(s.text for s in cond.workup.examination),
+        *(s.text for s in [*cond.workup.tests, *cond.workup.imaging]),
+        *(s.text for s in cond.pitfalls),
+        cond.see_whom.text,
+    ]
+
+
+def test_an_emergency_page_holds_only_the_emergency_first(client: TestClient) -> None:
     html = walk_to_result(client, start(client, FEVER_STORY, "22"), "no")
+    kb = default_kb()
     banner = html[html.index('class="banner') : html.index("</section>")]
-    assert "emergency" in banner and "Call your local emergency number" in banner
-    assert 'role="alert"' in banner
+    assert 'role="alert"' in banner and "first-screen" in banner
+    for step in kb.meta.person_page.steps.emergency_ambulance:
+        assert step in banner
+    for cid in kb.conditions:
+        for statement in _clinician_statements(cid):
+            assert statement not in html, statement  # no self-care, no clinician orders
+    assert "Looking after yourself" not in html and "Questions to take" not in html
+
+
+@pytest.mark.parametrize(
+    ("story", "age"),
+    [
+        (WRY_NECK, "30"),
+        ("My lower back went into spasm lifting a box two days ago and the pain goes down my left leg.", "45"),
+        (FEVER_STORY, "22"),
+        ("My neck has been twisting to one side since I started a new anti-sickness medicine yesterday.", "25"),
+        ("Last week I fell off a ladder and now my neck hurts in the middle of the spine when I turn.", "70"),
+    ],
+)
+def test_every_level_shows_a_timeframe_and_warning_signs(client: TestClient, story: str, age: str) -> None:
+    html = walk_to_result(client, start(client, story, age), "no")
+    page = default_kb().meta.person_page
+    level = re.search(r'class="banner level-(\w+)', html)
+    assert level
+    assert page.timeframe.get(level.group(1)) in html  # type: ignore[arg-type]
+    sooner = html[html.index('id="sooner-h"') :]
+    assert re.search(r'<ul class="warning-signs"><li>', sooner)
+
+
+LEVEL_CASES: dict[str, tuple[str | None, dict[str, bool]]] = {
+    "self_care": (WRY_NECK, {}),
+    "consultation": (None, {"low_back_pain": True, "pain_radiating_leg": True, "leg_numbness_tingling": True}),
+    "consultation_24": (None, {"history_of_cancer": True, "night_pain": True, "low_back_pain": True}),
+    "emergency": (None, {"low_back_pain": True, "bladder_dysfunction": True}),
+    "emergency_ambulance": (FEVER_STORY, {}),
+}
+
+
+@pytest.mark.parametrize("level", list(LEVEL_CASES))
+def test_each_of_the_five_levels_has_timeframe_steps_and_warning_signs(level: str) -> None:
+    kb = default_kb()
+    text, findings = LEVEL_CASES[level]
+    a = assess(text, findings=findings, age=40)
+    assert a.triage.level == level
+    pv = person_view(a, kb)
+    assert pv.timeframe and pv.steps and pv.reason and pv.reason.endswith(".")
+    assert pv.warnings and all(g.signs for g in pv.warnings)
+    if level not in kb.meta.person_page.self_care_levels:
+        assert pv.self_care == []  # no self-care when the level does not allow it (never in an emergency)
+    if level == "self_care":
+        assert pv.self_care and all(s.kind == "self_care" for s in pv.self_care)
 
 
 def test_see_my_result_early_says_the_result_may_change(client: TestClient) -> None:
@@ -207,7 +296,8 @@ def test_database_down_is_a_friendly_503() -> None:
 def test_quick_assess_goes_straight_to_the_result(client: TestClient) -> None:
     r = client.post("/assess", data={"text": FEVER_STORY, "age": "22"}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].endswith("/result")
-    assert "Call your local emergency number" in client.get(r.headers["location"]).text
+    html = client.get(r.headers["location"]).text
+    assert "your local emergency number" in html[html.index('class="banner') : html.index("</section>")]
 
 
 def test_clinician_view_has_codes_screen_rules_plan_and_links(client: TestClient) -> None:
@@ -216,7 +306,7 @@ def test_clinician_view_has_codes_screen_rules_plan_and_links(client: TestClient
         answer_current(client, link, "no")
     html = client.get(f"{link}/clinician").text
     kb = default_kb()
-    top = re.search(r"<td>1</td><td>([^<]+)</td><td>([^<]+)</td>", html)
+    top = re.search(r'<td>1</td><th scope="row">([^<]+)</th><td>([^<]+)</td>', html)
     assert top is not None
     leading = next(c for c in kb.conditions.values() if c.name == top.group(1))
     assert top.group(2) == ", ".join(leading.icd10cm)
@@ -226,9 +316,45 @@ def test_clinician_view_has_codes_screen_rules_plan_and_links(client: TestClient
         answer_current(client, other, "no")
     screen = client.get(f"{other}/clinician").text
     assert re.search(r"<td>no</td><td class=\"screen-negative\">negative</td>", screen)
+    assert "Work-up and plan by cause" in html
     assert "Canadian C-Spine" in html or "canadian c spine" in html
     assert f'href="/v1/interviews/{link.rsplit("/", 1)[1]}/fhir"' in html
     assert f'href="{link}/clinician.pdf"' in html and "Examination" in html
+
+
+def _no_ids_or_paths(text: str) -> None:
+    kb = default_kb()
+    assert not re.search(r"seeds/\d{3}_|\.txt\b", text)  # citations name works, never files
+    for fid in kb.findings:
+        if "_" in fid:
+            assert fid not in text, fid  # findings by name, not id
+    for kind in ("self_care", "emergency_ambulance", "consultation_24"):
+        assert kind not in text
+
+
+def test_clinician_note_and_pdf_carry_date_reference_and_names(client: TestClient) -> None:
+    link = start(client, "I woke up with a stiff neck, I can't turn my head and my right hand tingles.", "59", "male")
+    for _ in range(2):
+        answer_current(client, link, "no")
+    ref = link.rsplit("/", 1)[1][:8]
+    html = client.get(f"{link}/clinician").text
+    shown = visible_text(html)
+    assert re.search(r"Assessed \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown) and f"Reference {ref}" in shown
+    assert f"Knowledge base version {default_kb().meta.version}" in shown
+    assert "About The person who filled it in (59 years old, male)" in shown  # the interview's words
+    _no_ids_or_paths(shown)
+    absent = re.search(r"Absent: ([^.]+)\.", shown)
+    if absent:
+        names = absent.group(1).split("; ")
+        assert len(names) == len(set(names))  # each "no" once
+        screened = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(?:no|yes|dont know)</td>', html)
+        assert not set(names) & set(screened)
+    state = interview.start("I woke up with a stiff neck, I can't turn my head.", age=59, sex="male")
+    case = view.clinician_case(state, interview.current(state), default_kb(), reference="ab12cd34")
+    text = pdf_text(clinician_pdf(case, compress=False))
+    assert "Reference: ab12cd34" in text and re.search(r"Assessed: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", text)
+    assert latin1(case.leading_name) in text and "Work-up and plan:" in text
+    _no_ids_or_paths(text)
 
 
 def test_clinician_pdf_downloads(client: TestClient) -> None:
@@ -262,13 +388,21 @@ def test_latin1_maps_typography_and_keeps_every_character() -> None:
     assert latin1("✱ Ł") == "U+2731 U+0141"  # no Latin-1 form: named, never silently lost
 
 
-def test_questions_for_the_doctor_come_from_cited_statements() -> None:
+def test_every_person_page_statement_is_knowledge_base_data() -> None:
     kb = default_kb()
     a = interview.current(interview.start(NECK, age=40))
-    questions = view.doctor_questions(a, kb)
-    assert len(questions) >= len(a.care_plan.for_conditions)
-    for q in questions:
-        assert q.sources and all(s in kb.sources for s in q.sources)
+    pv = person_view(a, kb)
+    page = kb.meta.person_page
+    plain = {
+        *page.steps.get(pv.level),
+        *page.appointment_questions,
+        *(f.warning_sign for f in kb.red_flags.values() if f.warning_sign),
+        *(c.plain_name for c in kb.conditions.values()),
+    }
+    assert all(s in plain for s in pv.steps + pv.questions)
+    assert all(sign in plain for g in pv.warnings for sign in g.signs)
+    assert all(c.plain in plain for c in pv.causes)
+    assert all(f.warning_sign for f in kb.red_flags.values())  # every red flag has a plain sign
 
 
 def test_static_files_are_served_with_a_print_stylesheet(client: TestClient) -> None:

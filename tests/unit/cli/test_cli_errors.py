@@ -100,22 +100,24 @@ def test_free_text_with_markup_is_printed_as_written(capsys: pytest.CaptureFixtu
 
 
 def test_report_prints_every_value_as_written() -> None:
+    """Text from outside the code (notes, the next question) is printed as written, never as Rich markup.
+
+    The person's report (issue 16) no longer lists the findings it read: the clinician note does.
+    """
     from rich.console import Console
 
     from nape.assessment import assess
     from nape.report.render import render
 
-    a = assess("stiff neck since this morning and a fever", age=30)
+    a = assess("stiff neck since this morning", age=30)
+    assert a.next_question is not None
     odd = a.model_copy(
-        update={
-            "findings": [f.model_copy(update={"source_text": MARKUP, "label": MARKUP}) for f in a.findings],
-            "notes": [MARKUP],
-        }
+        update={"notes": [MARKUP, MARKUP], "next_question": a.next_question.model_copy(update={"text": MARKUP})}
     )
     console = Console(file=io.StringIO(), width=200)
     render(odd, console)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
-    assert shown.count(MARKUP) >= 2 * len(a.findings) + 1
+    assert shown.count(MARKUP) == 3, shown
 
 
 def test_file_names_with_brackets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
