@@ -23,8 +23,9 @@ from rapidfuzz.distance import Levenshtein
 
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
-from nape.intake.schema import Compose, concept_file
+from nape.intake.schema import Compose, concept_file, drugs_file
 from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
+from nape.intake.wordlists import attributes_file
 
 GROUP = "group:"
 
@@ -94,8 +95,6 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
 @cache
 def fuzzy_lexicon() -> tuple[str, ...]:
     cfg = concept_file()
-    from nape.intake.schema import drugs_file
-
     words = {w.lower() for g in cfg.groups.values() for w in g.words if " " not in w and "-" not in w}
     words |= {n.lower() for c in drugs_file().classes.values() for n in c.names if " " not in n}
     return tuple(sorted(w for w in words if len(w) >= cfg.fuzzy["min_length"] and w.isalpha()))
@@ -202,10 +201,9 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
 
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
-    clause of the same sentence that names one ("felt a sudden pain in her mid-back; now the
-    muscles are spasming" -> back spasm). A clause naming its own site keeps it ("my neck is
+    clause of the same sentence that names one ("it hurts low in his back and since then the
+    muscles keep cramping" -> back spasm). A clause naming its own site keeps it ("my neck is
     sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
-    from nape.intake.wordlists import attributes_file
 
     carry = frozenset(attributes_file().carry.concepts)
     sentence: list[int] = []
