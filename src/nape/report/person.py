@@ -15,6 +15,7 @@ and meningitis (``emergency_ambulance``) gives only the emergency steps, no self
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nape.knowledge.loader import KnowledgeBase
@@ -89,6 +90,25 @@ def evidence_of(a: AssessmentOut) -> Evidence:
 def _first_sentence(text: str) -> str:
     head, dot, _ = text.partition(". ")
     return head + "." if dot else text
+
+
+def _flag_advice(a: AssessmentOut, kb: KnowledgeBase) -> list[str]:
+    """What the fired red flags at the assessment's level tell the person to do, beyond the
+    first sentence that names the danger: "Keep still and do not move the neck ..." after a
+    crash. A sentence the level's own steps already say is not repeated."""
+    said = {w for step in kb.meta.person_page.steps.get(a.triage.level) for w in _words(step)}
+    out: list[str] = []
+    for f in a.red_flags:
+        flag = kb.red_flags.get(f.id)
+        if flag is None or flag.level != a.triage.level:
+            continue
+        rest = flag.message.partition(". ")[2]
+        out += [s if s.endswith(".") else s + "." for s in rest.split(". ") if s and not _words(s) <= said]
+    return list(dict.fromkeys(out))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", text.lower()))
 
 
 def _lower_first(text: str) -> str:
@@ -167,7 +187,7 @@ def person_view(a: AssessmentOut, kb: KnowledgeBase) -> PersonView:
         emergency=emergency,
         reason=reason,
         timeframe=page.timeframe.get(level),
-        steps=page.steps.get(level),
+        steps=[*page.steps.get(level), *_flag_advice(a, kb)],
         alerts=alerts,
         warnings=warnings,
         causes=causes,

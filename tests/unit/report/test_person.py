@@ -1,0 +1,26 @@
+"""The person's page under an emergency carries what the fired red flag says to do."""
+
+from __future__ import annotations
+
+from nape.assessment import assess
+from nape.knowledge.loader import default_kb
+from nape.report.person import person_view
+
+
+def test_a_suspected_spinal_injury_tells_the_person_to_keep_still() -> None:
+    # a high-energy crash with neck pain and a numb hand: the red flag's own advice (keep still,
+    # do not move the neck) must reach the steps, not only its first sentence
+    a = assess(findings={"dangerous_mechanism": True, "neck_pain": True, "arm_numbness_tingling": True}, age=30)
+    view = person_view(a, default_kb())
+    assert view.level == "emergency_ambulance"
+    assert any("keep still" in step.lower() and "neck" in step.lower() for step in view.steps)
+
+
+def test_flag_advice_never_repeats_what_the_level_steps_already_say() -> None:
+    a = assess(findings={"dangerous_mechanism": True, "neck_pain": True}, age=30)
+    kb = default_kb()
+    view = person_view(a, kb)
+    level_steps = kb.meta.person_page.steps.get(view.level)
+    extra = view.steps[len(level_steps) :]
+    assert view.steps[: len(level_steps)] == level_steps
+    assert all("call an ambulance now" != s.lower().rstrip(".") for s in extra)
