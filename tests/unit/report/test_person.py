@@ -23,4 +23,4 @@ def test_flag_advice_never_repeats_what_the_level_steps_already_say() -> None:
     level_steps = kb.meta.person_page.steps.get(view.level)
     extra = view.steps[len(level_steps) :]
     assert view.steps[: len(level_steps)] == level_steps
-    assert all("call an ambulance now" != s.lower().rstrip(".") for s in extra)
+    assert all(s.lower().rstrip(".") != "call an ambulance now" for s in extra)
