@@ -6,9 +6,10 @@ Example: posting ``age=59, sex=male, text="right side of my neck spasms for a fe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from nape import interview
@@ -60,29 +61,33 @@ def _begin(
     return see_other(then.format(id=record.id))
 
 
+@dataclass(frozen=True)
+class StartForm:
+    """The start form's fields, shared by ``/start`` and ``/assess`` (cut to their lengths)."""
+
+    text: str
+    age: str
+    sex: str
+    subject: str
+    relation: str
+
+
+def start_form(
+    text: FormText = "", age: FormText = "", sex: FormText = "", subject: FormText = "", relation: FormText = ""
+) -> StartForm:
+    return StartForm(text, age, sex, subject[:20], relation[:20])
+
+
+StartFormDep = Annotated[StartForm, Depends(start_form)]
+
+
 @router.post("/start", response_model=None)
-def start(
-    request: Request,
-    store: StoreDep,
-    text: FormText = "",
-    age: FormText = "",
-    sex: FormText = "",
-    subject: FormText = "",
-    relation: FormText = "",
-) -> HTMLResponse | RedirectResponse:
+def start(request: Request, store: StoreDep, form: StartFormDep) -> HTMLResponse | RedirectResponse:
     """Save a new interview and go to its first question (or the form again with the error)."""
-    return _begin(request, store, text, age, sex, "/a/{id}", subject[:20], relation[:20])
+    return _begin(request, store, form.text, form.age, form.sex, "/a/{id}", form.subject, form.relation)
 
 
 @router.post("/assess", response_model=None)
-def quick_assess(
-    request: Request,
-    store: StoreDep,
-    text: FormText = "",
-    age: FormText = "",
-    sex: FormText = "",
-    subject: FormText = "",
-    relation: FormText = "",
-) -> HTMLResponse | RedirectResponse:
+def quick_assess(request: Request, store: StoreDep, form: StartFormDep) -> HTMLResponse | RedirectResponse:
     """The same, straight to the result without questions (for links and scripts)."""
-    return _begin(request, store, text, age, sex, "/a/{id}/result", subject[:20], relation[:20])
+    return _begin(request, store, form.text, form.age, form.sex, "/a/{id}/result", form.subject, form.relation)
