@@ -67,18 +67,25 @@ class Context:
         self.hard = _structural_boundaries(toks, cfg)
         triggers, self.blocked_by = _triggers(toks, context_index().match(toks, counter))
         self.stop = list(self.hard)
+        for i in _and_boundaries(toks, cfg):
+            self.stop[i] = True
         for t in triggers:
             if t.category == "TERMINATE":
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n
+        verbal = frozenset(cfg.clauses.verbal_negations)
+        list_verbs = frozenset(cfg.clauses.list_verbs)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
             if t.direction in ("FORWARD", "BIDIRECTIONAL"):
+                phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(toks, t, verbal, list_verbs)
                 j = t.end
                 while j < n and j < t.end + fwd and not self.stop[j]:
+                    if phrase_only and toks[j].lower in _PHRASE_ENDS:
+                        break
                     self._mark(j, k)
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
@@ -121,6 +128,20 @@ class Context:
             "HYPOTHETICAL" in flags,
             tuple(flags.get("FAMILY", [])),
         )
+
+
+_PHRASE_ENDS = frozenset({",", "and", "&"})
+
+
+def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:
+    """Whether a denial is a negated verb that covers its own phrase only.
+
+    "She won't eat, feverish": the "n't" denies eating, not the fever after the comma. "I don't
+    have numbness, tingling or weakness" and "hasn't had a fever, rash or vomiting" deny the list
+    that their verb of having takes."""
+    if t.text not in verbal:
+        return False
+    return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
 
 
 def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:
@@ -166,13 +187,40 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
             if nxt.lower in after_comma:
                 out[i] = True
                 continue
-            for j in range(i + 1, min(n, i + 1 + c.lookahead)):
-                w = toks[j]
-                if w.lower in joiners or w.lower in hard_words:
-                    break
-                if w.lower in predicates or w.lemma in predicates:
-                    out[i] = True
-                    break
+            out[i] = _predicate_ahead(toks, i, c.lookahead, joiners, hard_words, predicates)
         elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in after_and:
             out[i] = True
     return out
+
+
+def _and_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[int]:
+    """Positions of an "and" that starts a new statement ("... doesn't feel right and my neck is
+    agony"). They end an assertion's scope but not the clause a concept composes in ("my neck
+    and shoulders are stiff" is stiffness of both)."""
+    c = cfg.clauses
+    hard_words = frozenset(c.boundary_tokens) | {"\n"}
+    joiners = frozenset(c.list_joiners)
+    predicates = frozenset(c.predicate_words)
+    return [
+        i
+        for i, t in enumerate(toks)
+        if t.lower in ("and", "&") and _predicate_ahead(toks, i, c.lookahead, joiners, hard_words, predicates)
+    ]
+
+
+def _predicate_ahead(
+    toks: Sequence[Tok],
+    i: int,
+    lookahead: int,
+    joiners: frozenset[str],
+    hard: frozenset[str],
+    predicates: frozenset[str],
+) -> bool:
+    """Whether the words after position ``i``, up to the next list joiner, hold a predicate."""
+    for j in range(i + 1, min(len(toks), i + 1 + lookahead)):
+        w = toks[j]
+        if w.lower in joiners or w.lower in hard:
+            return False
+        if w.lower in predicates or w.lemma in predicates:
+            return True
+    return False

@@ -49,6 +49,11 @@ class Clauses(_Strict):
     # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
     clause_start_after_and: list[str]
     lookahead: int = Field(ge=1, le=12)
+    # a negated verb ("won't eat", "isn't sure") denies its own phrase only: its scope ends at
+    # the next comma or "and", unless one of `list_verbs` follows it within three words ("don't
+    # have numbness, tingling or weakness" denies the whole list)
+    verbal_negations: list[str] = []
+    list_verbs: list[str] = []
 
 
 class ContextFile(_Strict):
