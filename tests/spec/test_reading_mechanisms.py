@@ -31,7 +31,18 @@ def test_reading_mechanism(row: dict[str, Any]) -> None:
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
-    for cls in ("age", "duration", "site_carry"):
+    classes = (
+        "age",
+        "duration",
+        "site_carry",
+        "verbal_negation",
+        "nothing_negation",
+        "without_awareness",
+        "question",
+        "relative_then_self",
+        "dated_past",
+    )
+    for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
         assert any(r.get("control") for r in rows), cls

@@ -9,6 +9,8 @@ Example::
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -270,7 +272,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         ):
             continue
         _apply(c, toks, raw, acc, m, person, kb)
-    _region_fallback(raw, acc, m)
+    _region_fallback(raw, acc, m, toks, ctx)
     # 5. durations, episodes and side
     categories = {fid: f.category for fid, f in kb.findings.items()}
     durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
@@ -291,11 +293,14 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     )
 
 
-def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
-    """A region named in one place and pain stated in another ("It's in my low back")."""
+def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context) -> None:
+    """A region named in one place and pain stated in another ("It's in my low back"). A region
+    word that is denied, in the past, asked about or someone else's does not count ("lumbar spine
+    pain-free", "I had a bad lower back years ago")."""
     import re
 
     spec = m["region_fallback"]
+    starts = [t.start for t in toks]
     lower = raw.lower()
     if not any(re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
         return
@@ -303,10 +308,22 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:
         if fid in acc.best:
             continue
         for w in words:
-            hit = re.search(rf"\b{re.escape(w)}\b", lower)
+            hits = itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20)
+            hit = next((h for h in hits if _plainly_said(h, starts, ctx)), None)
             if hit:
                 acc.add(Mention(fid, True, raw[hit.start() : hit.end()], hit.start(), hit.end()))
                 break
+
+
+def _plainly_said(hit: re.Match[str], starts: list[int], ctx: Context) -> bool:
+    """Whether the words of ``hit`` are said of the person now (not denied, past, asked or
+    someone else's)."""
+    if not starts:
+        return True
+    a = max(0, bisect.bisect_right(starts, hit.start()) - 1)
+    b = max(a + 1, bisect.bisect_left(starts, hit.end()))
+    st = ctx.status([(a, b)])
+    return not (st.negated or st.historical or st.hypothetical or st.family_words)
 
 
 def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:

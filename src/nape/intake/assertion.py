@@ -67,8 +67,8 @@ class Context:
         self.hard = _structural_boundaries(toks, cfg)
         triggers, self.blocked_by = _triggers(toks, context_index().match(toks, counter))
         self.stop = list(self.hard)
-        for i in _and_boundaries(toks, cfg):
-            self.stop[i] = True
+        # a denial also ends at an "and" that starts a new statement
+        and_stops = frozenset(_and_boundaries(toks, cfg))
         for t in triggers:
             if t.category == "TERMINATE":
                 self.stop[t.start] = True
@@ -80,11 +80,16 @@ class Context:
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
-            if t.direction in ("FORWARD", "BIDIRECTIONAL"):
+            if t.direction in ("FORWARD", "BIDIRECTIONAL") and not _since_then(toks, t, self.stop):
                 phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(toks, t, verbal, list_verbs)
+                # a relative's story runs to the end of its clause ("my dad had a stroke with
+                # slurred speech"): only a hard boundary ends it
+                stops = self.hard if t.category == "FAMILY" else self.stop
                 j = t.end
-                while j < n and j < t.end + fwd and not self.stop[j]:
-                    if phrase_only and toks[j].lower in _PHRASE_ENDS:
+                while j < n and j < t.end + fwd and not stops[j]:
+                    if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
+                        t.category == "NEGATED_EXISTENCE" and j in and_stops
+                    ):
                         break
                     self._mark(j, k)
                     j += 1
@@ -93,6 +98,8 @@ class Context:
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
                     self._mark(j, k)
                     j -= 1
+        self.question = _question_tokens(toks, cfg)
+        self.owned = frozenset(cfg.clauses.owned_words)
         # clause ids for composing concepts with sites
         self.clause: list[int] = []
         c = 0
@@ -108,6 +115,16 @@ class Context:
         elif len(cur) < 8:
             cur.append(k)
 
+    def _asked_about(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether the words are asked about in a question rather than said of the person."""
+        if not spans or not self.question[spans[0][0]]:
+            return False
+        first = min(s for s, _ in spans)
+        before = self.toks[max(0, first - 3) : first]
+        return not any(t.lower in self.owned for t in before) and not any(
+            t.lower in self.owned for s, e in spans for t in self.toks[s:e]
+        )
+
     def status(self, spans: Sequence[tuple[int, int]]) -> Status:
         """The modifiers over the tokens of ``spans``, ignoring triggers inside those words
         (the "no" of "out of no where", the "n't" of "can't feel")."""
@@ -116,8 +133,8 @@ class Context:
             for j in range(s, e):
                 for k in self.scope[j] or ():
                     t = self.triggers[k]
-                    if any(t.start < e2 and t.end > s2 for s2, e2 in spans):
-                        continue
+                    if any(s2 <= t.start and t.end <= e2 for s2, e2 in spans):
+                        continue  # the trigger is one of the mention's own words
                     p = self.blocked_by.get(k)
                     if p is not None and not any(p[0] < s2 < p[1] < e2 for s2, e2 in spans):
                         continue  # inside a pseudo-trigger, unless the mention reads its last words
@@ -125,7 +142,7 @@ class Context:
         return Status(
             "NEGATED_EXISTENCE" in flags,
             "HISTORICAL" in flags,
-            "HYPOTHETICAL" in flags,
+            "HYPOTHETICAL" in flags or self._asked_about(spans),
             tuple(flags.get("FAMILY", [])),
         )
 
@@ -142,6 +159,34 @@ def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str
     if t.text not in verbal:
         return False
     return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
+
+
+def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
+    """Whether a past-time trigger dates an event that something now has lasted "since" ("Since
+    a car accident 2 years ago my neck hurts"): it then reaches back to the event only."""
+    if t.category != "HISTORICAL" or t.direction != "BIDIRECTIONAL":
+        return False
+    for j in range(t.start - 1, max(-1, t.start - 8), -1):
+        if toks[j].lower == "since":
+            return True
+        if stop[j]:
+            return False
+    return False
+
+
+def _question_tokens(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
+    """For each token, whether it is in a question that opens with a question word and ends
+    with "?" ("Could reflux cause this?"); one pass over the text."""
+    openers = frozenset(cfg.clauses.question_openers)
+    out = [False] * len(toks)
+    start = 0
+    for i, t in enumerate(toks):
+        if t.lower in (".", "!", "?", "\n"):
+            if t.lower == "?" and i > start and toks[start].lower in openers:
+                for j in range(start, i):
+                    out[j] = True
+            start = i + 1
+    return out
 
 
 def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:

@@ -34,6 +34,7 @@ class _Rx:
     young_of: re.Pattern[str]
     decade: re.Pattern[str]
     newborn: re.Pattern[str]
+    self_contrast: re.Pattern[str] | None
 
 
 @cache
@@ -75,6 +76,7 @@ def _rx() -> _Rx:
             re.I,
         ),
         re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I),
+        re.compile(rf"\b(?:{alternation(w.self_contrast)})\b", re.I) if w.self_contrast else None,
     )
 
 
@@ -201,11 +203,13 @@ def read_person(text: str) -> Person:
         own_body = not aged and _OWN_BODY.search(tail)
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
+        contrast = rx.self_contrast is not None and rx.self_contrast.search(text, m.end())
         if (
             (aged or talks_about or pronoun_later or young is not None)
             and not _FIRST_PERSON.search(before)
             and not own_body
             and not likewise
+            and not contrast
         ):
             proxy = m.group(2).lower()
             proxy_span = (m.start(), m.end())

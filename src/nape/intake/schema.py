@@ -54,6 +54,11 @@ class Clauses(_Strict):
     # have numbness, tingling or weakness" denies the whole list)
     verbal_negations: list[str] = []
     list_verbs: list[str] = []
+    # a question that opens with one of `question_openers` and ends with "?" asks about what it
+    # names ("Is double vision a warning sign?"): hypothetical, unless one of `owned_words` comes
+    # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
+    question_openers: list[str] = []
+    owned_words: list[str] = []
 
 
 class ContextFile(_Strict):

@@ -31,6 +31,9 @@ class PersonWords(_Strict):
     units: dict[str, int]
     teens: dict[str, int]
     infant_units: dict[str, float]
+    # words by which writers set themselves apart from a relative they mention ("my sister got
+    # numb arms ... I've just got the stiffness"): the writer is then the patient
+    self_contrast: list[str] = []
 
 
 class TimeWords(_Strict):
