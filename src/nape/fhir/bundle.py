@@ -8,7 +8,11 @@ others by those urns:
   (yes / no / don't know), and the findings read from the words with the words they came from;
 - a ``RiskAssessment``: a ``prediction`` per cause (ICD-10-CM outcome and probability), the triage
   level and advice in ``mitigation``, reasons, red flags and the disclaimer in ``note``;
-- a ``Condition`` (verificationStatus ``differential``) for each leading cause.
+- a ``Condition`` (verificationStatus ``differential``) for each leading cause, and for a cause with
+  an ICD-10-CM "in diseases classified elsewhere" code (G63, G73.7, G99.2) a second Condition for
+  that manifestation code: it carries the ``condition-dueTo`` extension twice, once referring to the
+  cause's Condition and once naming the underlying-disease codes that are coded first. A
+  manifestation code is never a coding of the cause itself nor a RiskAssessment outcome.
 
 Example: a febrile stiff neck gives a RiskAssessment whose first prediction is meningitis
 (ICD-10-CM G03.9) and whose mitigation starts "emergency_ambulance: Call an ambulance…"::
@@ -184,6 +188,52 @@ def _condition(d: DifferentialItem, patient: str, basis: str, t: FhirTerms) -> J
     }
 
 
+DUE_TO = "http://hl7.org/fhir/StructureDefinition/condition-dueTo"
+
+
+def _manifestations(d: DifferentialItem, cause: str, patient: str, t: FhirTerms) -> list[Json]:
+    """The cause's manifestation codes, each a Condition due to the cause and to its disease codes.
+
+    Example: peripheral neuropathy gives a Condition coded G63 whose ``condition-dueTo`` extensions
+    refer to the neuropathy's Condition and list E03.9, E53.8 and N18.9 (code one of them first).
+    """
+    out: list[Json] = []
+    for m in default_kb().conditions[d.condition].icd10cm_secondary:
+        underlying = [{"system": t.systems.icd10cm, "code": c} for c in m.with_any]
+        note = f"ICD-10-CM {m.code} is never coded alone: code one of {', '.join(m.with_any)} first."
+        out.append(
+            {
+                "resourceType": "Condition",
+                "extension": [
+                    {"url": DUE_TO, "valueReference": _ref(cause)},
+                    {"url": DUE_TO, "valueCodeableConcept": {"coding": underlying, "text": "Underlying disease"}},
+                ],
+                "clinicalStatus": {"coding": [{"system": t.systems.condition_clinical, "code": "active"}]},
+                "verificationStatus": {
+                    "coding": [{"system": t.systems.condition_verification, "code": "differential"}]
+                },
+                "code": {
+                    "coding": [{"system": t.systems.icd10cm, "code": m.code}],
+                    "text": f"{d.name}: manifestation code {m.code}",
+                },
+                "subject": _ref(patient),
+                "recordedDate": _now(),
+                "note": [{"text": note + (f" {m.note}" if m.note else "")}],
+            }
+        )
+    return out
+
+
+def _conditions(a: AssessmentOut, patient: str, basis: str, t: FhirTerms) -> list[tuple[str, Json]]:
+    """Each leading cause's Condition, followed by the Conditions of its manifestation codes."""
+    out: list[tuple[str, Json]] = []
+    for d in leading_causes(a, t):
+        cause = _urn()
+        out.append((cause, _condition(d, patient, basis, t)))
+        out += [(_urn(), m) for m in _manifestations(d, cause, patient, t)]
+    return out
+
+
 def assessment_bundle(
     assessment: AssessmentOut,
     *,
@@ -204,7 +254,7 @@ def assessment_bundle(
         (patient, _patient(assessment, t)),
         (qr_urn, _questionnaire_response(assessment, text, answered, in_progress, patient, t)),
         (ra_urn, _risk_assessment(assessment, patient, qr_urn, t)),
-        *((_urn(), _condition(d, patient, qr_urn, t)) for d in leading_causes(assessment, t)),
+        *_conditions(assessment, patient, qr_urn, t),
     ]
     data: Json = {
         "resourceType": "Bundle",

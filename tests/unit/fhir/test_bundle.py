@@ -18,7 +18,7 @@ from nape import interview as iv
 from nape.assessment import assess
 from nape.cli import app as cli
 from nape.fhir import assessment_bundle, interview_bundle
-from nape.fhir.bundle import leading_causes
+from nape.fhir.bundle import DUE_TO, leading_causes
 from nape.fhir.maps import fhir_terms
 from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut
@@ -93,7 +93,7 @@ def test_seed_003_cervical_dystonia_bundle(dystonia: AssessmentOut) -> None:
 
 def test_conditions_are_the_leading_causes_as_differentials(dystonia: AssessmentOut) -> None:
     bundle = assessment_bundle(dystonia)
-    conditions = resources(bundle, "Condition")
+    conditions = [c for c in resources(bundle, "Condition") if not _due_to(c)]
     leading = leading_causes(dystonia)
     assert len(conditions) == len(leading) >= 3
     assert [c["code"]["text"] for c in conditions] == [d.name for d in leading]
@@ -105,6 +105,43 @@ def test_conditions_are_the_leading_causes_as_differentials(dystonia: Assessment
         assert [c["code"] for c in cond["evidence"][0].get("code", []) for c in c["coding"]] == d.for_
     extra = [d for d in dystonia.differential[3:] if d.probability >= fhir_terms().condition_min_probability]
     assert all(d in leading for d in extra)
+
+
+def _due_to(cond: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in cond.get("extension", []) if e["url"] == DUE_TO]
+
+
+def _leading_assessment(cid: str) -> AssessmentOut:
+    """An assessment with the strongest findings of ``cid`` present, so that it leads."""
+    cond = default_kb().conditions[cid]
+    findings = {lk.finding: True for lk in sorted(cond.findings, key=lambda lk: -lk.p)[:6] if lk.p >= 0.3}
+    a = assess(findings=findings, age=60, sex="female")
+    assert cid in [d.condition for d in leading_causes(a)]
+    return a
+
+
+@pytest.mark.parametrize(
+    ("cid", "code"), [("cervical_myelopathy", "G99.2"), ("peripheral_neuropathy", "G63"), ("hypothyroidism", "G73.7")]
+)
+def test_a_manifestation_code_is_exported_only_beside_its_underlying_disease(cid: str, code: str) -> None:
+    bundle = assessment_bundle(_leading_assessment(cid))
+    check_bundle(bundle)
+    urls = {id(e["resource"]): e["fullUrl"] for e in bundle["entry"]}
+    conditions = resources(bundle, "Condition")
+    cause = next(c for c in conditions if c["code"]["text"] == default_kb().conditions[cid].name)
+    (manifest,) = [c for c in conditions if any(x["code"] == code for x in c["code"]["coding"])]
+    Condition.model_validate(manifest)
+    links = _due_to(manifest)
+    assert [e["valueReference"]["reference"] for e in links if "valueReference" in e] == [urls[id(cause)]]
+    (underlying,) = [e["valueCodeableConcept"] for e in links if "valueCodeableConcept" in e]
+    (pairing,) = [m for m in default_kb().conditions[cid].icd10cm_secondary if m.code == code]
+    assert [(c["system"], c["code"]) for c in underlying["coding"]] == [(ICD, c) for c in pairing.with_any]
+    assert code in manifest["note"][0]["text"]
+    # never a coding of a cause, nor an outcome of the risk assessment
+    causes = [c for c in conditions if not _due_to(c)]
+    assert all(x["code"] != code for c in causes for x in c["code"]["coding"])
+    (ra,) = resources(bundle, "RiskAssessment")
+    assert all(x["code"] != code for p in ra["prediction"] for x in p["outcome"]["coding"])
 
 
 def test_emergency_meningitis_story_keeps_the_red_flag_and_level() -> None:
