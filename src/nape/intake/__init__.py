@@ -272,12 +272,18 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         ):
             continue
         _apply(c, toks, raw, acc, m, person, kb)
-    _region_fallback(raw, acc, m, toks, ctx)
+    _region_fallback(raw, acc, m, toks, ctx, person)
     # 5. durations, episodes and side
     categories = {fid: f.category for fid, f in kb.findings.items()}
     durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
-    for hit in [*durations, *read_recurrence(raw)]:
-        if hit.finding not in acc.best:
+    starts = [t.start for t in toks]
+    recurrences = read_recurrence(raw)
+    for hit in [*durations, *recurrences]:
+        # "I had back pain for months after my son was born", "my father kept getting bad
+        # backs": a time said of a past, supposed or someone else's episode is not this one's
+        if hit.finding not in acc.best and _plainly_said(
+            hit.start, hit.end, starts, ctx, person, denial=False, past=hit not in recurrences
+        ):
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     side, side_hits = read_side(raw)
     for hit in side_hits:
@@ -293,7 +299,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     )
 
 
-def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context) -> None:
+def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context, person: Any) -> None:
     """A region named in one place and pain stated in another ("It's in my low back"). A region
     word that is denied, in the past, asked about or someone else's does not count ("lumbar spine
     pain-free", "I had a bad lower back years ago")."""
@@ -309,21 +315,26 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
             continue
         for w in words:
             hits = itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20)
-            hit = next((h for h in hits if _plainly_said(h, starts, ctx)), None)
+            hit = next((h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person)), None)
             if hit:
                 acc.add(Mention(fid, True, raw[hit.start() : hit.end()], hit.start(), hit.end()))
                 break
 
 
-def _plainly_said(hit: re.Match[str], starts: list[int], ctx: Context) -> bool:
-    """Whether the words of ``hit`` are said of the person now (not denied, past, asked or
-    someone else's)."""
+def _plainly_said(
+    h0: int, h1: int, starts: list[int], ctx: Context, person: Any, denial: bool = True, past: bool = True
+) -> bool:
+    """Whether the words from character ``h0`` to ``h1`` are said of the patient now: not in
+    the past, asked about, someone else's (unless that someone is the patient), or, when
+    ``denial``, denied (and ``past``: in the past; episodes that recur are told in the past).
+    Example: "I had a bad lower back years ago" is not low back pain now."""
     if not starts:
         return True
-    a = max(0, bisect.bisect_right(starts, hit.start()) - 1)
-    b = max(a + 1, bisect.bisect_left(starts, hit.end()))
+    a = max(0, bisect.bisect_right(starts, h0) - 1)
+    b = max(a + 1, bisect.bisect_left(starts, h1))
     st = ctx.status([(a, b)])
-    return not (st.negated or st.historical or st.hypothetical or st.family_words)
+    relative = bool(st.family_words) and not (person.proxy and all(person.proxy in w for w in st.family_words))
+    return not ((denial and st.negated) or (past and st.historical) or st.hypothetical or relative)
 
 
 def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:
