@@ -248,6 +248,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         cst = None if r.assertion == "none" else ctx.status(comp.spans)
         if not r.present and cst is not None and cst.negated:
+            if r.when_denied == "present":  # "the rash won't fade": the denial is the finding
+                cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
             continue  # "bladder not fine" says nothing normal
         cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, "compose", tuple(r.suppresses)))
     # 3. medicines by class

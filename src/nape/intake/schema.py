@@ -87,6 +87,9 @@ class Compose(_Strict):
     # "none": negation, history and hypothesis do not apply ("no tetanus shot since I was a
     # kid" says the jab is out of date just as "last tetanus shot as a child" does)
     assertion: Literal["context", "none"] = "context"
+    # for a rule that reads a finding absent: what its denial says. "nothing" ("bladder not
+    # fine" says nothing normal); "present" ("the rash doesn't fade" is the non-blanching rash)
+    when_denied: Literal["nothing", "present"] = "nothing"
     note: str = ""
 
 
