@@ -74,9 +74,11 @@ def test_every_red_flag_has_at_least_two_phrasings() -> None:
 
 @pytest.mark.parametrize("row", [_param(r, text=False) for r in ROWS])
 def test_triage_from_findings(row: dict[str, Any]) -> None:
-    _check(row, assess(findings=_findings(row), age=row.get("age"), sex=row.get("sex")))
+    _check(
+        row, assess(findings=_findings(row), age=row.get("age"), sex=row.get("sex"), age_months=row.get("age_months"))
+    )
 
 
 @pytest.mark.parametrize("row", [_param(r, text=True) for r in ROWS])
 def test_triage_from_text(row: dict[str, Any]) -> None:
-    _check(row, assess(row["story"], age=row.get("age"), sex=row.get("sex")))
+    _check(row, assess(row["story"], age=row.get("age"), sex=row.get("sex"), age_months=row.get("age_months")))

@@ -206,6 +206,7 @@ class Reading:
     about_someone_else: bool
     age: int | None
     sex: str | None
+    age_months: int | None = None
 
 
 def read_input(
@@ -214,10 +215,12 @@ def read_input(
     age: int | None,
     sex: str | None,
     model: Model,
+    age_months: int | None = None,
 ) -> Reading:
     """Parse the text (if any), then apply explicit findings, which override it.
 
-    Age and sex given as arguments win over those read from the text. Raises on unknown
+    Age and sex given as arguments win over those read from the text; the text's age in months
+    (a baby's "6-week-old") is kept when it agrees with the age in years. Raises on unknown
     finding ids or an impossible age.
     """
     mentions: list[Mention] = []
@@ -228,6 +231,8 @@ def read_input(
         mentions = list(parsed.mentions)
         notes = list(parsed.notes)
         about_other = parsed.about_someone_else
+        if age_months is None and parsed.age_months is not None and age in (None, parsed.age):
+            age_months = parsed.age_months
         age = age if age is not None else parsed.age
         sex = sex if sex is not None else parsed.sex
     stated = {m.finding: m.present for m in mentions}
@@ -235,8 +240,8 @@ def read_input(
         stated[fid] = present
         mentions = [m for m in mentions if m.finding != fid]
         mentions.append(Mention(fid, present, f"{fid}={_status(present)}"))
-    ev = Evidence.build(model.kb, stated, age, sex)  # validates ids, age and sex
-    return Reading(stated, ev, mentions, notes, about_other, age, sex)
+    ev = Evidence.build(model.kb, stated, age, sex, age_months=age_months)  # validates ids, age and sex
+    return Reading(stated, ev, mentions, notes, about_other, age, sex, age_months)
 
 
 def assess(
@@ -246,8 +251,11 @@ def assess(
     age: int | None = None,
     sex: str | None = None,
     model: Model | None = None,
+    age_months: int | None = None,
 ) -> AssessmentOut:
-    """Assess free text and/or explicit findings. Explicit findings override the text."""
+    """Assess free text and/or explicit findings. Explicit findings override the text.
+
+    ``age_months`` is a baby's age in whole months (the text's is used when not given)."""
     model = model or default_model()
-    r = read_input(text, findings, age, sex, model)
+    r = read_input(text, findings, age, sex, model, age_months)
     return assess_evidence(r.evidence, r.mentions, model=model, notes=r.notes, about_someone_else=r.about_someone_else)

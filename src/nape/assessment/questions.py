@@ -216,7 +216,7 @@ def _value(
         findings = {k: v for k, v in ev.findings.items() if k not in c.members}
         findings.update(sets)
         findings = plan.implied(findings, set(sets) | set(ev.asked))
-        ev2 = Evidence(findings, ev.age, ev.sex, ev.asked | frozenset(c.members))
+        ev2 = Evidence(findings, ev.age, ev.sex, ev.asked | frozenset(c.members), ev.age_months)
         post2 = model.posterior(ev2)
         rank2 = _rank(triage(model, ev2, post2).level)
         if c.must_change_level and True in sets.values() and rank2 == rank_now:

@@ -166,6 +166,15 @@ class Rule(StrictModel):
     )
     age_at_least: int | None = Field(default=None, ge=0, le=120)
     age_below: int | None = Field(default=None, ge=0, le=121)
+    age_months_at_least: int | None = Field(
+        default=None, ge=0, le=60, description="Age in whole months, for infants (an age in years counts as 12 a year)"
+    )
+    age_months_below: int | None = Field(
+        default=None,
+        ge=1,
+        le=60,
+        description="Age in whole months; a child under one whose months are not known counts as the youngest",
+    )
     decision_rule: Literal["canadian_c_spine_imaging", "nexus_imaging"] | None = None
 
     @model_validator(mode="after")

@@ -27,6 +27,7 @@ class Evidence:
     age: int | None = None
     sex: str | None = None
     asked: frozenset[str] = frozenset()
+    age_months: int | None = None  # whole months, when an infant's age was given in months or weeks
 
     @staticmethod
     def build(
@@ -35,6 +36,7 @@ class Evidence:
         age: int | None = None,
         sex: str | None = None,
         asked: frozenset[str] = frozenset(),
+        age_months: int | None = None,
     ) -> Evidence:
         """Validate ids, age and sex, and apply exclusive groups.
 
@@ -47,6 +49,8 @@ class Evidence:
                 raise UnknownFindingError(f"unknown finding id {fid!r}; see `nape findings`")
         if age is not None and not (0 <= age <= 120):
             raise InputError(f"age {age} is outside 0-120")
+        if age_months is not None and not (0 <= age_months <= 1440):
+            raise InputError(f"age in months {age_months} is outside 0-1440")
         if sex is not None:
             sex = sex.lower()
             if sex in ("f", "woman"):
@@ -63,13 +67,25 @@ class Evidence:
                 for other in _group_members(kb, group):
                     if other != fid and other not in findings:
                         derived[other] = False
-        return Evidence(derived, age, sex, frozenset(asked) | frozenset(findings))
+        return Evidence(derived, age, sex, frozenset(asked) | frozenset(findings), age_months)
 
     def present(self, fid: str) -> bool:
         return self.findings.get(fid) is True
 
     def absent(self, fid: str) -> bool:
         return self.findings.get(fid) is False
+
+    def months(self) -> int | None:
+        """Age in whole months: the months given, else 12 a year from the age in years, else None.
+
+        A child under one whose months were not given has no known months (None): 0 years can be
+        a newborn or an 11-month-old.
+        """
+        if self.age_months is not None:
+            return self.age_months
+        if self.age is None or self.age < 1:
+            return None
+        return self.age * 12
 
 
 def _group_members(kb: KnowledgeBase, group: str) -> list[str]:

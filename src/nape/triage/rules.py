@@ -11,13 +11,34 @@ from nape.triage.decision_rules import canadian_c_spine, nexus
 
 
 def _age_ok(rule: Rule, ev: Evidence, unknown_passes: bool) -> bool:
-    if rule.age_at_least is None and rule.age_below is None:
+    if rule.age_at_least is None and rule.age_below is None and not _months_bound(rule):
         return True
-    if ev.age is None:
+    if ev.age is None and ev.age_months is None:
         return unknown_passes
-    if rule.age_at_least is not None and ev.age < rule.age_at_least:
+    if ev.age is not None:
+        if rule.age_at_least is not None and ev.age < rule.age_at_least:
+            return False
+        if rule.age_below is not None and ev.age >= rule.age_below:
+            return False
+    return _months_ok(rule, ev)
+
+
+def _months_bound(rule: Rule) -> bool:
+    return rule.age_months_at_least is not None or rule.age_months_below is not None
+
+
+def _months_ok(rule: Rule, ev: Evidence) -> bool:
+    """Bounds in months. A baby under one whose months are not known is taken as the youngest,
+    the safe side for the rules that use months (NICE NG143 grades fever risk by months): it meets
+    every ``age_months_below`` and no ``age_months_at_least`` above 0."""
+    if not _months_bound(rule):
+        return True
+    months = ev.months()
+    if months is None:
+        return not (rule.age_months_at_least or 0) > 0
+    if rule.age_months_at_least is not None and months < rule.age_months_at_least:
         return False
-    return not (rule.age_below is not None and ev.age >= rule.age_below)
+    return not (rule.age_months_below is not None and months >= rule.age_months_below)
 
 
 def holds(rule: Rule, ev: Evidence, *, unknown_age_passes: bool = False) -> bool:
