@@ -1,5 +1,6 @@
-"""The paraphrase suite (issue 13): ``paraphrase_suite.jsonl``, 1,392 rows written on
-2026-11-29 by two authors who saw only the finding ids with their meanings. Every finding that
+"""The paraphrase suite (issue 13): ``paraphrase_suite.jsonl``, 1,452 rows written on
+2026-11-29 by three authors who saw only the finding ids with their meanings (the last 60 rows
+for findings that red flags began to use later that day). Every finding that
 feeds a red flag or an escalation has six phrasings in varied voices (lay, clinical shorthand,
 typos, non-native English, a parent, a physiotherapist) plus a negated row and a historical,
 hypothetical or someone-else row; every other finding has three phrasings and a negated row.

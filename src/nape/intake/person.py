@@ -62,8 +62,13 @@ def _rx() -> _Rx:
         # "2-day-old", "4 month old", "6 wk old", "9-month-old", "3 weeks old"
         re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I),
         # "aged 10 months", "age 6 weeks", "baby of 7 weeks", "my son, 3 months,"
+        # ... "baby is 9 months", "she's only 5 weeks", "my baby 8 month has" (a bare number
+        # after the word for a baby only: "my daughter 2 weeks of pain" is not her age)
         re.compile(
-            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)?|(?:{young}),\s?)\s*{num}\s+({units})\b(?!\s+ago)", re.I
+            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)|(?:{young}),\s?"
+            rf"|(?:{young})(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?|(?:he|she)(?:['’]s|\s+is)\s+(?:only\s+|just\s+)?"
+            rf"|(?:baby|infant|bub|newborn|toddler|tot)(?:\s+(?:girl|boy|son|daughter))?\s+)\s*{num}\s+({units})\b(?!\s+ago)",
+            re.I,
         ),
         # "toddler of 2", "child aged 4", "boy of 3 years"
         re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
