@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_numbers
+from nape.intake.numbers import read_gestation, read_numbers
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -256,7 +256,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for d in read_medicines(toks, matches):
         cands.append(_Cand(d.finding, True, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
     # 4. numbers with units
-    for nh in read_numbers(toks):
+    for nh in [*read_numbers(toks), *read_gestation(toks)]:
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)

@@ -37,6 +37,39 @@ def _value(t: Tok) -> tuple[float, str | None] | None:
     return float(m.group(1)), unit
 
 
+_FORTIETHS = re.compile(r"^(\d{1,2})(?:\+\d)?/40$")
+
+
+def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Weeks of pregnancy as findings: "34/40" or "32 weeks pregnant" -> pregnant, in the
+    second half (20 weeks or more) and preterm (before 37 weeks); "39 weeks pregnant" is not
+    preterm. One pass over the tokens."""
+    g = numbers_file().gestation
+    if g is None:
+        return []
+    units, words = frozenset(g.unit_words), frozenset(g.pregnancy_words)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        weeks: int | None = None
+        end = i + 1
+        m = _FORTIETHS.match(t.text)
+        if m:
+            weeks = int(m.group(1))
+        elif t.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text == "+" and _FORTIETHS.match(toks[i + 2].text):
+            weeks, end = int(t.text), i + 3  # "38+2/40"
+        elif t.text.isdigit() and len(t.text) <= 2 and i + 1 < len(toks) and toks[i + 1].lower in units:
+            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            if any(w in words for w in near):
+                weeks, end = int(t.text), i + 2
+        if weeks is None or not g.plausible_weeks[0] <= weeks <= g.plausible_weeks[1]:
+            continue
+        later = weeks >= g.later_from_weeks
+        out.append(NumberHit("pregnant", True, i, end))
+        out.append(NumberHit("later_pregnancy", later, i, end))
+        out.append(NumberHit("preterm_pregnancy", later and weeks < g.term_from_weeks, i, end))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

@@ -135,10 +135,23 @@ class Lab(_Strict):
     alt_scale: list[tuple[float, float, float]] = []
 
 
+class Gestation(_Strict):
+    """Weeks of pregnancy: "32 weeks pregnant", "34/40", "38+2/40", "pregnant at 26 wks"."""
+
+    unit_words: list[str]
+    # a number of weeks counts as a gestation only with one of these just after or before it
+    pregnancy_words: list[str]
+    plausible_weeks: tuple[int, int]
+    later_from_weeks: int
+    term_from_weeks: int
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
     window: int = Field(ge=1, le=6)
+    gestation: Gestation | None = None
 
 
 # ----------------------------------------------------------------------------- medicines

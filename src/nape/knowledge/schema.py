@@ -320,6 +320,13 @@ class RedFlag(StrictModel):
     screen: list[Id] = Field(min_length=1, description="Findings to ask about to rule this red flag in or out")
     relevant_when: Rule | None = Field(default=None, description="Screen only when this holds; None = always screen")
     sources: list[Id] = Field(min_length=1)
+    go_to: Text | None = Field(
+        default=None,
+        description=(
+            "Where the person goes instead of the level's usual place, named on the person's page and"
+            " replacing the level's own steps (labour: 'the maternity unit now', not an emergency department)"
+        ),
+    )
 
 
 class RedFlagFile(StrictModel):

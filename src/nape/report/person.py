@@ -96,7 +96,7 @@ def _flag_advice(a: AssessmentOut, kb: KnowledgeBase) -> list[str]:
     """What the fired red flags at the assessment's level tell the person to do, beyond the
     first sentence that names the danger: "Keep still and do not move the neck ..." after a
     crash. A sentence the level's own steps already say is not repeated."""
-    said = {w for step in kb.meta.person_page.steps.get(a.triage.level) for w in _words(step)}
+    said = set() if _go_to(a, kb) else {w for step in kb.meta.person_page.steps.get(a.triage.level) for w in _words(step)}
     out: list[str] = []
     for f in a.red_flags:
         flag = kb.red_flags.get(f.id)
@@ -105,6 +105,18 @@ def _flag_advice(a: AssessmentOut, kb: KnowledgeBase) -> list[str]:
         rest = flag.message.partition(". ")[2]
         out += [s if s.endswith(".") else s + "." for s in rest.split(". ") if s and not _words(s) <= said]
     return list(dict.fromkeys(out))
+
+
+def _go_to(a: AssessmentOut, kb: KnowledgeBase) -> str | None:
+    """The place a fired red flag at the assessment's level names instead of the level's usual
+    one, when every such flag names one (the first is shown): labour at 38 weeks is "Maternity
+    unit now"; with a spinal cord flag beside it, the emergency department stays."""
+    places = [
+        flag.go_to
+        for f in a.red_flags
+        if (flag := kb.red_flags.get(f.id)) is not None and flag.level == a.triage.level
+    ]
+    return places[0] if places and None not in places else None
 
 
 def _words(text: str) -> set[str]:
@@ -181,13 +193,16 @@ def person_view(a: AssessmentOut, kb: KnowledgeBase) -> PersonView:
     warnings = _warnings(a, kb)
     flag_sources = [sid for f in a.red_flags for sid in kb.red_flags[f.id].sources if f.id in kb.red_flags]
     sources = list(dict.fromkeys([*flag_sources, *(sid for s in self_care for sid in s.sources)]))
+    go_to = _go_to(a, kb)
     return PersonView(
         level=level,
-        level_name=LEVEL_NAMES[level],
+        level_name=go_to or LEVEL_NAMES[level],
         emergency=emergency,
         reason=reason,
         timeframe=page.timeframe.get(level),
-        steps=[*page.steps.get(level), *_flag_advice(a, kb)],
+        # a flag that names its own place ("the maternity unit now") replaces the level's steps,
+        # so the page never says both "go to an emergency department" and "not the emergency department"
+        steps=_flag_advice(a, kb) if go_to else [*page.steps.get(level), *_flag_advice(a, kb)],
         alerts=alerts,
         warnings=warnings,
         causes=causes,

@@ -24,3 +24,25 @@ def test_flag_advice_never_repeats_what_the_level_steps_already_say() -> None:
     extra = view.steps[len(level_steps) :]
     assert view.steps[: len(level_steps)] == level_steps
     assert all(s.lower().rstrip(".") != "call an ambulance now" for s in extra)
+
+
+def test_labour_sends_the_person_to_the_maternity_unit_and_never_to_both_places() -> None:
+    # 38 weeks with back pain in waves: the level is emergency, but the place is the maternity
+    # unit; the page must not also say "go to an emergency department now"
+    a = assess("I'm 38 weeks pregnant and my back pain comes in waves every few minutes", age=31, sex="female")
+    view = person_view(a, default_kb())
+    assert view.level == "emergency"
+    assert view.level_name == "Maternity unit now"
+    assert not any("go to an emergency department" in step.lower() for step in view.steps)
+    assert any("maternity unit" in step.lower() for step in view.steps)
+
+
+def test_a_place_is_named_only_when_every_flag_at_the_level_names_one() -> None:
+    # pregnancy with a cauda equina sign: the emergency department stays the place to go
+    a = assess(
+        findings={"later_pregnancy": True, "pain_comes_in_waves": True, "saddle_anaesthesia": True}, age=30, sex="female"
+    )
+    view = person_view(a, default_kb())
+    assert view.level == "emergency"
+    assert view.level_name != "Maternity unit now"
+    assert any("emergency department" in step.lower() for step in view.steps)
