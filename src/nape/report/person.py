@@ -96,7 +96,9 @@ def _flag_advice(a: AssessmentOut, kb: KnowledgeBase) -> list[str]:
     """What the fired red flags at the assessment's level tell the person to do, beyond the
     first sentence that names the danger: "Keep still and do not move the neck ..." after a
     crash. A sentence the level's own steps already say is not repeated."""
-    said = set() if _go_to(a, kb) else {w for step in kb.meta.person_page.steps.get(a.triage.level) for w in _words(step)}
+    said = (
+        set() if _go_to(a, kb) else {w for step in kb.meta.person_page.steps.get(a.triage.level) for w in _words(step)}
+    )
     out: list[str] = []
     for f in a.red_flags:
         flag = kb.red_flags.get(f.id)
@@ -112,9 +114,7 @@ def _go_to(a: AssessmentOut, kb: KnowledgeBase) -> str | None:
     one, when every such flag names one (the first is shown): labour at 38 weeks is "Maternity
     unit now"; with a spinal cord flag beside it, the emergency department stays."""
     places = [
-        flag.go_to
-        for f in a.red_flags
-        if (flag := kb.red_flags.get(f.id)) is not None and flag.level == a.triage.level
+        flag.go_to for f in a.red_flags if (flag := kb.red_flags.get(f.id)) is not None and flag.level == a.triage.level
     ]
     return places[0] if places and None not in places else None
 

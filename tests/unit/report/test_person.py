@@ -40,7 +40,9 @@ def test_labour_sends_the_person_to_the_maternity_unit_and_never_to_both_places(
 def test_a_place_is_named_only_when_every_flag_at_the_level_names_one() -> None:
     # pregnancy with a cauda equina sign: the emergency department stays the place to go
     a = assess(
-        findings={"later_pregnancy": True, "pain_comes_in_waves": True, "saddle_anaesthesia": True}, age=30, sex="female"
+        findings={"later_pregnancy": True, "pain_comes_in_waves": True, "saddle_anaesthesia": True},
+        age=30,
+        sex="female",
     )
     view = person_view(a, default_kb())
     assert view.level == "emergency"
