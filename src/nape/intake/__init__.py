@@ -30,7 +30,7 @@ from nape.intake.side import read_side
 from nape.intake.timing import governed, read_durations, read_recurrence
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.knowledge.loader import default_kb
-from nape.text import as_text, control_count, is_control
+from nape.text import as_text
 
 NOTHING_FOUND = (
     "I couldn't find any symptoms in that. Could you describe what you feel, where it is, "
@@ -75,6 +75,11 @@ class ParseResult:
 
 # the ASCII characters nape.text.is_control counts: controls other than tab and line breaks
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# every character nape.text.is_control counts: the controls above and U+0080-U+009F (Cc),
+# surrogates (Cs) and the private-use planes (Co); tests/unit/intake compares all code points
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 
 
 def clean(text: object) -> str:
@@ -87,14 +92,10 @@ def clean(text: object) -> str:
         raise TextInputError(f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)")
     if not text.strip():
         raise TextInputError("the text is empty; describe what is happening in a few words")
-    if text.isascii():  # the same checks without a look-up per character
-        if len(_ASCII_CONTROL.findall(text)) > max(3, len(text) // 20):
-            raise TextInputError("the input looks binary rather than written text")
-        text = _ASCII_CONTROL.sub(" ", text)
-    else:
-        if control_count(text) > max(3, len(text) // 20):
-            raise TextInputError("the input looks binary rather than written text")
-        text = "".join(" " if is_control(ch) else ch for ch in text)
+    controls = _ASCII_CONTROL if text.isascii() else _CONTROL  # is_control without a look-up per character
+    if len(controls.findall(text)) > max(3, len(text) // 20):
+        raise TextInputError("the input looks binary rather than written text")
+    text = controls.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     if len(text) > limit:
         raise TextInputError(

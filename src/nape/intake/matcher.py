@@ -328,12 +328,17 @@ class Index:
         lowers = [t.lower for t in toks]
         lemmas = [t.lemma for t in toks]
         root = self.trie
+        first, first_exact = root.children, root.exact
         by_word, anywhere = self.by_word, self.anywhere
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
             frontier: Sequence[_Node] = (root,)
-            while lower != "\n":
+            # most tokens start no rule: three look-ups say so without stepping
+            walk = lower in first or lemma in first or lower in first_exact
+            if not walk and counter is not None:
+                counter[0] += 1
+            while walk and lower != "\n":
                 nxt = _advance(frontier, lower, lemma)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
@@ -383,7 +388,7 @@ def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Nod
         c = node.exact.get(lower) if node.exact else None
         if b is None and c is None:
             return () if a is None else (a,)
-        found = (a, b, c)
+        found: tuple[_Node | None, ...] = (a, b, c)
     else:
         found = tuple(
             x

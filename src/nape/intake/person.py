@@ -27,6 +27,11 @@ class Person:
 @dataclass(frozen=True)
 class _Rx:
     words: PersonWords
+    # words every match of a pattern contains (lower case): an ASCII text holding none of them
+    # cannot match, and is not searched (a search tries the pattern at every position)
+    proxy_needles: tuple[str, ...]
+    young_needles: tuple[str, ...]
+    decade_needles: tuple[str, ...]
     proxy: re.Pattern[str]
     word_age: re.Pattern[str]
     infant_old: re.Pattern[str]
@@ -49,6 +54,9 @@ def _rx() -> _Rx:
     poss = alternation(w.possessives)
     return _Rx(
         w,
+        tuple(x.lower() for x in [*w.male, *w.female, *w.other]),
+        tuple(x.lower() for x in w.young),
+        ("0s", "0's", *(x.lower() for x in w.decades)),
         re.compile(
             rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
             rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
@@ -101,6 +109,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
     re.compile(r"\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))", re.I),
 ]
+_DIGIT = re.compile(r"\d")
 _SEX_WORDS = [
     (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:m|male)\b", re.I), "male"),
     (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:f|female)\b", re.I), "female"),
@@ -109,6 +118,17 @@ _SEX_WORDS = [
     # "I'm a 38-year-old mum of two", "as a new dad"
     (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:dad|father|husband)\b", re.I), "male"),
     (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:mum|mom|mother|wife)\b", re.I), "female"),
+]
+
+
+# words every match of each _SEX_WORDS pattern contains
+_SEX_NEEDLES: list[tuple[str, ...]] = [
+    ("sex", "gender"),
+    ("sex", "gender"),
+    ("male", "man", "guy", "gentleman", "bloke", "gent", "lad", "boy"),
+    ("female", "woman", "lady", "gal", "girl", "pregnant"),
+    ("dad", "father", "husband"),
+    ("mum", "mom", "mother", "wife"),
 ]
 
 
@@ -123,16 +143,30 @@ def _small(token: str, w: PersonWords) -> int:
     return int(low) if low.isdigit() else w.units.get(low) or w.teens[low]
 
 
-def young_age(text: str) -> tuple[int, int | None] | None:
+def _may(low: str | None, needles: tuple[str, ...]) -> bool:
+    """Whether a pattern needing one of ``needles`` can match: ``low`` is the lower-cased text
+    when it is ASCII (case-insensitive matching is then plain lower-casing), else None (no
+    shortcut: Unicode case folding has its own equivalences)."""
+    return low is None or any(x in low for x in needles)
+
+
+def _ascii_lower(text: str) -> str | None:
+    return text.lower() if text.isascii() else None
+
+
+def young_age(text: str, low: str | None = None) -> tuple[int, int | None] | None:
     """An age given as a young child's: (years, months or None). "6 wk old" -> (0, 1)."""
     rx = _rx()
     w = rx.words
-    m = rx.infant_old.search(text) or rx.infant_aged.search(text)
+    low = _ascii_lower(text) if low is None else low
+    m = (rx.infant_old.search(text) if _may(low, ("old",)) else None) or (
+        rx.infant_aged.search(text) if _may(low, ("age", *rx.young_needles)) else None
+    )
     if m:
         days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
         months = int(days // 30.44 + 1e-9)
         return months // 12, months
-    m = rx.young_of.search(text)
+    m = rx.young_of.search(text) if _may(low, rx.young_needles) else None
     if m:
         return _small(m.group(1), w), None
     if rx.newborn.search(text):
@@ -140,10 +174,12 @@ def young_age(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def decade_age(text: str) -> int | None:
+def decade_age(text: str, low: str | None = None) -> int | None:
     """ "in her 80s" -> 85, "in his early seventies" -> 72: an age by decade, when the decade
     is someone's (a possessive) or placed within it (early, mid, late)."""
     rx = _rx()
+    if not _may(_ascii_lower(text) if low is None else low, rx.decade_needles):
+        return None
     for m in rx.decade.finditer(text):
         poss, qual, digit, word = m.groups()
         if not poss and not qual:
@@ -153,16 +189,19 @@ def decade_age(text: str) -> int | None:
     return None
 
 
-def _plain_age(text: str) -> tuple[int | None, str | None]:
+def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | None]:
     """Age (and a sex letter) from the usual forms: "59 yo", "55M", "F, 44", "aged 67"."""
     rx = _rx()
     w = rx.words
-    wm = rx.word_age.search(text)
+    low = _ascii_lower(text) if low is None else low
+    wm = rx.word_age.search(text) if _may(low, ("year",)) else None
     if wm:
         tens, unit, single = wm.group(1), wm.group(2), wm.group(3)
         if tens:
             return w.tens[tens.lower()] + (w.units[unit.lower()] if unit else 0), None
         return _small(single, w), None
+    if _DIGIT.search(text) is None:
+        return None, None  # every pattern below needs a digit
     for pat in _AGE_PATTERNS:
         am = pat.search(text)
         if not am:
@@ -183,10 +222,11 @@ def read_person(text: str) -> Person:
     age: int | None = None
     months: int | None = None
     sex: str | None = None
-    young = young_age(text)
+    low = _ascii_lower(text)
+    young = young_age(text, low)
     if young is not None:
         age, months = young
-    m = rx.proxy.search(text)
+    m = rx.proxy.search(text) if _may(low, rx.proxy_needles) else None
     if m:
         before = text[: m.start()]
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
@@ -223,13 +263,13 @@ def read_person(text: str) -> Person:
                 if near:
                     age = int(near.group(1))
     if proxy is None and age is None:
-        age, letter_sex = _plain_age(text)
+        age, letter_sex = _plain_age(text, low)
         sex = letter_sex
     if age is None:
-        age = decade_age(text)
+        age = decade_age(text, low)
     if proxy is None and sex is None:
-        for pat, value in _SEX_WORDS:
-            if pat.search(text):
+        for (pat, value), needles in zip(_SEX_WORDS, _SEX_NEEDLES, strict=True):
+            if _may(low, needles) and pat.search(text):
                 sex = value
                 break
     if age is not None and age > 120:

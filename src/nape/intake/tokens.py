@@ -24,7 +24,8 @@ _SENT_END = frozenset({".", "!", "?", "..."})
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-_ASCII_SYMBOL_RUN = re.compile(r"([!-/:-@\[-`{-~]{3})[!-/:-@\[-`{-~]+")
+_ASCII_SYMBOLS = r"!-/:-@\[-`{-~"
+_ASCII_SYMBOL_RUN = re.compile(f"([{_ASCII_SYMBOLS}]{{3}})[{_ASCII_SYMBOLS}]+")
 _ASCII_LONG = re.compile(r"([^ \n]{%d})[^ \n]+" % _LONG_CHUNK)  # noqa: UP031
 
 
@@ -36,10 +37,28 @@ def _is_symbolic(ch: str) -> bool:
 def bound(text: str) -> str:
     """Collapse whitespace runs, cut runs of punctuation/symbols to three characters and cut
     any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
-    one token per character). One pass: linear in the text."""
+    one token per character). Two regular expressions without nesting: linear in the text.
+
+    The symbols of a text are ASCII punctuation and symbols plus whichever of its other
+    characters are symbolic (``_is_symbolic``): the cuts are the same as the character loop
+    :func:`bound_by_characters`, which the tests compare."""
     text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
-    if text.isascii():  # the same cuts by two regular expressions: every ASCII symbol is P* or S*
+    if text.isascii():  # every ASCII symbol is P* or S*
         return _ASCII_LONG.sub(r"\1", _ASCII_SYMBOL_RUN.sub(r"\1", text))
+    others = "".join(sorted(ch for ch in set(text) if not ch.isascii() and _is_symbolic(ch)))
+    runs = _symbol_run(others) if others else _ASCII_SYMBOL_RUN
+    return _ASCII_LONG.sub(r"\1", runs.sub(r"\1", text))
+
+
+def _symbol_run(others: str) -> re.Pattern[str]:
+    """A run of four or more symbols: ASCII ones and ``others`` (the text's own)."""
+    cls = _ASCII_SYMBOLS + "".join(re.escape(ch) for ch in others)
+    return re.compile(f"([{cls}]{{3}})[{cls}]+")  # re keeps the last compiled patterns
+
+
+def bound_by_characters(text: str) -> str:
+    """:func:`bound` as a loop over the characters (the reference the tests compare it with)."""
+    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
     chunk = 0  # length of the current non-space chunk

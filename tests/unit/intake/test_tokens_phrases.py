@@ -70,3 +70,26 @@ def test_ascii_control_characters_are_those_of_is_control() -> None:
     from nape.text import is_control
 
     assert [c for c in range(128) if _ASCII_CONTROL.fullmatch(chr(c))] == [c for c in range(128) if is_control(chr(c))]
+
+
+def test_bound_cuts_as_the_character_loop_on_any_text() -> None:
+    """``bound`` (two regular expressions, the symbol class built from the text's own
+    characters) gives the character loop's result on texts mixing ASCII, typographic
+    punctuation, emoji, combining marks, odd spaces and letters."""
+    import random
+
+    from nape.intake.tokens import bound, bound_by_characters
+
+    rng = random.Random(13)
+    alphabet = "ab1 \n\t.!-/$\u2014\u201c\u00e9\U0001f642\u0301\ufdfa\u00a0\u2028\u3000\u00b2\u2460x"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        assert bound(text) == bound_by_characters(text), repr(text)
+
+
+def test_control_characters_are_those_of_is_control_over_every_code_point() -> None:
+    from nape.intake import _CONTROL
+    from nape.text import is_control
+
+    differ = [c for c in range(0x110000) if bool(_CONTROL.fullmatch(chr(c))) != is_control(chr(c))]
+    assert differ == []
