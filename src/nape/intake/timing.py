@@ -84,6 +84,8 @@ _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
     re.I,
 )
+_SENTENCE_PUNCT = re.compile(r"[.!?]")
+_OF_HISTORY = re.compile(r"\s*(?:of|history)")
 # an event "years ago" that has since settled says nothing about how long the problem has lasted
 _SINCE_SETTLED = re.compile(
     r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
@@ -117,6 +119,7 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
     (see ``governed``) drops the durations that govern something other than the problem."""
     bands: list[tuple[float, Hit]] = []
     episodes: list[Hit] = []
+    ends: list[int] | None = None
     for m in _duration_rx().finditer(text):
         lead = (m.group(1) or "").lower()
         unit = m.group(4)
@@ -137,14 +140,16 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
         if days < 0.5:
             continue  # an hour or two: how long something lasts, not how long the problem has gone on
         if tail == "ago":
-            sentence_end = re.search(r"[.!?]", text[m.end() :])
-            rest = text[m.end() : m.end() + (sentence_end.start() if sentence_end else 120)]
+            if ends is None:  # where each sentence ends, found once (not once per match)
+                ends = [e.start() for e in _SENTENCE_PUNCT.finditer(text)]
+            k = bisect_left(ends, m.end())
+            rest = text[m.end() : ends[k] if k < len(ends) else m.end() + 120]
             if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             window = text[max(0, m.start() - 60) : m.end() + 100]
             if not _START_WORDS.search(window):
                 continue
-        elif not lead and tail != "now" and not re.match(r"\s*(?:of|history)", text[m.end() :]):
+        elif not lead and tail != "now" and not _OF_HISTORY.match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
             before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):

@@ -150,8 +150,9 @@ def tokenise(text: str) -> list[Tok]:
     return out
 
 
-# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts).
-_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)*")
+# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts), perhaps with
+# a final space (spaCy keeps it as the last token's trailing whitespace, not a token).
+_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)* ?")
 _CHUNK = re.compile(r"[^\s]+| ?\n")
 _TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
 _TEXT_CHUNKS_MAX = 20_000

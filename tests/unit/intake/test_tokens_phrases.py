@@ -45,7 +45,11 @@ def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
         "cannot gonna don't (left) [R] arm... U.K. x-ray",
         "  leading and trailing  ",
         "\nstarts with a line break\n",
+        "ends with a space ",
+        "R R R ",
+        "3 days ago. ",
     ]
+    texts += [t + " " for t in texts[:40]]
     for text in texts:
         bounded = clean(text)
         assert tokenise(bounded) == spacy_tokenise(bounded), text
