@@ -273,8 +273,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         _apply(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m)
     # 5. durations, episodes and side
-    categories = {fid: f.category for fid, f in kb.findings.items()}
-    durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
+    durations = read_durations(raw, governed(toks, ctx.clause, matches, _categories(kb)))
     for hit in [*durations, *read_recurrence(raw)]:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
@@ -290,6 +289,19 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     return ParseResult(
         mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+_CATEGORIES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _categories(kb: Any) -> dict[str, str]:
+    """Finding id -> category, made once per knowledge base (not once per parse)."""
+    got = _CATEGORIES.get(id(kb))
+    if got is None or got[0] is not kb:
+        got = _CATEGORIES[id(kb)] = (kb, {fid: f.category for fid, f in kb.findings.items()})
+        while len(_CATEGORIES) > 4:
+            del _CATEGORIES[next(iter(_CATEGORIES))]
+    return got[1]
 
 
 def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any]) -> None:

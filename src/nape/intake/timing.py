@@ -233,7 +233,9 @@ def governed(
         for j in range(start, end):
             gov[j] = max(gov.get(j, _OTHER), what)  # a symptom's words win an overlap
 
-    for mt in matches:
+    unread = [matches]  # what the matches govern is read at the first duration (most texts state none)
+
+    def _mark_match(mt: Match) -> None:
         kind = mt.rule.kind
         if kind == "group":
             name = mt.rule.label[len(GROUP) :]
@@ -255,12 +257,16 @@ def governed(
                 mark(mt.start, mt.end, _SYMPTOM)
             for j in range(mt.start, mt.end):
                 inside.add(j)
+
     starts = [t.start for t in toks]
 
     def verdict(what: int, h: Hit) -> bool:
         return what == _SYMPTOM or (what == _EVENT and h.point)
 
     def keep(h: Hit) -> bool:
+        if unread:
+            for mt in unread.pop():
+                _mark_match(mt)
         if not toks:
             return not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
