@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nape.intake.folding import Folded
 from nape.intake.timing import Hit
 from nape.intake.wordlists import alternation, attributes_file
 
@@ -16,6 +17,11 @@ def _side_rx() -> re.Pattern[str]:
         rf"\b(right|left|rt|lt|r|l|rite)(?:[- ]?(?:side|sided|hand\s+side))?\b(?!\s+(?:{not_after}|the\s+house)\b)",
         re.I,
     )
+
+
+@cache
+def _side_fold() -> Folded:
+    return Folded(_side_rx())
 
 
 # The complaint itself on both sides ("spasm on both sides of my neck"); "both legs" or
@@ -48,7 +54,7 @@ def _side_context(window: str) -> bool:
 def read_side(text: str) -> tuple[str | None, list[Hit]]:
     """'right', 'left', 'both' or None, and a one-side finding when a single side is named."""
     sides: dict[str, Hit] = {}
-    for m in _side_rx().finditer(text):
+    for m in _side_fold().finditer(text):
         word = m.group(1).lower()
         if word in ("r", "l") and not text[m.start()].isupper():
             continue
@@ -58,7 +64,7 @@ def read_side(text: str) -> tuple[str | None, list[Hit]]:
         if not _side_context(window) and not re.search(r"side", m.group(0), re.I):
             continue
         side = "right" if word in ("right", "rt", "r", "rite") else "left"
-        sides.setdefault(side, Hit("unilateral_symptoms", True, m.start(), m.end(), m.group(0)))
+        sides.setdefault(side, Hit("unilateral_symptoms", True, m.start(), m.end(), text[m.start() : m.end()]))
     both = _BOTH.search(text)
     if both or len(sides) > 1:
         if both:

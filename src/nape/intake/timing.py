@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nape.intake.concepts import GROUP, ancestors
+from nape.intake.folding import Folded
 from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
 from nape.intake.schema import concept_file
@@ -53,6 +54,11 @@ def _duration_rx() -> re.Pattern[str]:
         rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*{_UNIT}\b(\s+ago|\s+now)?",
         re.I,
     )
+
+
+@cache
+def _duration_fold() -> Folded:
+    return Folded(_duration_rx())
 
 
 _UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
@@ -106,6 +112,9 @@ _LONG = re.compile(
 )
 
 
+_THE_PAST_FOLD, _RECENT_WORDS_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_RECENT_WORDS), Folded(_LONG)
+
+
 def _band(days: float) -> str:
     if days < 7:
         return "duration_under_1_week"
@@ -120,7 +129,7 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
     bands: list[tuple[float, Hit]] = []
     episodes: list[Hit] = []
     ends: list[int] | None = None
-    for m in _duration_rx().finditer(text):
+    for m in _duration_fold().finditer(text):
         lead = (m.group(1) or "").lower()
         unit = m.group(4)
         days = _num(m.group(2)) * _unit_days(unit)
@@ -128,7 +137,7 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
             days = max(days, float(m.group(3)) * _unit_days(unit))
         short = _unit_days(unit) < 1 / 24 - 1e-9  # seconds or minutes
         tail = (m.group(5) or "").lower().strip()
-        span = Hit("", True, m.start(), m.end(), m.group(0).strip())
+        span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if short:
@@ -158,22 +167,22 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
         if lead == "every" or lead == "each":
             continue
         bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago")))
-    for m in _THE_PAST.finditer(text):
+    for m in _THE_PAST_FOLD.finditer(text):
         days = _UNIT_WORD_DAYS[m.group(1).lower()]
-        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
+        bands.append((days, Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()])))
     for m in _CLINICAL.finditer(text):
         n, base = int(m.group(1)), m.group(2)
         days = n * {"7": 1, "52": 7, "12": 30}[base]
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point)))
-    for m in _LONG.finditer(text):
-        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0))))
+    for m in _LONG_FOLD.finditer(text):
+        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()])))
     bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
     if not bands:
-        for m in _RECENT_WORDS.finditer(text):
+        for m in _RECENT_WORDS_FOLD.finditer(text):
             # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
             point = not m.group(0).lower().startswith("since")
-            recent = Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0), point=point)
+            recent = Hit("duration_under_1_week", True, m.start(), m.end(), text[m.start() : m.end()], point=point)
             if keep is None or keep(recent):
                 bands.append((1, recent))
             break
@@ -199,9 +208,12 @@ _RECURRENT = re.compile(
 )
 
 
+_RECURRENT_FOLD = Folded(_RECURRENT)
+
+
 def read_recurrence(text: str) -> list[Hit]:
-    m = _RECURRENT.search(text)
-    return [Hit("recurrent_episodes", True, m.start(), m.end(), m.group(0))] if m else []
+    m = _RECURRENT_FOLD.search(text)
+    return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])] if m else []
 
 
 # ----------------------------------------------------------------------------- what a duration governs
