@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nape.intake.folding import Folded
 from nape.intake.wordlists import PersonWords, alternation, attributes_file
 
 
@@ -32,13 +33,13 @@ class _Rx:
     proxy_needles: tuple[str, ...]
     young_needles: tuple[str, ...]
     decade_needles: tuple[str, ...]
-    proxy: re.Pattern[str]
-    word_age: re.Pattern[str]
-    infant_old: re.Pattern[str]
-    infant_aged: re.Pattern[str]
-    young_of: re.Pattern[str]
-    decade: re.Pattern[str]
-    newborn: re.Pattern[str]
+    proxy: Folded
+    word_age: Folded
+    infant_old: Folded
+    infant_aged: Folded
+    young_of: Folded
+    decade: Folded
+    newborn: Folded
 
 
 @cache
@@ -57,49 +58,63 @@ def _rx() -> _Rx:
         tuple(x.lower() for x in [*w.male, *w.female, *w.other]),
         tuple(x.lower() for x in w.young),
         ("0s", "0's", *(x.lower() for x in w.decades)),
-        re.compile(
-            rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
-            rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
-            re.I,
+        Folded(
+            re.compile(
+                rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
+                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
+                re.I,
+            )
         ),
-        re.compile(
-            rf"\b(?:({alternation(w.tens)})(?:[- ]({alternation(w.units)}))?|({small}))[- ]years?[- ]old\b",
-            re.I,
+        Folded(
+            re.compile(
+                rf"\b(?:({alternation(w.tens)})(?:[- ]({alternation(w.units)}))?|({small}))[- ]years?[- ]old\b",
+                re.I,
+            )
         ),
         # "2-day-old", "4 month old", "6 wk old", "9-month-old", "3 weeks old"
-        re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I),
+        Folded(re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I)),
         # "aged 10 months", "age 6 weeks", "baby of 7 weeks", "my son, 3 months,"
-        re.compile(
-            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)?|(?:{young}),\s?)\s*{num}\s+({units})\b(?!\s+ago)", re.I
+        Folded(
+            re.compile(
+                rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)?|(?:{young}),\s?)\s*{num}\s+({units})\b(?!\s+ago)", re.I
+            )
         ),
         # "toddler of 2", "child aged 4", "boy of 3 years"
-        re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
+        Folded(re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I)),
         # "in her 80s", "in his early seventies", "in mid 50s"
         # only in a statement about now ("she's in her 80s", "woman in her 60s"), not "in my
         # twenties I used to ..."
-        re.compile(
-            rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
-            rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
-            re.I,
+        Folded(
+            re.compile(
+                rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
+                rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
+                re.I,
+            )
         ),
-        re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I),
+        Folded(re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I)),
     )
 
 
-_PRONOUN_AGE = re.compile(
-    r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
-    re.I,
+_PRONOUN_AGE = Folded(
+    re.compile(
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
+        re.I,
+    )
 )
 # the writer's own body named in the same sentence: "my mum says my shoulders look uneven"
-_OWN_BODY = re.compile(
-    r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
-    r"|\bi(?:'ve|'m|\s+am|\s+have|\s+get|\s+feel)\b",
-    re.I,
+_OWN_BODY = Folded(
+    re.compile(
+        r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
+        r"|\bi(?:'ve|'m|\s+am|\s+have|\s+get|\s+feel)\b",
+        re.I,
+    )
 )
-_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I)
-_FIRST_PERSON = re.compile(
-    r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
-    re.I,
+_PRONOUN = Folded(re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I))
+_FIRST_PERSON = Folded(
+    re.compile(
+        r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
+        re.I,
+    )
 )
 _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
 _AGE_PATTERNS = [
@@ -121,6 +136,8 @@ _SEX_WORDS = [
 ]
 
 
+_AGE_FOLDED = [Folded(p) for p in _AGE_PATTERNS]
+_SEX_FOLDED = [(Folded(p), value) for p, value in _SEX_WORDS]
 # words every match of each _SEX_WORDS pattern contains
 _SEX_NEEDLES: list[tuple[str, ...]] = [
     ("sex", "gender"),
@@ -202,7 +219,7 @@ def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | Non
         return _small(single, w), None
     if _DIGIT.search(text) is None:
         return None, None  # every pattern below needs a digit
-    for pat in _AGE_PATTERNS:
+    for pat in _AGE_FOLDED:
         am = pat.search(text)
         if not am:
             continue
@@ -268,7 +285,7 @@ def read_person(text: str) -> Person:
     if age is None:
         age = decade_age(text, low)
     if proxy is None and sex is None:
-        for (pat, value), needles in zip(_SEX_WORDS, _SEX_NEEDLES, strict=True):
+        for (pat, value), needles in zip(_SEX_FOLDED, _SEX_NEEDLES, strict=True):
             if _may(low, needles) and pat.search(text):
                 sex = value
                 break

@@ -43,6 +43,18 @@ def test_folded_patterns_match_as_the_case_insensitive_ones() -> None:
             assert (got and got.span()) == (want and want.span())
 
 
+def test_folded_person_patterns_match_as_the_case_insensitive_ones() -> None:
+    from nape.intake import person
+
+    rx = person._rx()
+    folded = [getattr(rx, f) for f in ("proxy", "word_age", "infant_old", "infant_aged", "young_of", "decade")]
+    folded += [*person._AGE_FOLDED, *(f for f, _ in person._SEX_FOLDED), person._PRONOUN, person._FIRST_PERSON]
+    assert all(f.lower is not None for f in folded)
+    for text in _texts():
+        for f in folded:
+            assert _found(f, text) == _found(f.rx, text), (f.rx.pattern[:40], text)
+
+
 def test_patterns_lower_casing_could_change_are_run_as_they_are() -> None:
     for src in (r"\bfoo\S", r"\x41b", r"[A-z]", "\u017fick", r"\Bx", r"\101"):
         assert _folded(re.compile(src, re.I)) is None, src
