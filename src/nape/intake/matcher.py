@@ -142,14 +142,18 @@ def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[
     return tuple(out)
 
 
-@dataclass(eq=False)
 class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)  # by lower form or lemma
-    exact: dict[str, _Node] = field(default_factory=dict)  # by lower form only
-    # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last word
-    # (lower form; lemma): the gap is walked once for all of them
-    gaps: dict[Test, _Node] = field(default_factory=dict)
-    rules: list[Rule] = field(default_factory=list)
+    """A trie node (slots and a plain constructor: the build makes some hundred thousand)."""
+
+    __slots__ = ("children", "exact", "gaps", "rules")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}  # by lower form or lemma
+        self.exact: dict[str, _Node] = {}  # by lower form only
+        # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last
+        # word (lower form; lemma): the gap is walked once for all of them
+        self.gaps: dict[Test, _Node] = {}
+        self.rules: list[Rule] = []
 
 
 def _plain(t: Test) -> bool:

@@ -60,7 +60,8 @@ def _rx() -> _Rx:
         ("0s", "0's", *(x.lower() for x in w.decades)),
         Folded(
             re.compile(
-                rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
+                rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))"
+                rf"(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
                 rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
                 re.I,
             )
