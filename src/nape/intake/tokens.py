@@ -159,9 +159,18 @@ _TEXT_CHUNKS_MAX = 20_000
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
-    nlp = _nlp()
-    with nlp.memory_zone():
-        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if _LETTERS.fullmatch(chunk) and chunk not in _special_cases():
+        # ASCII letters alone: spaCy keeps the chunk whole (no prefix, suffix or infix applies
+        # to letters) unless it is a special case, not punctuation, "like a number" by the
+        # English getter spaCy itself uses ("one", "third"). No trip through spaCy's tokenizer,
+        # whose own structures grow with every new word even inside the memory zone.
+        parts: tuple[tuple[int, str, str, bool, bool], ...] = (
+            (0, chunk, chunk.lower(), False, bool(_like_num()(chunk))),
+        )
+    else:
+        nlp = _nlp()
+        with nlp.memory_zone():
+            parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
     if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
         _TEXT_CHUNKS.clear()
     _TEXT_CHUNKS[chunk] = parts
@@ -189,6 +198,17 @@ def spacy_tokenise(text: str) -> list[Tok]:
                 )
             )
     return out
+
+
+_LETTERS = re.compile(f"[A-Za-z]{{1,{_LONG_CHUNK}}}")
+
+
+@cache
+def _like_num() -> Any:
+    """spaCy's English ``like_num`` getter (the one its lexemes use)."""
+    from spacy.attrs import LIKE_NUM
+
+    return _nlp().vocab.lex_attr_getters[LIKE_NUM]
 
 
 # A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no

@@ -97,3 +97,22 @@ def test_control_characters_are_those_of_is_control_over_every_code_point() -> N
 
     differ = [c for c in range(0x110000) if bool(_CONTROL.fullmatch(chr(c))) != is_control(chr(c))]
     assert differ == []
+
+
+def test_chunks_of_ascii_letters_are_tokenised_as_spacy_does() -> None:
+    """A chunk of ASCII letters is read without spaCy's tokenizer: one token (or spaCy's own
+    special case), spaCy's ``like_num``; checked on dictionary words in three casings, the
+    special cases and random letter strings."""
+    import random
+
+    from nape.intake.tokens import _LETTERS, _chunk_tokens, _nlp, lemma_table
+
+    nlp = _nlp()
+    rng = random.Random(17)
+    words = sorted(w for w in lemma_table() if _LETTERS.fullmatch(w))
+    sample = [rng.choice((str.lower, str.title, str.upper))(w) for w in rng.sample(words, 3000)]
+    sample += ["one", "One", "THIRD", "first", "cannot", "Cannot", "dont", "gonna", "a", "I", "im", "Lets", "whats"]
+    sample += ["".join(rng.choices("abcdefghijklmnopqrstuvwxyzABC", k=rng.randint(1, 40))) for _ in range(1000)]
+    for w in sample:
+        want = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(w))
+        assert _chunk_tokens(w) == want, w
