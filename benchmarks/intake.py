@@ -6,6 +6,7 @@ Usage: uv run python benchmarks/intake.py [--texts 100000]
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import resource
@@ -65,12 +66,33 @@ def main(n_texts: int) -> dict[str, object]:
         "dollars": "$" * 20000,
         "no_neck_pain": ("no neck pain " * 1600)[:20000],
         "fdfa": "\ufdfa" * 1100,
+        "side_letters": ("R " * 10000)[:20000],
+        "days_ago": ("3 days ago " * 2000)[:20000],
+        "no_no": ("no " * 7000)[:20000],
+        "typos": ("nek stif spazm " * 2000)[:20000],
+        "distinct_emoji": "".join(chr(0x1F300 + (i * 7919) % 0x7FF) for i in range(20000)),
+        "punct_spaced": (". , ; : ! ? " * 2000)[:20000],
+        "line_breaks": ("neck\n" * 4000)[:20000],
+        "my_mum": ("my mum " * 3000)[:20000],
+        "no_punctuation": "".join(ch for ch in ordinary if ch not in ".,!?;:"),
     }
     patho_s = {}
     for name, text in patho.items():
         t = time.perf_counter()
         parse(text)
         patho_s[name] = round(time.perf_counter() - t, 3)
+
+    # `nape ask` reads questions of at most 2,000 characters: the same kinds at that length
+    from nape.answers.compose import ask
+    from nape.errors import NapeError
+
+    ask("what is torticollis?")
+    ask_s = {}
+    for name, text in patho.items():
+        t = time.perf_counter()
+        with contextlib.suppress(NapeError):  # refused with a numbered error: also an answer
+            ask(text[:2000])
+        ask_s[name] = round(time.perf_counter() - t, 4)
 
     rng = random.Random(13)
     rss = []
@@ -83,6 +105,9 @@ def main(n_texts: int) -> dict[str, object]:
         "messages_150_words_per_second": round(per_s, 1),
         "startup_import_build_first_parse_s": starts[1],
         "pathological_20k_seconds": patho_s,
+        "pathological_worst_over_ordinary": round(max(patho_s.values()) / max(patho_s["ordinary"], 1e-9), 2),
+        "ask_2000_chars_seconds": ask_s,
+        "ask_worst_over_ordinary": round(max(ask_s.values()) / max(ask_s["ordinary"], 1e-9), 2),
         "max_rss_mb_at_10_50_100_percent_of_texts": rss,
         "texts_with_unseen_words": n_texts,
     }

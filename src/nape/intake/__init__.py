@@ -32,7 +32,7 @@ from nape.intake.side import read_side
 from nape.intake.timing import governed, read_durations, read_recurrence
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.knowledge.loader import default_kb
-from nape.text import as_text, control_count, is_control
+from nape.text import as_text
 
 NOTHING_FOUND = (
     "I couldn't find any symptoms in that. Could you describe what you feel, where it is, "
@@ -77,6 +77,11 @@ class ParseResult:
 
 # the ASCII characters nape.text.is_control counts: controls other than tab and line breaks
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# every character nape.text.is_control counts: the controls above and U+0080-U+009F (Cc),
+# surrogates (Cs) and the private-use planes (Co); tests/unit/intake compares all code points
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 
 
 def clean(text: object) -> str:
@@ -89,14 +94,10 @@ def clean(text: object) -> str:
         raise TextInputError(f"the text is {len(text):,} characters; the limit is {limit:,} (NAPE_MAX_TEXT_CHARS)")
     if not text.strip():
         raise TextInputError("the text is empty; describe what is happening in a few words")
-    if text.isascii():  # the same checks without a look-up per character
-        if len(_ASCII_CONTROL.findall(text)) > max(3, len(text) // 20):
-            raise TextInputError("the input looks binary rather than written text")
-        text = _ASCII_CONTROL.sub(" ", text)
-    else:
-        if control_count(text) > max(3, len(text) // 20):
-            raise TextInputError("the input looks binary rather than written text")
-        text = "".join(" " if is_control(ch) else ch for ch in text)
+    controls = _ASCII_CONTROL if text.isascii() else _CONTROL  # is_control without a look-up per character
+    if len(controls.findall(text)) > max(3, len(text) // 20):
+        raise TextInputError("the input looks binary rather than written text")
+    text = controls.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     if len(text) > limit:
         raise TextInputError(
@@ -276,8 +277,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         _apply(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m, toks, ctx, person)
     # 5. durations, episodes and side
-    categories = {fid: f.category for fid, f in kb.findings.items()}
-    durations = read_durations(raw, governed(toks, ctx.clause, matches, categories))
+    durations = read_durations(raw, governed(toks, ctx.clause, matches, _categories(kb)))
     starts = [t.start for t in toks]
     recurrences = read_recurrence(raw)
     for hit in [*durations, *recurrences]:
@@ -299,6 +299,19 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     return ParseResult(
         mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+_CATEGORIES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _categories(kb: Any) -> dict[str, str]:
+    """Finding id -> category, made once per knowledge base (not once per parse)."""
+    got = _CATEGORIES.get(id(kb))
+    if got is None or got[0] is not kb:
+        got = _CATEGORIES[id(kb)] = (kb, {fid: f.category for fid, f in kb.findings.items()})
+        while len(_CATEGORIES) > 4:
+            del _CATEGORIES[next(iter(_CATEGORIES))]
+    return got[1]
 
 
 def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context, person: Any) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import process
@@ -126,8 +126,7 @@ def correct(toks: list[Tok], known: frozenset[str]) -> list[Tok]:
         if fixed is not None:
             if out is toks:
                 out = list(toks)
-            out[k] = replace(t, lemma=lemma_table().get(fixed, fixed) if fixed not in known else fixed)
-            out[k] = replace(out[k], lower=fixed)
+            out[k] = t._replace(lemma=lemma_table().get(fixed, fixed) if fixed not in known else fixed, lower=fixed)
     return out
 
 

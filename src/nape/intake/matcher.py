@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from nape.intake.tokens import Tok
 
@@ -57,8 +57,10 @@ class Rule:
     data: Any = None
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """One rule matched over tokens ``start`` to ``end`` (a named tuple: a parse makes
+    hundreds)."""
+
     rule: Rule
     start: int  # token index
     end: int  # token index, exclusive
@@ -140,14 +142,18 @@ def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[
     return tuple(out)
 
 
-@dataclass
 class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)  # by lower form or lemma
-    exact: dict[str, _Node] = field(default_factory=dict)  # by lower form only
-    # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last word
-    # (lower form; lemma): the gap is walked once for all of them
-    gaps: dict[Test, _Node] = field(default_factory=dict)
-    rules: list[Rule] = field(default_factory=list)
+    """A trie node (slots and a plain constructor: the build makes some hundred thousand)."""
+
+    __slots__ = ("children", "exact", "gaps", "rules")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}  # by lower form or lemma
+        self.exact: dict[str, _Node] = {}  # by lower form only
+        # rules "<this prefix> <gap of up to n tokens> <last word>", by gap test, then by last
+        # word (lower form; lemma): the gap is walked once for all of them
+        self.gaps: dict[Test, _Node] = {}
+        self.rules: list[Rule] = []
 
 
 def _plain(t: Test) -> bool:
@@ -261,30 +267,34 @@ class Index:
 
     @staticmethod
     def _gaps(
-        node: _Node, toks: Sequence[Tok], i: int, j: int, n: int, out: list[Match], counter: list[int] | None
+        node: _Node,
+        toks: Sequence[Tok],
+        lowers: Sequence[str],
+        lemmas: Sequence[str],
+        i: int,
+        j: int,
+        out: list[Match],
+        counter: list[int] | None,
     ) -> None:
+        n = len(toks)
         for gap, suffix in node.gaps.items():
             found: dict[int, Match] = {}
             p, steps = j, 0
-            while p < n and toks[p].lower != "\n":
-                t = toks[p]
-                frontier = [suffix]
+            while p < n and lowers[p] != "\n":
+                frontier: Sequence[_Node] = (suffix,)
                 q = p
-                while frontier and q < n:
-                    u = toks[q]
-                    nxt: list[_Node] = []
-                    for nd in frontier:
-                        for child in (nd.children.get(u.lower), nd.children.get(u.lemma), nd.exact.get(u.lower)):
-                            if child is not None and all(c is not child for c in nxt):
-                                nxt.append(child)
+                while q < n:
+                    nxt = _advance(frontier, lowers[q], lemmas[q])
                     if counter is not None:
                         counter[0] += 1
                     q += 1
                     for nd in nxt:
                         for r in nd.rules:
                             found[id(r)] = Match(r, i, q)
+                    if not nxt:
+                        break
                     frontier = nxt
-                if steps >= gap.hi or not gap.ok(t):
+                if steps >= gap.hi or not gap.ok(toks[p]):
                     break
                 p += 1
                 steps += 1
@@ -319,23 +329,21 @@ class Index:
         """Every match of every rule (the longest per rule and start)."""
         out: list[Match] = []
         n = len(toks)
+        lowers = [t.lower for t in toks]
+        lemmas = [t.lemma for t in toks]
+        root = self.trie
+        first, first_exact = root.children, root.exact
+        by_word, anywhere = self.by_word, self.anywhere
         for i in range(n):
-            frontier = [self.trie]
+            lower, lemma = lowers[i], lemmas[i]
             j = i
-            while frontier and j < n:
-                t = toks[j]
-                if t.lower == "\n":
-                    break
-                lower, lemma = t.lower, t.lemma
-                nxt: list[_Node] = []
-                for node in frontier:
-                    for child in (
-                        node.children.get(lower),
-                        node.children.get(lemma) if lemma != lower else None,
-                        node.exact.get(lower) if node.exact else None,
-                    ):
-                        if child is not None and all(c is not child for c in nxt):
-                            nxt.append(child)
+            frontier: Sequence[_Node] = (root,)
+            # most tokens start no rule: three look-ups say so without stepping
+            walk = lower in first or lemma in first or lower in first_exact
+            if not walk and counter is not None:
+                counter[0] += 1
+            while walk and lower != "\n":
+                nxt = _advance(frontier, lower, lemma)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
                 if not nxt:
@@ -343,9 +351,10 @@ class Index:
                 j += 1
                 for node in nxt:
                     if node.gaps:
-                        self._gaps(node, toks, i, j, n, out, counter)
+                        self._gaps(node, toks, lowers, lemmas, i, j, out, counter)
                 if len(nxt) == 1:  # a node lists each rule once
-                    out.extend(Match(rule, i, j) for rule in nxt[0].rules)
+                    for rule in nxt[0].rules:
+                        out.append(Match(rule, i, j))
                 else:
                     seen: set[int] = set()
                     for node in nxt:
@@ -353,12 +362,52 @@ class Index:
                             if id(rule) not in seen:
                                 seen.add(id(rule))
                                 out.append(Match(rule, i, j))
+                if j >= n:
+                    break
                 frontier = nxt
-            for rule in self.candidates(toks[i]):
-                end = _longest(rule.tests, toks, i, n, counter)
-                if end is not None and end > i:
-                    out.append(Match(rule, i, end))
+                lower, lemma = lowers[j], lemmas[j]
+            if anywhere or lowers[i] in by_word or lemmas[i] in by_word:
+                t = toks[i]
+                for rule in self.candidates(t):
+                    # every indexed rule's first test takes at least one token (see ``add``):
+                    # a token it refuses cannot start the rule
+                    if not rule.tests[0].ok(t):
+                        if counter is not None:
+                            counter[0] += 1
+                        continue
+                    end = _longest(rule.tests, toks, i, n, counter)
+                    if end is not None and end > i:
+                        out.append(Match(rule, i, end))
         return out
+
+
+def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Node]:
+    """The trie nodes reached from ``frontier`` by a token (by its lower-case form or lemma,
+    or by its exact form), each once, in a fixed order."""
+    if len(frontier) == 1:  # the common case
+        node = frontier[0]
+        children = node.children
+        a = children.get(lower)
+        b = children.get(lemma) if lemma != lower else None
+        c = node.exact.get(lower) if node.exact else None
+        if b is None and c is None:
+            return () if a is None else (a,)
+        found: tuple[_Node | None, ...] = (a, b, c)
+    else:
+        found = tuple(
+            x
+            for node in frontier
+            for x in (
+                node.children.get(lower),
+                node.children.get(lemma) if lemma != lower else None,
+                node.exact.get(lower) if node.exact else None,
+            )
+        )
+    nxt: list[_Node] = []
+    for x in found:
+        if x is not None and all(y is not x for y in nxt):
+            nxt.append(x)
+    return nxt
 
 
 def _longest(tests: tuple[Test, ...], toks: Sequence[Tok], i: int, n: int, counter: list[int] | None) -> int | None:

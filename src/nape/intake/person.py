@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from nape.intake.folding import Folded
 from nape.intake.wordlists import PersonWords, alternation, attributes_file
 
 
@@ -27,13 +28,18 @@ class Person:
 @dataclass(frozen=True)
 class _Rx:
     words: PersonWords
-    proxy: re.Pattern[str]
-    word_age: re.Pattern[str]
-    infant_old: re.Pattern[str]
-    infant_aged: re.Pattern[str]
-    young_of: re.Pattern[str]
-    decade: re.Pattern[str]
-    newborn: re.Pattern[str]
+    # words every match of a pattern contains (lower case): an ASCII text holding none of them
+    # cannot match, and is not searched (a search tries the pattern at every position)
+    proxy_needles: tuple[str, ...]
+    young_needles: tuple[str, ...]
+    decade_needles: tuple[str, ...]
+    proxy: Folded
+    word_age: Folded
+    infant_old: Folded
+    infant_aged: Folded
+    young_of: Folded
+    decade: Folded
+    newborn: Folded
     self_contrast: re.Pattern[str] | None
 
 
@@ -50,55 +56,73 @@ def _rx() -> _Rx:
     poss = alternation(w.possessives)
     return _Rx(
         w,
-        re.compile(
-            rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
-            rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
-            re.I,
+        tuple(x.lower() for x in [*w.male, *w.female, *w.other]),
+        tuple(x.lower() for x in w.young),
+        ("0s", "0's", *(x.lower() for x in w.decades)),
+        Folded(
+            re.compile(
+                rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))"
+                rf"(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
+                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
+                re.I,
+            )
         ),
-        re.compile(
-            rf"\b(?:({alternation(w.tens)})(?:[- ]({alternation(w.units)}))?|({small}))[- ]years?[- ]old\b",
-            re.I,
+        Folded(
+            re.compile(
+                rf"\b(?:({alternation(w.tens)})(?:[- ]({alternation(w.units)}))?|({small}))[- ]years?[- ]old\b",
+                re.I,
+            )
         ),
         # "2-day-old", "4 month old", "6 wk old", "9-month-old", "3 weeks old"
-        re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I),
+        Folded(re.compile(rf"\b{num}[- ]?({units})[- ]old\b", re.I)),
         # "aged 10 months", "age 6 weeks", "baby of 7 weeks", "my son, 3 months,"
         # ... "baby is 9 months", "she's only 5 weeks", "my baby 8 month has" (a bare number
         # after the word for a baby only: "my daughter 2 weeks of pain" is not her age)
-        re.compile(
-            rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)|(?:{young}),\s?"
-            rf"|(?:{young})(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?|(?:he|she)(?:['’]s|\s+is)\s+(?:only\s+|just\s+)?"
-            rf"|(?:baby|infant|bub|newborn|toddler|tot)(?:\s+(?:girl|boy|son|daughter))?\s+)\s*{num}\s+({units})\b(?!\s+ago)",
-            re.I,
+        Folded(
+            re.compile(
+                rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)|(?:{young}),\s?"
+                rf"|(?:{young})(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?|(?:he|she)(?:['’]s|\s+is)\s+(?:only\s+|just\s+)?"
+                rf"|(?:baby|infant|bub|newborn|toddler|tot)(?:\s+(?:girl|boy|son|daughter))?\s+)\s*{num}\s+({units})\b(?!\s+ago)",
+                re.I,
+            )
         ),
         # "toddler of 2", "child aged 4", "boy of 3 years"
-        re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I),
+        Folded(re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I)),
         # "in her 80s", "in his early seventies", "in mid 50s"
         # only in a statement about now ("she's in her 80s", "woman in her 60s"), not "in my
         # twenties I used to ..."
-        re.compile(
-            rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
-            rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
-            re.I,
+        Folded(
+            re.compile(
+                rf"(?:\b(?:is|am|are)\s|['’](?:s|m|re)\s|\b(?:{alternation(w.adults)}|{rel})\s)\s*"
+                rf"in\s+(?:({poss})\s+)?(?:({qualifier})[- ]?)?\s?(?:([1-9])0'?s|({decades}))\b",
+                re.I,
+            )
         ),
-        re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I),
+        Folded(re.compile(rf"\b(?:{alternation(w.newborn)})\b", re.I)),
         re.compile(rf"\b(?:{alternation(w.self_contrast)})\b", re.I) if w.self_contrast else None,
     )
 
 
-_PRONOUN_AGE = re.compile(
-    r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
-    re.I,
+_PRONOUN_AGE = Folded(
+    re.compile(
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
+        re.I,
+    )
 )
 # the writer's own body named in the same sentence: "my mum says my shoulders look uneven"
-_OWN_BODY = re.compile(
-    r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
-    r"|\bi(?:'ve|'m|\s+am|\s+have|\s+get|\s+feel)\b",
-    re.I,
+_OWN_BODY = Folded(
+    re.compile(
+        r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b"
+        r"|\bi(?:'ve|'m|\s+am|\s+have|\s+get|\s+feel)\b",
+        re.I,
+    )
 )
-_PRONOUN = re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I)
-_FIRST_PERSON = re.compile(
-    r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
-    re.I,
+_PRONOUN = Folded(re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I))
+_FIRST_PERSON = Folded(
+    re.compile(
+        r"\b(i\s+(?:have|had|am|get|got|woke|can'?t|cannot|feel|hurt)|i'm|i've|my\s+(?:neck|back|head|arm|leg|shoulder))\b",
+        re.I,
+    )
 )
 _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
 _AGE_PATTERNS = [
@@ -108,6 +132,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
     re.compile(r"\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))", re.I),
 ]
+_DIGIT = re.compile(r"\d")
 _SEX_WORDS = [
     (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:m|male)\b", re.I), "male"),
     (re.compile(r"\b(?:sex|gender)\s*[:=]?\s*(?:f|female)\b", re.I), "female"),
@@ -116,6 +141,19 @@ _SEX_WORDS = [
     # "I'm a 38-year-old mum of two", "as a new dad"
     (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:dad|father|husband)\b", re.I), "male"),
     (re.compile(r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:[\w-]+\s+){0,4}?(?:mum|mom|mother|wife)\b", re.I), "female"),
+]
+
+
+_AGE_FOLDED = [Folded(p) for p in _AGE_PATTERNS]
+_SEX_FOLDED = [(Folded(p), value) for p, value in _SEX_WORDS]
+# words every match of each _SEX_WORDS pattern contains
+_SEX_NEEDLES: list[tuple[str, ...]] = [
+    ("sex", "gender"),
+    ("sex", "gender"),
+    ("male", "man", "guy", "gentleman", "bloke", "gent", "lad", "boy"),
+    ("female", "woman", "lady", "gal", "girl", "pregnant"),
+    ("dad", "father", "husband"),
+    ("mum", "mom", "mother", "wife"),
 ]
 
 
@@ -130,16 +168,30 @@ def _small(token: str, w: PersonWords) -> int:
     return int(low) if low.isdigit() else w.units.get(low) or w.teens[low]
 
 
-def young_age(text: str) -> tuple[int, int | None] | None:
+def _may(low: str | None, needles: tuple[str, ...]) -> bool:
+    """Whether a pattern needing one of ``needles`` can match: ``low`` is the lower-cased text
+    when it is ASCII (case-insensitive matching is then plain lower-casing), else None (no
+    shortcut: Unicode case folding has its own equivalences)."""
+    return low is None or any(x in low for x in needles)
+
+
+def _ascii_lower(text: str) -> str | None:
+    return text.lower() if text.isascii() else None
+
+
+def young_age(text: str, low: str | None = None) -> tuple[int, int | None] | None:
     """An age given as a young child's: (years, months or None). "6 wk old" -> (0, 1)."""
     rx = _rx()
     w = rx.words
-    m = rx.infant_old.search(text) or rx.infant_aged.search(text)
+    low = _ascii_lower(text) if low is None else low
+    m = (rx.infant_old.search(text) if _may(low, ("old",)) else None) or (
+        rx.infant_aged.search(text) if _may(low, ("age", "he", *rx.young_needles)) else None
+    )
     if m:
         days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
         months = int(days // 30.44 + 1e-9)
         return months // 12, months
-    m = rx.young_of.search(text)
+    m = rx.young_of.search(text) if _may(low, rx.young_needles) else None
     if m:
         return _small(m.group(1), w), None
     if rx.newborn.search(text):
@@ -147,10 +199,12 @@ def young_age(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def decade_age(text: str) -> int | None:
+def decade_age(text: str, low: str | None = None) -> int | None:
     """ "in her 80s" -> 85, "in his early seventies" -> 72: an age by decade, when the decade
     is someone's (a possessive) or placed within it (early, mid, late)."""
     rx = _rx()
+    if not _may(_ascii_lower(text) if low is None else low, rx.decade_needles):
+        return None
     for m in rx.decade.finditer(text):
         poss, qual, digit, word = m.groups()
         if not poss and not qual:
@@ -160,17 +214,20 @@ def decade_age(text: str) -> int | None:
     return None
 
 
-def _plain_age(text: str) -> tuple[int | None, str | None]:
+def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | None]:
     """Age (and a sex letter) from the usual forms: "59 yo", "55M", "F, 44", "aged 67"."""
     rx = _rx()
     w = rx.words
-    wm = rx.word_age.search(text)
+    low = _ascii_lower(text) if low is None else low
+    wm = rx.word_age.search(text) if _may(low, ("year",)) else None
     if wm:
         tens, unit, single = wm.group(1), wm.group(2), wm.group(3)
         if tens:
             return w.tens[tens.lower()] + (w.units[unit.lower()] if unit else 0), None
         return _small(single, w), None
-    for pat in _AGE_PATTERNS:
+    if _DIGIT.search(text) is None:
+        return None, None  # every pattern below needs a digit
+    for pat in _AGE_FOLDED:
         am = pat.search(text)
         if not am:
             continue
@@ -190,10 +247,11 @@ def read_person(text: str) -> Person:
     age: int | None = None
     months: int | None = None
     sex: str | None = None
-    young = young_age(text)
+    low = _ascii_lower(text)
+    young = young_age(text, low)
     if young is not None:
         age, months = young
-    m = rx.proxy.search(text)
+    m = rx.proxy.search(text) if _may(low, rx.proxy_needles) else None
     if m:
         before = text[: m.start()]
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
@@ -232,13 +290,13 @@ def read_person(text: str) -> Person:
                 if near:
                     age = int(near.group(1))
     if proxy is None and age is None:
-        age, letter_sex = _plain_age(text)
+        age, letter_sex = _plain_age(text, low)
         sex = letter_sex
     if age is None:
-        age = decade_age(text)
+        age = decade_age(text, low)
     if proxy is None and sex is None:
-        for pat, value in _SEX_WORDS:
-            if pat.search(text):
+        for (pat, value), needles in zip(_SEX_FOLDED, _SEX_NEEDLES, strict=True):
+            if _may(low, needles) and pat.search(text):
                 sex = value
                 break
     if age is not None and age > 120:

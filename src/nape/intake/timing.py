@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nape.intake.concepts import GROUP, ancestors
+from nape.intake.folding import Folded
 from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
 from nape.intake.schema import concept_file
@@ -55,6 +56,11 @@ def _duration_rx() -> re.Pattern[str]:
     )
 
 
+@cache
+def _duration_fold() -> Folded:
+    return Folded(_duration_rx())
+
+
 _UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
 _DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
 
@@ -84,6 +90,8 @@ _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
     re.I,
 )
+_SENTENCE_PUNCT = re.compile(r"[.!?]")
+_OF_HISTORY = re.compile(r"\s*(?:of|history)")
 # an event "years ago" that has since settled says nothing about how long the problem has lasted
 _SINCE_SETTLED = re.compile(
     r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
@@ -104,6 +112,9 @@ _LONG = re.compile(
 )
 
 
+_THE_PAST_FOLD, _RECENT_WORDS_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_RECENT_WORDS), Folded(_LONG)
+
+
 def _band(days: float) -> str:
     if days < 7:
         return "duration_under_1_week"
@@ -117,7 +128,8 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
     (see ``governed``) drops the durations that govern something other than the problem."""
     bands: list[tuple[float, Hit]] = []
     episodes: list[Hit] = []
-    for m in _duration_rx().finditer(text):
+    ends: list[int] | None = None
+    for m in _duration_fold().finditer(text):
         lead = (m.group(1) or "").lower()
         unit = m.group(4)
         days = _num(m.group(2)) * _unit_days(unit)
@@ -125,7 +137,7 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
             days = max(days, float(m.group(3)) * _unit_days(unit))
         short = _unit_days(unit) < 1 / 24 - 1e-9  # seconds or minutes
         tail = (m.group(5) or "").lower().strip()
-        span = Hit("", True, m.start(), m.end(), m.group(0).strip())
+        span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if short:
@@ -137,14 +149,16 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
         if days < 0.5:
             continue  # an hour or two: how long something lasts, not how long the problem has gone on
         if tail == "ago":
-            sentence_end = re.search(r"[.!?]", text[m.end() :])
-            rest = text[m.end() : m.end() + (sentence_end.start() if sentence_end else 120)]
+            if ends is None:  # where each sentence ends, found once (not once per match)
+                ends = [e.start() for e in _SENTENCE_PUNCT.finditer(text)]
+            k = bisect_left(ends, m.end())
+            rest = text[m.end() : ends[k] if k < len(ends) else m.end() + 120]
             if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             window = text[max(0, m.start() - 60) : m.end() + 100]
             if not _START_WORDS.search(window):
                 continue
-        elif not lead and tail != "now" and not re.match(r"\s*(?:of|history)", text[m.end() :]):
+        elif not lead and tail != "now" and not _OF_HISTORY.match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
             before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
@@ -153,22 +167,22 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
         if lead == "every" or lead == "each":
             continue
         bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago")))
-    for m in _THE_PAST.finditer(text):
+    for m in _THE_PAST_FOLD.finditer(text):
         days = _UNIT_WORD_DAYS[m.group(1).lower()]
-        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0))))
+        bands.append((days, Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()])))
     for m in _CLINICAL.finditer(text):
         n, base = int(m.group(1)), m.group(2)
         days = n * {"7": 1, "52": 7, "12": 30}[base]
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point)))
-    for m in _LONG.finditer(text):
-        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0))))
+    for m in _LONG_FOLD.finditer(text):
+        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()])))
     bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
     if not bands:
-        for m in _RECENT_WORDS.finditer(text):
+        for m in _RECENT_WORDS_FOLD.finditer(text):
             # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
             point = not m.group(0).lower().startswith("since")
-            recent = Hit("duration_under_1_week", True, m.start(), m.end(), m.group(0), point=point)
+            recent = Hit("duration_under_1_week", True, m.start(), m.end(), text[m.start() : m.end()], point=point)
             if keep is None or keep(recent):
                 bands.append((1, recent))
             break
@@ -194,9 +208,12 @@ _RECURRENT = re.compile(
 )
 
 
+_RECURRENT_FOLD = Folded(_RECURRENT)
+
+
 def read_recurrence(text: str) -> list[Hit]:
-    m = _RECURRENT.search(text)
-    return [Hit("recurrent_episodes", True, m.start(), m.end(), m.group(0))] if m else []
+    m = _RECURRENT_FOLD.search(text)
+    return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])] if m else []
 
 
 # ----------------------------------------------------------------------------- what a duration governs
@@ -228,7 +245,9 @@ def governed(
         for j in range(start, end):
             gov[j] = max(gov.get(j, _OTHER), what)  # a symptom's words win an overlap
 
-    for mt in matches:
+    unread = [matches]  # what the matches govern is read at the first duration (most texts state none)
+
+    def _mark_match(mt: Match) -> None:
         kind = mt.rule.kind
         if kind == "group":
             name = mt.rule.label[len(GROUP) :]
@@ -250,12 +269,16 @@ def governed(
                 mark(mt.start, mt.end, _SYMPTOM)
             for j in range(mt.start, mt.end):
                 inside.add(j)
+
     starts = [t.start for t in toks]
 
     def verdict(what: int, h: Hit) -> bool:
         return what == _SYMPTOM or (what == _EVENT and h.point)
 
     def keep(h: Hit) -> bool:
+        if unread:
+            for mt in unread.pop():
+                _mark_match(mt)
         if not toks:
             return not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)

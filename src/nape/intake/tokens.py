@@ -12,10 +12,9 @@ import gzip
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 # A run of the same punctuation or symbol, of emoji or of whitespace, is cut to a few.
 _WS_RUN = re.compile(r"[ \t\r\f\v]+")
@@ -25,7 +24,8 @@ _SENT_END = frozenset({".", "!", "?", "..."})
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-_ASCII_SYMBOL_RUN = re.compile(r"([!-/:-@\[-`{-~]{3})[!-/:-@\[-`{-~]+")
+_ASCII_SYMBOLS = r"!-/:-@\[-`{-~"
+_ASCII_SYMBOL_RUN = re.compile(f"([{_ASCII_SYMBOLS}]{{3}})[{_ASCII_SYMBOLS}]+")
 _ASCII_LONG = re.compile(r"([^ \n]{%d})[^ \n]+" % _LONG_CHUNK)  # noqa: UP031
 
 
@@ -37,10 +37,28 @@ def _is_symbolic(ch: str) -> bool:
 def bound(text: str) -> str:
     """Collapse whitespace runs, cut runs of punctuation/symbols to three characters and cut
     any non-space chunk after 40 characters (no word is longer; "1-2-3-…" would otherwise be
-    one token per character). One pass: linear in the text."""
+    one token per character). Two regular expressions without nesting: linear in the text.
+
+    The symbols of a text are ASCII punctuation and symbols plus whichever of its other
+    characters are symbolic (``_is_symbolic``): the cuts are the same as the character loop
+    :func:`bound_by_characters`, which the tests compare."""
     text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
-    if text.isascii():  # the same cuts by two regular expressions: every ASCII symbol is P* or S*
+    if text.isascii():  # every ASCII symbol is P* or S*
         return _ASCII_LONG.sub(r"\1", _ASCII_SYMBOL_RUN.sub(r"\1", text))
+    others = "".join(sorted(ch for ch in set(text) if not ch.isascii() and _is_symbolic(ch)))
+    runs = _symbol_run(others) if others else _ASCII_SYMBOL_RUN
+    return _ASCII_LONG.sub(r"\1", runs.sub(r"\1", text))
+
+
+def _symbol_run(others: str) -> re.Pattern[str]:
+    """A run of four or more symbols: ASCII ones and ``others`` (the text's own)."""
+    cls = _ASCII_SYMBOLS + "".join(re.escape(ch) for ch in others)
+    return re.compile(f"([{cls}]{{3}})[{cls}]+")  # re keeps the last compiled patterns
+
+
+def bound_by_characters(text: str) -> str:
+    """:func:`bound` as a loop over the characters (the reference the tests compare it with)."""
+    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
     chunk = 0  # length of the current non-space chunk
@@ -62,9 +80,11 @@ def bound(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One token: surface text, lower case, lemma (or a spelling correction), character offsets."""
+class Tok(NamedTuple):
+    """One token: surface text, lower case, lemma (or a spelling correction), character offsets.
+
+    A named tuple rather than a frozen dataclass: a parse makes one per token, and a tuple is
+    built several times faster."""
 
     i: int
     text: str
@@ -130,17 +150,27 @@ def tokenise(text: str) -> list[Tok]:
     return out
 
 
-# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts).
-_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)*")
+# Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts), perhaps with
+# a final space (spaCy keeps it as the last token's trailing whitespace, not a token).
+_SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)* ?")
 _CHUNK = re.compile(r"[^\s]+| ?\n")
 _TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
 _TEXT_CHUNKS_MAX = 20_000
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
-    nlp = _nlp()
-    with nlp.memory_zone():
-        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if _LETTERS.fullmatch(chunk) and chunk not in _special_cases():
+        # ASCII letters alone: spaCy keeps the chunk whole (no prefix, suffix or infix applies
+        # to letters) unless it is a special case, not punctuation, "like a number" by the
+        # English getter spaCy itself uses ("one", "third"). No trip through spaCy's tokenizer,
+        # whose own structures grow with every new word even inside the memory zone.
+        parts: tuple[tuple[int, str, str, bool, bool], ...] = (
+            (0, chunk, chunk.lower(), False, bool(_like_num()(chunk))),
+        )
+    else:
+        nlp = _nlp()
+        with nlp.memory_zone():
+            parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
     if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
         _TEXT_CHUNKS.clear()
     _TEXT_CHUNKS[chunk] = parts
@@ -168,6 +198,17 @@ def spacy_tokenise(text: str) -> list[Tok]:
                 )
             )
     return out
+
+
+_LETTERS = re.compile(f"[A-Za-z]{{1,{_LONG_CHUNK}}}")
+
+
+@cache
+def _like_num() -> Any:
+    """spaCy's English ``like_num`` getter (the one its lexemes use)."""
+    from spacy.attrs import LIKE_NUM
+
+    return _nlp().vocab.lex_attr_getters[LIKE_NUM]
 
 
 # A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no

@@ -29,6 +29,19 @@ PATHOLOGICAL = {
     "dollars": "$" * 9000,
     "no_neck_pain": "no neck pain " * 700,
     "fdfa": "\ufdfa" * 400,
+    # the worst kinds found for the speed work (2026-11-29): a side letter over and over, a
+    # duration per word group in one sentence, negation triggers, misspellings to correct,
+    # distinct emoji (one symbol class each), punctuation between spaces, line breaks,
+    # relatives, one sentence with no punctuation at all
+    "side_letters": "R " * 4500,
+    "days_ago": "3 days ago " * 800,
+    "no_no": "no " * 3000,
+    "typos": "nek stif spazm " * 600,
+    "distinct_emoji": "".join(chr(0x1F300 + (i * 7919) % 0x7FF) for i in range(9000)),
+    "punct_spaced": ". , ; : ! ? " * 750,
+    "line_breaks": "neck\n" * 1800,
+    "my_mum": "my mum " * 1300,
+    "no_punctuation": "".join(ch for ch in ORDINARY if ch not in ".,!?") * 40,
 }
 
 

@@ -45,7 +45,11 @@ def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
         "cannot gonna don't (left) [R] arm... U.K. x-ray",
         "  leading and trailing  ",
         "\nstarts with a line break\n",
+        "ends with a space ",
+        "R R R ",
+        "3 days ago. ",
     ]
+    texts += [t + " " for t in texts[:40]]
     for text in texts:
         bounded = clean(text)
         assert tokenise(bounded) == spacy_tokenise(bounded), text
@@ -70,3 +74,45 @@ def test_ascii_control_characters_are_those_of_is_control() -> None:
     from nape.text import is_control
 
     assert [c for c in range(128) if _ASCII_CONTROL.fullmatch(chr(c))] == [c for c in range(128) if is_control(chr(c))]
+
+
+def test_bound_cuts_as_the_character_loop_on_any_text() -> None:
+    """``bound`` (two regular expressions, the symbol class built from the text's own
+    characters) gives the character loop's result on texts mixing ASCII, typographic
+    punctuation, emoji, combining marks, odd spaces and letters."""
+    import random
+
+    from nape.intake.tokens import bound, bound_by_characters
+
+    rng = random.Random(13)
+    alphabet = "ab1 \n\t.!-/$\u2014\u201c\u00e9\U0001f642\u0301\ufdfa\u00a0\u2028\u3000\u00b2\u2460x"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        assert bound(text) == bound_by_characters(text), repr(text)
+
+
+def test_control_characters_are_those_of_is_control_over_every_code_point() -> None:
+    from nape.intake import _CONTROL
+    from nape.text import is_control
+
+    differ = [c for c in range(0x110000) if bool(_CONTROL.fullmatch(chr(c))) != is_control(chr(c))]
+    assert differ == []
+
+
+def test_chunks_of_ascii_letters_are_tokenised_as_spacy_does() -> None:
+    """A chunk of ASCII letters is read without spaCy's tokenizer: one token (or spaCy's own
+    special case), spaCy's ``like_num``; checked on dictionary words in three casings, the
+    special cases and random letter strings."""
+    import random
+
+    from nape.intake.tokens import _LETTERS, _chunk_tokens, _nlp, lemma_table
+
+    nlp = _nlp()
+    rng = random.Random(17)
+    words = sorted(w for w in lemma_table() if _LETTERS.fullmatch(w))
+    sample = [rng.choice((str.lower, str.title, str.upper))(w) for w in rng.sample(words, 3000)]
+    sample += ["one", "One", "THIRD", "first", "cannot", "Cannot", "dont", "gonna", "a", "I", "im", "Lets", "whats"]
+    sample += ["".join(rng.choices("abcdefghijklmnopqrstuvwxyzABC", k=rng.randint(1, 40))) for _ in range(1000)]
+    for w in sample:
+        want = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(w))
+        assert _chunk_tokens(w) == want, w
