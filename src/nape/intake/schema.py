@@ -77,6 +77,9 @@ class Compose(_Strict):
     # "none": negation, history and hypothesis do not apply ("no tetanus shot since I was a
     # kid" says the jab is out of date just as "last tetanus shot as a child" does)
     assertion: Literal["context", "none"] = "context"
+    # false: the rule gives no finding and only drops what it suppresses ("can't lift my arm
+    # because it hurts" is not weakness, and says nothing new of its own)
+    emit: bool = True
     note: str = ""
 
 
