@@ -32,7 +32,7 @@ def test_reading_mechanism(row: dict[str, Any]) -> None:
 
 def test_every_class_has_six_wordings_and_controls() -> None:
     classes = ("age", "duration", "site_carry", "functional", "simile", "lay_words", "mechanism", "shorthand")
-    classes += ("word_sense",)
+    classes += ("word_sense", "warning_words")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
