@@ -252,7 +252,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             if r.when_denied == "present":  # "the rash won't fade": the denial is the finding
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
             continue  # "bladder not fine" says nothing normal
-        cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, "compose", tuple(r.suppresses)))
+        kind = "compose" if r.emit else "suppress"
+        cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses)))
     # 3. medicines by class
     for d in read_medicines(toks, matches):
         cands.append(_Cand(d.finding, True, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
@@ -268,6 +269,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
                 blocked[(j, fid)] = True
     acc = _Acc()
     for c in cands:
+        if c.category == "suppress":
+            continue
         if (
             c.present
             and not c.suppresses

@@ -90,6 +90,9 @@ class Compose(_Strict):
     # for a rule that reads a finding absent: what its denial says. "nothing" ("bladder not
     # fine" says nothing normal); "present" ("the rash doesn't fade" is the non-blanching rash)
     when_denied: Literal["nothing", "present"] = "nothing"
+    # false: the rule gives no finding and only drops what it suppresses ("can't lift my arm
+    # because it hurts" is not weakness, and says nothing new of its own)
+    emit: bool = True
     note: str = ""
 
 
