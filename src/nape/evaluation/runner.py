@@ -7,7 +7,10 @@ that agrees with what was found. For a finding the case does not mention, the po
 (``interview.yaml`` ``simulator``): with ``unmentioned="no"`` (the default) the person answers
 as someone who knows their own body, "no" to a symptom, event, history, medicine or risk they
 would have noticed (and to signs they would see), "don't know" to examination signs and test
-results; with ``unmentioned="dont_know"`` every unmentioned finding gets "don't know".
+results; with ``unmentioned="dont_know"`` every unmentioned finding gets "don't know". A
+warning-sign checklist gets a tick for every item found present; with nothing to tick it gets
+"None of these" (policy ``no``), or under ``dont_know`` "None of these" only when every item
+was found absent and "don't know" otherwise.
 """
 
 from __future__ import annotations
@@ -91,6 +94,8 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     """What the simulated person answers to ``q`` given the findings in their words (``truth``)."""
     if q.reason == "confirm":
         return q.choices[0].id  # the description's own value
+    if q.reason == "checklist":
+        return _checklist_answer(q, truth, unmentioned)
     if q.choices:
         best, best_score = "dont_know", 0
         for c in interview_plan().group(q.finding).choices:
@@ -113,7 +118,19 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     return "no" if noticed else "dont_know"
 
 
-def _run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str], str, int]:
+def _checklist_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned) -> str:
+    """Tick every item the person's words state present. With nothing to tick: "None of these"
+    under the default policy (a person knows whether these happen to them); under
+    ``dont_know`` only when the words deny every item, else "don't know"."""
+    chosen = [i.id for i in q.items if truth.get(i.id) is True]
+    if chosen:
+        return ",".join(chosen)
+    if unmentioned == "dont_know" and not all(truth.get(i.id) is False for i in q.items):
+        return "dont_know"
+    return iv.NONE_TICKED
+
+
+def run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str], str, int]:
     truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
     state = iv.start(case.text, age=case.age, sex=case.sex)
     asked = 0
@@ -132,7 +149,7 @@ def run(cases: list[Case], mode: str = "text", unmentioned: Unmentioned = "no") 
     rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for case in cases:
-        top3, level, asked = _run_interview(case, unmentioned) if mode == "interview" else _run_text(case)
+        top3, level, asked = run_interview(case, unmentioned) if mode == "interview" else _run_text(case)
         exp = case.expected
         ok = exp.triage_ok or [exp.triage]
         hits = {exp.condition, *exp.acceptable}
