@@ -36,7 +36,7 @@ def _case(row: dict[str, Any]) -> Case:
             "details": row["details"],
             "age": row.get("age"),
             "sex": row.get("sex"),
-            "expected": {"condition": "muscle_strain", "triage": "self_care"},  # not scored here
+            "expected": {"condition": "muscle_strain", "triage": "self_care"},  # not used here
         }
     )
 
@@ -68,13 +68,13 @@ def test_the_sign_is_hidden_in_the_details(row: dict[str, Any]) -> None:
 @pytest.mark.parametrize("unmentioned", UNMENTIONED)
 @pytest.mark.parametrize("row", HIDDEN, ids=[r["id"] for r in HIDDEN])
 def test_the_interview_finds_the_hidden_flag(row: dict[str, Any], unmentioned: Unmentioned) -> None:
-    _, level, asked = run_interview(_case(row), unmentioned)
+    _, level, asked = run_interview(_case(row), unmentioned, own_condition=False)
     assert level in EMERGENCY_LEVELS, f"{row['id']}: ended at {level} after {asked} questions"
 
 
 @pytest.mark.parametrize("unmentioned", UNMENTIONED)
 @pytest.mark.parametrize("row", BENIGN, ids=[r["id"] for r in BENIGN])
 def test_a_benign_story_stays_routine_and_short(row: dict[str, Any], unmentioned: Unmentioned) -> None:
-    _, level, asked = run_interview(_case(row), unmentioned)
+    _, level, asked = run_interview(_case(row), unmentioned, own_condition=False)
     assert level in ("self_care", "consultation"), f"{row['id']}: {level}"
     assert asked <= BENIGN_MAX_QUESTIONS, f"{row['id']}: {asked} questions"

@@ -34,6 +34,7 @@ from nape.intake import parse
 from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import EMERGENCY_LEVELS, TRIAGE_ORDER, TriageLevel
 from nape.reasoning.interview_data import interview_plan
+from nape.reasoning.model import default_model
 from nape.report.schema import QuestionOut
 
 
@@ -90,12 +91,26 @@ Unmentioned = Literal["no", "dont_know"]
 UNMENTIONED: tuple[Unmentioned, ...] = ("no", "dont_know")
 
 
-def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no") -> str:
-    """What the simulated person answers to ``q`` given the findings in their words (``truth``)."""
+def _typical(condition: str | None) -> set[str]:
+    """Findings the case's condition brings at least ``simulator.typical_at_least`` of the time."""
+    at_least = interview_plan().simulator.typical_at_least
+    if condition is None or at_least is None:
+        return set()
+    model = default_model()
+    row = model.p[model.conditions.index(condition)]
+    return {f for f, p in zip(model.findings, row, strict=True) if p >= at_least}
+
+
+def simulated_answer(
+    q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no", condition: str | None = None
+) -> str:
+    """What the simulated person answers to ``q`` given the findings in their words (``truth``);
+    ``condition`` is the case's own (its typical findings are never denied unmentioned)."""
     if q.reason == "confirm":
         return q.choices[0].id  # the description's own value
+    typical = _typical(condition)
     if q.reason == "checklist":
-        return _checklist_answer(q, truth, unmentioned)
+        return _checklist_answer(q, truth, unmentioned, typical)
     if q.choices:
         best, best_score = "dont_know", 0
         for c in interview_plan().group(q.finding).choices:
@@ -108,7 +123,7 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     value = truth.get(q.finding)
     if value is not None:
         return "yes" if value else "no"
-    if unmentioned == "dont_know":
+    if unmentioned == "dont_know" or q.finding in typical:
         return "dont_know"
     policy = interview_plan().simulator
     f = default_kb().findings[q.finding]
@@ -118,19 +133,27 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     return "no" if noticed else "dont_know"
 
 
-def _checklist_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned) -> str:
+def _checklist_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned, typical: set[str]) -> str:
     """Tick every item the person's words state present. With nothing to tick: "None of these"
-    under the default policy (a person knows whether these happen to them); under
-    ``dont_know`` only when the words deny every item, else "don't know"."""
+    under the default policy (a person knows whether these happen to them) unless an unmentioned
+    item is typical of their condition; under ``dont_know`` only when the words deny every item.
+    Otherwise "don't know"."""
     chosen = [i.id for i in q.items if truth.get(i.id) is True]
     if chosen:
         return ",".join(chosen)
-    if unmentioned == "dont_know" and not all(truth.get(i.id) is False for i in q.items):
+    unsaid = [i.id for i in q.items if i.id not in truth]
+    if (unmentioned == "dont_know" and unsaid) or typical & set(unsaid):
         return "dont_know"
     return iv.NONE_TICKED
 
 
-def run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str], str, int]:
+def run_interview(
+    case: Case, unmentioned: Unmentioned = "no", *, own_condition: bool = True
+) -> tuple[list[str], str, int]:
+    """Interview the simulated person of ``case``: (top three causes, triage level, questions asked).
+
+    ``own_condition=False`` leaves out what the case's condition typically brings (for stories
+    whose expected condition is not the point)."""
     truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
     state = iv.start(case.text, age=case.age, sex=case.sex)
     asked = 0
@@ -139,7 +162,8 @@ def run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str
         q = a.next_question
         if q is None:
             break
-        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned))
+        own = case.expected.condition if own_condition else None
+        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned, own))
         asked += 1
     return [d.condition for d in a.differential[:3]], a.triage.level, asked
 

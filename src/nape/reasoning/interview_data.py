@@ -172,6 +172,10 @@ class Simulator(StrictModel):
     noticed_categories: list[FindingCategory]
     unknown_categories: list[FindingCategory]
     noticed_signs: list[Id] = Field(default_factory=list)
+    # An unmentioned finding that the case's own condition brings at least this often (the
+    # knowledge base's likelihood) is answered "don't know", not "no": a case written in a few
+    # sentences leaves out much of what the person has. None turns this off.
+    typical_at_least: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
 class InterviewPlan(StrictModel):
