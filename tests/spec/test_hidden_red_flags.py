@@ -3,7 +3,8 @@
 Each story opens with ordinary words and keeps its warning sign in ``details``; the interview,
 answered by the evaluation's simulated person from ``text`` and ``details``, must find it and end
 at an emergency. The benign stories must stay at self-care or a routine consultation within the
-question budget. Every red flag at ``emergency`` or ``emergency_ambulance`` has at least two
+question budget; and no interview asks a finding twice or one the words already settled.
+Every red flag at ``emergency`` or ``emergency_ambulance`` has at least two
 stories, so a new emergency flag fails here until it has them.
 """
 
@@ -16,9 +17,12 @@ import pytest
 import yaml
 
 from nape import assess
-from nape.evaluation.runner import UNMENTIONED, Case, Unmentioned, run_interview
+from nape import interview as iv
+from nape.evaluation.runner import UNMENTIONED, Case, Unmentioned, run_interview, simulated_answer
+from nape.intake import parse
 from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import EMERGENCY_LEVELS
+from nape.reasoning.interview_data import interview_plan
 
 TABLE = Path(__file__).with_name("hidden_red_flags.yaml")
 ROWS: list[dict[str, Any]] = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["stories"]
@@ -65,16 +69,45 @@ def test_the_sign_is_hidden_in_the_details(row: dict[str, Any]) -> None:
     assert row["red_flag"] in _fired(f"{row['text']}\n{row['details']}", row)
 
 
+def _interview(row: dict[str, Any], unmentioned: Unmentioned) -> tuple[str, int]:
+    """Run the simulated interview (as ``nape eval`` does) and check, question by question, that
+    nothing is asked twice and nothing the words or earlier answers settled is asked.
+    Returns (triage level, questions asked)."""
+    case = _case(row)
+    plan = interview_plan()
+    truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
+    state = iv.start(case.text, age=case.age, sex=case.sex)
+    asked_findings: set[str] = set()
+    while (q := iv.current(state).next_question) is not None:
+        if q.finding in plan.group_ids():
+            members = set(plan.group(q.finding).members)
+        else:
+            members = {i.id for i in q.items} if q.items else {q.finding}
+        settled = iv.settled_findings(state)
+        assert not members & asked_findings, f"asked again: {sorted(members & asked_findings)}"
+        assert not members & (settled | set(state.stated)), f"already settled: {sorted(members & settled)}"
+        asked_findings |= members
+        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned))
+    return iv.current(state).triage.level, iv.asked_count(state)
+
+
 @pytest.mark.parametrize("unmentioned", UNMENTIONED)
 @pytest.mark.parametrize("row", HIDDEN, ids=[r["id"] for r in HIDDEN])
 def test_the_interview_finds_the_hidden_flag(row: dict[str, Any], unmentioned: Unmentioned) -> None:
-    _, level, asked = run_interview(_case(row), unmentioned, own_condition=False)
+    level, asked = _interview(row, unmentioned)
     assert level in EMERGENCY_LEVELS, f"{row['id']}: ended at {level} after {asked} questions"
 
 
 @pytest.mark.parametrize("unmentioned", UNMENTIONED)
 @pytest.mark.parametrize("row", BENIGN, ids=[r["id"] for r in BENIGN])
 def test_a_benign_story_stays_routine_and_short(row: dict[str, Any], unmentioned: Unmentioned) -> None:
-    _, level, asked = run_interview(_case(row), unmentioned, own_condition=False)
+    level, asked = _interview(row, unmentioned)
     assert level in ("self_care", "consultation"), f"{row['id']}: {level}"
     assert asked <= BENIGN_MAX_QUESTIONS, f"{row['id']}: {asked} questions"
+
+
+def test_the_runner_interviews_the_same_way() -> None:
+    """``nape eval`` (run_interview) and this table's loop give the same result."""
+    row = HIDDEN[0]
+    _, level, asked = run_interview(_case(row), "no", own_condition=False)
+    assert (level, asked) == _interview(row, "no")
