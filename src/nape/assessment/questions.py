@@ -311,7 +311,7 @@ def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, scre
         return None
     checklist = _next_checklist(plan, ev)
     if checklist is not None:
-        if _region_group_open(plan, ev):
+        if plan.checklist(checklist).when.regions and _region_group_open(plan, ev):
             g = plan.group(plan.settings.region_group or "")
             choices = [(ch.id, ch.label) for ch in g.choices]
             return Question(g.id, g.question, g.why_ask, ["dont_know"], "group", choices=choices)

@@ -308,6 +308,8 @@ def _checklist_value(plan: InterviewPlan, checklist_id: str, value: str) -> str:
     yes / no / don't know can answer a checklist too."""
     if value in ("dont_know", NONE_TICKED, "", "no"):  # "no": none of these apply
         return "dont_know" if value == "dont_know" else NONE_TICKED
+    if value == "yes":
+        raise InputError(f"{checklist_id} is a checklist: answer with the ids of the items that apply, no or dont_know")
     order = plan.checklist(checklist_id).item_ids()
     chosen = {v.strip() for v in value.split(",") if v.strip()}
     wrong = sorted(chosen - set(order))
@@ -605,6 +607,13 @@ def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
     return a.model_copy(update={"next_question": q, "patient": patient})
 
 
+def _word_label(label: str, p: Person | None) -> str:
+    """A checklist item ("You have had cancer") worded for the person ("He has had cancer")."""
+    if p is not None and re.match(r"You(r)?\b", label):
+        label = "y" + label[1:]  # the wording rules read "you" in the middle of a sentence
+    return word_for(label, p)
+
+
 def _worded(q: QuestionOut, p: Person | None) -> QuestionOut:
     plan = interview_plan()
     update: dict[str, object] = {"text": word_for(q.text, p)}
@@ -612,5 +621,5 @@ def _worded(q: QuestionOut, p: Person | None) -> QuestionOut:
         g = plan.group(q.finding)
         update["choices"] = [ChoiceOut(id=c.id, label=c.label) for c in g.choices]
     if q.reason == "checklist":
-        update["items"] = [ChoiceOut(id=i.id, label=word_for(i.label, p)) for i in q.items]
+        update["items"] = [ChoiceOut(id=i.id, label=_word_label(i.label, p)) for i in q.items]
     return q.model_copy(update=update)

@@ -119,11 +119,20 @@ class ChecklistItem(Band):
 class ChecklistWhen(Band):
     """When a checklist is asked. ``regions``: the story's region is one of these, or no region is
     known (empty: any region). ``any``: also asked, whatever the region, when one of these is
-    known present. ``requires_any``: asked only when one of these is known present."""
+    known present. ``requires_any``: asked only when one of these is known present. An unknown
+    age fits the age band unless ``needs_age``."""
 
     regions: list[Region] = Field(default_factory=list)
     any: list[Id] = Field(default_factory=list)
     requires_any: list[Id] = Field(default_factory=list)
+    # True: asked only when the age is known and fits (a list worded for a baby is not put to
+    # everyone who left the age blank).
+    needs_age: bool = False
+
+    def fits(self, age: int | None, sex: str | None) -> bool:
+        if self.needs_age and age is None:
+            return False
+        return super().fits(age, sex)
 
 
 class Checklist(StrictModel):
