@@ -16,8 +16,9 @@ cause changed, and how far the differential moves (weights in ``interview.yaml``
 stops at once when a red flag at an emergency level has fired, when the best value is below the
 threshold, or at the cap. Nothing already known (stated, answered, implied) is asked again.
 
-Example: "stiff neck, bad headache" with nothing else -> first asks about fever (meningitis screen);
-"fever, stiff neck" -> no question (an emergency red flag has fired).
+Example: "stiff neck, bad headache" with nothing else -> first the neck warning-sign checklist
+(fever, a sudden headache, a rash that does not fade, ...); "fever, stiff neck" -> no question (an
+emergency red flag has fired).
 """
 
 from __future__ import annotations
