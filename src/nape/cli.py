@@ -203,7 +203,19 @@ def _read_sex(raw: str) -> str | None:
 
 
 def _read_answer(q: QuestionOut, raw: str) -> str:
-    """A reply to question ``q``: y / n / d, or a choice's number or id."""
+    """A reply to question ``q``: y / n / d, a choice's number or id, or a checklist's item
+    numbers separated by commas (0 or n for none of these)."""
+    if q.items:
+        if raw in ("0", "n", "no", "none"):
+            return "none"
+        if _YES_NO.get(raw) == "dont_know" and "dont_know" in q.answers:
+            return "dont_know"
+        picks = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+        if not picks or not all(p.isdigit() and 1 <= int(p) <= len(q.items) for p in picks):
+            raise ValueError(
+                f"Type the numbers that apply separated by commas (1-{len(q.items)}), 0 for none of these, or d."
+            )
+        return ",".join(dict.fromkeys(q.items[int(p) - 1].id for p in picks))
     if q.choices:
         if raw.isdigit() and 1 <= int(raw) <= len(q.choices):
             return q.choices[int(raw) - 1].id
@@ -265,7 +277,12 @@ def interview(
         if q.intro:
             console.print(f"\n[italic]{escape(q.intro)}[/italic]")
         console.print(f"\n[bold]Question {number}. {escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")
-        if q.choices:
+        if q.items:
+            for k, c in enumerate(q.items, 1):
+                console.print(f"  {k}. {escape(c.label)}")
+            console.print(f"  0. {escape(q.none_label or 'None of these')}")
+            hint = "numbers that apply, e.g. 1,3; 0 = none" + (", d = don't know" if "dont_know" in q.answers else "")
+        elif q.choices:
             for k, c in enumerate(q.choices, 1):
                 console.print(f"  {k}. {escape(c.label)}")
             hint = f"1-{len(q.choices)}" + (", d = don't know" if "dont_know" in q.answers else "")

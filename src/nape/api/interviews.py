@@ -22,6 +22,7 @@ from nape import interview as iv
 from nape.api.schemas import (
     ANSWER_EXAMPLE,
     CASE_EXAMPLE,
+    CHECKLIST_EXAMPLE,
     CHILD_EXAMPLE,
     CHOICE_EXAMPLE,
     Answered,
@@ -170,13 +171,14 @@ def post_answer(
             openapi_examples={
                 "no_fever": {"summary": "No fever", "value": ANSWER_EXAMPLE},
                 "choice": {"summary": "A multiple-choice answer", "value": CHOICE_EXAMPLE},
+                "checklist": {"summary": "A checklist: the items ticked", "value": CHECKLIST_EXAMPLE},
             }
         ),
     ],
     store: StoreDep,
     clinician: ClinicianDep,
 ) -> InterviewOut:
-    """Record an answer (yes / no / dont_know, or a choice id); a later answer to the same question wins."""
+    """Record an answer (yes / no / dont_know, a choice id or a checklist's ticks); a later answer wins."""
     record, state = service.update(
         store, interview_id, owner_id(clinician), lambda s: iv.answer(s, body.finding, body.value)
     )

@@ -8,7 +8,7 @@ Each request body carries an OpenAPI example, so ``/docs`` shows a working call.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -26,6 +26,7 @@ CASE_EXAMPLE: dict[str, Any] = {
 FINDINGS_EXAMPLE: dict[str, Any] = {"findings": {"fever": True, "neck_stiffness": True}, "age": 30}
 ANSWER_EXAMPLE: dict[str, Any] = {"finding": "fever", "answer": "no"}
 CHOICE_EXAMPLE: dict[str, Any] = {"finding": "how_long", "choice": "1_to_6_weeks"}
+CHECKLIST_EXAMPLE: dict[str, Any] = {"finding": "back_nerve_signs", "items": ["bladder_dysfunction"]}
 CHILD_EXAMPLE: dict[str, Any] = {
     "text": "My son, 14, has a stiff neck that he holds tilted, after a sore throat last week.",
     "subject": {"who": "someone_else", "relation": "child"},
@@ -48,11 +49,17 @@ def _finding_id(schema: dict[str, Any]) -> None:
 
 
 def _question_id(schema: dict[str, Any]) -> None:
-    """A question is about a finding, a question group (multiple choice) or a conflict to confirm."""
+    """A question is about a finding, a question group (multiple choice), a checklist or a conflict to confirm."""
     from nape.interview import CONFIRM_AGE, CONFIRM_SEX
     from nape.reasoning.interview_data import interview_plan
 
-    schema["enum"] = [*_finding_ids(), *sorted(interview_plan().group_ids()), CONFIRM_AGE, CONFIRM_SEX]
+    schema["enum"] = [
+        *_finding_ids(),
+        *sorted(interview_plan().group_ids()),
+        *sorted(interview_plan().checklist_ids()),
+        CONFIRM_AGE,
+        CONFIRM_SEX,
+    ]
 
 
 Relation = Literal["child", "parent", "partner", "relative", "friend", "other"]
@@ -111,28 +118,37 @@ class AnswerIn(BaseModel):
     """An answer to a question, usually the ``next_question`` the interview returned.
 
     A yes/no question takes ``answer``; a multiple-choice one (``next_question.choices``) takes
-    ``choice`` (one of the choice ids) or ``answer: dont_know``.
+    ``choice`` (one of the choice ids) or ``answer: dont_know``; a checklist
+    (``next_question.items``) takes ``items``, the ids of the items ticked (``[]`` for none of
+    these), or ``answer: dont_know``.
     """
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, json_schema_extra={"examples": [ANSWER_EXAMPLE, CHOICE_EXAMPLE]}
+        extra="forbid",
+        strict=True,
+        json_schema_extra={"examples": [ANSWER_EXAMPLE, CHOICE_EXAMPLE, CHECKLIST_EXAMPLE]},
     )
     finding: str = Field(
         max_length=100,
-        description="The question's `finding`: a finding id, a question group id or confirm_age / confirm_sex",
+        description="The question's `finding`: a finding id, a group or checklist id, or confirm_age / confirm_sex",
         json_schema_extra=_question_id,
     )
     answer: Literal["yes", "no", "dont_know"] | None = None
     choice: str | None = Field(default=None, max_length=40, description="The id of the chosen answer")
+    items: list[Annotated[str, Field(max_length=100, pattern=r"^[a-z0-9_]+$")]] | None = Field(
+        default=None, max_length=40, description="A checklist's ticked item ids (an empty list: none of these)"
+    )
 
     @model_validator(mode="after")
     def _one_answer(self) -> AnswerIn:
-        if (self.answer is None) == (self.choice is None):
-            raise ValueError("give exactly one of answer (yes / no / dont_know) or choice")
+        if sum(x is not None for x in (self.answer, self.choice, self.items)) != 1:
+            raise ValueError("give exactly one of answer (yes / no / dont_know), choice or items")
         return self
 
     @property
     def value(self) -> str:
+        if self.items is not None:
+            return ",".join(self.items) or "none"
         return self.choice if self.choice is not None else str(self.answer)
 
 

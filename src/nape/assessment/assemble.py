@@ -181,6 +181,8 @@ def assess_evidence(
             reason=q.reason,
             red_flag=q.red_flag,
             choices=[ChoiceOut(id=cid, label=label) for cid, label in q.choices],
+            items=[ChoiceOut(id=fid, label=label) for fid, label in q.items],
+            none_label=q.none_label,
             intro=q.intro,
         )
         if q

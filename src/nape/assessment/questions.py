@@ -1,6 +1,9 @@
 """Choose the next question: the one whose answer is most likely to change what nape tells the person.
 
-Candidates are
+First, every warning-sign checklist that fits the story (``interview.yaml`` checklists: region,
+age band, sex, what is already known) is asked, one "tick all that apply" question each, however
+unlikely the causes it screens for look (safety first); when nothing says where the problem is,
+the region group is asked before them. Then the candidates are
   * multiple-choice questions for findings that form one fact (``interview.yaml`` groups:
     how long, how it started, where, which side, what makes it worse), while the group is open;
   * red-flag screening questions, only for flags that fit this story: relevant by their
@@ -13,8 +16,9 @@ cause changed, and how far the differential moves (weights in ``interview.yaml``
 stops at once when a red flag at an emergency level has fired, when the best value is below the
 threshold, or at the cap. Nothing already known (stated, answered, implied) is asked again.
 
-Example: "stiff neck, bad headache" with nothing else -> first asks about fever (meningitis screen);
-"fever, stiff neck" -> no question (an emergency red flag has fired).
+Example: "stiff neck, bad headache" with nothing else -> first the neck warning-sign checklist
+(fever, a sudden headache, a rash that does not fade, ...); "fever, stiff neck" -> no question (an
+emergency red flag has fired).
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from nape.reasoning.model import Array, Model
 from nape.triage.engine import TriageResult, fired_red_flags, triage
 from nape.triage.rules import relevant
 
-Why = Literal["red_flag_screen", "information_gain", "group"]
+Why = Literal["red_flag_screen", "information_gain", "group", "checklist"]
 EMERGENCY_LEVELS = TRIAGE_ORDER[:2]
+_URGENT_RANK = TRIAGE_ORDER.index("consultation")  # ranks below this are urgent
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class Question:
     choices: list[tuple[str, str]] = field(default_factory=list)  # (choice id, label)
     intro: str | None = None
     value: float = 0.0
+    items: list[tuple[str, str]] = field(default_factory=list)  # checklist: (finding id, label)
+    none_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,42 @@ def _open(ev: Evidence, fid: str) -> bool:
 def _yes_no(model: Model, posterior: Array, fid: str) -> list[tuple[float, dict[str, bool]]]:
     p_yes = float(posterior @ model.p[:, model.index[fid]])
     return [(p_yes, {fid: True}), (1.0 - p_yes, {fid: False})]
+
+
+def checklist_items(plan: InterviewPlan, ev: Evidence, checklist_id: str) -> list[tuple[str, str]]:
+    """The items of a checklist to show now: for this person's age and sex, not yet known or asked."""
+    c = plan.checklist(checklist_id)
+    return [(i.finding, i.label) for i in c.items if i.fits(ev.age, ev.sex) and _open(ev, i.finding)]
+
+
+def _checklist_fits(plan: InterviewPlan, ev: Evidence, checklist_id: str, regions: set[str]) -> bool:
+    c = plan.checklist(checklist_id)
+    w = c.when
+    if not w.fits(ev.age, ev.sex):
+        return False
+    if w.requires_any and not any(ev.present(f) for f in w.requires_any):
+        return False
+    if any(ev.present(f) for f in w.any):
+        return True
+    return not w.regions or not regions or bool(regions & set(w.regions))
+
+
+def _next_checklist(plan: InterviewPlan, ev: Evidence) -> str | None:
+    """The first checklist that fits the story and still has an item to ask, if any."""
+    regions = story_regions(plan, ev)
+    for c in plan.checklists:
+        if _checklist_fits(plan, ev, c.id, regions) and checklist_items(plan, ev, c.id):
+            return c.id
+    return None
+
+
+def _region_group_open(plan: InterviewPlan, ev: Evidence) -> bool:
+    """True when nothing says where the problem is and the region group can still be asked."""
+    gid = plan.settings.region_group
+    if gid is None or story_regions(plan, ev):
+        return False
+    g = plan.group(gid)
+    return not any(f in ev.asked for f in g.members)
 
 
 def _group_candidates(model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array) -> list[_Candidate]:
@@ -205,10 +248,12 @@ def _value(
     now: TriageResult,
     open_now: dict[str, int],
     c: _Candidate,
+    late: bool = False,
 ) -> float:
     s = plan.settings
     top = int(np.argmax(posterior))
     rank_now = _rank(now.level)
+    routine = now.level in s.routine_levels
     total = 0.0
     for prob, sets in c.outcomes:
         if prob <= 0.0:
@@ -222,6 +267,10 @@ def _value(
         if c.must_change_level and True in sets.values() and rank2 == rank_now:
             return 0.0  # a personal question only when its answer would change the urgency
         moved = (rank_now - rank2) * s.urgent_weight if rank2 < rank_now else rank2 - rank_now
+        if routine and TRIAGE_ORDER[rank2] in s.routine_levels:
+            moved = moved * s.routine_level_weight / s.level_weight if s.level_weight else 0.0
+        if late and rank2 >= _URGENT_RANK:
+            continue  # past the soft budget only an answer that makes the result urgent counts
         changed = int(np.argmax(post2)) != top
         shift = 0.5 * float(np.abs(post2 - posterior).sum())
         opened = [r for fid, r in _flag_urgency(model, ev2, set()).items() if fid not in open_now and r < rank_now]
@@ -261,6 +310,25 @@ def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, scre
     now = triage(model, ev, posterior)
     if emergency_fired(now):
         return None
+    checklist = _next_checklist(plan, ev)
+    if checklist is not None:
+        if plan.checklist(checklist).when.regions and _region_group_open(plan, ev):
+            g = plan.group(plan.settings.region_group or "")
+            choices = [(ch.id, ch.label) for ch in g.choices]
+            return Question(g.id, g.question, g.why_ask, ["dont_know"], "group", choices=choices)
+        cl = plan.checklist(checklist)
+        intro = _screen_intro(plan, ev) if screened == 0 else None
+        items = checklist_items(plan, ev, checklist)
+        return Question(
+            cl.id,
+            cl.question,
+            cl.why_ask,
+            ["no", "dont_know"],
+            "checklist",
+            intro=intro,
+            items=items,
+            none_label=cl.none_label,
+        )
     fired = {f.id for f in fired_red_flags(model, ev)}
     groups = _group_candidates(model, plan, ev, posterior)
     screens = _screen_candidates(model, plan, ev, posterior, fired, screened)
@@ -269,7 +337,7 @@ def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, scre
     best: _Candidate | None = None
     best_value = -1.0
     for c in [*screens, *groups, *gains]:
-        v = _value(model, plan, ev, posterior, now, open_now, c)
+        v = _value(model, plan, ev, posterior, now, open_now, c, asked_count >= plan.settings.soft_budget)
         if c.reason == "red_flag_screen":
             v *= plan.settings.screen_weight
         if v > best_value:

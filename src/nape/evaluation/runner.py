@@ -7,7 +7,10 @@ that agrees with what was found. For a finding the case does not mention, the po
 (``interview.yaml`` ``simulator``): with ``unmentioned="no"`` (the default) the person answers
 as someone who knows their own body, "no" to a symptom, event, history, medicine or risk they
 would have noticed (and to signs they would see), "don't know" to examination signs and test
-results; with ``unmentioned="dont_know"`` every unmentioned finding gets "don't know".
+results; with ``unmentioned="dont_know"`` every unmentioned finding gets "don't know". A
+warning-sign checklist gets a tick for every item found present; with nothing to tick it gets
+"None of these" (policy ``no``), or under ``dont_know`` "None of these" only when every item
+was found absent and "don't know" otherwise.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from nape.intake import parse
 from nape.knowledge.loader import default_kb
 from nape.knowledge.schema import EMERGENCY_LEVELS, TRIAGE_ORDER, TriageLevel
 from nape.reasoning.interview_data import interview_plan
+from nape.reasoning.model import default_model
 from nape.report.schema import QuestionOut
 
 
@@ -87,10 +91,26 @@ Unmentioned = Literal["no", "dont_know"]
 UNMENTIONED: tuple[Unmentioned, ...] = ("no", "dont_know")
 
 
-def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no") -> str:
-    """What the simulated person answers to ``q`` given the findings in their words (``truth``)."""
+def _typical(condition: str | None) -> set[str]:
+    """Findings the case's condition brings at least ``simulator.typical_at_least`` of the time."""
+    at_least = interview_plan().simulator.typical_at_least
+    if condition is None or at_least is None:
+        return set()
+    model = default_model()
+    row = model.p[model.conditions.index(condition)]
+    return {f for f, p in zip(model.findings, row, strict=True) if p >= at_least}
+
+
+def simulated_answer(
+    q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no", condition: str | None = None
+) -> str:
+    """What the simulated person answers to ``q`` given the findings in their words (``truth``);
+    ``condition`` is the case's own (its typical findings are never denied unmentioned)."""
     if q.reason == "confirm":
         return q.choices[0].id  # the description's own value
+    typical = _typical(condition)
+    if q.reason == "checklist":
+        return _checklist_answer(q, truth, unmentioned, typical)
     if q.choices:
         best, best_score = "dont_know", 0
         for c in interview_plan().group(q.finding).choices:
@@ -103,7 +123,7 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     value = truth.get(q.finding)
     if value is not None:
         return "yes" if value else "no"
-    if unmentioned == "dont_know":
+    if unmentioned == "dont_know" or q.finding in typical:
         return "dont_know"
     policy = interview_plan().simulator
     f = default_kb().findings[q.finding]
@@ -113,7 +133,27 @@ def simulated_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unment
     return "no" if noticed else "dont_know"
 
 
-def _run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[str], str, int]:
+def _checklist_answer(q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned, typical: set[str]) -> str:
+    """Tick every item the person's words state present. With nothing to tick: "None of these"
+    under the default policy (a person knows whether these happen to them) unless an unmentioned
+    item is typical of their condition; under ``dont_know`` only when the words deny every item.
+    Otherwise "don't know"."""
+    chosen = [i.id for i in q.items if truth.get(i.id) is True]
+    if chosen:
+        return ",".join(chosen)
+    unsaid = [i.id for i in q.items if i.id not in truth]
+    if (unmentioned == "dont_know" and unsaid) or typical & set(unsaid):
+        return "dont_know"
+    return iv.NONE_TICKED
+
+
+def run_interview(
+    case: Case, unmentioned: Unmentioned = "no", *, own_condition: bool = True
+) -> tuple[list[str], str, int]:
+    """Interview the simulated person of ``case``: (top three causes, triage level, questions asked).
+
+    ``own_condition=False`` leaves out what the case's condition typically brings (for stories
+    whose expected condition is not the point)."""
     truth = {m.finding: m.present for m in parse(f"{case.text}\n{case.details}").mentions}
     state = iv.start(case.text, age=case.age, sex=case.sex)
     asked = 0
@@ -122,7 +162,8 @@ def _run_interview(case: Case, unmentioned: Unmentioned = "no") -> tuple[list[st
         q = a.next_question
         if q is None:
             break
-        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned))
+        own = case.expected.condition if own_condition else None
+        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned, own))
         asked += 1
     return [d.condition for d in a.differential[:3]], a.triage.level, asked
 
@@ -132,7 +173,7 @@ def run(cases: list[Case], mode: str = "text", unmentioned: Unmentioned = "no") 
     rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for case in cases:
-        top3, level, asked = _run_interview(case, unmentioned) if mode == "interview" else _run_text(case)
+        top3, level, asked = run_interview(case, unmentioned) if mode == "interview" else _run_text(case)
         exp = case.expected
         ok = exp.triage_ok or [exp.triage]
         hits = {exp.condition, *exp.acceptable}

@@ -39,6 +39,8 @@ CONFIRM_AGE = "confirm_age"
 CONFIRM_SEX = "confirm_sex"
 _CONFIRM = (CONFIRM_AGE, CONFIRM_SEX)
 STOPPED_EARLY_NOTE = "Stopped early: not every question was answered, so this result may change."
+#: A checklist answer with nothing ticked ("None of these").
+NONE_TICKED = "none"
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,15 @@ def _known(state: InterviewState, plan: InterviewPlan) -> tuple[dict[str, bool],
     asked: set[str] = set()
     how: dict[str, str] = {}
     groups = plan.group_ids()
-    for key, ans, _ in state.answers:  # later answers replace earlier ones
+    checklists = plan.checklist_ids()
+    last = {key: n for n, (key, _, _) in enumerate(state.answers) if key in checklists}
+    age, sex = resolved_age_sex(state)
+    for n, (key, ans, _) in enumerate(state.answers):  # later answers replace earlier ones
         if key in _CONFIRM:
+            continue
+        if key in checklists:
+            if last[key] == n:
+                _apply_checklist(plan, key, ans, age, sex, findings, asked, how)
             continue
         if key in groups:
             g = plan.group(key)
@@ -198,6 +207,41 @@ def _known(state: InterviewState, plan: InterviewPlan) -> tuple[dict[str, bool],
     for fid in set(implied) - explicit:
         how[fid] = "implied by the other answers"
     return implied, asked, how
+
+
+def ticked(value: str) -> list[str]:
+    """The items ticked in a stored checklist answer ("none" and "dont_know" tick nothing)."""
+    return [] if value in (NONE_TICKED, "dont_know") else value.split(",")
+
+
+def _apply_checklist(
+    plan: InterviewPlan,
+    key: str,
+    ans: str,
+    age: int | None,
+    sex: str | None,
+    findings: dict[str, bool],
+    asked: set[str],
+    how: dict[str, str],
+) -> None:
+    """A checklist answer: ticked items present; the other items shown absent ("don't know":
+    unknown). Items shown are those the question offered: for this age and sex, and not known
+    (stated, answered or implied) or asked before it."""
+    c = plan.checklist(key)
+    known_now = plan.implied(findings, set(findings))
+    shown = [i.finding for i in c.items if i.fits(age, sex) and i.finding not in known_now and i.finding not in asked]
+    chosen = ticked(ans)
+    asked.update(shown)
+    asked.update(chosen)
+    if ans == "dont_know":
+        return
+    for fid in chosen:
+        findings[fid] = True
+        how[fid] = "ticked in a list of warning signs"
+    for fid in shown:
+        if fid not in chosen:
+            findings[fid] = False
+            how[fid] = "not ticked in a list of warning signs"
 
 
 def evidence(state: InterviewState, model: Model | None = None) -> Evidence:
@@ -246,6 +290,8 @@ def answer(state: InterviewState, finding: str, value: str, model: Model | None 
         if value != "dont_know" and value not in ids:
             raise InputError(f"answer to {finding} must be one of {', '.join(ids)} or dont_know, not {value!r}")
         return replace(state, answers=(*state.answers, (finding, value, False)))
+    if finding in plan.checklist_ids():
+        return replace(state, answers=(*state.answers, (finding, _checklist_value(plan, finding, value), True)))
     if finding not in model.kb.findings:
         raise UnknownFindingError(f"unknown finding id {finding!r}")
     if value not in _VALUE:
@@ -253,6 +299,34 @@ def answer(state: InterviewState, finding: str, value: str, model: Model | None 
     q = _pending_question(state, model)
     screen = bool(q and q.finding == finding and q.reason == "red_flag_screen")
     return replace(state, answers=(*state.answers, (finding, value, screen)))
+
+
+def _checklist_value(plan: InterviewPlan, checklist_id: str, value: str) -> str:
+    """A checklist answer as stored: "dont_know", "none", or the ticked item ids in list order.
+
+    "no" (none of these apply) is taken as "none", so a client that answers every question
+    yes / no / don't know can answer a checklist too."""
+    if value in ("dont_know", NONE_TICKED, "", "no"):  # "no": none of these apply
+        return "dont_know" if value == "dont_know" else NONE_TICKED
+    if value == "yes":
+        raise InputError(f"{checklist_id} is a checklist: answer with the ids of the items that apply, no or dont_know")
+    order = plan.checklist(checklist_id).item_ids()
+    chosen = {v.strip() for v in value.split(",") if v.strip()}
+    wrong = sorted(chosen - set(order))
+    if wrong:
+        raise InputError(f"answer to {checklist_id} ticks items it does not list: {', '.join(wrong)}")
+    return ",".join(f for f in order if f in chosen) or NONE_TICKED
+
+
+def answer_items(
+    state: InterviewState, checklist_id: str, items: list[str], model: Model | None = None
+) -> InterviewState:
+    """Answer a checklist with the ids of the items ticked (an empty list: "None of these")."""
+    if checklist_id not in interview_plan().checklist_ids():
+        raise InputError(
+            f"{checklist_id!r} is not a checklist question; answer it with yes / no / dont_know or a choice"
+        )
+    return answer(state, checklist_id, ",".join(items) or NONE_TICKED, model)
 
 
 def undo(state: InterviewState) -> InterviewState:
@@ -271,8 +345,18 @@ def finding_answers(state: InterviewState) -> list[tuple[str, str]]:
     plan = interview_plan()
     groups = plan.group_ids()
     latest: dict[str, str] = {}
+    checklists = plan.checklist_ids()
+    _, asked_ids, _ = _known(state, plan)
+    findings, _, _ = _known(state, plan)
     for key, ans, _ in state.answers:
         if key in _CONFIRM:
+            continue
+        if key in checklists:
+            for fid in plan.checklist(key).item_ids():
+                if fid in asked_ids and (fid in ticked(ans) or fid not in state.stated):
+                    latest.pop(fid, None)
+                    value = findings.get(fid) if ans != "dont_know" else None
+                    latest[fid] = "dont_know" if value is None else "yes" if value else "no"
             continue
         if key in groups:
             g = plan.group(key)
@@ -523,10 +607,19 @@ def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
     return a.model_copy(update={"next_question": q, "patient": patient})
 
 
+def _word_label(label: str, p: Person | None) -> str:
+    """A checklist item ("You have had cancer") worded for the person ("He has had cancer")."""
+    if p is not None and re.match(r"You(r)?\b", label):
+        label = "y" + label[1:]  # the wording rules read "you" in the middle of a sentence
+    return word_for(label, p)
+
+
 def _worded(q: QuestionOut, p: Person | None) -> QuestionOut:
     plan = interview_plan()
     update: dict[str, object] = {"text": word_for(q.text, p)}
     if q.reason == "group":
         g = plan.group(q.finding)
         update["choices"] = [ChoiceOut(id=c.id, label=c.label) for c in g.choices]
+    if q.reason == "checklist":
+        update["items"] = [ChoiceOut(id=i.id, label=_word_label(i.label, p)) for i in q.items]
     return q.model_copy(update=update)

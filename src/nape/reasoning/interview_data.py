@@ -36,6 +36,17 @@ class Settings(StrictModel):
     screen_weight: Annotated[float, Field(ge=0.0)]
     screen_min_cause_probability: Annotated[float, Field(ge=0.0, lt=1.0)]
     candidates: int = Field(ge=1, le=500)
+    # When nothing says where the problem is and this group is still open, it is asked before the
+    # checklists (so they fit the region); None asks the checklists at once.
+    region_group: Id | None = None
+    # A move between two of these levels (both routine) counts routine_level_weight per level
+    # instead of level_weight: going from self-care to a routine appointment matters less than
+    # missing an urgent cause.
+    routine_levels: list[Literal["self_care", "consultation"]] = Field(default_factory=list)
+    routine_level_weight: Annotated[float, Field(ge=0.0)] = 1.0
+    # After this many questions only a question whose answer could make the result urgent
+    # (consultation_24 or above) is asked; the hard cap is max_questions.
+    soft_budget: int = Field(default=60, ge=1, le=60)
 
 
 class Sensitive(StrictModel):
@@ -80,6 +91,75 @@ class Group(StrictModel):
         raise KeyError(choice_id)
 
 
+Sex = Literal["female", "male"]
+
+
+class Band(StrictModel):
+    """Who something is for: an age band (``age_at_least`` <= age < ``age_below``) and a sex.
+
+    An unknown age or sex fits every band (safety first: the question is asked)."""
+
+    age_at_least: int | None = Field(default=None, ge=0, le=120)
+    age_below: int | None = Field(default=None, ge=1, le=121)
+    sex: Sex | None = None
+
+    def fits(self, age: int | None, sex: str | None) -> bool:
+        if age is not None and self.age_at_least is not None and age < self.age_at_least:
+            return False
+        if age is not None and self.age_below is not None and age >= self.age_below:
+            return False
+        return not (sex in ("female", "male") and self.sex is not None and sex != self.sex)
+
+
+class ChecklistItem(Band):
+    finding: Id
+    label: Text
+
+
+class ChecklistWhen(Band):
+    """When a checklist is asked. ``regions``: the story's region is one of these, or no region is
+    known (empty: any region). ``any``: also asked, whatever the region, when one of these is
+    known present. ``requires_any``: asked only when one of these is known present. An unknown
+    age fits the age band unless ``needs_age``."""
+
+    regions: list[Region] = Field(default_factory=list)
+    any: list[Id] = Field(default_factory=list)
+    requires_any: list[Id] = Field(default_factory=list)
+    # True: asked only when the age is known and fits (a list worded for a baby is not put to
+    # everyone who left the age blank).
+    needs_age: bool = False
+
+    def fits(self, age: int | None, sex: str | None) -> bool:
+        if self.needs_age and age is None:
+            return False
+        return super().fits(age, sex)
+
+
+class Checklist(StrictModel):
+    """One "tick all that apply" question over several warning signs; each item is a finding.
+
+    Answering sets every item shown: ticked -> present, not ticked -> absent; "don't know"
+    leaves them unknown. It counts as one question and is never suppressed by a low cause
+    probability: when it fits the story (``when``) it is asked before the stop rule may end."""
+
+    id: Id
+    question: Text
+    why_ask: Text
+    none_label: Text
+    when: ChecklistWhen
+    items: list[ChecklistItem] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> Checklist:
+        ids = [i.finding for i in self.items]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"checklist {self.id!r}: an item is listed twice")
+        return self
+
+    def item_ids(self) -> list[str]:
+        return [i.finding for i in self.items]
+
+
 class Relation(StrictModel):
     label: Text
     noun: Text
@@ -101,6 +181,10 @@ class Simulator(StrictModel):
     noticed_categories: list[FindingCategory]
     unknown_categories: list[FindingCategory]
     noticed_signs: list[Id] = Field(default_factory=list)
+    # An unmentioned finding that the case's own condition brings at least this often (the
+    # knowledge base's likelihood) is answered "don't know", not "no": a case written in a few
+    # sentences leaves out much of what the person has. None turns this off.
+    typical_at_least: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
 class InterviewPlan(StrictModel):
@@ -113,6 +197,7 @@ class InterviewPlan(StrictModel):
     sensitive: list[Sensitive] = Field(default_factory=list)
     implies: list[Implication] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    checklists: list[Checklist] = Field(default_factory=list)
     relations: dict[Id, Relation]
     wording: list[WordingRule]
     simulator: Simulator
@@ -125,6 +210,15 @@ class InterviewPlan(StrictModel):
 
     def group_ids(self) -> set[str]:
         return {g.id for g in self.groups}
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        for c in self.checklists:
+            if c.id == checklist_id:
+                return c
+        raise KeyError(checklist_id)
+
+    def checklist_ids(self) -> set[str]:
+        return {c.id for c in self.checklists}
 
     def grouped_findings(self) -> dict[str, str]:
         """finding id -> the id of the group that asks about it."""
@@ -180,6 +274,23 @@ def _check(plan: InterviewPlan, kb: KnowledgeBase) -> None:
         if overlap:
             raise KnowledgeReferenceError(f"{where}: group {g.id!r}: {sorted(overlap)} already in another group")
         seen |= set(g.members)
+    grouped = plan.grouped_findings()
+    for c in plan.checklists:
+        if c.id in kb.findings or c.id in plan.group_ids():
+            raise KnowledgeReferenceError(f"{where}: checklist {c.id!r} has the id of a finding or a group")
+        for fid in [*c.when.any, *c.when.requires_any, *c.item_ids()]:
+            known(fid, f"checklist {c.id!r}")
+        for fid in c.item_ids():
+            if fid in grouped:
+                raise KnowledgeReferenceError(
+                    f"{where}: checklist {c.id!r}: {fid!r} is asked by group {grouped[fid]!r}"
+                )
+            if not kb.findings[fid].askable:
+                raise KnowledgeReferenceError(f"{where}: checklist {c.id!r}: {fid!r} is not askable")
+    if len(plan.checklist_ids()) != len(plan.checklists):
+        raise KnowledgeReferenceError(f"{where}: two checklists share an id")
+    if plan.settings.region_group is not None and plan.settings.region_group not in plan.group_ids():
+        raise KnowledgeReferenceError(f"{where}: settings.region_group is not a group")
     for fid in plan.simulator.noticed_signs:
         known(fid, "simulator.noticed_signs")
     if plan.settings.max_questions > kb.meta.interview.max_questions:

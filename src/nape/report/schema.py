@@ -82,9 +82,16 @@ class QuestionOut(Out):
     text: str
     why_ask: str
     answers: list[str] = Field(description="yes / no / dont_know answers allowed (only dont_know beside choices)")
-    reason: str = Field(description="red_flag_screen, information_gain, group (multiple choice) or confirm")
+    reason: str = Field(
+        description="red_flag_screen, information_gain, group (multiple choice), checklist (tick all) or confirm"
+    )
     red_flag: str | None = None
     choices: list[ChoiceOut] = Field(default_factory=list, description="Multiple-choice answers (answer with an id)")
+    items: list[ChoiceOut] = Field(
+        default_factory=list,
+        description="Checklist items, each a finding (answer with the ids ticked; an empty list for none of these)",
+    )
+    none_label: str | None = Field(default=None, description="A checklist's answer for ticking nothing")
     intro: str | None = Field(default=None, description="Said once, before the first safety question")
 
 

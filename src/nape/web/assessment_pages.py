@@ -54,8 +54,12 @@ def post_answer(
     finding: FormText = "",
     answer: FormText = "",
     step: FormText = "",
+    item: Annotated[list[str] | None, Form()] = None,
 ) -> RedirectResponse:
     """Save one answer. A stale form (sent twice, or from an old tab) changes nothing.
+
+    A checklist posts its ticked boxes as ``item`` (one field per box) with ``answer=ticked``;
+    "None of these" posts ``answer=none`` and "Don't know" ``answer=dont_know``.
 
     The form's ``step`` is checked against the state first read; if another request saved in
     between, the answer is added to the newer state unless that request already answered the
@@ -69,6 +73,8 @@ def post_answer(
             return None  # a stale form
         if any(a[0] == finding[:100] for a in state.answers[len(first[0].answers) :]):
             return None  # answered meanwhile by the same form sent twice
+        if answer == "ticked":
+            return interview.answer_items(state, finding[:100], [i[:100] for i in (item or [])[:40]])
         return interview.answer(state, finding[:100], answer[:40])
 
     record, _ = service.update(store, interview_id, owner_id(clinician), add_answer)

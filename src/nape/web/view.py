@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from nape.interview import InterviewState, asked_count, max_questions
+from nape.interview import InterviewState, asked_count, finding_answers, max_questions
 from nape.knowledge.loader import KnowledgeBase
 from nape.knowledge.schema import Statement
+from nape.reasoning.interview_data import interview_plan
 from nape.report.person import citation
 from nape.report.schema import AssessmentOut, CareStepOut, FindingOut, StatementOut
 
@@ -43,10 +44,18 @@ _OUTCOME = {"yes": "positive", "no": "negative", "dont_know": "not known"}
 
 
 def red_flag_screen(state: InterviewState, kb: KnowledgeBase) -> list[ScreenRow]:
-    """The screening questions answered, the last answer to each winning (a → positive/negative)."""
+    """The screening questions answered, the last answer to each winning (a → positive/negative);
+    a warning-sign checklist counts once per item it asked (ticked → yes, not ticked → no)."""
+    checklists = interview_plan().checklist_ids()
+    per_finding = dict(finding_answers(state)) if any(a[0] in checklists for a in state.answers) else {}
     last: dict[str, str] = {}
     for fid, ans, screen in state.answers:
-        if screen:
+        if fid in checklists:
+            for item in interview_plan().checklist(fid).item_ids():
+                if item in per_finding:
+                    last.pop(item, None)
+                    last[item] = per_finding[item]
+        elif screen:
             last[fid] = ans
     return [
         ScreenRow(fid, kb.findings[fid].label, kb.findings[fid].question, ans.replace("_", " "), _OUTCOME.get(ans, ans))

@@ -59,6 +59,11 @@ def test_an_emergency_answer_ends_the_interview(client: TestClient) -> None:
         if q["finding"] == "fever":
             body = _answer(client, body["id"], q, "yes")
             break
+        if "fever" in [i["id"] for i in q["items"]]:  # the warning-sign checklist: tick fever
+            r = client.post(f"/v1/interviews/{body['id']}/answers", json={"finding": q["finding"], "items": ["fever"]})
+            assert r.status_code == 200, r.text
+            body = r.json()
+            break
         body = _answer(client, body["id"], q)
     assert body["done"] is True and body["next_question"] is None and body["emergency"] is not None
     again = client.get(f"/v1/interviews/{body['id']}").json()
@@ -86,6 +91,61 @@ def test_a_parent_about_a_child_uses_the_childs_age_and_sex_and_addresses_the_ch
     report = client.get(f"/v1/interviews/{body['id']}/report").json()
     assert (report["patient"]["age"], report["patient"]["sex"]) == (14, "male")
     assert report["patient"]["who"].startswith("Your son")
+
+
+def test_a_checklist_is_one_question_with_items_answered_by_the_ids_ticked(client: TestClient) -> None:
+    body = _create(client, text="lower back spasm after gardening", age=45, sex="male")
+    q = body["next_question"]
+    assert q["reason"] == "checklist" and q["finding"] == "back_nerve_signs"
+    ids = [i["id"] for i in q["items"]]
+    assert "saddle_anaesthesia" in ids and "bladder_dysfunction" in ids and all(i["label"] for i in q["items"])
+    assert q["none_label"] == "None of these" and q["answers"] == ["no", "dont_know"]
+    iid = body["id"]
+    # nothing ticked: every item shown is now absent, and it counted as one question
+    r = client.post(f"/v1/interviews/{iid}/answers", json={"finding": q["finding"], "items": []})
+    assert r.status_code == 200, r.text
+    assert r.json()["progress"]["asked"] == 1
+    assert r.json()["answers"] == [{"finding": "back_nerve_signs", "answer": "none"}]
+    status = {f["id"]: f["status"] for f in client.get(f"/v1/interviews/{iid}/report").json()["findings"]}
+    assert all(status.get(fid) == "absent" for fid in ids), status
+    # a later answer to the same checklist wins: one tick fires the cauda equina flag and ends it
+    client.delete(f"/v1/interviews/{iid}/answers/last")
+    r = client.post(f"/v1/interviews/{iid}/answers", json={"finding": q["finding"], "items": ["bladder_dysfunction"]})
+    after = r.json()
+    assert after["done"] is True and after["next_question"] is None
+    assert after["triage_level"] == "emergency" and after["emergency"]["red_flag"] == "cauda_equina"
+    report = client.get(f"/v1/interviews/{iid}/report").json()
+    status = {f["id"]: f["status"] for f in report["findings"]}
+    assert status["bladder_dysfunction"] == "present" and status["saddle_anaesthesia"] == "absent"
+
+
+def test_a_checklist_dont_know_leaves_its_items_unknown_and_is_not_asked_again(client: TestClient) -> None:
+    body = _create(client, text="lower back spasm after gardening", age=45, sex="male")
+    q = body["next_question"]
+    iid = body["id"]
+    r = client.post(f"/v1/interviews/{iid}/answers", json={"finding": q["finding"], "answer": "dont_know"})
+    assert r.status_code == 200, r.text
+    nxt = r.json()["next_question"]
+    assert nxt is None or nxt["finding"] != q["finding"]
+    status = {f["id"]: f["status"] for f in client.get(f"/v1/interviews/{iid}/report").json()["findings"]}
+    assert not {i["id"] for i in q["items"]} & set(status)
+
+
+def test_bad_checklist_answers_are_numbered_errors(client: TestClient) -> None:
+    body = _create(client, text="lower back spasm after gardening", age=45)
+    iid, fid = body["id"], body["next_question"]["finding"]
+    post = client.post
+    unknown = post(f"/v1/interviews/{iid}/answers", json={"finding": fid, "items": ["purple_toes"]})
+    assert unknown.status_code == 422 and unknown.json()["code"] == "E201"
+    other_list = post(f"/v1/interviews/{iid}/answers", json={"finding": fid, "items": ["fever", "chest_pain"]})
+    assert other_list.status_code == 422 and other_list.json()["code"] == "E201"  # not this list's items
+    both = post(f"/v1/interviews/{iid}/answers", json={"finding": fid, "items": [], "answer": "no"})
+    assert both.status_code == 422
+    yes = post(f"/v1/interviews/{iid}/answers", json={"finding": fid, "answer": "yes"})
+    assert yes.status_code == 422 and yes.json()["code"] == "E201"  # which ones? a checklist needs its items
+    on_yes_no = post(f"/v1/interviews/{iid}/answers", json={"finding": "fever", "items": ["fever"]})
+    assert on_yes_no.status_code == 422 and on_yes_no.json()["code"] == "E201"
+    assert client.get(f"/v1/interviews/{iid}").json()["answers"] == []
 
 
 def test_a_multiple_choice_answer_and_bad_answers(client: TestClient) -> None:

@@ -41,7 +41,9 @@ def test_create_returns_the_link_the_first_question_and_the_safety_text(client: 
     assert r.headers["location"] == f"/v1/interviews/{body['id']}"
     assert body["link"] == f"http://testserver/a/{body['id']}"
     q = body["next_question"]
-    assert q["finding"] and q["text"] and q["why_ask"] and q["answers"] == ["yes", "no", "dont_know"]
+    # a neck story opens with its warning-sign checklist: tick all that apply, "no" for none of them
+    assert q["finding"] and q["text"] and q["why_ask"] and q["reason"] == "checklist"
+    assert q["answers"] == ["no", "dont_know"] and q["none_label"] and len(q["items"]) >= 2
     assert body["progress"] == {"asked": 0, "max": 12}
     assert body["done"] is False and body["age"] == 34 and body["text"] == "stiff neck since this morning"
     assert "not a diagnosis" in body["disclaimer"] and "emergency" in body["emergency_advice"]
@@ -150,11 +152,12 @@ def test_delete_removes_the_row(client: TestClient, store: Store) -> None:
 def test_an_interview_survives_a_restart(make_client: MakeClient) -> None:
     before = make_client()
     body = _start(before)
-    _answer(before, body["id"], body["next_question"]["finding"], "yes")
+    answered = _answer(before, body["id"], body["next_question"]["finding"], "no")
+    assert answered["answers"] == [{"finding": body["next_question"]["finding"], "answer": "none"}]  # a checklist
     before.app.state.store.dispose()  # type: ignore[attr-defined]
     after = make_client()  # a new process on the same database
     resumed = after.get(f"/v1/interviews/{body['id']}").json()
-    assert resumed["answers"] == [{"finding": body["next_question"]["finding"], "answer": "yes"}]
+    assert resumed == answered
     assert _answer(after, body["id"], resumed["next_question"]["finding"])["progress"]["asked"] == 2
 
 

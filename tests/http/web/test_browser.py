@@ -226,9 +226,10 @@ def test_clinician_view_prints_and_downloads_a_pdf(page: Page) -> None:
 def test_back_button_changes_an_answer(page: Page) -> None:
     begin(page, "My neck has been stiff and sore for three days.", 40, "female")
     first = page.locator("#question").inner_text()
-    finding = page.locator("input[name=finding]").first.get_attribute("value")
+    # the first question is the neck's warning-sign checklist; its first box is one finding
+    finding = page.locator("input[name=item]").first.get_attribute("value")
     assert finding is not None
-    page.get_by_role("button", name="No", exact=True).click()
+    page.get_by_role("button", name="None of these", exact=True).click()
     expect(page.get_by_text("Question 2 of up to")).to_be_visible()
     page.get_by_role("button", name="Back: change my last answer").click()
     expect(page.locator("#question")).to_have_text(first)

@@ -117,3 +117,18 @@ def test_a_parent_about_a_child_gets_the_childs_age_and_questions_about_the_chil
         page.wait_for_url("**/result")
     expect(page.locator(".who-note")).to_contain_text("Your son")
     expect(page.locator(".who-note")).to_contain_text("14 years old")
+
+
+def test_a_warning_sign_checklist_is_ticked_on_a_phone_and_ends_at_the_emergency(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("Describe what's happening").fill("Lower back spasm after gardening at the weekend.")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_load_state()
+    expect(page.locator("#question")).to_contain_text("Tick all that apply")
+    expect(page.get_by_role("button", name="None of these")).to_be_visible()
+    _shot(page, "issue15-checklist")
+    page.get_by_label("Numbness between the legs or around the back passage").check()
+    page.get_by_role("button", name="Done: these apply").click()
+    page.wait_for_url("**/result")
+    expect(page.get_by_role("heading", name="Emergency: act now")).to_be_visible()
+    expect(page.get_by_role("heading", name="Why we stopped asking")).to_be_visible()

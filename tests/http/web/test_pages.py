@@ -438,3 +438,32 @@ def test_ask_answer_text_is_escaped() -> None:
 
     (html,) = linked_paragraphs("<b>rest</b> helps [2]")
     assert str(html) == '&lt;b&gt;rest&lt;/b&gt; helps <a class="cite" href="#cite-2">[2]</a>'
+
+
+def test_a_checklist_page_is_checkboxes_in_a_plain_form_and_ticks_are_saved(client: TestClient, store: Store) -> None:
+    """Works without JavaScript: one checkbox per warning sign, posted as repeated ``item`` fields."""
+    link = start(client, "lower back spasm after gardening", "45", "male")
+    page = client.get(link).text
+    assert 'type="checkbox" name="item" value="bladder_dysfunction"' in page
+    assert 'type="checkbox" name="item" value="saddle_anaesthesia"' in page
+    assert 'name="answer" value="ticked"' in page and ">None of these</button>" in page
+    assert 'name="answer" value="dont_know"' in page
+    finding = form_value(page, "finding")
+    data = {"finding": finding, "answer": "ticked", "item": ["saddle_anaesthesia", "bladder_dysfunction"], "step": "0"}
+    r = client.post(f"{link}/answer", data=data, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == link
+    assert store.get_interview(link.rsplit("/", 1)[1]).state["answers"] == [
+        [finding, "saddle_anaesthesia,bladder_dysfunction", True]
+    ]
+    assert client.get(link).url.path.endswith("/result")  # the cauda equina flag ended it
+    assert "Emergency: act now" in client.get(f"{link}/result").text
+
+
+def test_a_checklist_with_none_ticked_moves_on(client: TestClient, store: Store) -> None:
+    link = start(client, "lower back spasm after gardening", "45", "male")
+    finding = form_value(client.get(link).text, "finding")
+    client.post(f"{link}/answer", data={"finding": finding, "answer": "ticked", "step": "0"})  # Done, nothing ticked
+    state = store.get_interview(link.rsplit("/", 1)[1]).state
+    assert state["answers"] == [[finding, "none", True]]
+    page = client.get(link).text
+    assert "Question 2 of up to" in page and form_value(page, "finding") != finding

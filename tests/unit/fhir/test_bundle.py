@@ -182,10 +182,15 @@ def test_empty_differential_still_validates() -> None:
 def test_interview_bundle_has_questions_answers_and_status() -> None:
     state = iv.start("woke up with a stiff neck", age=30, sex="male")
     asked = []
-    for answer in ("no", "dont_know", "yes"):
+    kb = default_kb()
+    # the two neck checklists ("none of these", "don't know"), then yes / no questions
+    for answer in ("no", "dont_know", "no", "no", "yes"):
         q = iv.current(state).next_question
-        assert q is not None
-        asked.append((q.finding, q.text, answer))
+        assert q is not None and not q.choices
+        if q.items:  # each item of a checklist is one question about its finding
+            asked += [(i.id, kb.findings[i.id].question, answer) for i in q.items]
+        else:
+            asked.append((q.finding, q.text, answer))
         state = iv.answer(state, q.finding, answer)
     bundle = interview_bundle(state, interview_id="private-id")
     check_bundle(bundle)

@@ -29,3 +29,22 @@ def test_an_emergency_in_the_words_prints_the_emergency_and_asks_nothing() -> No
     assert result.exit_code == 0, result.output
     assert "EMERGENCY" in result.output and "Call 999 / 112 / 911" in result.output
     assert "Question 1." not in result.output
+
+
+def test_a_checklist_lists_numbered_items_and_takes_the_numbers_that_apply() -> None:
+    args = ["interview", "--for", "myself", "--age", "45", "--sex", "m", "--text", "lower back spasm after gardening"]
+    result = runner.invoke(app, args, input="1,2\n")  # numbness between the legs, trouble passing urine
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Question 1." in out and "Tick all that apply" in out
+    assert "1. Numbness between the legs" in out and "0. None of these" in out
+    assert "EMERGENCY" in out and "Question 2." not in out
+
+
+def test_a_checklist_takes_0_for_none_and_says_how_to_answer_a_wrong_reply() -> None:
+    args = ["interview", "--for", "myself", "--age", "45", "--sex", "m", "--text", "lower back spasm after gardening"]
+    result = runner.invoke(app, args, input="7,99\n0\nq\n")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Type the numbers that apply separated by commas" in out
+    assert "Question 2." in out and "EMERGENCY" not in out and "Stopped early" in out

@@ -22,7 +22,7 @@ def test_interview_screens_a_stiff_neck_for_fever_then_stops() -> None:
         q = iv.current(state).next_question
         if q is None:
             break
-        asked.append(q.finding)
+        asked += [q.finding, *(i.id for i in q.items)]  # a checklist asks each of its items
         state = iv.answer(state, q.finding, q.choices[0].id if q.choices else "no")
     assert "fever" in asked
     assert iv.current(state).next_question is None

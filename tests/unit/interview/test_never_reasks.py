@@ -1,8 +1,9 @@
 """Property: an interview never asks the same question twice, nor about a finding already settled.
 
-Settled means stated in the text (present or absent), answered, implied by an answer, or a
-member of a multiple-choice group that was answered. The stories are built from short phrases
-and the answers drawn at random, including "don't know" and every choice.
+Settled means stated in the text (present or absent), answered, implied by an answer, a
+member of a multiple-choice group that was answered, or an item of a checklist already asked.
+The stories are built from short phrases and the answers drawn at random, including "don't know"
+and every choice.
 """
 
 from __future__ import annotations
@@ -42,15 +43,26 @@ def test_no_finding_is_asked_twice_or_after_it_was_settled(words: list[str], age
     state = iv.start(", ".join(words), age=age)
     stated = set(state.stated)
     asked: list[str] = []
+    asked_findings: set[str] = set()
     for pick in picks:
         q = iv.current(state).next_question
         if q is None:
             break
         settled = iv.settled_findings(state)
-        members = set(plan.group(q.finding).members) if q.finding in plan.group_ids() else {q.finding}
+        if q.finding in plan.group_ids():
+            members = set(plan.group(q.finding).members)
+        elif q.items:  # a checklist asks about each item it shows
+            members = {i.id for i in q.items}
+        else:
+            members = {q.finding}
         assert q.finding not in asked, (q.finding, asked)
+        assert not members & asked_findings, (q.finding, sorted(members & asked_findings))
         assert not members & stated, (q.finding, stated)
         assert not members & settled, (q.finding, sorted(settled))
         asked.append(q.finding)
-        options = [c.id for c in q.choices] + list(q.answers)
+        asked_findings |= members
+        if q.items:  # tick one item, none of them, or don't know
+            options = [i.id for i in q.items] + ["none", "dont_know"]
+        else:
+            options = [c.id for c in q.choices] + list(q.answers)
         state = iv.answer(state, q.finding, options[pick % len(options)])
