@@ -258,8 +258,11 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for d in read_medicines(toks, matches):
         cands.append(_Cand(d.finding, True, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
     # 4. numbers with units
-    for nh in [*read_numbers(toks), *read_gestation(toks)]:
+    for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago")
+    for nh in read_gestation(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}

@@ -48,6 +48,9 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     if g is None:
         return []
     units, words = frozenset(g.unit_words), frozenset(g.pregnancy_words)
+    # in a text that speaks of a pregnancy, "I'm 39 weeks" and "she's 34 weeks" are its weeks too
+    if any(t.lower.startswith("pregnan") for t in toks):
+        words = words | {"i'm", "im", "'m", "am", "she's", "at"}
     out: list[NumberHit] = []
     for i, t in enumerate(toks):
         weeks: int | None = None
