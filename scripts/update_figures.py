@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "dev": ROOT / "data/cases/dev.jsonl",
     "blind-a (seen)": ROOT / "data/blind/2026-11-29-a/cases.jsonl",
-    "blind-b": ROOT / "data/blind/2026-11-29-b/cases.jsonl",
+    "blind-b (seen)": ROOT / "data/blind/2026-11-29-b/cases.jsonl",
+    "blind-c": ROOT / "data/blind/2026-11-29-c/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
@@ -35,11 +36,12 @@ def table() -> str:
 if __name__ == "__main__":
     readme = ROOT / "README.md"
     text = readme.read_text()
+    figures = table()
     new = re.sub(
         r"(<!-- figures -->\n)(.*?)(<!-- /figures -->)",
-        lambda m: m.group(1) + table() + "\n" + m.group(3),
+        lambda m: m.group(1) + figures + "\n" + m.group(3),
         text,
         flags=re.S,
     )
     readme.write_text(new)
-    print(table())
+    print(figures)
