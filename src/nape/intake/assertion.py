@@ -38,6 +38,37 @@ class Status:
     family_words: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The clause words of context_rules.yaml as sets, made once (not at every parse)."""
+
+    hard: frozenset[str]
+    after_comma: frozenset[str]
+    predicates: frozenset[str]
+    joiners: frozenset[str]
+    after_and: frozenset[str]
+    verbal: frozenset[str]
+    list_verbs: frozenset[str]
+    openers: frozenset[str]
+    owned: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    c = context_file().clauses
+    return _Words(
+        frozenset(c.boundary_tokens) | {"\n"},
+        frozenset(c.clause_start_after_comma),
+        frozenset(c.predicate_words),
+        frozenset(c.list_joiners),
+        frozenset(c.clause_start_after_and),
+        frozenset(c.verbal_negations),
+        frozenset(c.list_verbs),
+        frozenset(c.question_openers),
+        frozenset(c.owned_words),
+    )
+
+
 @cache
 def context_index() -> Index:
     cfg = context_file()
@@ -68,20 +99,21 @@ class Context:
         triggers, self.blocked_by = _triggers(toks, context_index().match(toks, counter))
         self.stop = list(self.hard)
         # a denial also ends at an "and" that starts a new statement
-        and_stops = frozenset(_and_boundaries(toks, cfg))
+        and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
         for t in triggers:
             if t.category == "TERMINATE":
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n
-        verbal = frozenset(cfg.clauses.verbal_negations)
-        list_verbs = frozenset(cfg.clauses.list_verbs)
+        w = _words()
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
             if t.direction in ("FORWARD", "BIDIRECTIONAL") and not _since_then(toks, t, self.stop):
-                phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(toks, t, verbal, list_verbs)
+                phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(
+                    toks, t, w.verbal, w.list_verbs
+                )
                 # a relative's story runs to the end of its clause ("my dad had a stroke with
                 # slurred speech"): only a hard boundary ends it
                 stops = self.hard if t.category == "FAMILY" else self.stop
@@ -98,8 +130,8 @@ class Context:
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
                     self._mark(j, k)
                     j -= 1
-        self.question = _question_tokens(toks, cfg)
-        self.owned = frozenset(cfg.clauses.owned_words)
+        self.question = _question_tokens(toks, w.openers)
+        self.owned = w.owned
         # clause ids for composing concepts with sites
         self.clause: list[int] = []
         c = 0
@@ -174,10 +206,9 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     return False
 
 
-def _question_tokens(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
+def _question_tokens(toks: Sequence[Tok], openers: frozenset[str]) -> list[bool]:
     """For each token, whether it is in a question that opens with a question word and ends
     with "?" ("Could reflux cause this?"); one pass over the text."""
-    openers = frozenset(cfg.clauses.question_openers)
     out = [False] * len(toks)
     start = 0
     for i, t in enumerate(toks):
@@ -216,56 +247,37 @@ def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger],
 
 
 def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
-    c = cfg.clauses
-    hard_words = frozenset(c.boundary_tokens) | {"\n"}
-    after_comma = frozenset(c.clause_start_after_comma)
-    predicates = frozenset(c.predicate_words)
-    joiners = frozenset(c.list_joiners)
-    after_and = frozenset(c.clause_start_after_and)
+    w = _words()
+    lookahead = cfg.clauses.lookahead
     n = len(toks)
     out = [False] * n
     for i, t in enumerate(toks):
-        if t.lower in hard_words:
+        if t.lower in w.hard:
             out[i] = True
         elif t.lower == "," and i + 1 < n:
-            nxt = toks[i + 1]
-            if nxt.lower in after_comma:
+            if toks[i + 1].lower in w.after_comma:
                 out[i] = True
                 continue
-            out[i] = _predicate_ahead(toks, i, c.lookahead, joiners, hard_words, predicates)
-        elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in after_and:
+            out[i] = _predicate_ahead(toks, i, lookahead)
+        elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in w.after_and:
             out[i] = True
     return out
 
 
-def _and_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[int]:
+def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:
     """Positions of an "and" that starts a new statement ("... doesn't feel right and my neck is
     agony"). They end an assertion's scope but not the clause a concept composes in ("my neck
     and shoulders are stiff" is stiffness of both)."""
-    c = cfg.clauses
-    hard_words = frozenset(c.boundary_tokens) | {"\n"}
-    joiners = frozenset(c.list_joiners)
-    predicates = frozenset(c.predicate_words)
-    return [
-        i
-        for i, t in enumerate(toks)
-        if t.lower in ("and", "&") and _predicate_ahead(toks, i, c.lookahead, joiners, hard_words, predicates)
-    ]
+    return [i for i, t in enumerate(toks) if t.lower in ("and", "&") and _predicate_ahead(toks, i, lookahead)]
 
 
-def _predicate_ahead(
-    toks: Sequence[Tok],
-    i: int,
-    lookahead: int,
-    joiners: frozenset[str],
-    hard: frozenset[str],
-    predicates: frozenset[str],
-) -> bool:
+def _predicate_ahead(toks: Sequence[Tok], i: int, lookahead: int) -> bool:
     """Whether the words after position ``i``, up to the next list joiner, hold a predicate."""
+    w = _words()
     for j in range(i + 1, min(len(toks), i + 1 + lookahead)):
-        w = toks[j]
-        if w.lower in joiners or w.lower in hard:
+        tok = toks[j]
+        if tok.lower in w.joiners or tok.lower in w.hard:
             return False
-        if w.lower in predicates or w.lemma in predicates:
+        if tok.lower in w.predicates or tok.lemma in w.predicates:
             return True
     return False
