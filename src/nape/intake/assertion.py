@@ -101,7 +101,7 @@ class Context:
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
         for t in triggers:
-            if t.category == "TERMINATE":
+            if t.category == "TERMINATE":  # a hyphen still ends a denial: "no fever-stiff neck"
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n
@@ -246,6 +246,18 @@ def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger],
     return out, blocked
 
 
+def _word_hyphen(toks: Sequence[Tok], i: int) -> bool:
+    """A hyphen inside a word ("fluid-filled spots") joins its words within one clause; a dash
+    with a space on either side ("sore neck - no fever") ends the clause. (Every hyphen still
+    ends a denial's scope: "no fever-stiff neck" keeps the stiff neck.)"""
+    return (
+        toks[i].lower == "-"
+        and 0 < i < len(toks) - 1
+        and toks[i - 1].end == toks[i].start
+        and toks[i].end == toks[i + 1].start
+    )
+
+
 def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     w = _words()
     lookahead = cfg.clauses.lookahead
@@ -253,7 +265,7 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     out = [False] * n
     for i, t in enumerate(toks):
         if t.lower in w.hard:
-            out[i] = True
+            out[i] = not _word_hyphen(toks, i)
         elif t.lower == "," and i + 1 < n:
             if toks[i + 1].lower in w.after_comma:
                 out[i] = True

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from nape.intake.schema import Lab, numbers_file
 from nape.intake.tokens import Tok
 
-_NUM_UNIT = re.compile(r"^(\d{1,4}(?:\.\d{1,3})?)(°?[cfCF]|°)?$")
+# a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
+# part (a decimal comma too: "38,5") and an optional unit glued to it; a full stop the
+# tokeniser left on ("102.2F.") is dropped
+_NUM_UNIT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d{1,6})([.,]\d{1,3})?(°?[cfCF]|°)?\.?$")
 _DEGREE = frozenset({"°", "°c", "°f", "c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit"})
 
 
@@ -33,8 +36,8 @@ def _value(t: Tok) -> tuple[float, str | None] | None:
     m = _NUM_UNIT.match(t.text)
     if not m:
         return None
-    unit = (m.group(2) or "").lower().strip("°") or None
-    return float(m.group(1)), unit
+    unit = (m.group(3) or "").lower().strip("°") or None
+    return float(m.group(1).replace(",", "") + (m.group(2) or "").replace(",", ".")), unit
 
 
 _FORTIETHS = re.compile(r"^(\d{1,2})(?:\+\d)?/40$")

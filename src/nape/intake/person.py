@@ -46,7 +46,7 @@ class _Rx:
 @cache
 def _rx() -> _Rx:
     w = attributes_file().person
-    rel = alternation([*w.male, *w.female, *w.other])
+    rel = alternation([*w.male, *w.female, *w.other, *w.acquaintances])
     young = alternation(w.young)
     units = alternation(w.infant_units)
     small = alternation([*w.units, *w.teens])
@@ -56,7 +56,7 @@ def _rx() -> _Rx:
     poss = alternation(w.possessives)
     return _Rx(
         w,
-        tuple(x.lower() for x in [*w.male, *w.female, *w.other]),
+        tuple(x.lower() for x in [*w.male, *w.female, *w.other, *w.acquaintances]),
         tuple(x.lower() for x in w.young),
         ("0s", "0's", *(x.lower() for x in w.decades)),
         Folded(
@@ -124,6 +124,7 @@ _FIRST_PERSON = Folded(
         re.I,
     )
 )
+_CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick|got\s+over)\b", re.I)
 _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
@@ -267,12 +268,17 @@ def read_person(text: str) -> Person:
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
         contrast = rx.self_contrast is not None and rx.self_contrast.search(text, m.end())
+        # "my roommate had flu last week", "I've got a fever too": a contact, not the patient
+        contact = m.group(2).lower() in rx.words.acquaintances and bool(
+            _CONTACT.match(tail) or _FIRST_PERSON.search(text[m.end() :])
+        )
         if (
             (aged or talks_about or pronoun_later or young is not None)
             and not _FIRST_PERSON.search(before)
             and not own_body
             and not likewise
             and not contrast
+            and not contact
         ):
             proxy = m.group(2).lower()
             proxy_span = (m.start(), m.end())

@@ -34,6 +34,9 @@ class PersonWords(_Strict):
     # words by which writers set themselves apart from a relative they mention ("my sister got
     # numb arms ... I've just got the stiffness"): the writer is then the patient
     self_contrast: list[str] = []
+    # people outside the family the writer may be asking for ("my flatmate has a fever and is
+    # drowsy"); their past illness is a contact, not the patient's ("my colleague had flu")
+    acquaintances: list[str] = []
 
 
 class TimeWords(_Strict):
