@@ -58,6 +58,9 @@ class InterviewState:
     relation: str | None = None  # child, parent, partner, ... (interview.yaml relations)
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # confirm key -> [text's, typed]
     stopped_early: bool = False
+    # a baby's age in whole months, from the text ("my 6 week old"): the infant fever rules
+    # need it; kept only while the age in years is the text's (see ``resolved_age_months``)
+    age_months: int | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -73,6 +76,7 @@ class InterviewState:
             "relation": self.relation,
             "conflicts": self.conflicts,
             "stopped_early": self.stopped_early,
+            "age_months": self.age_months,
         }
 
     @staticmethod
@@ -91,7 +95,12 @@ class InterviewState:
             relation=str(data["relation"]) if data.get("relation") else None,
             conflicts={str(k): [str(x) for x in v] for k, v in dict(data.get("conflicts") or {}).items()},  # type: ignore[call-overload]
             stopped_early=bool(data.get("stopped_early", False)),
+            age_months=_int_or_none(data.get("age_months")),
         )
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _norm_sex(sex: str | None) -> str | None:
@@ -151,6 +160,7 @@ def start(
         subject,
         relation,
         conflicts,
+        age_months=r.age_months if final_age is not None and final_age == r.age else None,
     )
 
 
@@ -164,6 +174,15 @@ def resolved_age_sex(state: InterviewState) -> tuple[int | None, str | None]:
         elif key == CONFIRM_SEX and value in ("female", "male"):
             sex = value
     return age, sex
+
+
+def resolved_age_months(state: InterviewState) -> int | None:
+    """A baby's age in months, while the age in years is still the one it came with (an answer
+    that changes the age drops it). Example: "my 6 week old has a temperature" -> 1."""
+    age, _ = resolved_age_sex(state)
+    if state.age_months is None or age is None or age != state.age_months // 12:
+        return None
+    return state.age_months
 
 
 def _known(state: InterviewState, plan: InterviewPlan) -> tuple[dict[str, bool], set[str], dict[str, str]]:
@@ -248,7 +267,7 @@ def evidence(state: InterviewState, model: Model | None = None) -> Evidence:
     model = model or default_model()
     findings, asked, _ = _known(state, interview_plan())
     age, sex = resolved_age_sex(state)
-    return Evidence.build(model.kb, findings, age, sex, frozenset(asked))
+    return Evidence.build(model.kb, findings, age, sex, frozenset(asked), age_months=resolved_age_months(state))
 
 
 def max_answers(model: Model | None = None) -> int:
