@@ -8,7 +8,13 @@ then drives, each for ``--seconds``:
 
 - ``assess_findings``: ``POST /v1/assess`` with finding ids (target >= 300/s, p99 < 50 ms),
 - ``assess_text``: ``POST /v1/assess`` with a person's words (the intake pipeline runs),
-- ``interview``: ``POST /v1/interviews`` then ``POST /v1/interviews/{id}/answers`` (database writes).
+- ``interview``: ``POST /v1/interviews`` then ``POST /v1/interviews/{id}/answers`` (database writes),
+- with ``--attack``: ``mixed_with_attacks``, ordinary requests (findings and text in turn) from
+  every connection with one request in ``--attack-every`` replaced by a 20,000-character
+  pathological text (runs of symbols, emoji, ``1-2-3``, ``right`` and spaces, a repeated denial);
+  the figures are for the ordinary requests, the attacks' own times apart, and whether any
+  worker was killed (the server's worker processes before and after). Issue 17's target: 50
+  connections, p99 of ordinary requests under 100 ms, no worker killed.
 
 The client is ``wrk`` when installed (``--client auto``), else an asyncio client (httpx2) with
 ``--concurrency`` tasks; the interview phase always uses the Python client (each answer needs
@@ -42,6 +48,14 @@ TEXT = {"text": "Woke up with a stiff neck and can't turn my head to the left. N
 START = {"findings": {"neck_stiffness": True}, "age": 40}
 
 Result = dict[str, float]
+ATTACKS = [
+    "$" * 20_000,
+    "\U0001f600" * 20_000,
+    "-".join(str(i % 10) for i in range(10_000)),
+    "right" + " " * 19_995,
+    ("no neck pain " * 1_600)[:20_000],
+    ("!?" * 10_000),
+]
 
 
 def free_port() -> int:
@@ -159,6 +173,42 @@ def run_wrk(base: str, body: object, seconds: float, concurrency: int) -> Result
             "errors": int(bad.group(1)) if bad else 0}  # fmt: skip
 
 
+def worker_pids(proc: subprocess.Popen[bytes]) -> set[int]:
+    """The server's worker processes (the children of uvicorn's supervisor)."""
+    out = subprocess.run(["ps", "-o", "pid=", "-g", str(proc.pid)], capture_output=True, text=True).stdout
+    return {int(x) for x in out.split()} - {proc.pid}
+
+
+async def drive_mixed(base: str, seconds: float, concurrency: int, every: int) -> tuple[Result, Result]:
+    """Ordinary requests with an attack in place of one in ``every``: (ordinary, attacks)."""
+    ordinary: list[float] = []
+    attacks: list[float] = []
+    errors = [0, 0]
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx2.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        deadline = time.perf_counter() + seconds
+
+        async def worker(k: int) -> None:
+            n = k  # connections start at different points of the cycle
+            while time.perf_counter() < deadline:
+                n += 1
+                attack = n % every == 0
+                body = {"text": ATTACKS[n % len(ATTACKS)]} if attack else (FINDINGS if n % 2 else TEXT)
+                try:
+                    await timed(client, attacks if attack else ordinary, "/v1/assess", body)
+                except httpx2.HTTPStatusError as e:
+                    if e.response.status_code >= 500:  # a 4xx answer to an attack is a clear refusal
+                        errors[attack] += 1
+                    continue
+                except httpx2.HTTPError:
+                    errors[attack] += 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(k) for k in range(concurrency)))
+        elapsed = time.perf_counter() - t0
+    return summary(ordinary, elapsed, errors[0]), summary(attacks or [0.0], elapsed, errors[1])
+
+
 def measure(args: argparse.Namespace) -> dict[str, Result]:
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
     port = free_port()
@@ -177,23 +227,32 @@ def measure(args: argparse.Namespace) -> dict[str, Result]:
             results["interview_create_and_answer"] = asyncio.run(
                 drive(base, interview_step, args.seconds, args.concurrency)
             )
+            if args.attack:
+                before = worker_pids(proc)
+                plain, bad = asyncio.run(drive_mixed(base, args.seconds, args.concurrency, args.attack_every))
+                after = worker_pids(proc)
+                plain["workers_killed"] = len(before - after)
+                bad["workers_killed"] = len(before - after)
+                results["mixed_with_attacks: ordinary"] = plain
+                results["mixed_with_attacks: attacks"] = bad
         finally:
             stop_server(proc)
-    for r in results.values():
-        r["client"] = "wrk" if use_wrk else "python"  # type: ignore[assignment]
-    results["interview_create_and_answer"]["client"] = "python"  # type: ignore[assignment]
+    for name, r in results.items():
+        python_only = name.startswith(("interview", "mixed"))
+        r["client"] = "python" if python_only or not use_wrk else "wrk"  # type: ignore[assignment]
     return results
 
 
 def table(results: dict[str, Result]) -> str:
     rows = [
-        "| load | client | requests/s | p50 ms | p99 ms | requests | errors |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| load | client | requests/s | p50 ms | p99 ms | requests | errors | workers killed |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, r in results.items():
+        killed = int(r["workers_killed"]) if "workers_killed" in r else "-"
         rows.append(
             f"| {name} | {r['client']} | {r['requests_per_s']} | {r['p50_ms']} | {r['p99_ms']} | "
-            f"{int(r['requests'])} | {int(r['errors'])} |"
+            f"{int(r['requests'])} | {int(r['errors'])} | {killed} |"
         )
     return "\n".join(rows)
 
@@ -213,6 +272,8 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--client", choices=["auto", "python", "wrk"], default="auto")
+    ap.add_argument("--attack", action="store_true", help="add the load with pathological texts mixed in")
+    ap.add_argument("--attack-every", type=int, default=20, help="one attack in this many requests")
     ap.add_argument("--write", action="store_true", help="record the figures in benchmarks/README.md")
     args = ap.parse_args()
     results = measure(args)
