@@ -335,11 +335,17 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
         if fid in acc.best:
             continue
         for w in words:
-            hits = itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20)
+            hits = list(itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20))
             hit = next((h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person)), None)
             if hit:
                 acc.add(Mention(fid, True, raw[hit.start() : hit.end()], hit.start(), hit.end()))
                 break
+            # the place denied where pain is spoken of: "nothing at the back of my head"
+            denied = next(
+                (h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person, denial=False)), None
+            )
+            if denied and fid not in acc.best:
+                acc.add(Mention(fid, False, raw[denied.start() : denied.end()], denied.start(), denied.end()))
 
 
 def _plainly_said(
