@@ -17,38 +17,11 @@ from nape.knowledge.loader import default_kb
 KB = default_kb()
 #: words that only say where ("the middle of my back", "between my shoulder blades")
 PLACE_WORDS = frozenset(
-    [
-        "my",
-        "the",
-        "of",
-        "at",
-        "in",
-        "on",
-        "his",
-        "her",
-        "their",
-        "your",
-        "a",
-        "where",
-        "meets",
-        "bottom",
-        "base",
-        "back",
-        "top",
-        "side",
-        "left",
-        "right",
-        "both",
-        "between",
-        "lower",
-        "upper",
-        "low",
-        "middle",
-        "mid",
-        "down",
-        "under",
-        "around",
-    ]
+    {
+        *("my", "the", "of", "at", "in", "on", "his", "her", "their", "your", "a", "where", "meets", "bottom"),
+        *("base", "back", "top", "side", "left", "right", "both", "between", "lower", "upper", "low", "middle"),
+        *("mid", "down", "under", "around"),
+    }
 )
 SITES = frozenset(
     w
