@@ -248,6 +248,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         if r.present and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         cst = None if r.assertion == "none" else ctx.status(comp.spans)
+        if r.only_denied and (cst is None or not cst.negated):
+            continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:
             if r.when_denied == "present":  # "the rash won't fade": the denial is the finding
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))

@@ -51,6 +51,9 @@ class _Words:
     list_verbs: frozenset[str]
     openers: frozenset[str]
     owned: frozenset[str]
+    form_seps: frozenset[str]
+    form_no: frozenset[str]
+    form_ends: frozenset[str]
 
 
 @cache
@@ -66,6 +69,9 @@ def _words() -> _Words:
         frozenset(c.list_verbs),
         frozenset(c.question_openers),
         frozenset(c.owned_words),
+        frozenset(c.form_separators),
+        frozenset(c.form_no_answers),
+        frozenset(c.form_answer_ends) | {"\n"},
     )
 
 
@@ -130,6 +136,10 @@ class Context:
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
                     self._mark(j, k)
                     j -= 1
+        for a, b, at in _form_denials(toks, self.hard, w, cfg.clauses.form_field_max):
+            self.triggers.append(Trigger("NEGATED_EXISTENCE", "BACKWARD", at, at + 1, toks[at].lower, None))
+            for j in range(a, b):
+                self._mark(j, len(self.triggers) - 1)
         self.question = _question_tokens(toks, w.openers)
         self.owned = w.owned
         # clause ids for composing concepts with sites
@@ -180,6 +190,26 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+
+
+def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: int) -> list[tuple[int, int, int]]:
+    """Form answers that deny their field: "Saddle numbness: no", "Fever - nil". For each, the
+    field's token span (back to the previous boundary or comma, at most ``field_max`` tokens)
+    and the answer's position. The answer must stand alone before the end of its clause ("Numb
+    feet: no idea why" is not an answer). One pass: the cost is linear in the text."""
+    out: list[tuple[int, int, int]] = []
+    n = len(toks)
+    for i in range(1, n - 1):
+        if toks[i].lower not in w.form_seps or toks[i + 1].lower not in w.form_no:
+            continue
+        if i + 2 < n and toks[i + 2].lower not in w.form_ends and not hard[i + 2]:
+            continue
+        a = i
+        while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
+            a -= 1
+        if a < i:
+            out.append((a, i, i + 1))
+    return out
 
 
 def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:

@@ -184,6 +184,11 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
                 if any(o not in groups for o in rule.all[1:]):
                     continue
                 for anchor in hs:
+                    if any(
+                        u in groups and _nearest(starts[u], sorted_hits[u], anchor, window) is not None
+                        for u in rule.unless
+                    ):
+                        continue  # "no weakness in my arms" is not "no weakness" anywhere
                     spans = [(anchor.start, anchor.end)]
                     for other in rule.all[1:]:
                         near = _nearest(starts[other], sorted_hits[other], anchor, window)

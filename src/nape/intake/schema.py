@@ -59,6 +59,13 @@ class Clauses(_Strict):
     # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
     question_openers: list[str] = []
     owned_words: list[str] = []
+    # a form's answer: "<field><separator><answer>" with the answer alone before the end of its
+    # line or clause ("Saddle numbness: no", "Fever - nil", "Weight loss = none") denies the
+    # field's words, back to the start of the field (at most `form_field_max` tokens)
+    form_separators: list[str] = []
+    form_no_answers: list[str] = []
+    form_answer_ends: list[str] = []
+    form_field_max: int = Field(default=8, ge=1, le=16)
 
 
 class ContextFile(_Strict):
@@ -93,6 +100,14 @@ class Compose(_Strict):
     # false: the rule gives no finding and only drops what it suppresses ("can't lift my arm
     # because it hurts" is not weakness, and says nothing new of its own)
     emit: bool = True
+    # true: the rule speaks only when its words are denied, and then reads the finding absent
+    # ("no leg symptoms" denies leg numbness, weakness and pain; "leg symptoms" alone says
+    # nothing about which)
+    only_denied: bool = False
+    # groups that, named within the window of the rule's first group, stop the rule: "no
+    # weakness" denies weakness everywhere, "no weakness in my arms" only in the arms; "my back
+    # is fine until I bend" is not a back without pain
+    unless: list[str] = []
     note: str = ""
 
 
@@ -110,7 +125,7 @@ class ConceptFile(_Strict):
                 if inc not in self.groups:
                     raise ValueError(f"group {name!r} includes unknown group {inc!r}")
         for c in self.compose:
-            for gname in c.all:
+            for gname in [*c.all, *c.unless]:
                 if gname not in self.groups:
                     raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
         return self
