@@ -107,7 +107,7 @@ class Context:
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
         for t in triggers:
-            if t.category == "TERMINATE":
+            if t.category == "TERMINATE" and not _joining_hyphen(toks, t.start):
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n
@@ -283,7 +283,7 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     out = [False] * n
     for i, t in enumerate(toks):
         if t.lower in w.hard:
-            out[i] = True
+            out[i] = not _joining_hyphen(toks, i)
         elif t.lower == "," and i + 1 < n:
             if toks[i + 1].lower in w.after_comma:
                 out[i] = True
@@ -292,6 +292,16 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
         elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in w.after_and:
             out[i] = True
     return out
+
+
+def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("non-tender", "cola-coloured"): no space
+    on either side, letters on both. It joins a word; it does not end a clause."""
+    t = toks[i]
+    if t.lower != "-" or i == 0 or i + 1 >= len(toks):
+        return False
+    a, b = toks[i - 1], toks[i + 1]
+    return a.end == t.start and t.end == b.start and a.text[-1:].isalpha() and b.text[:1].isalpha()
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:

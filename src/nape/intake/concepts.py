@@ -148,13 +148,29 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
             inner.add((m.start, m.end, m.rule.label))
         if m.end > reach[1]:
             reach = (m.start, m.end)
+    # words a longer hit of an overriding group claims ("normal colour" hides its "normal")
+    hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    for m in group_matches:
+        over = groups[m.rule.label[len(GROUP) :]].overrides
+        if over and m.end - m.start > 1:
+            hidden.setdefault(m.start, []).append((m.start, m.end, frozenset(GROUP + o for o in over)))
     out = []
     for m in group_matches:
-        if (m.start, m.end, m.rule.label) in inner:
+        if (m.start, m.end, m.rule.label) in inner or (hidden and _hidden(m, hidden)):
             continue
         for g in anc[m.rule.label[len(GROUP) :]]:
             out.append(Hit(g, m.start, m.end))
     return out
+
+
+def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
+    """Whether a longer hit of an overriding group covers ``m`` (an overriding phrase starts at
+    most a few words before: the look-back is bounded, so the cost stays linear)."""
+    for s in range(m.start, max(-1, m.start - 6), -1):
+        for a, b, labels in hidden.get(s, ()):
+            if m.rule.label in labels and a <= m.start and m.end <= b and (b - a) > (m.end - m.start):
+                return True
+    return False
 
 
 @cache

@@ -79,6 +79,13 @@ class Group(_Strict):
     kind: Literal["concept", "site", "function", "state", "event", "modifier", "time"]
     words: list[str] = []
     includes: list[str] = []
+    # a hit of this group hides the hits of these groups inside its words: "a normal colour"
+    # is about the colour ("normal" says nothing of how the bladder works); "dark yellow" urine
+    # is concentrated, not the "dark" of cola-coloured urine
+    overrides: list[str] = []
+    # the findings' own phrases that end inside this group's words are not read: "pee is dark"
+    # is not dark urine when the words go on "... dark yellow"
+    hides_phrases: list[str] = []
 
 
 class Compose(_Strict):
@@ -121,9 +128,9 @@ class ConceptFile(_Strict):
     @model_validator(mode="after")
     def _names(self) -> ConceptFile:
         for name, g in self.groups.items():
-            for inc in g.includes:
+            for inc in [*g.includes, *g.overrides]:
                 if inc not in self.groups:
-                    raise ValueError(f"group {name!r} includes unknown group {inc!r}")
+                    raise ValueError(f"group {name!r} names unknown group {inc!r}")
         for c in self.compose:
             for gname in [*c.all, *c.unless]:
                 if gname not in self.groups:
