@@ -88,7 +88,7 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
                 for typo in typos.get(w, []):
                     variants.append([*words[:i], typo, *words[i + 1 :]])
             for v in variants:
-                out.append(Rule(GROUP + name, phrase_tests(v, lemmas, exact), "group"))
+                out.append(Rule(GROUP + name, phrase_tests(v, {} if g.exact_forms else lemmas, exact), "group"))
     return out
 
 

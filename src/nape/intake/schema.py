@@ -86,6 +86,9 @@ class Group(_Strict):
     # the findings' own phrases that end inside this group's words are not read: "pee is dark"
     # is not dark urine when the words go on "... dark yellow"
     hides_phrases: list[str] = []
+    # true: the words match their own forms only, not every form of their lemma ("was" is
+    # not "is")
+    exact_forms: bool = False
 
 
 class Compose(_Strict):
