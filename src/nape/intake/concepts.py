@@ -191,32 +191,77 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     kinds = {name: g.kind for name, g in concept_file().groups.items()}
     out: list[Composed] = []
     for groups in by_clause.values():
-        site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
-        starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
-        sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
-        for g, hs in groups.items():
-            for rule in rules.get(g, ()):
-                window = rule.window or window_default
-                if any(o not in groups for o in rule.all[1:]):
-                    continue
-                for anchor in hs:
-                    if any(
-                        u in groups and _nearest(starts[u], sorted_hits[u], anchor, window) is not None
-                        for u in rule.unless
-                    ):
-                        continue  # "no weakness in my arms" is not "no weakness" anywhere
-                    spans = [(anchor.start, anchor.end)]
-                    for other in rule.all[1:]:
-                        near = _nearest(starts[other], sorted_hits[other], anchor, window)
-                        if near is None:
-                            break
-                        if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
-                            break
-                        spans.append((near.start, near.end))
-                    else:
-                        out.append(Composed(rule, tuple(spans)))
+        out += _compose_in(groups, rules, kinds, ctx, window_default, across=False)
+    # rules whose groups may stand in neighbouring clauses of one sentence ("TSH: normal")
+    by_sentence: dict[int, dict[str, list[Hit]]] = {}
+    sentence = _sentence_ids(ctx.toks)
+    for h in hits:
+        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+    for groups in by_sentence.values():
+        out += _compose_in(groups, rules, kinds, ctx, window_default, across=True)
     out += _carried(by_clause, ctx, kinds)
     return out
+
+
+def _sentence_ids(toks: Sequence[Tok]) -> list[int]:
+    out: list[int] = []
+    s = 0
+    for t in toks:
+        out.append(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
+    return out
+
+
+def _compose_in(
+    groups: dict[str, list[Hit]],
+    rules: dict[str, list[Compose]],
+    kinds: Mapping[str, str],
+    ctx: Context,
+    window_default: int,
+    across: bool,
+) -> list[Composed]:
+    """The findings of the rules (within a clause, or with ``across`` those that may span
+    clauses) whose groups all have hits among ``groups``."""
+    out: list[Composed] = []
+    site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
+    starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
+    sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
+    for g, hs in groups.items():
+        for rule in rules.get(g, ()):
+            window = rule.window or window_default
+            if rule.across_clauses != across or any(o not in groups for o in rule.all[1:]):
+                continue
+            for anchor in hs:
+                if any(
+                    u in groups
+                    and _blocks(_nearest(starts[u], sorted_hits[u], anchor, window), anchor, ctx, kinds[u] == "site")
+                    for u in rule.unless
+                ):
+                    continue  # "no weakness in my arms" is not "no weakness" anywhere
+                spans = [(anchor.start, anchor.end)]
+                for other in rule.all[1:]:
+                    near = _nearest(starts[other], sorted_hits[other], anchor, window)
+                    if near is None:
+                        break
+                    if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
+                        break
+                    spans.append((near.start, near.end))
+                else:
+                    out.append(Composed(rule, tuple(spans)))
+    return out
+
+
+def _blocks(near: Hit | None, anchor: Hit, ctx: Context, site: bool) -> bool:
+    """Whether a hit of an `unless` group stops a rule: it is near and, for a body site, no
+    comma stands between it and the rule's words ("stiff neck, no weakness": the neck is
+    another item of the list)."""
+    if near is None:
+        return False
+    if not site:
+        return True
+    lo, hi = (near.end, anchor.start) if near.start < anchor.start else (anchor.end, near.start)
+    return not any(t.lower == "," for t in ctx.toks[lo:hi])
 
 
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:

@@ -118,6 +118,9 @@ class Compose(_Strict):
     # weakness" denies weakness everywhere, "no weakness in my arms" only in the arms; "my back
     # is fine until I bend" is not a back without pain
     unless: list[str] = []
+    # true: the groups may stand in neighbouring clauses of one sentence, as a test and its
+    # result do in a form ("TSH: normal", "thyroid function tests, all normal")
+    across_clauses: bool = False
     note: str = ""
 
 
