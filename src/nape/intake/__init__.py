@@ -320,11 +320,7 @@ def _unhidden(kept: list[Match], matches: list[Match]) -> list[Match]:
                 hidden.setdefault(fid, []).append((mt.start, mt.end))
     if not hidden:
         return kept
-    return [
-        x
-        for x in kept
-        if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))
-    ]
+    return [x for x in kept if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))]
 
 
 _CATEGORIES: dict[int, tuple[Any, dict[str, str]]] = {}

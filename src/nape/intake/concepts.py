@@ -234,8 +234,7 @@ def _compose_in(
                 continue
             for anchor in hs:
                 if any(
-                    u in groups
-                    and _blocks(_nearest(starts[u], sorted_hits[u], anchor, window), anchor, ctx, kinds[u] == "site")
+                    u in groups and _blocks(starts[u], sorted_hits[u], anchor, window, ctx, kinds[u] == "site")
                     for u in rule.unless
                 ):
                     continue  # "no weakness in my arms" is not "no weakness" anywhere
@@ -252,16 +251,23 @@ def _compose_in(
     return out
 
 
-def _blocks(near: Hit | None, anchor: Hit, ctx: Context, site: bool) -> bool:
-    """Whether a hit of an `unless` group stops a rule: it is near and, for a body site, no
-    comma stands between it and the rule's words ("stiff neck, no weakness": the neck is
-    another item of the list)."""
-    if near is None:
-        return False
-    if not site:
-        return True
-    lo, hi = (near.end, anchor.start) if near.start < anchor.start else (anchor.end, near.start)
-    return not any(t.lower == "," for t in ctx.toks[lo:hi])
+def _blocks(starts: list[int], hits: list[Hit], anchor: Hit, window: int, ctx: Context, site: bool) -> bool:
+    """Whether a hit of an `unless` group within the window stops a rule. A body site stops it
+    only when no comma stands between them ("stiff neck, no weakness": the neck is another item
+    of the list). The hits looked at lie within the window: the cost is bounded by it."""
+    i = bisect_left(starts, anchor.start - window - 20)
+    while i < len(hits) and hits[i].start <= anchor.end + window:
+        h = hits[i]
+        i += 1
+        d = h.start - anchor.end if h.start >= anchor.end else anchor.start - h.end
+        if d > window:
+            continue
+        if not site:
+            return True
+        lo, hi = (h.end, anchor.start) if h.start < anchor.start else (anchor.end, h.start)
+        if not any(t.lower == "," for t in ctx.toks[lo:hi]):
+            return True
+    return False
 
 
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
