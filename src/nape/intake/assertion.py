@@ -134,6 +134,8 @@ class Context:
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
                 j = t.start - 1
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
+                    if t.max_scope is not None and toks[j].lower == ",":
+                        break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
                     self._mark(j, k)
                     j -= 1
         for a, b, at in _form_denials(toks, self.hard, w, cfg.clauses.form_field_max):
