@@ -29,7 +29,15 @@ def test_normal_negative(row: dict[str, Any]) -> None:
 
 
 def test_every_class_has_six_wordings_and_a_control() -> None:
-    classes = ("site_fine", "form_answer", "result_normal", "exam_normal", "category_denial", "urine_colour", "sign_normal")
+    classes = (
+        "site_fine",
+        "form_answer",
+        "result_normal",
+        "exam_normal",
+        "category_denial",
+        "urine_colour",
+        "sign_normal",
+    )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
