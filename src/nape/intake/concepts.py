@@ -174,10 +174,13 @@ def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) 
 
 
 @cache
-def _rules_by_group() -> dict[str, list[Compose]]:
+def _rules_by_group(across: bool = False) -> dict[str, list[Compose]]:
+    """Compose rules by their first group: those within a clause, or (``across``) those whose
+    groups may stand in neighbouring clauses."""
     out: dict[str, list[Compose]] = {}
     for r in concept_file().compose:
-        out.setdefault(r.all[0], []).append(r)
+        if r.across_clauses == across:
+            out.setdefault(r.all[0], []).append(r)
     return out
 
 
@@ -187,18 +190,19 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     by_clause: dict[int, dict[str, list[Hit]]] = {}
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-    rules = _rules_by_group()
     kinds = {name: g.kind for name, g in concept_file().groups.items()}
     out: list[Composed] = []
     for groups in by_clause.values():
-        out += _compose_in(groups, rules, kinds, ctx, window_default, across=False)
+        out += _compose_in(groups, _rules_by_group(), kinds, ctx, window_default)
     # rules whose groups may stand in neighbouring clauses of one sentence ("TSH: normal")
+    across = _rules_by_group(True)
     by_sentence: dict[int, dict[str, list[Hit]]] = {}
     sentence = _sentence_ids(ctx.toks)
     for h in hits:
         by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
     for groups in by_sentence.values():
-        out += _compose_in(groups, rules, kinds, ctx, window_default, across=True)
+        if any(g in across for g in groups):
+            out += _compose_in(groups, across, kinds, ctx, window_default)
     out += _carried(by_clause, ctx, kinds)
     return out
 
@@ -219,10 +223,9 @@ def _compose_in(
     kinds: Mapping[str, str],
     ctx: Context,
     window_default: int,
-    across: bool,
 ) -> list[Composed]:
-    """The findings of the rules (within a clause, or with ``across`` those that may span
-    clauses) whose groups all have hits among ``groups``."""
+    """The findings of ``rules`` whose groups all have hits among ``groups`` (one clause's, or
+    one sentence's for the rules that may span clauses)."""
     out: list[Composed] = []
     site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
     starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
@@ -230,7 +233,7 @@ def _compose_in(
     for g, hs in groups.items():
         for rule in rules.get(g, ()):
             window = rule.window or window_default
-            if rule.across_clauses != across or any(o not in groups for o in rule.all[1:]):
+            if any(o not in groups for o in rule.all[1:]):
                 continue
             for anchor in hs:
                 if any(
