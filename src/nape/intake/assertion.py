@@ -54,6 +54,7 @@ class _Words:
     form_seps: frozenset[str]
     form_no: frozenset[str]
     form_ends: frozenset[str]
+    form_normal: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def _words() -> _Words:
         frozenset(c.form_separators),
         frozenset(c.form_no_answers),
         frozenset(c.form_answer_ends) | {"\n"},
+        frozenset(c.form_normal_answers),
     )
 
 
@@ -285,7 +287,7 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     out = [False] * n
     for i, t in enumerate(toks):
         if t.lower in w.hard:
-            out[i] = not _joining_hyphen(toks, i)
+            out[i] = not _joining_hyphen(toks, i) and not _normal_answer(toks, i, w)
         elif t.lower == "," and i + 1 < n:
             if toks[i + 1].lower in w.after_comma:
                 out[i] = True
@@ -304,6 +306,16 @@ def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
         return False
     a, b = toks[i - 1], toks[i + 1]
     return a.end == t.start and t.end == b.start and a.text[-1:].isalpha() and b.text[:1].isalpha()
+
+
+def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether token ``i`` separates a form's field from a normal answer standing alone
+    ("Bladder/bowel: normal", "Gait - NAD"): the answer belongs to the field."""
+    if toks[i].lower not in w.form_seps or toks[i].lower == "?" or i == 0 or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].lower not in w.form_normal:
+        return False
+    return i + 2 >= len(toks) or toks[i + 2].lower in w.form_ends or toks[i + 2].lower in w.hard
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:
