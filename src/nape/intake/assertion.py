@@ -55,6 +55,7 @@ class _Words:
     form_no: frozenset[str]
     form_ends: frozenset[str]
     form_normal: frozenset[str]
+    form_function: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def _words() -> _Words:
         frozenset(c.form_no_answers),
         frozenset(c.form_answer_ends) | {"\n"},
         frozenset(c.form_normal_answers),
+        frozenset(c.form_function_words),
     )
 
 
@@ -200,7 +202,8 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
     """Form answers that deny their field: "Saddle numbness: no", "Fever - nil". For each, the
     field's token span (back to the previous boundary or comma, at most ``field_max`` tokens)
     and the answer's position. The answer must stand alone before the end of its clause ("Numb
-    feet: no idea why" is not an answer). One pass: the cost is linear in the text."""
+    feet: no idea why" is not an answer), and a field naming a working function is not denied
+    by "no" ("Bowel control: no"). One pass: the cost is linear in the text."""
     out: list[tuple[int, int, int]] = []
     n = len(toks)
     for i in range(1, n - 1):
@@ -211,8 +214,8 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         a = i
         while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
             a -= 1
-        if a < i:
-            out.append((a, i, i + 1))
+        if a < i and not any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i]):
+            out.append((a, i, i + 1))  # ("Bowel control: no" is a loss of control: not denied)
     return out
 
 

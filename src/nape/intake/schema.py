@@ -67,6 +67,7 @@ class Clauses(_Strict):
     form_answer_ends: list[str] = []
     form_field_max: int = Field(default=8, ge=1, le=16)
     form_normal_answers: list[str] = []
+    form_function_words: list[str] = []
 
 
 class ContextFile(_Strict):
