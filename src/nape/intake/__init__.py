@@ -219,7 +219,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     limbs = _limb_words(toks, m)
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
-    kept = longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")])
+    kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
     # reach[i]: the furthest end of a phrase starting at or before token i
     reach = [0] * (len(toks) + 1)
     for x in kept:
@@ -245,9 +245,11 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     hits = group_hits(matches)
     for comp in compose(hits, ctx):
         r = comp.rule
-        if r.present and reach[comp.start] >= comp.end:
+        if r.present and not r.only_denied and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         cst = None if r.assertion == "none" else ctx.status(comp.spans)
+        if r.only_denied and (cst is None or not cst.negated):
+            continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:
             if r.when_denied == "present":  # "the rash won't fade": the denial is the finding
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
@@ -305,6 +307,20 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     return ParseResult(
         mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _unhidden(kept: list[Match], matches: list[Match]) -> list[Match]:
+    """The phrases left when those a group hides are taken out (concepts.yaml `hides_phrases`:
+    "pee is dark" ends inside "dark yellow", which is concentrated urine, not dark urine)."""
+    groups = concept_file().groups
+    hidden: dict[str, list[tuple[int, int]]] = {}
+    for mt in matches:
+        if mt.rule.kind == "group":
+            for fid in groups[mt.rule.label[len(GROUP) :]].hides_phrases:
+                hidden.setdefault(fid, []).append((mt.start, mt.end))
+    if not hidden:
+        return kept
+    return [x for x in kept if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))]
 
 
 _CATEGORIES: dict[int, tuple[Any, dict[str, str]]] = {}

@@ -51,6 +51,11 @@ class _Words:
     list_verbs: frozenset[str]
     openers: frozenset[str]
     owned: frozenset[str]
+    form_seps: frozenset[str]
+    form_no: frozenset[str]
+    form_ends: frozenset[str]
+    form_normal: frozenset[str]
+    form_function: frozenset[str]
 
 
 @cache
@@ -66,6 +71,11 @@ def _words() -> _Words:
         frozenset(c.list_verbs),
         frozenset(c.question_openers),
         frozenset(c.owned_words),
+        frozenset(c.form_separators),
+        frozenset(c.form_no_answers),
+        frozenset(c.form_answer_ends) | {"\n"},
+        frozenset(c.form_normal_answers),
+        frozenset(c.form_function_words),
     )
 
 
@@ -101,7 +111,8 @@ class Context:
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
         for t in triggers:
-            if t.category == "TERMINATE":  # a hyphen still ends a denial: "no fever-stiff neck"
+            # a hyphen inside a word still ends a denial: "no fever-stiff neck" keeps the stiff neck
+            if t.category == "TERMINATE":
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n
@@ -128,8 +139,14 @@ class Context:
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
                 j = t.start - 1
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
+                    if t.max_scope is not None and toks[j].lower == ",":
+                        break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
                     self._mark(j, k)
                     j -= 1
+        for a, b, at in _form_denials(toks, self.hard, w, cfg.clauses.form_field_max):
+            self.triggers.append(Trigger("NEGATED_EXISTENCE", "BACKWARD", at, at + 1, toks[at].lower, None))
+            for j in range(a, b):
+                self._mark(j, len(self.triggers) - 1)
         self.question = _question_tokens(toks, w.openers)
         self.owned = w.owned
         # clause ids for composing concepts with sites
@@ -180,6 +197,27 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+
+
+def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: int) -> list[tuple[int, int, int]]:
+    """Form answers that deny their field: "Saddle numbness: no", "Fever - nil". For each, the
+    field's token span (back to the previous boundary or comma, at most ``field_max`` tokens)
+    and the answer's position. The answer must stand alone before the end of its clause ("Numb
+    feet: no idea why" is not an answer), and a field naming a working function is not denied
+    by "no" ("Bowel control: no"). One pass: the cost is linear in the text."""
+    out: list[tuple[int, int, int]] = []
+    n = len(toks)
+    for i in range(1, n - 1):
+        if toks[i].lower not in w.form_seps or toks[i + 1].lower not in w.form_no:
+            continue
+        if i + 2 < n and toks[i + 2].lower not in w.form_ends and not hard[i + 2]:
+            continue
+        a = i
+        while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
+            a -= 1
+        if a < i and not any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i]):
+            out.append((a, i, i + 1))  # ("Bowel control: no" is a loss of control: not denied)
+    return out
 
 
 def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:
@@ -246,18 +284,6 @@ def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger],
     return out, blocked
 
 
-def _word_hyphen(toks: Sequence[Tok], i: int) -> bool:
-    """A hyphen inside a word ("fluid-filled spots") joins its words within one clause; a dash
-    with a space on either side ("sore neck - no fever") ends the clause. (Every hyphen still
-    ends a denial's scope: "no fever-stiff neck" keeps the stiff neck.)"""
-    return (
-        toks[i].lower == "-"
-        and 0 < i < len(toks) - 1
-        and toks[i - 1].end == toks[i].start
-        and toks[i].end == toks[i + 1].start
-    )
-
-
 def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     w = _words()
     lookahead = cfg.clauses.lookahead
@@ -265,7 +291,7 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
     out = [False] * n
     for i, t in enumerate(toks):
         if t.lower in w.hard:
-            out[i] = not _word_hyphen(toks, i)
+            out[i] = not _joining_hyphen(toks, i) and not _normal_answer(toks, i, w)
         elif t.lower == "," and i + 1 < n:
             if toks[i + 1].lower in w.after_comma:
                 out[i] = True
@@ -274,6 +300,26 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
         elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in w.after_and:
             out[i] = True
     return out
+
+
+def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("non-tender", "cola-coloured"): no space
+    on either side, letters on both. It joins a word; it does not end a clause."""
+    t = toks[i]
+    if t.lower != "-" or i == 0 or i + 1 >= len(toks):
+        return False
+    a, b = toks[i - 1], toks[i + 1]
+    return a.end == t.start and t.end == b.start and a.text[-1:].isalpha() and b.text[:1].isalpha()
+
+
+def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether token ``i`` separates a form's field from a normal answer standing alone
+    ("Bladder/bowel: normal", "Gait - NAD"): the answer belongs to the field."""
+    if toks[i].lower not in w.form_seps or toks[i].lower == "?" or i == 0 or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].lower not in w.form_normal:
+        return False
+    return i + 2 >= len(toks) or toks[i + 2].lower in w.form_ends or toks[i + 2].lower in w.hard
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:

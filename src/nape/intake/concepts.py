@@ -88,7 +88,7 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
                 for typo in typos.get(w, []):
                     variants.append([*words[:i], typo, *words[i + 1 :]])
             for v in variants:
-                out.append(Rule(GROUP + name, phrase_tests(v, lemmas, exact), "group"))
+                out.append(Rule(GROUP + name, phrase_tests(v, {} if g.exact_forms else lemmas, exact), "group"))
     return out
 
 
@@ -148,20 +148,39 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
             inner.add((m.start, m.end, m.rule.label))
         if m.end > reach[1]:
             reach = (m.start, m.end)
+    # words a longer hit of an overriding group claims ("normal colour" hides its "normal")
+    hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    for m in group_matches:
+        over = groups[m.rule.label[len(GROUP) :]].overrides
+        if over and m.end - m.start > 1:
+            hidden.setdefault(m.start, []).append((m.start, m.end, frozenset(GROUP + o for o in over)))
     out = []
     for m in group_matches:
-        if (m.start, m.end, m.rule.label) in inner:
+        if (m.start, m.end, m.rule.label) in inner or (hidden and _hidden(m, hidden)):
             continue
         for g in anc[m.rule.label[len(GROUP) :]]:
             out.append(Hit(g, m.start, m.end))
     return out
 
 
+def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
+    """Whether a longer hit of an overriding group covers ``m`` (an overriding phrase starts at
+    most a few words before: the look-back is bounded, so the cost stays linear)."""
+    for s in range(m.start, max(-1, m.start - 6), -1):
+        for a, b, labels in hidden.get(s, ()):
+            if m.rule.label in labels and a <= m.start and m.end <= b and (b - a) > (m.end - m.start):
+                return True
+    return False
+
+
 @cache
-def _rules_by_group() -> dict[str, list[Compose]]:
+def _rules_by_group(across: bool = False) -> dict[str, list[Compose]]:
+    """Compose rules by their first group: those within a clause, or (``across``) those whose
+    groups may stand in neighbouring clauses."""
     out: dict[str, list[Compose]] = {}
     for r in concept_file().compose:
-        out.setdefault(r.all[0], []).append(r)
+        if r.across_clauses == across:
+            out.setdefault(r.all[0], []).append(r)
     return out
 
 
@@ -171,31 +190,87 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     by_clause: dict[int, dict[str, list[Hit]]] = {}
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-    rules = _rules_by_group()
     kinds = {name: g.kind for name, g in concept_file().groups.items()}
     out: list[Composed] = []
     for groups in by_clause.values():
-        site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
-        starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
-        sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
-        for g, hs in groups.items():
-            for rule in rules.get(g, ()):
-                window = rule.window or window_default
-                if any(o not in groups for o in rule.all[1:]):
-                    continue
-                for anchor in hs:
-                    spans = [(anchor.start, anchor.end)]
-                    for other in rule.all[1:]:
-                        near = _nearest(starts[other], sorted_hits[other], anchor, window)
-                        if near is None:
-                            break
-                        if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
-                            break
-                        spans.append((near.start, near.end))
-                    else:
-                        out.append(Composed(rule, tuple(spans)))
+        out += _compose_in(groups, _rules_by_group(), kinds, ctx, window_default)
+    # rules whose groups may stand in neighbouring clauses of one sentence ("TSH: normal")
+    across = _rules_by_group(True)
+    by_sentence: dict[int, dict[str, list[Hit]]] = {}
+    sentence = _sentence_ids(ctx.toks)
+    for h in hits:
+        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+    for groups in by_sentence.values():
+        if any(g in across for g in groups):
+            out += _compose_in(groups, across, kinds, ctx, window_default)
     out += _carried(by_clause, ctx, kinds)
     return out
+
+
+def _sentence_ids(toks: Sequence[Tok]) -> list[int]:
+    out: list[int] = []
+    s = 0
+    for t in toks:
+        out.append(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
+    return out
+
+
+def _compose_in(
+    groups: dict[str, list[Hit]],
+    rules: dict[str, list[Compose]],
+    kinds: Mapping[str, str],
+    ctx: Context,
+    window_default: int,
+) -> list[Composed]:
+    """The findings of ``rules`` whose groups all have hits among ``groups`` (one clause's, or
+    one sentence's for the rules that may span clauses)."""
+    out: list[Composed] = []
+    site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
+    starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
+    sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
+    for g, hs in groups.items():
+        for rule in rules.get(g, ()):
+            window = rule.window or window_default
+            if any(o not in groups for o in rule.all[1:]):
+                continue
+            for anchor in hs:
+                if any(
+                    u in groups and _blocks(starts[u], sorted_hits[u], anchor, window, ctx, kinds[u] == "site")
+                    for u in rule.unless
+                ):
+                    continue  # "no weakness in my arms" is not "no weakness" anywhere
+                spans = [(anchor.start, anchor.end)]
+                for other in rule.all[1:]:
+                    near = _nearest(starts[other], sorted_hits[other], anchor, window)
+                    if near is None:
+                        break
+                    if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
+                        break
+                    spans.append((near.start, near.end))
+                else:
+                    out.append(Composed(rule, tuple(spans)))
+    return out
+
+
+def _blocks(starts: list[int], hits: list[Hit], anchor: Hit, window: int, ctx: Context, site: bool) -> bool:
+    """Whether a hit of an `unless` group within the window stops a rule. A body site stops it
+    only when no comma stands between them ("stiff neck, no weakness": the neck is another item
+    of the list). The hits looked at lie within the window: the cost is bounded by it."""
+    i = bisect_left(starts, anchor.start - window - 20)
+    while i < len(hits) and hits[i].start <= anchor.end + window:
+        h = hits[i]
+        i += 1
+        d = h.start - anchor.end if h.start >= anchor.end else anchor.start - h.end
+        if d > window:
+            continue
+        if not site:
+            return True
+        lo, hi = (h.end, anchor.start) if h.start < anchor.start else (anchor.end, h.start)
+        if not any(t.lower == "," for t in ctx.toks[lo:hi]):
+            return True
+    return False
 
 
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:

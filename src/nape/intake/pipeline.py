@@ -128,6 +128,11 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
     for fid, pat in token_patterns():
         idx.add(Rule(fid, tuple(compile_token(t, lemmas) for t in pat), "pattern"))
     idx.extend(group_rules(maps()["typos"]))
+    # the concept lexicon's own words are never "corrected" into another word ("tender on
+    # palpation" is not palpitations)
+    for g in concept_file().groups.values():
+        for phrase in g.words:
+            known.update(w for w in phrase_words(phrase) if w.isalpha())
     idx.extend(drug_rules())
     idx.extend(start_rules())
     context_index()

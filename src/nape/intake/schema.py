@@ -59,6 +59,15 @@ class Clauses(_Strict):
     # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
     question_openers: list[str] = []
     owned_words: list[str] = []
+    # a form's answer: "<field><separator><answer>" with the answer alone before the end of its
+    # line or clause ("Saddle numbness: no", "Fever - nil", "Weight loss = none") denies the
+    # field's words, back to the start of the field (at most `form_field_max` tokens)
+    form_separators: list[str] = []
+    form_no_answers: list[str] = []
+    form_answer_ends: list[str] = []
+    form_field_max: int = Field(default=8, ge=1, le=16)
+    form_normal_answers: list[str] = []
+    form_function_words: list[str] = []
 
 
 class ContextFile(_Strict):
@@ -72,6 +81,16 @@ class Group(_Strict):
     kind: Literal["concept", "site", "function", "state", "event", "modifier", "time"]
     words: list[str] = []
     includes: list[str] = []
+    # a hit of this group hides the hits of these groups inside its words: "a normal colour"
+    # is about the colour ("normal" says nothing of how the bladder works); "dark yellow" urine
+    # is concentrated, not the "dark" of cola-coloured urine
+    overrides: list[str] = []
+    # the findings' own phrases that end inside this group's words are not read: "pee is dark"
+    # is not dark urine when the words go on "... dark yellow"
+    hides_phrases: list[str] = []
+    # true: the words match their own forms only, not every form of their lemma ("was" is
+    # not "is")
+    exact_forms: bool = False
 
 
 class Compose(_Strict):
@@ -93,6 +112,17 @@ class Compose(_Strict):
     # false: the rule gives no finding and only drops what it suppresses ("can't lift my arm
     # because it hurts" is not weakness, and says nothing new of its own)
     emit: bool = True
+    # true: the rule speaks only when its words are denied, and then reads the finding absent
+    # ("no leg symptoms" denies leg numbness, weakness and pain; "leg symptoms" alone says
+    # nothing about which)
+    only_denied: bool = False
+    # groups that, named within the window of the rule's first group, stop the rule: "no
+    # weakness" denies weakness everywhere, "no weakness in my arms" only in the arms; "my back
+    # is fine until I bend" is not a back without pain
+    unless: list[str] = []
+    # true: the groups may stand in neighbouring clauses of one sentence, as a test and its
+    # result do in a form ("TSH: normal", "thyroid function tests, all normal")
+    across_clauses: bool = False
     note: str = ""
 
 
@@ -106,11 +136,11 @@ class ConceptFile(_Strict):
     @model_validator(mode="after")
     def _names(self) -> ConceptFile:
         for name, g in self.groups.items():
-            for inc in g.includes:
+            for inc in [*g.includes, *g.overrides]:
                 if inc not in self.groups:
-                    raise ValueError(f"group {name!r} includes unknown group {inc!r}")
+                    raise ValueError(f"group {name!r} names unknown group {inc!r}")
         for c in self.compose:
-            for gname in c.all:
+            for gname in [*c.all, *c.unless]:
                 if gname not in self.groups:
                     raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
         return self
