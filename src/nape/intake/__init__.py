@@ -30,8 +30,8 @@ from nape.intake.records import Mention
 from nape.intake.schema import concept_file
 from nape.intake.side import read_side
 from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
-from nape.intake.wordlists import attributes_file
 from nape.intake.tokens import Tok, bound, tokenise
+from nape.intake.wordlists import attributes_file
 from nape.knowledge.loader import default_kb
 from nape.text import as_text
 
@@ -273,14 +273,19 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # a duration said in a finding's own words ("for years", "chronic") is ranked with the other
     # times by what it governs: "on warfarin for years" is not how long the back has hurt
     band_days = attributes_file().time.band_days
-    kept: list[_Cand] = []
+    kept_cands: list[_Cand] = []
     for c in cands:
-        if c.finding in band_days and c.present and c.category in ("phrase", "pattern") and not (c.status and c.status.negated):
+        if (
+            c.finding in band_days
+            and c.present
+            and c.category in ("phrase", "pattern")
+            and not (c.status and c.status.negated)
+        ):
             a, b = toks[c.start].start, toks[c.end - 1].end
             times.append(Hit(c.finding, True, a, b, raw[a:b], days=band_days[c.finding]))
         else:
-            kept.append(c)
-    cands = kept
+            kept_cands.append(c)
+    cands = kept_cands
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}

@@ -143,8 +143,14 @@ def _points_rx() -> _PointRx:
     clinical = "|".join(re.escape(b) for b in sorted(cfg.clinical_bases, key=len, reverse=True))
     return _PointRx(
         day=Folded(re.compile(rf"\b(since\s+)?({alternation(cfg.day_points)})\b", re.I)),
-        weekday=Folded(re.compile(rf"\b(?:(since|from|on|last|this\s+past)\s+)?({alternation(cfg.weekdays)})\b(?!')", re.I)),
-        month=Folded(re.compile(rf"\b(?:({alternation([*cfg.month_leads, 'in'])})\s+)?(?:the\s+)?({alternation(cfg.months)})\b", re.I)),
+        weekday=Folded(
+            re.compile(rf"\b(?:(since|from|on|last|this\s+past)\s+)?({alternation(cfg.weekdays)})\b(?!')", re.I)
+        ),
+        month=Folded(
+            re.compile(
+                rf"\b(?:({alternation([*cfg.month_leads, 'in'])})\s+)?(?:the\s+)?({alternation(cfg.months)})\b", re.I
+            )
+        ),
         clinical=re.compile(rf"(?<![\d/.])(\d{{1,2}})/({clinical})\b(?![/\d])"),
         nth=Folded(
             re.compile(
@@ -183,7 +189,9 @@ def _current_month(text: str) -> int | None:
             continue  # "since June" is the start, not now
         before = " " + " ".join(text[max(0, m.start() - 16) : m.start()].lower().split())
         after = text[m.end() : m.end() + 12].lower().lstrip(" ,")
-        if before.endswith(before_words) or any(after.startswith(w) and after[len(w) : len(w) + 1] in ("", " ", ".", ",", "!", "?") for w in cfg.now_after):
+        if before.endswith(before_words) or any(
+            after.startswith(w) and after[len(w) : len(w) + 1] in ("", " ", ".", ",", "!", "?") for w in cfg.now_after
+        ):
             return attributes_file().time.months[" ".join(m.group(2).lower().split())]
     return None
 
@@ -233,7 +241,16 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
             continue
         days = months * 30.44
         out.append(
-            Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=lead != "since", days=days, weak=lead == "in")
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=lead != "since",
+                days=days,
+                weak=lead == "in",
+            )
         )
     for m in rx.clinical.finditer(text):
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
@@ -264,7 +281,8 @@ _ONSET_LEADS = frozenset({"x", "×", "since", "past", "over the last", "over the
 
 def read_durations(text: str, keep: Callable[[Hit], int | None] | None = None, age: int | None = None) -> list[Hit]:
     """Duration of the problem (one band) and brief episodes. ``keep`` (see ``governed``) ranks
-    each time by what it governs (a symptom first, then nothing said) and drops the ones that govern something else; the longest of the best
+    each time by what it governs (a symptom first, then a trigger or nothing said, then an
+    event's recent date that bounds the onset) and drops the ones that govern something else; the longest of the best
     rank is taken."""
     bands, episodes = read_times(text, age)
     return choose_duration(bands, keep) + episodes[:1]
@@ -363,7 +381,8 @@ def read_recurrence(text: str) -> list[Hit]:
 @dataclass(frozen=True)
 class Governor:
     """What each time governs: ``rank`` (for the problem's duration: 2 a symptom, or an event
-    with "since then" after it; 1 nothing said; None not the problem's) and ``owner`` (the
+    with "since then" after it; 1 a trigger or nothing said; 0 an event's date under a week with
+    the problem told after it, an upper bound on its onset; None not the problem's) and ``owner`` (the
     token of the medicine or event it governs, if any)."""
 
     rank: Callable[[Hit], int | None]
@@ -394,6 +413,10 @@ def governed(
     event_groups = frozenset(cfg.event_groups)
     weak_stops = _LIST_STOP | frozenset(cfg.weak_forward_stops)
     since_then = tuple(cfg.since_then)
+    post_words = tuple(w + " " for w in cfg.post_words)
+    clause_starts = frozenset(cfg.clause_starts)
+    trigger_cats = frozenset(cfg.trigger_categories)
+    symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
     # ago", "a stroke 8 months ago ... since then", but how long it has gone on is not the
@@ -432,6 +455,8 @@ def governed(
                 mark(mt.start, mt.end, _OTHER)
             elif cat in sym_cats:
                 mark(mt.start, mt.end, _SYMPTOM)
+            elif cat in trigger_cats:
+                mark(mt.start, mt.end, _TRIGGER)
             for j in range(mt.start, mt.end):
                 inside.add(j)
 
@@ -449,7 +474,7 @@ def governed(
         c = clause[i]
         if h.bare and i in inside:
             return None, None, False
-        k = i - 1
+        k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
@@ -474,10 +499,24 @@ def governed(
             return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
         # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
         # lasted ("started rivaroxaban 2 months ago"), unless the text ties the two together
+        if what == _TRIGGER:
+            # "lifted a suitcase three days ago, it started hurting": the onset, unless the
+            # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
+            # Now my jaw is stiff") the problem came some time after, so the date says no length
+            return None if h.weak else 1
         if what == _EVENT and h.point:
-            if " ".join(raw[h.end : h.end + 40].lower().split()).lstrip(" ,;.").startswith(since_then):
-                return 2  # "a knee replacement ten days ago; since then my back has been sore"
+            after = " ".join(raw[h.end : h.end + 80].lower().split())
+            if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words):
+                return 2  # "a knee replacement ten days ago; since then my back has been sore", "18/12 post TBI"
+            if h.days < 7 and symptom_after(h.end):
+                return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def symptom_after(pos: int) -> bool:
+        """Whether a symptom's words come after character ``pos`` (the problem followed the event)."""
+        if not symptom_at[0]:
+            symptom_at[0] = max((toks[k].start for k, w in gov.items() if w == _SYMPTOM), default=-1)
+        return symptom_at[0] > pos
 
     def owner(h: Hit) -> int | None:
         # a bare time just before a medicine is how long it has been taken ("3 years on olanzapine")
@@ -487,7 +526,7 @@ def governed(
     return Governor(rank, owner)
 
 
-_OTHER, _EVENT, _SITE, _SYMPTOM = 0, 1, 2, 3
+_OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4
 # a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"
 _LIST_STOP = frozenset({",", ";", "(", ")"})
 # how far (in tokens) a duration looks for what it governs

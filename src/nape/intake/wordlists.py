@@ -48,6 +48,9 @@ class TimeWords(_Strict):
     day_points: dict[str, float] = {}
     weekdays: list[str] = []
     since_then: list[str] = []
+    post_words: list[str] = []
+    clause_starts: list[str] = []
+    trigger_categories: list[str] = []
     weak_forward_stops: list[str] = []
     months: dict[str, int] = {}
     month_leads: list[str] = []
