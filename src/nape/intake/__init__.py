@@ -273,8 +273,11 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # a duration said in a finding's own words ("for years", "chronic") is ranked with the other
     # times by what it governs: "on warfarin for years" is not how long the back has hurt
     band_days = attributes_file().time.band_days
+    timed = {j for h in times for j in range(h.start, h.end)}  # a time read with its length wins
     kept_cands: list[_Cand] = []
     for c in cands:
+        if c.finding in band_days and toks[c.start].start in timed:
+            continue
         if (
             c.finding in band_days
             and c.present

@@ -54,9 +54,9 @@ def _numbers() -> dict[str, int]:
 def _duration_rx() -> re.Pattern[str]:
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
     return re.compile(
-        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|lasts?|lasting|lasted|each|every)?\s*"
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
         rf"(?:(?:about|around|roughly|approx\.?|approximately|almost|nearly|over|under|the|a|maybe|only|just|up\s+to)\s+)?"
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*{_UNIT}\b(\s+ago|\s+now)?",
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now)?",
         re.I,
     )
 
@@ -66,22 +66,13 @@ def _duration_fold() -> Folded:
     return Folded(_duration_rx())
 
 
-_UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
-_DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
-
-
 def _num(token: str) -> float:
     token = token.lower()
     return float(token) if token[0].isdigit() else float(_numbers().get(token, 1))
 
 
 def _unit_days(unit: str) -> float:
-    u = unit.lower()
-    if u.startswith("mo") or u.startswith("mth"):
-        return _DAYS["mo"]
-    if u.startswith("mi"):
-        return _DAYS["m"]
-    return _DAYS.get(u[0], 1.0)
+    return attributes_file().time.unit_days[unit.lower()]
 
 
 # ----------------------------------------------------------------------------- durations
@@ -254,6 +245,8 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         )
     for m in rx.clinical.finditer(text):
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
+        sign = text[m.start() - 1 : m.start()]
+        days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point, days=days))
     for m in rx.nth.finditer(text):
@@ -311,14 +304,16 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
         days = _num(m.group(2)) * _unit_days(unit)
         if m.group(3):
             days = max(days, float(m.group(3)) * _unit_days(unit))
-        short = _unit_days(unit) < 1 / 24 - 1e-9  # seconds or minutes
+        short = _unit_days(unit) < 1 / 48  # seconds or minutes
         tail = (m.group(5) or "").lower().strip()
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
-        onset = _unit_days(unit) >= 1 / 1440 and (tail in ("ago", "now") or lead in _ONSET_LEADS)
+        onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds
+            tail in ("ago", "now") or lead in _ONSET_LEADS
+        )
         if (short or days < 0.5) and not onset:
             if short:
                 if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):

@@ -38,6 +38,7 @@ class PersonWords(_Strict):
 
 class TimeWords(_Strict):
     numbers: dict[str, int]
+    unit_days: dict[str, float] = {}
     not_symptom_categories: list[str]
     not_symptom_findings: list[str]
     symptom_categories: list[str]
