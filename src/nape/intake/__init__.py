@@ -258,7 +258,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age)
-    drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None]
+    has_drug = any(mt.rule.kind == "drug" for mt in matches)
+    drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):
         if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says
             cands.append(_Cand(d.drops[0], True, d.start, d.end, None, "suppress", d.drops))

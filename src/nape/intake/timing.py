@@ -125,6 +125,8 @@ class _PointRx:
     nth: Folded  # "week 3 of", "the second week of", "day 4 of"
     age_since: Folded  # "since age 30", "since I was 30"
     future: Folded  # "next", "until", "appointment": the point is ahead, not an onset
+    # words one of which a text must hold for each pattern to find anything (a cheap test first)
+    gates: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -151,6 +153,14 @@ def _points_rx() -> _PointRx:
         ),
         age_since=Folded(re.compile(rf"\b(?:{alternation(cfg.age_since)})\s+(\d{{1,3}})\b", re.I)),
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
+        gates={
+            "day": tuple(w.split()[-1] for w in cfg.day_points),
+            "weekday": ("day",),
+            "month": tuple(cfg.months),
+            "clinical": ("/",),
+            "nth": tuple(cfg.nth_units),
+            "age_since": tuple({w.split()[0] for w in cfg.age_since}),
+        },
     )
 
 
@@ -197,11 +207,15 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
     cfg = attributes_file().time
     rx = _points_rx()
     out: list[Hit] = []
+    low = text.lower()
+
+    def may(kind: str) -> bool:
+        return any(w in low for w in rx.gates[kind])
 
     def future(start: int) -> bool:
         return rx.future.search(_sentence_before(text, start)) is not None
 
-    for m in rx.day.finditer(text):
+    for m in rx.day.finditer(text) if may("day") else ():
         word = " ".join(m.group(2).lower().split())
         days = cfg.day_points[word]
         since = bool(m.group(1)) or word.startswith("since")
@@ -209,7 +223,7 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         if not since and word in ("tonight", "today", "this week") and future(m.start()):
             continue
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=days))
-    for m in rx.weekday.finditer(text):
+    for m in rx.weekday.finditer(text) if may("weekday") else ():
         lead = " ".join((m.group(1) or "").lower().split())
         if future(m.start()):
             continue  # "seeing the physio on Friday", "off work until Monday"
@@ -218,7 +232,7 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
             Hit(_band(3), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=3, weak=not since)
         )
     now = None
-    for m in rx.month.finditer(text):
+    for m in rx.month.finditer(text) if may("month") else ():
         lead = " ".join((m.group(1) or "").lower().split())
         if not lead:
             continue
@@ -243,13 +257,13 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
                 weak=lead == "in",
             )
         )
-    for m in rx.clinical.finditer(text):
+    for m in rx.clinical.finditer(text) if may("clinical") else ():
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
         sign = text[m.start() - 1 : m.start()]
         days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point, days=days))
-    for m in rx.nth.finditer(text):
+    for m in rx.nth.finditer(text) if may("nth") else ():
         if m.group(7).lower() in cfg.months:
             continue  # "the first week of March" is a date, not how far in
         unit = (m.group(1) or m.group(4) or m.group(6)).lower()
@@ -258,7 +272,7 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         days = n if per == 1 else (n - 1) * per + 1  # in its Nth week: at least N-1 weeks and a day
         end = m.end() - len(m.group(7))
         out.append(Hit(_band(days), True, m.start(), end, text[m.start() : end].strip(), days=days))
-    if age is not None:
+    if age is not None and may("age_since"):
         for m in rx.age_since.finditer(text):
             years = age - int(m.group(1))
             if years >= 1:
