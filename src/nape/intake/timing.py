@@ -72,7 +72,7 @@ def _num(token: str) -> float:
 
 
 def _unit_days(unit: str) -> float:
-    return attributes_file().time.unit_days[unit.lower()]
+    return attributes_file().time.unit_days.get(unit.lower(), 1.0)
 
 
 # ----------------------------------------------------------------------------- durations
@@ -97,7 +97,7 @@ _START_WORDS = re.compile(
     re.I,
 )
 _LONG = re.compile(
-    r"\b(for\s+(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
+    r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
     r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
     re.I,
 )
@@ -193,7 +193,7 @@ def _current_month(text: str) -> int | None:
         if before.endswith(before_words) or any(
             after.startswith(w) and after[len(w) : len(w) + 1] in ("", " ", ".", ",", "!", "?") for w in cfg.now_after
         ):
-            return attributes_file().time.months[" ".join(m.group(2).lower().split())]
+            return attributes_file().time.months.get(" ".join(m.group(2).lower().split()))
     return None
 
 
@@ -217,7 +217,9 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
 
     for m in rx.day.finditer(text) if may("day") else ():
         word = " ".join(m.group(2).lower().split())
-        days = cfg.day_points[word]
+        days = cfg.day_points.get(word)
+        if days is None:
+            continue  # a case-insensitive match that is no listed word once put in lower case
         since = bool(m.group(1)) or word.startswith("since")
         # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
         if not since and word in ("tonight", "today", "this week") and future(m.start()):
@@ -240,7 +242,9 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
             now = _current_month(text) or 0
         if not now:
             break  # no current month stated: no length can be known (see attributes.yaml)
-        start = cfg.months[" ".join(m.group(2).lower().split())]
+        start = cfg.months.get(" ".join(m.group(2).lower().split()))
+        if start is None:
+            continue
         months = (now - start) % 12
         if months == 0:
             continue
@@ -267,8 +271,10 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         if m.group(7).lower() in cfg.months:
             continue  # "the first week of March" is a date, not how far in
         unit = (m.group(1) or m.group(4) or m.group(6)).lower()
-        n = int(m.group(2) or m.group(3) or 0) or cfg.ordinals[m.group(5).lower()]
-        per = cfg.nth_units[unit]
+        n = int(m.group(2) or m.group(3) or 0) or cfg.ordinals.get(m.group(5).lower(), 0)
+        per = cfg.nth_units.get(unit, 0)
+        if not n or not per:
+            continue
         days = n if per == 1 else (n - 1) * per + 1  # in its Nth week: at least N-1 weeks and a day
         end = m.end() - len(m.group(7))
         out.append(Hit(_band(days), True, m.start(), end, text[m.start() : end].strip(), days=days))
