@@ -35,6 +35,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("question", "relative_then_self", "dated_past", "result_after", "hearsay_or_plan", "gestation")
     classes += ("functional", "simile", "lay_words", "mechanism", "shorthand", "word_sense", "warning_words")
     classes += ("numbers", "belief")
+    classes += ("time_point", "time_governs_other", "medicine_time")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

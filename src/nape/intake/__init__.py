@@ -29,8 +29,9 @@ from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file
 from nape.intake.side import read_side
-from nape.intake.timing import governed, read_durations, read_recurrence
+from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
 from nape.intake.tokens import Tok, bound, tokenise
+from nape.intake.wordlists import attributes_file
 from nape.knowledge.loader import default_kb
 from nape.text import as_text
 
@@ -256,15 +257,41 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             continue  # "bladder not fine" says nothing normal
         kind = "compose" if r.emit else "suppress"
         cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses)))
-    # 3. medicines by class
-    for d in read_medicines(toks, matches):
-        cands.append(_Cand(d.finding, True, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
+    # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
+    gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
+    times, episodes = read_times(raw, person.age)
+    has_drug = any(mt.rule.kind == "drug" for mt in matches)
+    drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
+    for d in read_medicines(toks, matches, drug_times):
+        if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says
+            cands.append(_Cand(d.drops[0], True, d.start, d.end, None, "suppress", d.drops))
+        else:
+            cands.append(_Cand(d.finding, d.present, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago")
     for nh in read_gestation(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # a duration said in a finding's own words ("for years", "chronic") is ranked with the other
+    # times by what it governs: "on warfarin for years" is not how long the back has hurt
+    band_days = attributes_file().time.band_days
+    timed = {j for h in times for j in range(h.start, h.end)}  # a time read with its length wins
+    kept_cands: list[_Cand] = []
+    for c in cands:
+        if c.finding in band_days and toks[c.start].start in timed:
+            continue
+        if (
+            c.finding in band_days
+            and c.present
+            and c.category in ("phrase", "pattern")
+            and not (c.status and c.status.negated)
+        ):
+            a, b = toks[c.start].start, toks[c.end - 1].end
+            times.append(Hit(c.finding, True, a, b, raw[a:b], days=band_days[c.finding]))
+        else:
+            kept_cands.append(c)
+    cands = kept_cands
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}
@@ -285,7 +312,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         _apply(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m, toks, ctx, person)
     # 5. durations, episodes and side
-    durations = read_durations(raw, governed(toks, ctx.clause, matches, _categories(kb)))
+    durations = choose_duration(times, gv.rank) + episodes[:1]
     starts = [t.start for t in toks]
     recurrences = read_recurrence(raw)
     for hit in [*durations, *recurrences]:

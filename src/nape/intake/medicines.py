@@ -21,6 +21,9 @@ class DrugHit:
     started: bool
     start: int
     end: int
+    # findings the stated time rules out for this name (its phrase must not read them either)
+    drops: tuple[str, ...] = ()
+    present: bool = True
 
 
 def drug_rules() -> list[Rule]:
@@ -40,7 +43,15 @@ def start_rules() -> list[Rule]:
     return out
 
 
-def read_medicines(toks: Sequence[Tok], matches: Iterable[Match]) -> list[DrugHit]:
+def read_medicines(
+    toks: Sequence[Tok], matches: Iterable[Match], times: Sequence[tuple[int, float]] = ()
+) -> list[DrugHit]:
+    """Each named medicine's findings. ``times`` (token, days) are the times that govern a
+    medicine's words (see timing.governed): how long ago it was started or how long it has been
+    taken. A time within a finding's window in ``recent_findings`` reads as a recent start
+    ("on haloperidol for 3 days"); a longer one drops the findings that say recent ("started
+    rivaroxaban 2 months ago" is current use, not a new medicine), and from ``long_term_days``
+    on gives the class's long-term findings ("on olanzapine for 5 years")."""
     cfg = drugs_file()
     starts: list[int] = []
     drugs: list[Match] = []
@@ -61,6 +72,23 @@ def read_medicines(toks: Sequence[Tok], matches: Iterable[Match]) -> list[DrugHi
         begin = m.start
         if started:
             begin = max(0, starts[k - 1] - 1)
-        for f in spec.started if started else spec.taking:
+        days = max((d for k, d in times if m.start <= k < m.end), default=None)
+        if days is None:
+            found = spec.started if started else spec.taking
+        else:
+            # a stated time: the findings whose window it fits, and long-term use from long_term_days
+            windows = cfg.recent_findings
+            found = [f for f in dict.fromkeys([*spec.taking, *spec.started]) if days <= windows.get(f, days)]
+            if days >= cfg.long_term_days:
+                found += spec.long_term
+            started = any(f in windows for f in found)
+            dropped = tuple(f for f in [*spec.taking, *spec.started] if f not in found)
+            if dropped:
+                out.append(DrugHit("", cls, started, begin, m.end, dropped))
+            # the name's own finding ruled out by its time: "on olanzapine for years" is not a
+            # recent dopamine blocker (the generic new_medication_recent is left unsaid)
+            for f in dict.fromkeys(f for f in dropped if f in spec.taking):
+                out.append(DrugHit(f, cls, False, begin, m.end, present=False))
+        for f in found:
             out.append(DrugHit(f, cls, started, begin, m.end))
     return out

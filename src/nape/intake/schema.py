@@ -194,11 +194,16 @@ class DrugClass(_Strict):
     # findings read when the medicine is named, and when it was just started
     taking: list[str] = []
     started: list[str] = []
+    # findings read when it has been taken for at least DrugsFile.long_term_days
+    long_term: list[str] = []
 
 
 class DrugsFile(_Strict):
     start_words: list[str]
     window: int = Field(ge=1, le=8)
+    # findings that say a medicine is recent, each with the most days since its start it allows
+    recent_findings: dict[str, float] = {}
+    long_term_days: float = 90
     classes: dict[str, DrugClass]
 
 

@@ -38,6 +38,11 @@ class Hit:
     bare: bool = False
     # a time point ("three days ago"): the date of what it governs
     point: bool = False
+    # how many days ago it began (a length or a point, the same for the problem)
+    days: float = 0.0
+    # counts only when a symptom's words govern it in its clause ("on Tuesday", "in March"):
+    # alone it could date anything (a visit, a booking)
+    weak: bool = False
 
 
 @cache
@@ -49,9 +54,9 @@ def _numbers() -> dict[str, int]:
 def _duration_rx() -> re.Pattern[str]:
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
     return re.compile(
-        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|lasts?|lasting|lasted|each|every)?\s*"
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
         rf"(?:(?:about|around|roughly|approx\.?|approximately|almost|nearly|over|under|the|a|maybe|only|just|up\s+to)\s+)?"
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*{_UNIT}\b(\s+ago|\s+now)?",
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now)?",
         re.I,
     )
 
@@ -61,27 +66,18 @@ def _duration_fold() -> Folded:
     return Folded(_duration_rx())
 
 
-_UNIT = r"(secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|d|wks?|weeks?|months?|mths?|mo|years?|yrs?)"
-_DAYS = {"s": 1 / 86400, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "mo": 30, "y": 365}
-
-
 def _num(token: str) -> float:
     token = token.lower()
     return float(token) if token[0].isdigit() else float(_numbers().get(token, 1))
 
 
 def _unit_days(unit: str) -> float:
-    u = unit.lower()
-    if u.startswith("mo") or u.startswith("mth"):
-        return _DAYS["mo"]
-    if u.startswith("mi"):
-        return _DAYS["m"]
-    return _DAYS.get(u[0], 1.0)
+    return attributes_file().time.unit_days.get(unit.lower(), 1.0)
 
 
 # ----------------------------------------------------------------------------- durations
 _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
-_CLINICAL = re.compile(r"(?<![\d/.])(\d{1,2})/(7|52|12)\b(?![/\d])")
+
 # "for the past month", "over the last week": one unit with no number
 _THE_PAST = re.compile(r"\b(?:for|over|in)\s+the\s+(?:past|last)\s+(week|fortnight|month|year)\b", re.I)
 _UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -96,23 +92,18 @@ _OF_HISTORY = re.compile(r"\s*(?:of|history)")
 _SINCE_SETTLED = re.compile(
     r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
 )
-_RECENT_WORDS = re.compile(
-    r"\b(since\s+(?:yesterday|last\s+night|this\s+morning|today|the\s+weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|yesterday|last\s+night|this\s+morning|earlier\s+today|overnight|tonight|this\s+afternoon|today)\b",
-    re.I,
-)
 _START_WORDS = re.compile(
     r"\b(start|started|began|begun|came\s+on|since|woke|onset|first|happened|kicked\s+in|hurt|hurting|after|still)\b",
     re.I,
 )
 _LONG = re.compile(
-    r"\b(for\s+(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
+    r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
     r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
     re.I,
 )
 
 
-_THE_PAST_FOLD, _RECENT_WORDS_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_RECENT_WORDS), Folded(_LONG)
+_THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
 
 
 def _band(days: float) -> str:
@@ -123,31 +114,236 @@ def _band(days: float) -> str:
     return "duration_over_6_weeks"
 
 
-def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list[Hit]:
-    """Duration of the problem (one band, the longest stated) and brief episodes. ``keep``
-    (see ``governed``) drops the durations that govern something other than the problem."""
-    bands: list[tuple[float, Hit]] = []
+@dataclass(frozen=True)
+class _PointRx:
+    """The point-in-time patterns, built once from resources/attributes.yaml."""
+
+    day: Folded  # "since yesterday", "this arvo"
+    weekday: Folded  # "since Sunday", "on Tuesday"
+    month: Folded  # "since March", "back in May", and the current month ("it's June now")
+    clinical: re.Pattern[str]  # "3/7", "2/52", "6/12"
+    nth: Folded  # "week 3 of", "the second week of", "day 4 of"
+    age_since: Folded  # "since age 30", "since I was 30"
+    future: Folded  # "next", "until", "appointment": the point is ahead, not an onset
+    # words one of which a text must hold for each pattern to find anything (a cheap test first)
+    gates: dict[str, tuple[str, ...]]
+
+
+@cache
+def _points_rx() -> _PointRx:
+    cfg = attributes_file().time
+    units = alternation(cfg.nth_units)
+    clinical = "|".join(re.escape(b) for b in sorted(cfg.clinical_bases, key=len, reverse=True))
+    return _PointRx(
+        day=Folded(re.compile(rf"\b(since\s+)?({alternation(cfg.day_points)})\b", re.I)),
+        weekday=Folded(
+            re.compile(rf"\b(?:(since|from|on|last|this\s+past)\s+)?({alternation(cfg.weekdays)})\b(?!')", re.I)
+        ),
+        month=Folded(
+            re.compile(
+                rf"\b(?:({alternation([*cfg.month_leads, 'in'])})\s+)?(?:the\s+)?({alternation(cfg.months)})\b", re.I
+            )
+        ),
+        clinical=re.compile(rf"(?<![\d/.])(\d{{1,2}})/({clinical})\b(?![/\d])"),
+        nth=Folded(
+            re.compile(
+                rf"\b(?:({units})\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)\s+({units})|({alternation(cfg.ordinals)})\s+({units}))\s+(?:of|into)\s+(\w+)",
+                re.I,
+            )
+        ),
+        age_since=Folded(re.compile(rf"\b(?:{alternation(cfg.age_since)})\s+(\d{{1,3}})\b", re.I)),
+        future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
+        gates={
+            "day": tuple(w.split()[-1] for w in cfg.day_points),
+            "weekday": ("day",),
+            "month": tuple(cfg.months),
+            "clinical": ("/",),
+            "nth": tuple(cfg.nth_units),
+            "age_since": tuple({w.split()[0] for w in cfg.age_since}),
+        },
+    )
+
+
+def _sentence_before(text: str, start: int, reach: int = 40) -> str:
+    """The text before ``start`` back to the sentence's start (at most ``reach`` characters)."""
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind(";"))
+    return before[cut + 1 :]
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The words around ``start``..``end`` up to the nearest clause punctuation (at most 60
+    characters before and 100 after)."""
+    before = _sentence_before(text, start, 60)
+    cut = before.rfind(",")
+    after = text[end : end + 100]
+    stop = min((i for i in (after.find(p) for p in ".,;!?") if i >= 0), default=len(after))
+    return before[cut + 1 :] + text[start:end] + after[:stop]
+
+
+def _current_month(text: str) -> int | None:
+    """The month the text says it is now ("it's June now", "now it's June"), if any."""
+    cfg = attributes_file().time
+    before_words = tuple(" " + w for w in cfg.now_before)
+    for m in _points_rx().month.finditer(text):
+        if m.group(1):
+            continue  # "since June" is the start, not now
+        before = " " + " ".join(text[max(0, m.start() - 16) : m.start()].lower().split())
+        after = text[m.end() : m.end() + 12].lower().lstrip(" ,")
+        if before.endswith(before_words) or any(
+            after.startswith(w) and after[len(w) : len(w) + 1] in ("", " ", ".", ",", "!", "?") for w in cfg.now_after
+        ):
+            return attributes_file().time.months.get(" ".join(m.group(2).lower().split()))
+    return None
+
+
+def read_points(text: str, age: int | None = None) -> list[Hit]:
+    """Points in time that give how long ago the problem began: a part of the day or the week
+    ("since yesterday", "this arvo", "the other day"), a weekday ("since Sunday": the most recent
+    one, so under a week), a month with the current month stated ("since March ... it's June
+    now"), clinical shorthand ("3/7", "2/52", "6/12"), "week 3 of this", "since age 30" with a
+    known age. A weekday or month alone ("on Tuesday", "in March") is ``weak``: it counts only
+    when a symptom governs it."""
+    cfg = attributes_file().time
+    rx = _points_rx()
+    out: list[Hit] = []
+    low = text.lower()
+
+    def may(kind: str) -> bool:
+        return any(w in low for w in rx.gates[kind])
+
+    def future(start: int) -> bool:
+        return rx.future.search(_sentence_before(text, start)) is not None
+
+    for m in rx.day.finditer(text) if may("day") else ():
+        word = " ".join(m.group(2).lower().split())
+        days = cfg.day_points.get(word)
+        if days is None:
+            continue  # a case-insensitive match that is no listed word once put in lower case
+        since = bool(m.group(1)) or word.startswith("since")
+        # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
+        if not since and word in ("tonight", "today", "this week") and future(m.start()):
+            continue
+        out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=days))
+    for m in rx.weekday.finditer(text) if may("weekday") else ():
+        lead = " ".join((m.group(1) or "").lower().split())
+        if future(m.start()):
+            continue  # "seeing the physio on Friday", "off work until Monday"
+        since = lead in ("since", "from")
+        out.append(
+            Hit(_band(3), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=3, weak=not since)
+        )
+    now = None
+    for m in rx.month.finditer(text) if may("month") else ():
+        lead = " ".join((m.group(1) or "").lower().split())
+        if not lead:
+            continue
+        if now is None:
+            now = _current_month(text) or 0
+        if not now:
+            break  # no current month stated: no length can be known (see attributes.yaml)
+        start = cfg.months.get(" ".join(m.group(2).lower().split()))
+        if start is None:
+            continue
+        months = (now - start) % 12
+        if months == 0:
+            continue
+        days = months * 30.44
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=lead != "since",
+                days=days,
+                weak=lead == "in",
+            )
+        )
+    for m in rx.clinical.finditer(text) if may("clinical") else ():
+        days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
+        sign = text[m.start() - 1 : m.start()]
+        days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
+        point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
+        out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point, days=days))
+    for m in rx.nth.finditer(text) if may("nth") else ():
+        if m.group(7).lower() in cfg.months:
+            continue  # "the first week of March" is a date, not how far in
+        unit = (m.group(1) or m.group(4) or m.group(6)).lower()
+        n = int(m.group(2) or m.group(3) or 0) or cfg.ordinals.get(m.group(5).lower(), 0)
+        per = cfg.nth_units.get(unit, 0)
+        if not n or not per:
+            continue
+        days = n if per == 1 else (n - 1) * per + 1  # in its Nth week: at least N-1 weeks and a day
+        end = m.end() - len(m.group(7))
+        out.append(Hit(_band(days), True, m.start(), end, text[m.start() : end].strip(), days=days))
+    if age is not None and may("age_since"):
+        for m in rx.age_since.finditer(text):
+            years = age - int(m.group(1))
+            if years >= 1:
+                days = years * 365.0
+                out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    return out
+
+
+# leads of a number and a unit of minutes or hours that say how long ago the problem began
+# ("x 2 hrs", "for the past 40 minutes"), not how long an episode lasts ("lasts 2 minutes")
+_ONSET_LEADS = frozenset({"x", "×", "since", "past", "over the last", "over the past"})
+
+
+def read_durations(text: str, keep: Callable[[Hit], int | None] | None = None, age: int | None = None) -> list[Hit]:
+    """Duration of the problem (one band) and brief episodes. ``keep`` (see ``governed``) ranks
+    each time by what it governs (a symptom first, then a trigger or nothing said, then an
+    event's recent date that bounds the onset) and drops the ones that govern something else; the longest of the best
+    rank is taken."""
+    bands, episodes = read_times(text, age)
+    return choose_duration(bands, keep) + episodes[:1]
+
+
+def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | None = None) -> list[Hit]:
+    """The problem's duration among the times read: the longest of the best rank (see
+    ``read_durations``)."""
+    ranked: list[tuple[int, float, Hit]] = []
+    for h in bands:
+        r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
+        if r is not None:
+            ranked.append((r, h.days, h))
+    return [max(ranked, key=lambda b: (b[0], b[1]))[2]] if ranked else []
+
+
+def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]:
+    """Every time that may be how long something has gone on (lengths and points), and brief
+    episodes ("lasts about 2 minutes")."""
+    bands: list[Hit] = []
     episodes: list[Hit] = []
     ends: list[int] | None = None
     for m in _duration_fold().finditer(text):
-        lead = (m.group(1) or "").lower()
+        lead = " ".join((m.group(1) or "").lower().split())
         unit = m.group(4)
         days = _num(m.group(2)) * _unit_days(unit)
         if m.group(3):
             days = max(days, float(m.group(3)) * _unit_days(unit))
-        short = _unit_days(unit) < 1 / 24 - 1e-9  # seconds or minutes
+        short = _unit_days(unit) < 1 / 48  # seconds or minutes
         tail = (m.group(5) or "").lower().strip()
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
-        if short:
-            if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
-                continue
-            if lead in ("last", "lasts", "lasting", "lasted", "for", "about", "around", "each", "almost", "nearly"):
-                episodes.append(Hit("brief_episodic_spasms", True, span.start, span.end, span.text))
-            continue
-        if days < 0.5:
+        if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+            lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
+        onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds
+            tail in ("ago", "now") or lead in _ONSET_LEADS
+        )
+        if (short or days < 0.5) and not onset:
+            if short:
+                if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+                    continue
+                if lead in ("last", "lasts", "lasting", "lasted", "for", "about", "around", "each", "almost", "nearly"):
+                    episodes.append(Hit("brief_episodic_spasms", True, span.start, span.end, span.text))
             continue  # an hour or two: how long something lasts, not how long the problem has gone on
+        if lead in ("every", "each"):
+            continue
+        weak = False
         if tail == "ago":
             if ends is None:  # where each sentence ends, found once (not once per match)
                 ends = [e.start() for e in _SENTENCE_PUNCT.finditer(text)]
@@ -155,42 +351,23 @@ def read_durations(text: str, keep: Callable[[Hit], bool] | None = None) -> list
             rest = text[m.end() : ends[k] if k < len(ends) else m.end() + 120]
             if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
-            window = text[max(0, m.start() - 60) : m.end() + 100]
-            if not _START_WORDS.search(window):
-                continue
+            # a start word in its own clause ("it started 2 days ago"); otherwise "saw the GP 3
+            # weeks ago" counts only when a symptom governs it
+            weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
         elif not lead and tail != "now" and not _OF_HISTORY.match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
             before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
-                bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, bare=True)))
+                bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
                 continue
-        if lead == "every" or lead == "each":
-            continue
-        bands.append((days, Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago")))
+        bands.append(Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago", days=days, weak=weak))
     for m in _THE_PAST_FOLD.finditer(text):
         days = _UNIT_WORD_DAYS[m.group(1).lower()]
-        bands.append((days, Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()])))
-    for m in _CLINICAL.finditer(text):
-        n, base = int(m.group(1)), m.group(2)
-        days = n * {"7": 1, "52": 7, "12": 30}[base]
-        point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
-        bands.append((days, Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point)))
+        bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
-        bands.append((365, Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()])))
-    bands = [b for b in bands if (keep(b[1]) if keep is not None else not b[1].bare)]
-    if not bands:
-        for m in _RECENT_WORDS_FOLD.finditer(text):
-            # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
-            point = not m.group(0).lower().startswith("since")
-            recent = Hit("duration_under_1_week", True, m.start(), m.end(), text[m.start() : m.end()], point=point)
-            if keep is None or keep(recent):
-                bands.append((1, recent))
-            break
-    out: list[Hit] = []
-    if bands:
-        out.append(max(bands, key=lambda b: b[0])[1])
-    out += episodes[:1]
-    return out
+        bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    bands += read_points(text, age)
+    return bands, episodes
 
 
 # Episodes that come back. A count alone ("sick twice", "dialysis three times a week") or a
@@ -216,11 +393,26 @@ def read_recurrence(text: str) -> list[Hit]:
     return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])] if m else []
 
 
+@dataclass(frozen=True)
+class Governor:
+    """What each time governs: ``rank`` (for the problem's duration: 2 a symptom, or an event
+    with "since then" after it; 1 a trigger or nothing said; 0 an event's date under a week with
+    the problem told after it, an upper bound on its onset; None not the problem's) and ``owner`` (the
+    token of the medicine or event it governs, if any)."""
+
+    rank: Callable[[Hit], int | None]
+    owner: Callable[[Hit], int | None]
+
+
 # ----------------------------------------------------------------------------- what a duration governs
 def governed(
-    toks: Sequence[Tok], clause: Sequence[int], matches: Iterable[Match], categories: Mapping[str, str]
-) -> Callable[[Hit], bool]:
-    """Whether a duration governs the problem. A duration belongs to the nearest thing in its
+    toks: Sequence[Tok],
+    clause: Sequence[int],
+    matches: Iterable[Match],
+    categories: Mapping[str, str],
+    raw: str = "",
+) -> Governor:
+    """What a duration governs. A duration belongs to the nearest thing in its
     clause that it can govern, looking back first ("smoked for 30 years", "neck pain for 3
     days"), then forward ("for 2 weeks my back has hurt", "3 days of neck pain"). It is dropped
     when that is a habit, a job, a diagnosis, a jab, a medicine or a finding of a non-symptom
@@ -233,6 +425,13 @@ def governed(
     symptom_kinds = frozenset(cfg.symptom_group_kinds)
     not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
     not_ids = frozenset(cfg.not_symptom_findings)
+    event_groups = frozenset(cfg.event_groups)
+    weak_stops = _LIST_STOP | frozenset(cfg.weak_forward_stops)
+    since_then = tuple(cfg.since_then)
+    post_words = tuple(w + " " for w in cfg.post_words)
+    clause_starts = frozenset(cfg.clause_starts)
+    trigger_cats = frozenset(cfg.trigger_categories)
+    symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
     # ago", "a stroke 8 months ago ... since then", but how long it has gone on is not the
@@ -253,6 +452,10 @@ def governed(
             name = mt.rule.label[len(GROUP) :]
             if cfg.not_symptom_group in anc[name]:
                 mark(mt.start, mt.end, _OTHER)
+            elif event_groups & anc[name]:
+                mark(mt.start, mt.end, _EVENT)
+            elif cf.groups[name].kind == "site":
+                mark(mt.start, mt.end, _SITE)
             elif cf.groups[name].kind in symptom_kinds:
                 mark(mt.start, mt.end, _SYMPTOM)
         elif kind == "drug":
@@ -267,43 +470,78 @@ def governed(
                 mark(mt.start, mt.end, _OTHER)
             elif cat in sym_cats:
                 mark(mt.start, mt.end, _SYMPTOM)
+            elif cat in trigger_cats:
+                mark(mt.start, mt.end, _TRIGGER)
             for j in range(mt.start, mt.end):
                 inside.add(j)
 
     starts = [t.start for t in toks]
 
-    def verdict(what: int, h: Hit) -> bool:
-        return what == _SYMPTOM or (what == _EVENT and h.point)
-
-    def keep(h: Hit) -> bool:
+    def find(h: Hit, forward: bool = False) -> tuple[int | None, int | None, bool]:
+        """What governs ``h`` (kind, token) and whether ``h`` may count at all."""
         if unread:
             for mt in unread.pop():
                 _mark_match(mt)
         if not toks:
-            return not h.bare
+            return None, None, not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
         j = max(i, bisect_right(starts, h.end - 1) - 1)
         c = clause[i]
         if h.bare and i in inside:
-            return False
-        k = i - 1
+            return None, None, False
+        k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
-                return verdict(gov[k], h) and (not h.bare or i - k <= _BARE_REACH)
+                return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
-        if h.bare:
-            return False
+        if h.bare and not forward:
+            return None, None, False
         k = j + 1
-        while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in _LIST_STOP:
+        stops = weak_stops if h.weak else _LIST_STOP
+        while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in stops:
             if k in gov:
-                return verdict(gov[k], h)
+                return gov[k], k, not h.bare or k - j <= _BARE_REACH + 1
             k += 1
-        return True
+        return None, None, not h.bare
 
-    return keep
+    def rank(h: Hit) -> int | None:
+        what, _, ok = find(h)
+        if not ok:
+            return None
+        if what is None:
+            return None if h.weak else 1
+        if what == _SYMPTOM or (what == _SITE and not h.weak):
+            return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
+        # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
+        # lasted ("started rivaroxaban 2 months ago"), unless the text ties the two together
+        if what == _TRIGGER:
+            # "lifted a suitcase three days ago, it started hurting": the onset, unless the
+            # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
+            # Now my jaw is stiff") the problem came some time after, so the date says no length
+            return None if h.weak else 1
+        if what == _EVENT and h.point:
+            after = " ".join(raw[h.end : h.end + 80].lower().split())
+            if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words):
+                return 2  # "a knee replacement ten days ago; since then my back has been sore", "18/12 post TBI"
+            if h.days < 7 and symptom_after(h.end):
+                return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
+        return None
+
+    def symptom_after(pos: int) -> bool:
+        """Whether a symptom's words come after character ``pos`` (the problem followed the event)."""
+        if not symptom_at[0]:
+            symptom_at[0] = max((toks[k].start for k, w in gov.items() if w == _SYMPTOM), default=-1)
+        return symptom_at[0] > pos
+
+    def owner(h: Hit) -> int | None:
+        # a bare time just before a medicine is how long it has been taken ("3 years on olanzapine")
+        what, k, ok = find(h, forward=True)
+        return k if ok and what == _EVENT else None
+
+    return Governor(rank, owner)
 
 
-_OTHER, _EVENT, _SYMPTOM = 0, 1, 2
+_OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4
 # a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"
 _LIST_STOP = frozenset({",", ";", "(", ")"})
 # how far (in tokens) a duration looks for what it governs

@@ -41,11 +41,30 @@ class PersonWords(_Strict):
 
 class TimeWords(_Strict):
     numbers: dict[str, int]
+    unit_days: dict[str, float] = {}
     not_symptom_categories: list[str]
     not_symptom_findings: list[str]
     symptom_categories: list[str]
     symptom_group_kinds: list[str]
     not_symptom_group: str
+    event_groups: list[str] = []
+    band_days: dict[str, float] = {}
+    day_points: dict[str, float] = {}
+    weekdays: list[str] = []
+    since_then: list[str] = []
+    post_words: list[str] = []
+    clause_starts: list[str] = []
+    trigger_categories: list[str] = []
+    weak_forward_stops: list[str] = []
+    months: dict[str, int] = {}
+    month_leads: list[str] = []
+    now_before: list[str] = []
+    now_after: list[str] = []
+    clinical_bases: dict[str, float] = {}
+    nth_units: dict[str, float] = {}
+    ordinals: dict[str, int] = {}
+    future_words: list[str] = []
+    age_since: list[str] = []
 
 
 class SideWords(_Strict):

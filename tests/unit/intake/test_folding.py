@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nape.intake.folding import Folded, _folded
 from nape.intake.side import _side_fold
-from nape.intake.timing import _LONG_FOLD, _RECENT_WORDS_FOLD, _RECURRENT_FOLD, _THE_PAST_FOLD, _duration_fold
+from nape.intake.timing import _LONG_FOLD, _RECURRENT_FOLD, _THE_PAST_FOLD, _duration_fold, _points_rx
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,7 +34,9 @@ def _found(rx: re.Pattern[str] | Folded, text: str) -> list[tuple[int, int, tupl
 
 
 def test_folded_patterns_match_as_the_case_insensitive_ones() -> None:
-    folded = [_duration_fold(), _THE_PAST_FOLD, _RECENT_WORDS_FOLD, _LONG_FOLD, _RECURRENT_FOLD, _side_fold()]
+    pts = _points_rx()
+    folded = [_duration_fold(), _THE_PAST_FOLD, _LONG_FOLD, _RECURRENT_FOLD, _side_fold()]
+    folded += [pts.day, pts.weekday, pts.month, pts.nth, pts.age_since, pts.future]
     assert all(f.lower is not None for f in folded)
     for text in _texts():
         for f in folded:
