@@ -28,6 +28,8 @@ from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
 GROUP = "group:"
+# the group of words that extend an earlier clause to a new site ("and my hands too")
+ALSO = "also"
 
 
 @dataclass(frozen=True)
@@ -166,35 +168,63 @@ def _rules_by_group() -> dict[str, list[Compose]]:
 
 
 def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
-    """Findings composed from group hits that share a clause."""
-    window_default = concept_file().window
+    """Findings composed from group hits that share a clause (or, for a rule whose scope is the
+    sentence, a sentence: "my arm went weak, never had anything like it")."""
     by_clause: dict[int, dict[str, list[Hit]]] = {}
+    by_sentence: dict[int, dict[str, list[Hit]]] = {}
+    sentence = _sentence_of(ctx)
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-    rules = _rules_by_group()
+        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
     kinds = {name: g.kind for name, g in concept_file().groups.items()}
     out: list[Composed] = []
     for groups in by_clause.values():
-        site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
-        starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
-        sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
-        for g, hs in groups.items():
-            for rule in rules.get(g, ()):
-                window = rule.window or window_default
-                if any(o not in groups for o in rule.all[1:]):
-                    continue
-                for anchor in hs:
-                    spans = [(anchor.start, anchor.end)]
-                    for other in rule.all[1:]:
-                        near = _nearest(starts[other], sorted_hits[other], anchor, window)
-                        if near is None:
-                            break
-                        if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
-                            break
-                        spans.append((near.start, near.end))
-                    else:
-                        out.append(Composed(rule, tuple(spans)))
+        out += _compose_in(groups, ctx, kinds, "clause")
+    for groups in by_sentence.values():
+        out += _compose_in(groups, ctx, kinds, "sentence")
     out += _carried(by_clause, ctx, kinds)
+    return out
+
+
+def _sentence_of(ctx: Context) -> list[int]:
+    out: list[int] = []
+    s = 0
+    for t in ctx.toks:
+        out.append(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
+    return out
+
+
+def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, str], scope: str) -> list[Composed]:
+    window_default = concept_file().window
+    rules = _rules_by_group()
+    out: list[Composed] = []
+    site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
+    starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
+    sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
+    also_starts = starts.get(ALSO, [])
+    for g, hs in groups.items():
+        for rule in rules.get(g, ()):
+            if rule.scope != scope:
+                continue
+            window = rule.window or window_default
+            if any(o not in groups for o in rule.all[1:]):
+                continue
+            for anchor in hs:
+                spans = [(anchor.start, anchor.end)]
+                for other in rule.all[1:]:
+                    after = spans[-1][1] if rule.ordered else None
+                    near = _nearest(starts[other], sorted_hits[other], anchor, window, after)
+                    if near is None:
+                        break
+                    if kinds[other] == "site" and not (
+                        _closest_site(near, anchor, site_spans, ctx) or _also_after(near, also_starts)
+                    ):
+                        break
+                    spans.append((near.start, near.end))
+                else:
+                    out.append(Composed(rule, tuple(spans)))
     return out
 
 
@@ -213,11 +243,22 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
             s += 1
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
+    last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
     for c in sorted(by_clause):
         groups = by_clause[c]
         site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
+        own = {g: groups[g] for g in carry & groups.keys()}
+        if site_groups and not own and ALSO in groups and last_concepts is not None:
+            # "my feet are numb, and my fingertips too": the site takes the earlier clause's concept
+            for g, hs in last_concepts[1].items():
+                for rule in _rules_by_group().get(g, ()):
+                    site = site_groups.get(rule.all[1]) if len(rule.all) == 2 else None
+                    if site is not None:
+                        out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
+        # only the clause just before (its sentence may have ended: "My feet are numb. My hands too.")
+        last_concepts = (sent, own) if own else None
         if site_groups:
             last_sites = (sent, site_groups)
             continue
@@ -258,7 +299,21 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
     return all(t.lower in _COORD for t in ctx.toks[lo:hi])
 
 
-def _nearest(starts: list[int], hits: list[Hit], anchor: Hit, window: int) -> Hit | None:
+def _also_after(site: Hit, also_starts: list[int]) -> bool:
+    """A site just followed by "too" or "as well" takes the concept of its clause ("my feet have
+    gone numb and my fingertips too")."""
+    i = bisect_left(also_starts, site.end)
+    return i < len(also_starts) and also_starts[i] - site.end <= 1
+
+
+def _nearest(starts: list[int], hits: list[Hit], anchor: Hit, window: int, after: int | None = None) -> Hit | None:
+    """The hit nearest the anchor within the window; with ``after``, the first one starting at or
+    after that token."""
+    if after is not None:
+        k = bisect_left(starts, after)
+        if k < len(hits) and hits[k].start - after <= window:
+            return hits[k]
+        return None
     i = bisect_left(starts, anchor.start)
     best: Hit | None = None
     best_d = window + 1
