@@ -120,8 +120,9 @@ def correct(toks: list[Tok], known: frozenset[str]) -> list[Tok]:
             fixed = _FUZZY_CACHE[w]
         else:
             edits = 2 if len(w) >= cfg["two_edits_from"] else 1
-            best = process.extractOne(w, lexicon, scorer=Levenshtein.distance, score_cutoff=edits)
-            fixed = best[0] if best is not None and best[0][0] == w[0] else None
+            # the closest with the same first letter ("unsteadily" is "unsteady", not "steadily")
+            near = process.extract(w, lexicon, scorer=Levenshtein.distance, score_cutoff=edits, limit=8)
+            fixed = next((c for c, _, _ in sorted(near, key=lambda b: (b[1], b[2])) if c[0] == w[0]), None)
             if len(_FUZZY_CACHE) >= _FUZZY_CACHE_MAX:
                 _FUZZY_CACHE.clear()
             _FUZZY_CACHE[w] = fixed
