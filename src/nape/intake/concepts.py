@@ -161,10 +161,12 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
 
 
 @cache
-def _rules_by_group() -> dict[str, list[Compose]]:
+def _rules_by_group(scope: str | None = None) -> dict[str, list[Compose]]:
+    """Rules by their first group (of one scope, when given)."""
     out: dict[str, list[Compose]] = {}
     for r in concept_file().compose:
-        out.setdefault(r.all[0], []).append(r)
+        if scope is None or r.scope == scope:
+            out.setdefault(r.all[0], []).append(r)
     return out
 
 
@@ -199,7 +201,9 @@ def _sentence_of(ctx: Context) -> list[int]:
 
 def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, str], scope: str) -> list[Composed]:
     window_default = concept_file().window
-    rules = _rules_by_group()
+    rules = _rules_by_group(scope)
+    if not rules.keys() & groups.keys():
+        return []
     out: list[Composed] = []
     site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
     starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
@@ -207,8 +211,6 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
     also_starts = starts.get(ALSO, [])
     for g, hs in groups.items():
         for rule in rules.get(g, ()):
-            if rule.scope != scope:
-                continue
             window = rule.window or window_default
             if any(o not in groups for o in rule.all[1:]):
                 continue
