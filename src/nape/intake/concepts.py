@@ -179,7 +179,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
         by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
-    kinds = {name: g.kind for name, g in concept_file().groups.items()}
+    kinds = _kinds()
     out: list[Composed] = []
     for groups in by_clause.values():
         out += _compose_in(groups, ctx, kinds, "clause")
@@ -187,6 +187,11 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
         out += _compose_in(groups, ctx, kinds, "sentence")
     out += _carried(by_clause, ctx, kinds)
     return out
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {name: g.kind for name, g in concept_file().groups.items()}
 
 
 def _sentence_of(ctx: Context) -> list[int]:
