@@ -246,9 +246,12 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     hits = group_hits(matches)
     for comp in compose(hits, ctx):
         r = comp.rule
-        if r.present and not r.only_denied and reach[comp.start] >= comp.end:
+        if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
-        cst = None if r.assertion == "none" else ctx.status(comp.spans)
+        spans = comp.spans
+        if r.assert_on:  # spans follow the rule's groups in order
+            spans = tuple(s for g, s in zip(r.all, comp.spans, strict=False) if g in r.assert_on) or spans
+        cst = None if r.assertion == "none" else ctx.status(spans)
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:

@@ -28,6 +28,8 @@ from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
 GROUP = "group:"
+# the group of words that extend an earlier clause to a new site ("and my hands too")
+ALSO = "also"
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,9 @@ def correct(toks: list[Tok], known: frozenset[str]) -> list[Tok]:
             fixed = _FUZZY_CACHE[w]
         else:
             edits = 2 if len(w) >= cfg["two_edits_from"] else 1
-            best = process.extractOne(w, lexicon, scorer=Levenshtein.distance, score_cutoff=edits)
-            fixed = best[0] if best is not None and best[0][0] == w[0] else None
+            # the closest with the same first letter ("unsteadily" is "unsteady", not "steadily")
+            near = process.extract(w, lexicon, scorer=Levenshtein.distance, score_cutoff=edits, limit=8)
+            fixed = next((c for c, _, _ in sorted(near, key=lambda b: (b[1], b[2])) if c[0] == w[0]), None)
             if len(_FUZZY_CACHE) >= _FUZZY_CACHE_MAX:
                 _FUZZY_CACHE.clear()
             _FUZZY_CACHE[w] = fixed
@@ -174,62 +177,60 @@ def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) 
 
 
 @cache
-def _rules_by_group(across: bool = False) -> dict[str, list[Compose]]:
-    """Compose rules by their first group: those within a clause, or (``across``) those whose
-    groups may stand in neighbouring clauses."""
+def _rules_by_group(scope: str | None = None) -> dict[str, list[Compose]]:
+    """Rules by their first group (of one scope, when given: a rule whose groups may stand in
+    neighbouring clauses, ``across_clauses``, is of the sentence's scope)."""
     out: dict[str, list[Compose]] = {}
     for r in concept_file().compose:
-        if r.across_clauses == across:
+        if scope is None or _scope(r) == scope:
             out.setdefault(r.all[0], []).append(r)
     return out
 
 
 def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
-    """Findings composed from group hits that share a clause."""
-    window_default = concept_file().window
+    """Findings composed from group hits that share a clause (or, for a rule whose scope is the
+    sentence, a sentence: "my arm went weak, never had anything like it")."""
     by_clause: dict[int, dict[str, list[Hit]]] = {}
+    by_sentence: dict[int, dict[str, list[Hit]]] = {}
+    sentence = _sentence_of(ctx)
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-    kinds = {name: g.kind for name, g in concept_file().groups.items()}
+        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+    kinds = _kinds()
     out: list[Composed] = []
     for groups in by_clause.values():
-        out += _compose_in(groups, _rules_by_group(), kinds, ctx, window_default)
-    # rules whose groups may stand in neighbouring clauses of one sentence ("TSH: normal")
-    across = _rules_by_group(True)
-    by_sentence: dict[int, dict[str, list[Hit]]] = {}
-    sentence = _sentence_ids(ctx.toks)
-    for h in hits:
-        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+        out += _compose_in(groups, ctx, kinds, "clause")
     for groups in by_sentence.values():
-        if any(g in across for g in groups):
-            out += _compose_in(groups, across, kinds, ctx, window_default)
+        out += _compose_in(groups, ctx, kinds, "sentence")
     out += _carried(by_clause, ctx, kinds)
     return out
 
 
-def _sentence_ids(toks: Sequence[Tok]) -> list[int]:
+@cache
+def _kinds() -> dict[str, str]:
+    return {name: g.kind for name, g in concept_file().groups.items()}
+
+
+def _sentence_of(ctx: Context) -> list[int]:
     out: list[int] = []
     s = 0
-    for t in toks:
+    for t in ctx.toks:
         out.append(s)
         if t.lower in _SENTENCE_END:
             s += 1
     return out
 
 
-def _compose_in(
-    groups: dict[str, list[Hit]],
-    rules: dict[str, list[Compose]],
-    kinds: Mapping[str, str],
-    ctx: Context,
-    window_default: int,
-) -> list[Composed]:
-    """The findings of ``rules`` whose groups all have hits among ``groups`` (one clause's, or
-    one sentence's for the rules that may span clauses)."""
+def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, str], scope: str) -> list[Composed]:
+    window_default = concept_file().window
+    rules = _rules_by_group(scope)
+    if not rules.keys() & groups.keys():
+        return []
     out: list[Composed] = []
     site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
     starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
     sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
+    also_starts = starts.get(ALSO, [])
     for g, hs in groups.items():
         for rule in rules.get(g, ()):
             window = rule.window or window_default
@@ -243,10 +244,13 @@ def _compose_in(
                     continue  # "no weakness in my arms" is not "no weakness" anywhere
                 spans = [(anchor.start, anchor.end)]
                 for other in rule.all[1:]:
-                    near = _nearest(starts[other], sorted_hits[other], anchor, window)
+                    after = spans[-1][1] if rule.ordered else None
+                    near = _nearest(starts[other], sorted_hits[other], anchor, window, after)
                     if near is None:
                         break
-                    if kinds[other] == "site" and not _closest_site(near, anchor, site_spans, ctx):
+                    if kinds[other] == "site" and not (
+                        _closest_site(near, anchor, site_spans, ctx) or _also_after(near, also_starts)
+                    ):
                         break
                     spans.append((near.start, near.end))
                 else:
@@ -273,6 +277,10 @@ def _blocks(starts: list[int], hits: list[Hit], anchor: Hit, window: int, ctx: C
     return False
 
 
+def _scope(r: Compose) -> str:
+    return "sentence" if r.across_clauses else r.scope
+
+
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
     clause of the same sentence that names one ("it hurts low in his back and since then the
@@ -288,11 +296,22 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
             s += 1
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
+    last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
     for c in sorted(by_clause):
         groups = by_clause[c]
         site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
+        own = {g: groups[g] for g in carry & groups.keys()}
+        if site_groups and not own and ALSO in groups and last_concepts is not None:
+            # "my feet are numb, and my fingertips too": the site takes the earlier clause's concept
+            for g, hs in last_concepts[1].items():
+                for rule in _rules_by_group().get(g, ()):
+                    site = site_groups.get(rule.all[1]) if len(rule.all) == 2 else None
+                    if site is not None:
+                        out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
+        # only the clause just before (its sentence may have ended: "My feet are numb. My hands too.")
+        last_concepts = (sent, own) if own else None
         if site_groups:
             last_sites = (sent, site_groups)
             continue
@@ -333,7 +352,21 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
     return all(t.lower in _COORD for t in ctx.toks[lo:hi])
 
 
-def _nearest(starts: list[int], hits: list[Hit], anchor: Hit, window: int) -> Hit | None:
+def _also_after(site: Hit, also_starts: list[int]) -> bool:
+    """A site just followed by "too" or "as well" takes the concept of its clause ("my feet have
+    gone numb and my fingertips too")."""
+    i = bisect_left(also_starts, site.end)
+    return i < len(also_starts) and also_starts[i] - site.end <= 1
+
+
+def _nearest(starts: list[int], hits: list[Hit], anchor: Hit, window: int, after: int | None = None) -> Hit | None:
+    """The hit nearest the anchor within the window; with ``after``, the first one starting at or
+    after that token."""
+    if after is not None:
+        k = bisect_left(starts, after)
+        if k < len(hits) and hits[k].start - after <= window:
+            return hits[k]
+        return None
     i = bisect_left(starts, anchor.start)
     best: Hit | None = None
     best_d = window + 1

@@ -91,6 +91,8 @@ class Group(_Strict):
     # true: the words match their own forms only, not every form of their lemma ("was" is
     # not "is")
     exact_forms: bool = False
+    # where the words come from, when a guideline gives them (a source id of the knowledge base)
+    source: str = ""
 
 
 class Compose(_Strict):
@@ -123,6 +125,18 @@ class Compose(_Strict):
     # true: the groups may stand in neighbouring clauses of one sentence, as a test and its
     # result do in a form ("TSH: normal", "thyroid function tests, all normal")
     across_clauses: bool = False
+    # true: the other groups must come after the first, in the order listed ("getting weaker",
+    # "weaker than before"; not "weaker when I get up")
+    ordered: bool = False
+    # the groups whose words carry the assertion (all by default): "my arm went weak, never had
+    # that before" denies nothing about the weakness, so the rule asserts on the weakness only
+    assert_on: list[str] = []
+    # true: read even inside a finding's own phrase ("both feet are numb" is burning feet and also
+    # numbness in both legs)
+    alongside_phrases: bool = False
+    # "sentence": the groups may be in different clauses of one sentence ("my arm went weak,
+    # never had anything like it")
+    scope: Literal["clause", "sentence"] = "clause"
     note: str = ""
 
 
@@ -143,6 +157,9 @@ class ConceptFile(_Strict):
             for gname in [*c.all, *c.unless]:
                 if gname not in self.groups:
                     raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
+            for gname in c.assert_on:
+                if gname not in c.all:
+                    raise ValueError(f"compose rule for {c.finding!r} asserts on {gname!r}, not one of its groups")
         return self
 
 

@@ -1,0 +1,61 @@
+"""The compose options of resources/concepts.yaml (session 5): ordered groups, a sentence scope,
+an assertion on some groups only, reading alongside a finding's phrase, and "too"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nape.errors import IntakeResourceError
+from nape.intake import parse, schema
+from nape.intake.schema import ConceptFile
+
+
+def _got(text: str) -> dict[str, bool]:
+    return {m.finding: m.present for m in parse(text).mentions}
+
+
+def test_assert_on_must_name_one_of_the_rules_groups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
+    data["compose"].append({"finding": "deficit_is_new", "all": ["deficit", "novelty"], "assert_on": ["numbness"]})
+    (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "RESOURCES", tmp_path)
+    with pytest.raises(IntakeResourceError, match="asserts on 'numbness'"):
+        schema.load("concepts.yaml", ConceptFile)
+
+
+def test_an_unknown_scope_is_a_numbered_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
+    data["compose"].append({"finding": "deficit_is_new", "all": ["deficit", "novelty"], "scope": "paragraph"})
+    (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "RESOURCES", tmp_path)
+    with pytest.raises(IntakeResourceError, match="scope"):
+        schema.load("concepts.yaml", ConceptFile)
+
+
+def test_ordered_groups_follow_the_first() -> None:
+    assert _got("his legs are getting weaker").get("progressive_weakness") is True
+    assert _got("his legs feel weaker getting out of the car").get("progressive_weakness") is not True
+
+
+def test_a_sentence_scope_crosses_a_comma_but_not_a_full_stop() -> None:
+    assert _got("my leg went weak at noon, never had that before").get("deficit_is_new") is True
+    assert _got("My leg went weak at noon. Never had that before in my life.").get("deficit_is_new") is not True
+
+
+def test_assert_on_the_deficit_only() -> None:
+    # the "never" of "never had that before" denies nothing; a denied weakness is not new weakness
+    assert _got("my arm went numb and weak, never had that before").get("deficit_is_new") is True
+    assert _got("no weakness, never had that before").get("deficit_is_new") is not True
+
+
+def test_read_alongside_a_findings_own_phrase() -> None:
+    got = _got("both feet are numb")
+    assert got.get("burning_feet") is True and got.get("bilateral_leg_symptoms") is True
+
+
+def test_too_extends_a_concept_to_a_site() -> None:
+    assert _got("my toes are tingling and my fingers too").get("arm_numbness_tingling") is True
+    assert _got("my neck is stiff and my shoulders too").get("arm_numbness_tingling") is not True
