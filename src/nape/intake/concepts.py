@@ -284,16 +284,24 @@ def _scope(r: Compose) -> str:
 def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
     clause of the same sentence that names one ("it hurts low in his back and since then the
-    muscles keep cramping" -> back spasm). A clause naming its own site keeps it ("my neck is
+    muscles keep cramping" -> back spasm), or of the sentence before when its own opens with a
+    pronoun ("Lower back. It keeps going into spasm."). A clause naming its own site keeps it ("my neck is
     sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
 
     carry = frozenset(attributes_file().carry.concepts)
+    pronouns = frozenset(attributes_file().carry.pronouns)
     sentence: list[int] = []
+    opens_with_pronoun: list[bool] = []  # by sentence
     s = 0
+    start = True
     for t in ctx.toks:
         sentence.append(s)
+        if start:
+            opens_with_pronoun.append(t.lower in pronouns)
+            start = False
         if t.lower in _SENTENCE_END:
             s += 1
+            start = True
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
@@ -315,7 +323,10 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
         if site_groups:
             last_sites = (sent, site_groups)
             continue
-        if last_sites is None or last_sites[0] != sent:
+        if last_sites is None:
+            continue
+        # the same sentence, or the next one when it opens by pointing back ("It keeps locking")
+        if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun[sent]):
             continue
         for g in carry & groups.keys():
             for rule in _rules_by_group().get(g, ()):

@@ -73,6 +73,7 @@ class SideWords(_Strict):
 
 class CarryWords(_Strict):
     concepts: list[str]
+    pronouns: list[str] = []
 
 
 class AttributesFile(_Strict):
