@@ -13,7 +13,8 @@ import json
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 # A run of the same punctuation or symbol, of emoji or of whitespace, is cut to a few.
@@ -104,6 +105,52 @@ def _nlp() -> Any:
     return spacy.blank("en")
 
 
+#: what spaCy's tokenizer says, kept as data (``scripts/gen_spacy_tokens.py`` writes it from
+#: the installed spaCy; tests/unit/intake/test_spacy_tokens.py fails when it is stale): the
+#: rules build and most texts are read without importing spaCy (over a second of start-up)
+GENERATED = Path(__file__).parent / "resources" / "spacy_tokens.json"
+
+#: chunks and phrases this process had to hand to spaCy's tokenizer (the generator reads it)
+FROM_SPACY: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
+
+_Parts = tuple[tuple[int, str, str, bool, bool], ...]
+
+
+class SpacyData(NamedTuple):
+    special: frozenset[str]  # the tokenizer's special cases made of ASCII letters ("cannot")
+    number_words: frozenset[str]  # lower-case ASCII words spaCy's English ``like_num`` accepts
+    chunks: dict[str, _Parts]  # chunk -> its tokens (offset, text, lower, is_punct, like_num)
+
+
+@cache
+def spacy_data() -> SpacyData | None:
+    """The generated data, or None when it is missing or was written by another spaCy version
+    (then spaCy itself is asked, as before)."""
+    try:
+        raw = json.loads(GENERATED.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if raw.get("spacy") != metadata.version("spacy"):
+        return None
+    chunks = {k: tuple((o, t, t.lower(), p, n) for o, t, p, n in v) for k, v in raw["chunks"].items()}
+    return SpacyData(frozenset(raw["special"]), frozenset(raw["number_words"]), chunks)
+
+
+def _spacy_chunk(chunk: str) -> _Parts:
+    """A chunk's tokens: from the generated data, else from spaCy's tokenizer."""
+    data = spacy_data()
+    if data is not None:
+        got = data.chunks.get(chunk)
+        if got is not None:
+            return got
+    nlp = _nlp()
+    with nlp.memory_zone():
+        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if len(FROM_SPACY) < _TEXT_CHUNKS_MAX:
+        FROM_SPACY[chunk] = parts
+    return parts
+
+
 @cache
 def lemma_table() -> dict[str, str]:
     """spaCy's English lookup lemmas (spacy-lookups-data), read once; no model download."""
@@ -164,13 +211,10 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
         # to letters) unless it is a special case, not punctuation, "like a number" by the
         # English getter spaCy itself uses ("one", "third"). No trip through spaCy's tokenizer,
         # whose own structures grow with every new word even inside the memory zone.
-        parts: tuple[tuple[int, str, str, bool, bool], ...] = (
-            (0, chunk, chunk.lower(), False, bool(_like_num()(chunk))),
-        )
+        lower = chunk.lower()
+        parts: _Parts = ((0, chunk, lower, False, _is_number_word(lower)),)
     else:
-        nlp = _nlp()
-        with nlp.memory_zone():
-            parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+        parts = _spacy_chunk(chunk)
     if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
         _TEXT_CHUNKS.clear()
     _TEXT_CHUNKS[chunk] = parts
@@ -211,6 +255,14 @@ def _like_num() -> Any:
     return _nlp().vocab.lex_attr_getters[LIKE_NUM]
 
 
+def _is_number_word(lower: str) -> bool:
+    """spaCy's ``like_num`` on a word of ASCII letters (lower case): a number word."""
+    data = spacy_data()
+    if data is not None:
+        return lower in data.number_words
+    return bool(_like_num()(lower))
+
+
 # A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no
 # prefix, suffix or infix applies to letters alone), unless it is one of the tokenizer's
 # special cases ("cannot" is "can" "not").
@@ -222,6 +274,11 @@ _SINGLE_SPACED = re.compile(r"[^\s]+(?: [^\s]+)*")
 
 @cache
 def _special_cases() -> frozenset[str]:
+    """The tokenizer's special cases; without spaCy, those made of ASCII letters (the only
+    ones looked up here: a chunk of ASCII letters)."""
+    data = spacy_data()
+    if data is not None:
+        return data.special
     return frozenset(_nlp().tokenizer.rules)
 
 
@@ -235,6 +292,8 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     if words is None:
         if _PLAIN_WORD.fullmatch(chunk) and chunk not in _special_cases():
             words = (chunk,)
+        elif chunk == bound(chunk):
+            words = tuple(p[2] for p in _spacy_chunk(chunk) if not p[2].isspace())
         else:
             words = spacy_phrase_words(chunk)
         _CHUNKS[chunk] = words
