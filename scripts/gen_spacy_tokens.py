@@ -20,6 +20,7 @@ import json
 import re
 import sys
 from importlib import metadata
+from typing import Any
 
 
 def generate() -> str:
@@ -35,8 +36,10 @@ def generate() -> str:
     candidates = {w.lower() for w in [*lex_attrs._num_words, *lex_attrs._ordinal_words]}
     candidates |= {w for w in tokens.lemma_table() if re.fullmatch(r"[a-z]+", w)}
     number_words = sorted(w for w in candidates if re.fullmatch(r"[a-z]+", w) and like_num(w))
-    for chunk in special:
-        tokens._spacy_chunk(chunk)
+    for chunk in nlp.tokenizer.rules:  # every special case ("I'm", "don't") as a chunk
+        if chunk and not any(ch.isspace() for ch in chunk):
+            tokens._spacy_chunk(chunk)
+    tails, special_tailed = _tails(nlp, special, tokens.lemma_table())
     from nape.intake.pipeline import _build
 
     _build(None)
@@ -46,12 +49,70 @@ def generate() -> str:
         f'"spacy": {json.dumps(metadata.version("spacy"))},',
         f'"special": {json.dumps(special)},',
         f'"number_words": {json.dumps(number_words)},',
+        f'"special_tailed": {json.dumps(special_tailed)},',
+        '"tails": {',
+        ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in tails.items()),
+        "},",
         '"chunks": {',
-        ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in chunks.items()),
+        ",\n".join(
+            f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in chunks.items()
+        ),
         "}",
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+# the tails tried after a word or a number: each character, the runs ``bound`` leaves of one, a
+# few pairs, and each of these after "'s" or "'" ("neck's," "hours'")
+_PUNCT = [*".,;:!?)", "..", "...", "!!", "!!!", "??", "???", "?!", "!?", ").", "),", ".)", ",)", ");", "):"]
+TAILS = [*_PUNCT, *(q + p for q in ("'s", "'S", "'") for p in ["", *_PUNCT])]
+
+
+def tail_heads(lemmas: dict[str, str], special: list[str]) -> dict[str, list[str]]:
+    """Words and numbers to try each tail after (fixed: the same each run): every 400th word of
+    ASCII letters of the lemma table in three casings, some short words, none a special case;
+    and numbers of 1 to 40 digits."""
+    import random
+
+    plain = sorted(w for w in lemmas if re.fullmatch(r"[a-z]{2,40}", w))[::400]
+    words = [f(w) for w in plain for f in (str.lower, str.title, str.upper)]
+    words += ["no", "NO", "No", "am", "pm", "vs", "dr", "Dr", "mr", "st", "co", "eg", "ie", "etc", "Mrs", "ok", "OK"]
+    rng = random.Random(5)
+    numbers = [str(k) for k in range(120)]
+    numbers += ["".join(rng.choices("0123456789", k=rng.randint(1, 40))) for _ in range(200)]
+    return {"letters": [w for w in words if w not in special], "digits": numbers}
+
+
+def _tails(
+    nlp: Any, special: list[str], lemmas: dict[str, str]
+) -> tuple[dict[str, dict[str, list[list[Any]]]], list[str]]:
+    """For words (two or more ASCII letters) and numbers: each of ``TAILS`` (and, for numbers, no
+    tail) that spaCy splits off the same way after every one tried, the head staying one token,
+    with the tail's tokens; and the special cases of that shape ("Dr." "etc."), left to spaCy,
+    as are the letter special cases followed by a tail ("Im." is "I" "m.")."""
+    from nape.intake.tokens import TAILED
+
+    rules = nlp.tokenizer.rules
+    special_tailed = sorted(k for k in rules if TAILED.fullmatch(k))
+    out: dict[str, dict[str, list[list[Any]]]] = {}
+    for kind, heads in tail_heads(lemmas, special).items():
+        out[kind] = {}
+        for tail in ([""] if kind == "digits" else []) + TAILS:
+            want: list[list[Any]] | None = None
+            tried = 0
+            for w in heads:
+                if any(w + tail[:k] in special_tailed for k in range(len(tail) + 1)):
+                    continue
+                doc = nlp.make_doc(w + tail)
+                got = [[t.idx - len(w), t.text, t.is_punct, t.like_num] for t in doc[1:]]
+                if doc[0].text != w or doc[0].is_punct or (want is not None and got != want):
+                    want = None
+                    break
+                want, tried = got, tried + 1
+            if want is not None and tried:
+                out[kind][tail] = want
+    return out, special_tailed
 
 
 def main(argv: list[str]) -> int:

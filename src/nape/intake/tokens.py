@@ -120,6 +120,11 @@ class SpacyData(NamedTuple):
     special: frozenset[str]  # the tokenizer's special cases made of ASCII letters ("cannot")
     number_words: frozenset[str]  # lower-case ASCII words spaCy's English ``like_num`` accepts
     chunks: dict[str, _Parts]  # chunk -> its tokens (offset, text, lower, is_punct, like_num)
+    # punctuation after a word or a number ("pain," "neck's..." "38."): its tokens, the same
+    # after every word of two or more ASCII letters, or every number (the generator checks), by
+    # "letters" or "digits"; and the special cases of that shape
+    tails: dict[str, dict[str, _Parts]]
+    special_tailed: frozenset[str]
 
 
 @cache
@@ -133,14 +138,45 @@ def spacy_data() -> SpacyData | None:
     if raw.get("spacy") != metadata.version("spacy"):
         return None
     chunks = {k: tuple((o, t, t.lower(), p, n) for o, t, p, n in v) for k, v in raw["chunks"].items()}
-    return SpacyData(frozenset(raw["special"]), frozenset(raw["number_words"]), chunks)
+    tails = {
+        kind: {k: tuple((o, t, t.lower(), p, n) for o, t, p, n in v) for k, v in by_tail.items()}
+        for kind, by_tail in raw["tails"].items()
+    }
+    return SpacyData(
+        frozenset(raw["special"]), frozenset(raw["number_words"]), chunks, tails, frozenset(raw["special_tailed"])
+    )
+
+
+#: a word of two or more ASCII letters or a number, perhaps followed by "'s" or "'", then by
+#: up to three marks of punctuation (the shapes the generator looks at)
+TAILED = re.compile(r"([A-Za-z]{2,40}|[0-9]{1,40})((?:'[sS]?)?[.,;:!?)]{0,3})")
+
+
+def _tailed(chunk: str, data: SpacyData) -> _Parts | None:
+    """The tokens of a word followed by punctuation ("pain," "fever."), from the generated data:
+    the word (one token: not a special case), then the tail's. None when the data does not
+    cover the chunk."""
+    m = TAILED.fullmatch(chunk)
+    if m is None:
+        return None
+    word, tail = m.group(1), m.group(2)
+    digits = word[0] <= "9"
+    split = data.tails["digits" if digits else "letters"].get(tail)
+    if split is None or any(word + tail[:k] in data.special_tailed for k in range(len(tail) + 1)):
+        return None
+    if word in data.special:  # "Im." is "I" "m.": left to spaCy
+        return None
+    lower = word.lower()
+    at = len(word)
+    head = (0, word, lower, False, digits or lower in data.number_words)
+    return (head, *((at + o, t, low, p, n) for o, t, low, p, n in split))
 
 
 def _spacy_chunk(chunk: str) -> _Parts:
     """A chunk's tokens: from the generated data, else from spaCy's tokenizer."""
     data = spacy_data()
     if data is not None:
-        got = data.chunks.get(chunk)
+        got = data.chunks.get(chunk) or _tailed(chunk, data)
         if got is not None:
             return got
     nlp = _nlp()
