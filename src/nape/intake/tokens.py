@@ -100,9 +100,21 @@ class Tok(NamedTuple):
 
 @cache
 def _nlp() -> Any:
-    import spacy
+    """spaCy's blank English pipeline, loaded on first need (most texts need none). The cyclic
+    garbage collector is paused meanwhile and what was loaded frozen, as for the rules build
+    (pipeline.build): spaCy's import makes many long-lived objects and no garbage."""
+    import gc
 
-    return spacy.blank("en")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        import spacy
+
+        return spacy.blank("en")
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 #: what spaCy's tokenizer says, kept as data (``scripts/gen_spacy_tokens.py`` writes it from
