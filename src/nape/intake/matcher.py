@@ -135,11 +135,18 @@ def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[
     ``exact``, such as "left", whose lemma is "leave") any form with the same lemma."""
     out = []
     for w in words:
-        if w in exact or not lemmas:
-            out.append(Test(frozenset({w}), lemma=False))
-        else:
-            out.append(Test(frozenset({w, lemmas.get(w, w)})))
+        key = (w, None if w in exact or not lemmas else lemmas.get(w, w))
+        test = _PHRASE_TESTS.get(key)
+        if test is None:
+            test = Test(frozenset({w}), lemma=False) if key[1] is None else Test(frozenset({w, key[1]}))
+            # the same word in thousands of phrases: one (immutable) test for all of them
+            if len(_PHRASE_TESTS) < 200_000:
+                _PHRASE_TESTS[key] = test
+        out.append(test)
     return tuple(out)
+
+
+_PHRASE_TESTS: dict[tuple[str, str | None], Test] = {}
 
 
 class _Node:
@@ -198,8 +205,9 @@ class Index:
                     child = table[w] = _Node()
                 nodes = [child]
                 continue
+            # a trie: the children of different nodes, and of different words, are different
+            # nodes, so each is listed once without a check
             nxt: list[_Node] = []
-            seen: set[int] = set()
             ordered = sorted(words)
             for node in nodes:
                 table = node.children if test.lemma else node.exact
@@ -207,9 +215,7 @@ class Index:
                     child = table.get(w)
                     if child is None:
                         child = table[w] = _Node()
-                    if id(child) not in seen:
-                        seen.add(id(child))
-                        nxt.append(child)
+                    nxt.append(child)
             nodes = nxt
         if not end:
             return nodes
