@@ -389,7 +389,12 @@ class Index:
 
 def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Node]:
     """The trie nodes reached from ``frontier`` by a token (by its lower-case form or lemma,
-    or by its exact form), each once, in a fixed order."""
+    or by its exact form), each once, in a fixed order.
+
+    Each node of the trie is the child of one node under one word in one table (see
+    ``Index._insert``), and the nodes of a frontier are distinct: the nodes reached through
+    different nodes, different words (lower form and lemma) or the two tables are different
+    nodes, so none is listed twice without a check."""
     if len(frontier) == 1:  # the common case
         node = frontier[0]
         children = node.children
@@ -398,21 +403,22 @@ def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Nod
         c = node.exact.get(lower) if node.exact else None
         if b is None and c is None:
             return () if a is None else (a,)
-        found: tuple[_Node | None, ...] = (a, b, c)
-    else:
-        found = tuple(
-            x
-            for node in frontier
-            for x in (
-                node.children.get(lower),
-                node.children.get(lemma) if lemma != lower else None,
-                node.exact.get(lower) if node.exact else None,
-            )
-        )
+        return [x for x in (a, b, c) if x is not None]
     nxt: list[_Node] = []
-    for x in found:
-        if x is not None and all(y is not x for y in nxt):
+    same = lemma == lower
+    for node in frontier:
+        children = node.children
+        x = children.get(lower)
+        if x is not None:
             nxt.append(x)
+        if not same:
+            x = children.get(lemma)
+            if x is not None:
+                nxt.append(x)
+        if node.exact:
+            x = node.exact.get(lower)
+            if x is not None:
+                nxt.append(x)
     return nxt
 
 
