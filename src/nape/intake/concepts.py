@@ -165,6 +165,12 @@ def _rules_by_group() -> dict[str, list[Compose]]:
     return out
 
 
+@cache
+def _group_kinds() -> dict[str, str]:
+    """Each group's kind (site, concept…), made once."""
+    return {name: g.kind for name, g in concept_file().groups.items()}
+
+
 def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     """Findings composed from group hits that share a clause."""
     window_default = concept_file().window
@@ -172,7 +178,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     for h in hits:
         by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
     rules = _rules_by_group()
-    kinds = {name: g.kind for name, g in concept_file().groups.items()}
+    kinds = _group_kinds()
     out: list[Composed] = []
     for groups in by_clause.values():
         site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
