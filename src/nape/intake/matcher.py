@@ -337,23 +337,27 @@ class Index:
         n = len(toks)
         lowers = [t.lower for t in toks]
         lemmas = [t.lemma for t in toks]
-        root = self.trie
-        first, first_exact = root.children, root.exact
+        first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
-            frontier: Sequence[_Node] = (root,)
-            # most tokens start no rule: three look-ups say so without stepping
-            walk = lower in first or lemma in first or lower in first_exact
-            if not walk and counter is not None:
-                counter[0] += 1
-            while walk and lower != "\n":
-                nxt = _advance(frontier, lower, lemma)
+            # the first step from the root, by hand (``_advance`` with one node): most tokens
+            # start no rule, and three look-ups say so
+            a = first.get(lower)
+            b = first.get(lemma) if lemma != lower else None
+            c = first_exact.get(lower) if first_exact else None
+            if a is None and b is None and c is None:
+                if counter is not None:
+                    counter[0] += 1
+                nxt: Sequence[_Node] = ()
+            elif lower == "\n":
+                nxt = ()
+            else:
+                nxt = (a,) if a is not None and b is None and c is None else [x for x in (a, b, c) if x is not None]
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
-                if not nxt:
-                    break
+            while nxt:
                 j += 1
                 for node in nxt:
                     if node.gaps:
@@ -370,8 +374,12 @@ class Index:
                                 out.append(Match(rule, i, j))
                 if j >= n:
                     break
-                frontier = nxt
                 lower, lemma = lowers[j], lemmas[j]
+                if lower == "\n":
+                    break
+                nxt = _advance(nxt, lower, lemma)
+                if counter is not None:
+                    counter[0] += 1 + len(nxt)
             if anywhere or lowers[i] in by_word or lemmas[i] in by_word:
                 t = toks[i]
                 for rule in self.candidates(t):
