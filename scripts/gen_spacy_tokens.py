@@ -28,6 +28,7 @@ def generate() -> str:
     from nape.intake import tokens
 
     tokens.spacy_data = lambda: None  # type: ignore[assignment]  # ask spaCy for everything
+    tokens.RECORD = True
     nlp = tokens._nlp()
     special = sorted(k for k in nlp.tokenizer.rules if re.fullmatch(r"[A-Za-z]+", k))
     from spacy.lang.en import lex_attrs

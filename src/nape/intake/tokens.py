@@ -122,8 +122,10 @@ def _nlp() -> Any:
 #: rules build and most texts are read without importing spaCy (over a second of start-up)
 GENERATED = Path(__file__).parent / "resources" / "spacy_tokens.json"
 
-#: chunks and phrases this process had to hand to spaCy's tokenizer (the generator reads it)
+#: chunks this process handed to spaCy's tokenizer, kept only while ``RECORD`` is set (by the
+#: generator; a worker keeps nothing)
 FROM_SPACY: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
+RECORD = False
 
 _Parts = tuple[tuple[int, str, str, bool, bool], ...]
 
@@ -194,7 +196,7 @@ def _spacy_chunk(chunk: str) -> _Parts:
     nlp = _nlp()
     with nlp.memory_zone():
         parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
-    if len(FROM_SPACY) < _TEXT_CHUNKS_MAX:
+    if RECORD:
         FROM_SPACY[chunk] = parts
     return parts
 
