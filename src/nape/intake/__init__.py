@@ -140,14 +140,38 @@ def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[in
 
 
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]:
-    legs, arms = set(m["leg_words"]), set(m["arm_words"])
+    legs, arms, pair_firsts = _limb_sets(id(m), m)
     out = []
+    n = len(toks)
     for i, t in enumerate(toks):
-        pair = f"{t.lower} {toks[i + 1].lower}" if i + 1 < len(toks) else t.lower
-        kind = "leg" if t.lower in legs or pair in legs else "arm" if t.lower in arms else None
+        lower = t.lower
+        # a two-word leg phrase ("lower limb") is looked up only after its first word (a
+        # token holds no space, so "a b" is a phrase only if "a" is its first word)
+        kind = (
+            "leg"
+            if lower in legs or (lower in pair_firsts and i + 1 < n and f"{lower} {toks[i + 1].lower}" in legs)
+            else "arm"
+            if lower in arms
+            else None
+        )
         if kind:
             out.append((i, kind))
     return out
+
+
+_LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+
+
+def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The leg and arm words of the maps, and the first words of two-word leg phrases: made
+    once per maps (not at every parse)."""
+    got = _LIMB_SETS.get(key)
+    if got is None or got[0] is not m:
+        legs = frozenset(m["leg_words"])
+        sets = (legs, frozenset(m["arm_words"]), frozenset(w.split(" ", 1)[0] for w in legs if " " in w))
+        _LIMB_SETS.clear()
+        _LIMB_SETS[key] = got = (m, sets)
+    return got[1]
 
 
 def _sentences(toks: Sequence[Tok]) -> list[int]:

@@ -135,11 +135,18 @@ def phrase_tests(words: Sequence[str], lemmas: dict[str, str], exact: frozenset[
     ``exact``, such as "left", whose lemma is "leave") any form with the same lemma."""
     out = []
     for w in words:
-        if w in exact or not lemmas:
-            out.append(Test(frozenset({w}), lemma=False))
-        else:
-            out.append(Test(frozenset({w, lemmas.get(w, w)})))
+        key = (w, None if w in exact or not lemmas else lemmas.get(w, w))
+        test = _PHRASE_TESTS.get(key)
+        if test is None:
+            test = Test(frozenset({w}), lemma=False) if key[1] is None else Test(frozenset({w, key[1]}))
+            # the same word in thousands of phrases: one (immutable) test for all of them
+            if len(_PHRASE_TESTS) < 200_000:
+                _PHRASE_TESTS[key] = test
+        out.append(test)
     return tuple(out)
+
+
+_PHRASE_TESTS: dict[tuple[str, str | None], Test] = {}
 
 
 class _Node:
@@ -198,8 +205,9 @@ class Index:
                     child = table[w] = _Node()
                 nodes = [child]
                 continue
+            # a trie: the children of different nodes, and of different words, are different
+            # nodes, so each is listed once without a check
             nxt: list[_Node] = []
-            seen: set[int] = set()
             ordered = sorted(words)
             for node in nodes:
                 table = node.children if test.lemma else node.exact
@@ -207,9 +215,7 @@ class Index:
                     child = table.get(w)
                     if child is None:
                         child = table[w] = _Node()
-                    if id(child) not in seen:
-                        seen.add(id(child))
-                        nxt.append(child)
+                    nxt.append(child)
             nodes = nxt
         if not end:
             return nodes
@@ -331,23 +337,27 @@ class Index:
         n = len(toks)
         lowers = [t.lower for t in toks]
         lemmas = [t.lemma for t in toks]
-        root = self.trie
-        first, first_exact = root.children, root.exact
+        first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
-            frontier: Sequence[_Node] = (root,)
-            # most tokens start no rule: three look-ups say so without stepping
-            walk = lower in first or lemma in first or lower in first_exact
-            if not walk and counter is not None:
-                counter[0] += 1
-            while walk and lower != "\n":
-                nxt = _advance(frontier, lower, lemma)
+            # the first step from the root, by hand (``_advance`` with one node): most tokens
+            # start no rule, and three look-ups say so
+            a = first.get(lower)
+            b = first.get(lemma) if lemma != lower else None
+            c = first_exact.get(lower) if first_exact else None
+            if a is None and b is None and c is None:
+                if counter is not None:
+                    counter[0] += 1
+                nxt: Sequence[_Node] = ()
+            elif lower == "\n":
+                nxt = ()
+            else:
+                nxt = (a,) if a is not None and b is None and c is None else [x for x in (a, b, c) if x is not None]
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
-                if not nxt:
-                    break
+            while nxt:
                 j += 1
                 for node in nxt:
                     if node.gaps:
@@ -364,8 +374,12 @@ class Index:
                                 out.append(Match(rule, i, j))
                 if j >= n:
                     break
-                frontier = nxt
                 lower, lemma = lowers[j], lemmas[j]
+                if lower == "\n":
+                    break
+                nxt = _advance(nxt, lower, lemma)
+                if counter is not None:
+                    counter[0] += 1 + len(nxt)
             if anywhere or lowers[i] in by_word or lemmas[i] in by_word:
                 t = toks[i]
                 for rule in self.candidates(t):
@@ -383,7 +397,12 @@ class Index:
 
 def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Node]:
     """The trie nodes reached from ``frontier`` by a token (by its lower-case form or lemma,
-    or by its exact form), each once, in a fixed order."""
+    or by its exact form), each once, in a fixed order.
+
+    Each node of the trie is the child of one node under one word in one table (see
+    ``Index._insert``), and the nodes of a frontier are distinct: the nodes reached through
+    different nodes, different words (lower form and lemma) or the two tables are different
+    nodes, so none is listed twice without a check."""
     if len(frontier) == 1:  # the common case
         node = frontier[0]
         children = node.children
@@ -392,21 +411,22 @@ def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Nod
         c = node.exact.get(lower) if node.exact else None
         if b is None and c is None:
             return () if a is None else (a,)
-        found: tuple[_Node | None, ...] = (a, b, c)
-    else:
-        found = tuple(
-            x
-            for node in frontier
-            for x in (
-                node.children.get(lower),
-                node.children.get(lemma) if lemma != lower else None,
-                node.exact.get(lower) if node.exact else None,
-            )
-        )
+        return [x for x in (a, b, c) if x is not None]
     nxt: list[_Node] = []
-    for x in found:
-        if x is not None and all(y is not x for y in nxt):
+    same = lemma == lower
+    for node in frontier:
+        children = node.children
+        x = children.get(lower)
+        if x is not None:
             nxt.append(x)
+        if not same:
+            x = children.get(lemma)
+            if x is not None:
+                nxt.append(x)
+        if node.exact:
+            x = node.exact.get(lower)
+            if x is not None:
+                nxt.append(x)
     return nxt
 
 

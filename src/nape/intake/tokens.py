@@ -13,7 +13,8 @@ import json
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 # A run of the same punctuation or symbol, of emoji or of whitespace, is cut to a few.
@@ -99,9 +100,108 @@ class Tok(NamedTuple):
 
 @cache
 def _nlp() -> Any:
-    import spacy
+    """spaCy's blank English pipeline, loaded on first need (most texts need none). The cyclic
+    garbage collector is paused meanwhile and what was loaded frozen, as for the rules build
+    (pipeline.build): spaCy's import makes many long-lived objects and no garbage."""
+    import gc
 
-    return spacy.blank("en")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        import spacy
+
+        return spacy.blank("en")
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+#: what spaCy's tokenizer says, kept as data (``scripts/gen_spacy_tokens.py`` writes it from
+#: the installed spaCy; tests/unit/intake/test_spacy_tokens.py fails when it is stale): the
+#: rules build and most texts are read without importing spaCy (over a second of start-up).
+#: It is spaCy's data, so it is generated on each machine by the set-up commands
+#: (scripts/start, scripts/test) and not kept in the repository; without it every chunk goes
+#: to spaCy: the same reading, a slower start
+GENERATED = Path(__file__).parent / "resources" / "spacy_tokens.json"
+
+#: chunks this process handed to spaCy's tokenizer, kept only while ``RECORD`` is set (by the
+#: generator; a worker keeps nothing)
+FROM_SPACY: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
+RECORD = False
+
+_Parts = tuple[tuple[int, str, str, bool, bool], ...]
+
+
+class SpacyData(NamedTuple):
+    special: frozenset[str]  # the tokenizer's special cases made of ASCII letters ("cannot")
+    number_words: frozenset[str]  # lower-case ASCII words spaCy's English ``like_num`` accepts
+    chunks: dict[str, _Parts]  # chunk -> its tokens (offset, text, lower, is_punct, like_num)
+    # punctuation after a word or a number ("pain," "neck's..." "38."): its tokens, the same
+    # after every word of two or more ASCII letters, or every number (the generator checks), by
+    # "letters" or "digits"; and the special cases of that shape
+    tails: dict[str, dict[str, _Parts]]
+    special_tailed: frozenset[str]
+
+
+@cache
+def spacy_data() -> SpacyData | None:
+    """The generated data, or None when it is missing or was written by another spaCy version
+    (then spaCy itself is asked, as before)."""
+    try:
+        raw = json.loads(GENERATED.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if raw.get("spacy") != metadata.version("spacy"):
+        return None
+    chunks = {k: tuple((o, t, t.lower(), p, n) for o, t, p, n in v) for k, v in raw["chunks"].items()}
+    tails = {
+        kind: {k: tuple((o, t, t.lower(), p, n) for o, t, p, n in v) for k, v in by_tail.items()}
+        for kind, by_tail in raw["tails"].items()
+    }
+    return SpacyData(
+        frozenset(raw["special"]), frozenset(raw["number_words"]), chunks, tails, frozenset(raw["special_tailed"])
+    )
+
+
+#: a word of two or more ASCII letters or a number, perhaps followed by "'s" or "'", then by
+#: up to three marks of punctuation (the shapes the generator looks at)
+TAILED = re.compile(r"([A-Za-z]{2,40}|[0-9]{1,40})((?:'[sS]?)?[.,;:!?)]{0,3})")
+
+
+def _tailed(chunk: str, data: SpacyData) -> _Parts | None:
+    """The tokens of a word followed by punctuation ("pain," "fever."), from the generated data:
+    the word (one token: not a special case), then the tail's. None when the data does not
+    cover the chunk."""
+    m = TAILED.fullmatch(chunk)
+    if m is None:
+        return None
+    word, tail = m.group(1), m.group(2)
+    digits = word[0] <= "9"
+    split = data.tails["digits" if digits else "letters"].get(tail)
+    if split is None or any(word + tail[:k] in data.special_tailed for k in range(len(tail) + 1)):
+        return None
+    if word in data.special:  # "Im." is "I" "m.": left to spaCy
+        return None
+    lower = word.lower()
+    at = len(word)
+    head = (0, word, lower, False, digits or lower in data.number_words)
+    return (head, *((at + o, t, low, p, n) for o, t, low, p, n in split))
+
+
+def _spacy_chunk(chunk: str) -> _Parts:
+    """A chunk's tokens: from the generated data, else from spaCy's tokenizer."""
+    data = spacy_data()
+    if data is not None:
+        got = data.chunks.get(chunk) or _tailed(chunk, data)
+        if got is not None:
+            return got
+    nlp = _nlp()
+    with nlp.memory_zone():
+        parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+    if RECORD:
+        FROM_SPACY[chunk] = parts
+    return parts
 
 
 @cache
@@ -164,13 +264,10 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
         # to letters) unless it is a special case, not punctuation, "like a number" by the
         # English getter spaCy itself uses ("one", "third"). No trip through spaCy's tokenizer,
         # whose own structures grow with every new word even inside the memory zone.
-        parts: tuple[tuple[int, str, str, bool, bool], ...] = (
-            (0, chunk, chunk.lower(), False, bool(_like_num()(chunk))),
-        )
+        lower = chunk.lower()
+        parts: _Parts = ((0, chunk, lower, False, _is_number_word(lower)),)
     else:
-        nlp = _nlp()
-        with nlp.memory_zone():
-            parts = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(chunk))
+        parts = _spacy_chunk(chunk)
     if len(_TEXT_CHUNKS) >= _TEXT_CHUNKS_MAX:
         _TEXT_CHUNKS.clear()
     _TEXT_CHUNKS[chunk] = parts
@@ -211,6 +308,14 @@ def _like_num() -> Any:
     return _nlp().vocab.lex_attr_getters[LIKE_NUM]
 
 
+def _is_number_word(lower: str) -> bool:
+    """spaCy's ``like_num`` on a word of ASCII letters (lower case): a number word."""
+    data = spacy_data()
+    if data is not None:
+        return lower in data.number_words
+    return bool(_like_num()(lower))
+
+
 # A word of plain lower-case letters: ``bound`` leaves it as it is and spaCy keeps it whole (no
 # prefix, suffix or infix applies to letters alone), unless it is one of the tokenizer's
 # special cases ("cannot" is "can" "not").
@@ -222,6 +327,11 @@ _SINGLE_SPACED = re.compile(r"[^\s]+(?: [^\s]+)*")
 
 @cache
 def _special_cases() -> frozenset[str]:
+    """The tokenizer's special cases; without spaCy, those made of ASCII letters (the only
+    ones looked up here: a chunk of ASCII letters)."""
+    data = spacy_data()
+    if data is not None:
+        return data.special
     return frozenset(_nlp().tokenizer.rules)
 
 
@@ -235,6 +345,8 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     if words is None:
         if _PLAIN_WORD.fullmatch(chunk) and chunk not in _special_cases():
             words = (chunk,)
+        elif chunk == bound(chunk):
+            words = tuple(p[2] for p in _spacy_chunk(chunk) if not p[2].isspace())
         else:
             words = spacy_phrase_words(chunk)
         _CHUNKS[chunk] = words
