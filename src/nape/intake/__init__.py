@@ -297,9 +297,14 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
-    # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago")
-    for nh in read_gestation(toks):
+    # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
+    # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
+    gestation = read_gestation(toks)
+    for nh in gestation:
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    if gestation:
+        weeks = [(toks[nh.start].start, toks[nh.end - 1].end) for nh in gestation]
+        times = [h for h in times if not any(a < h.end and h.start < b for a, b in weeks)]
     # a duration said in a finding's own words ("for years", "chronic") is ranked with the other
     # times by what it governs: "on warfarin for years" is not how long the back has hurt
     band_days = attributes_file().time.band_days
