@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_gestation, read_numbers
+from nape.intake.numbers import read_gestation, read_numbers, read_speeds
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -297,6 +297,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # a crash's speed below the high-speed threshold: the speed word is not a dangerous mechanism
+    for nh in read_speeds(toks):
+        cands.append(_Cand(nh.finding, False, nh.start, nh.end, None, "suppress", ("dangerous_mechanism",)))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
     gestation = read_gestation(toks)
@@ -350,8 +353,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for hit in [*durations, *recurrences]:
         # "I had back pain for months after my son was born", "my father kept getting bad
         # backs": a time said of a past, supposed or someone else's episode is not this one's
+        # an episode pattern denied is no pattern ("it doesn't come and go, it's there all the time")
         if hit.finding not in acc.best and _plainly_said(
-            hit.start, hit.end, starts, ctx, person, denial=False, past=hit not in recurrences
+            hit.start, hit.end, starts, ctx, person, denial=hit in recurrences, past=hit not in recurrences
         ):
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     side, side_hits = read_side(raw)

@@ -56,6 +56,7 @@ class _Words:
     form_ends: frozenset[str]
     form_normal: frozenset[str]
     form_function: frozenset[str]
+    hyphen_prefixes: frozenset[str]
 
 
 @cache
@@ -76,6 +77,7 @@ def _words() -> _Words:
         frozenset(c.form_answer_ends) | {"\n"},
         frozenset(c.form_normal_answers),
         frozenset(c.form_function_words),
+        frozenset(c.hyphen_prefixes),
     )
 
 
@@ -111,8 +113,11 @@ class Context:
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
         for t in triggers:
-            # a hyphen inside a word still ends a denial: "no fever-stiff neck" keeps the stiff neck
-            if t.category == "TERMINATE":
+            # a hyphen inside a word still ends a denial ("no fever-stiff neck" keeps the stiff
+            # neck), unless it follows a prefix ("never taken anti-sickness tablets")
+            if t.category == "TERMINATE" and not (
+                _joining_hyphen(toks, t.start) and toks[t.start - 1].lower in _words().hyphen_prefixes
+            ):
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
         self.scope: list[list[int] | None] = [None] * n

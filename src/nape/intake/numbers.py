@@ -76,6 +76,39 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+_ABOUT = re.compile(r"^[~≈<>]?(\d{1,3})(mph|kph|kmh)?$", re.I)
+
+
+def read_speeds(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Crash speeds below the high-speed threshold, as spans that take the dangerous mechanism
+    away from the speed word: "rear-ended at ~20 mph" is not a high-energy crash. (A speed at
+    or above it needs no number: "at speed", "mph" already read as high energy.)"""
+    sp = numbers_file().speed
+    if sp is None:
+        return []
+    units = {u.lower(): k for u, k in sp.units.items()}
+    out: list[NumberHit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        m = _ABOUT.match(t.text)
+        if not m:
+            continue
+        unit, end = (m.group(2) or "").lower(), i + 1
+        if not unit:
+            for width in (3, 2, 1):  # "km / h", "miles an hour", "mph"
+                if i + width < n:
+                    words = [x.lower for x in toks[i + 1 : i + 1 + width]]
+                    for cand in (" ".join(words), "".join(words)):
+                        if cand in units:
+                            unit, end = cand, i + 1 + width
+                            break
+                if unit:
+                    break
+        if unit in units and float(m.group(1)) * units[unit] < sp.high_at_or_above_kmh:
+            out.append(NumberHit("dangerous_mechanism", False, i, end))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

@@ -68,6 +68,9 @@ class Clauses(_Strict):
     form_field_max: int = Field(default=8, ge=1, le=16)
     form_normal_answers: list[str] = []
     form_function_words: list[str] = []
+    # a hyphen inside a word ends a denial ("no fever-stiff neck" keeps the stiff neck) unless the
+    # word before it is one of these prefixes ("never taken anti-sickness tablets" denies them)
+    hyphen_prefixes: list[str] = []
 
 
 class ContextFile(_Strict):
@@ -197,11 +200,22 @@ class Gestation(_Strict):
     source: str
 
 
+class Speed(_Strict):
+    """A crash's speed: below the high-speed threshold, "at 20 mph" says the crash was not a
+    high-energy one, and the speed word takes no dangerous mechanism with it."""
+
+    # unit word (tokens joined) -> km/h per unit
+    units: dict[str, float]
+    high_at_or_above_kmh: float
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
     window: int = Field(ge=1, le=6)
     gestation: Gestation | None = None
+    speed: Speed | None = None
 
 
 # ----------------------------------------------------------------------------- medicines
