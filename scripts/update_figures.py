@@ -13,7 +13,8 @@ SETS = {
     "blind-a (seen)": ROOT / "data/blind/2026-11-29-a/cases.jsonl",
     "blind-b (seen)": ROOT / "data/blind/2026-11-29-b/cases.jsonl",
     "blind-c (seen)": ROOT / "data/blind/2026-11-29-c/cases.jsonl",
-    "blind-d": ROOT / "data/blind/2026-11-30-d/cases.jsonl",
+    "blind-d (seen)": ROOT / "data/blind/2026-11-30-d/cases.jsonl",
+    "blind-e": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
