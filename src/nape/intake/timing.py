@@ -404,6 +404,9 @@ class Governor:
     owner: Callable[[Hit], int | None]
 
 
+_POSSESSIVE = frozenset({"my", "his", "her", "their", "your", "our", "the", "a"})
+
+
 # ----------------------------------------------------------------------------- what a duration governs
 def governed(
     toks: Sequence[Tok],
@@ -492,6 +495,8 @@ def governed(
         k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
+                if gov[k] == _SITE and (med := _indication(k, c)) is not None:
+                    return _EVENT, med, not h.bare  # "on steroids for her chest for years"
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
         if h.bare and not forward:
@@ -503,6 +508,21 @@ def governed(
                 return gov[k], k, not h.bare or k - j <= _BARE_REACH + 1
             k += 1
         return None, None, not h.bare
+
+    def _indication(k: int, c: int) -> int | None:
+        """The medicine a body part names the use of ("on inhalers for my chest", "tablets for
+        his heart"): "for" (and a possessive) before the site, a medicine earlier in the clause."""
+        m = k - 1
+        while m >= 0 and toks[m].lower in _POSSESSIVE:
+            m -= 1
+        if m < 0 or toks[m].lower != "for":
+            return None
+        for q in range(m - 1, max(-1, m - _REACH), -1):
+            if clause[q] != c:
+                return None
+            if gov.get(q) in (_EVENT, _OTHER):  # a medicine, or a risk-factor treatment ("steroids")
+                return q
+        return None
 
     def rank(h: Hit) -> int | None:
         what, _, ok = find(h)
