@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nape.intake.schema import Lab, numbers_file
+from nape.intake.schema import Lab, Temperature, numbers_file
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -109,6 +109,23 @@ def read_speeds(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+def _bare_temperature(toks: Sequence[Tok], i: int, value: float, temp: Temperature) -> float | None:
+    """A number with one decimal and no unit read as a temperature (in °C), or None: "38.4
+    tonight" is one, "BMI 38.5", "38.5 kg" and a lab's value are not."""
+    text = toks[i].text.rstrip(".")
+    if ("." not in text and "," not in text) or len(text.replace(",", ".").split(".")[1]) != 1:
+        return None
+    before = {t.lower for t in toks[max(0, i - 2) : i]}
+    after = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if before & set(temp.not_before) or after in temp.not_after:
+        return None
+    if temp.bare_c is not None and temp.bare_c[0] <= value <= temp.bare_c[1]:
+        return value
+    if temp.bare_f is not None and temp.bare_f[0] <= value <= temp.bare_f[1]:
+        return (value - 32) * 5 / 9
+    return None
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature
@@ -145,6 +162,13 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             is_temp = True
         elif named and unit not in ("c", "f") and (celsius or fahrenheit):
             c = value if celsius else (value - 32) * 5 / 9
+            is_temp = True
+        elif (
+            unit is None
+            and not any(toks[k].lower in lab_names for k in range(max(0, i - cfg.window), i))
+            and (bare := _bare_temperature(toks, i, value, temp)) is not None
+        ):
+            c = bare
             is_temp = True
         if is_temp:
             out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))

@@ -173,6 +173,12 @@ class Temperature(_Strict):
     plausible_f: tuple[float, float]
     words: list[str]
     window: int = Field(ge=1, le=8)
+    # a number with one decimal and no unit in these ranges is a temperature ("vomited, 38.8 and
+    # he hates the light"), unless a measure's name stands just before it or a unit just after
+    bare_c: tuple[float, float] | None = None
+    bare_f: tuple[float, float] | None = None
+    not_before: list[str] = []
+    not_after: list[str] = []
 
 
 class Lab(_Strict):
