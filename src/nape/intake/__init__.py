@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_gestation, read_numbers
+from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -297,6 +297,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # units of alcohol a week keep their assertion ("used to drink 50 units a week")
+    for nh in read_alcohol_units(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago")
     for nh in read_gestation(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))

@@ -76,6 +76,41 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+_NUM_GLUED_UNIT = re.compile(r"^(\d{1,3})([a-z]+)$")
+
+
+def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Units of alcohol a week ("EtOH 60 u/wk", "30 units a week", "6 units per day") against the
+    low-risk limit: above it alcohol excess present, at or under it absent. An alcohol word must
+    stand within the window before the number or right after the period. One pass."""
+    a = numbers_file().alcohol
+    if a is None:
+        return []
+    units, periods = frozenset(a.unit_words), a.period_words
+    links, drink = frozenset(a.linking_words), frozenset(a.alcohol_words)
+    out: list[NumberHit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        j = i + 1
+        glued = _NUM_GLUED_UNIT.match(t.lower)
+        if glued and glued.group(2) in units:  # "20u/wk"
+            count = float(glued.group(1))
+        elif t.lower.isdigit() and len(t.lower) <= 3 and j < n and toks[j].lower in units:
+            count, j = float(t.lower), j + 1
+        else:
+            continue
+        while j < n and toks[j].lower in links and j - i < 5:
+            j += 1
+        if j >= n or toks[j].lower not in periods:
+            continue
+        near = [x.lower for x in toks[max(0, i - a.window) : i]] + [x.lower for x in toks[j + 1 : j + 3]]
+        if not any(w in drink for w in near):
+            continue
+        weekly = count * periods[toks[j].lower]
+        out.append(NumberHit("alcohol_excess", weekly > a.limit_units_per_week, i, j + 1))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

@@ -197,11 +197,25 @@ class Gestation(_Strict):
     source: str
 
 
+class Alcohol(_Strict):
+    """Units of alcohol a week read against the low-risk limit (a cited source)."""
+
+    limit_units_per_week: float = Field(gt=0)
+    unit_words: list[str] = Field(min_length=1)
+    # the period a number of units is given for, with how many of them make a week
+    period_words: dict[str, int]
+    linking_words: list[str] = []
+    alcohol_words: list[str] = Field(min_length=1)
+    window: int = Field(ge=1, le=8)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
     window: int = Field(ge=1, le=6)
     gestation: Gestation | None = None
+    alcohol: Alcohol | None = None
 
 
 # ----------------------------------------------------------------------------- medicines
