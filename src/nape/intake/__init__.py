@@ -301,8 +301,13 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago")
+    gestation_chars: set[int] = set()
     for nh in read_gestation(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+        gestation_chars.add(toks[nh.start].start)
+    # "pregnant 32 weeks", "six months pregnant": how far on a pregnancy is, not how long a problem has lasted
+    if gestation_chars:
+        times = [h for h in times if not any(h.start <= c < h.end for c in gestation_chars)]
     # a duration said in a finding's own words ("for years", "chronic") is ranked with the other
     # times by what it governs: "on warfarin for years" is not how long the back has hurt
     band_days = attributes_file().time.band_days

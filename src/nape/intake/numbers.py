@@ -43,6 +43,17 @@ def _value(t: Tok) -> tuple[float, str | None] | None:
 _FORTIETHS = re.compile(r"^(\d{1,2})(?:\+\d)?/40$")
 
 
+def _month_count(word: str, numbers: dict[str, int], ordinals: dict[str, int]) -> tuple[int, bool] | None:
+    """How many months a word says, and whether it is the month one is in ("seventh")."""
+    if word.isdigit() and len(word) == 1:
+        return int(word), False
+    if word in numbers:
+        return numbers[word], False
+    if word in ordinals:
+        return ordinals[word], True
+    return None
+
+
 def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     """Weeks of pregnancy as findings: "34/40" or "32 weeks pregnant" -> pregnant, in the
     second half (20 weeks or more) and preterm (before 37 weeks); "39 weeks pregnant" is not
@@ -54,6 +65,8 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     # in a text that speaks of a pregnancy, "I'm 39 weeks" and "she's 34 weeks" are its weeks too
     if any(t.lower.startswith("pregnan") for t in toks):
         words = words | {"i'm", "im", "'m", "am", "she's", "at"}
+    months = frozenset(g.month_words)
+    n = len(toks)
     out: list[NumberHit] = []
     for i, t in enumerate(toks):
         weeks: int | None = None
@@ -67,6 +80,12 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
             near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
             if any(w in words for w in near):
                 weeks, end = int(t.text), i + 2
+        elif months and i + 1 < n and toks[i + 1].lower in months:
+            count = _month_count(t.lower, g.number_words, g.ordinal_words)
+            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            if count is not None and any(w in words for w in near):
+                whole, ordinal = count
+                weeks, end = int((whole - 0.5 if ordinal else whole) * g.weeks_per_month), i + 2
         if weeks is None or not g.plausible_weeks[0] <= weeks <= g.plausible_weeks[1]:
             continue
         later = weeks >= g.later_from_weeks

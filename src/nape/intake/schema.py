@@ -195,6 +195,13 @@ class Gestation(_Strict):
     later_from_weeks: int
     term_from_weeks: int
     source: str
+    # months of pregnancy ("six months pregnant", "in her seventh month of pregnancy"): a number
+    # of months, or the month one is in (an ordinal), turned into weeks
+    month_words: list[str] = []
+    weeks_per_month: float = Field(default=4.35, gt=0)
+    # number words and ordinals up to nine, with their values
+    number_words: dict[str, int] = {}
+    ordinal_words: dict[str, int] = {}
 
 
 class Alcohol(_Strict):
