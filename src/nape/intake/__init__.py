@@ -270,6 +270,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     hits = group_hits(matches)
     for comp in compose(hits, ctx):
         r = comp.rule
+        if r.min_age is not None and (person.age is None or person.age < r.min_age):
+            continue  # said of someone younger, or of no stated age
         if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         spans = comp.spans

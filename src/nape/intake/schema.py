@@ -137,6 +137,9 @@ class Compose(_Strict):
     # "sentence": the groups may be in different clauses of one sentence ("my arm went weak,
     # never had anything like it")
     scope: Literal["clause", "sentence"] = "clause"
+    # the rule speaks only for a person of at least this age, when the text gives an age (a
+    # low-energy fall or lift matters for the bones from older age on)
+    min_age: int | None = Field(default=None, ge=0, le=120)
     note: str = ""
 
 
