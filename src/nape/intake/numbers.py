@@ -111,11 +111,12 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
     n = len(toks)
     for i, t in enumerate(toks):
         j = i + 1
-        glued = _NUM_GLUED_UNIT.match(t.lower)
+        word = t.lower.lstrip("~≈>+")  # "~40 units", ">30 units"
+        glued = _NUM_GLUED_UNIT.match(word)
         if glued and glued.group(2) in units:  # "20u/wk"
             count = float(glued.group(1))
-        elif t.lower.isdigit() and len(t.lower) <= 3 and j < n and toks[j].lower in units:
-            count, j = float(t.lower), j + 1
+        elif word.isdigit() and len(word) <= 3 and j < n and toks[j].lower in units:
+            count, j = float(word), j + 1
         else:
             continue
         while j < n and toks[j].lower in links and j - i < 5:
