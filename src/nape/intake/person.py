@@ -127,7 +127,9 @@ _FIRST_PERSON = Folded(
 _CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick|got\s+over)\b", re.I)
 # "My neighbour (80) broke a bone lifting a kettle. Could that happen to my mum?": a story told
 # to ask whether it can happen to someone else is about a contact, not the patient
-_HAPPEN_TO = re.compile(r"\b(?:could|can|might|would|will|does)\s+(?:that|this|it|the\s+same)\s+(?:\w+\s+)?happen\s+to\b", re.I)
+_HAPPEN_TO = re.compile(
+    r"\b(?:could|can|might|would|will|does)\s+(?:that|this|it|the\s+same)\s+(?:\w+\s+)?happen\s+to\b", re.I
+)
 _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
