@@ -264,7 +264,7 @@ def read_person(text: str) -> Person:
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
         tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
         talks_about = re.match(
-            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
             tail,
             re.I,
         )
