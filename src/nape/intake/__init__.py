@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_gestation, read_numbers, read_speeds
+from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -270,6 +270,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     hits = group_hits(matches)
     for comp in compose(hits, ctx):
         r = comp.rule
+        if r.min_age is not None and (person.age is None or person.age < r.min_age):
+            continue  # said of someone younger, or of no stated age
         if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         spans = comp.spans
@@ -300,6 +302,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # a crash's speed below the high-speed threshold: the speed word is not a dangerous mechanism
     for nh in read_speeds(toks):
         cands.append(_Cand(nh.finding, False, nh.start, nh.end, None, "suppress", ("dangerous_mechanism",)))
+    # units of alcohol a week keep their assertion ("used to drink 50 units a week")
+    for nh in read_alcohol_units(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
     gestation = read_gestation(toks)

@@ -43,6 +43,17 @@ def _value(t: Tok) -> tuple[float, str | None] | None:
 _FORTIETHS = re.compile(r"^(\d{1,2})(?:\+\d)?/40$")
 
 
+def _month_count(word: str, numbers: dict[str, int], ordinals: dict[str, int]) -> tuple[int, bool] | None:
+    """How many months a word says, and whether it is the month one is in ("seventh")."""
+    if word.isdigit() and len(word) == 1:
+        return int(word), False
+    if word in numbers:
+        return numbers[word], False
+    if word in ordinals:
+        return ordinals[word], True
+    return None
+
+
 def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     """Weeks of pregnancy as findings: "34/40" or "32 weeks pregnant" -> pregnant, in the
     second half (20 weeks or more) and preterm (before 37 weeks); "39 weeks pregnant" is not
@@ -54,6 +65,8 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     # in a text that speaks of a pregnancy, "I'm 39 weeks" and "she's 34 weeks" are its weeks too
     if any(t.lower.startswith("pregnan") for t in toks):
         words = words | {"i'm", "im", "'m", "am", "she's", "at"}
+    months = frozenset(g.month_words)
+    n = len(toks)
     out: list[NumberHit] = []
     for i, t in enumerate(toks):
         weeks: int | None = None
@@ -67,6 +80,12 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
             near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
             if any(w in words for w in near):
                 weeks, end = int(t.text), i + 2
+        elif months and i + 1 < n and toks[i + 1].lower in months:
+            count = _month_count(t.lower, g.number_words, g.ordinal_words)
+            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            if count is not None and any(w in words for w in near):
+                whole, ordinal = count
+                weeks, end = int((whole - 0.5 if ordinal else whole) * g.weeks_per_month), i + 2
         if weeks is None or not g.plausible_weeks[0] <= weeks <= g.plausible_weeks[1]:
             continue
         later = weeks >= g.later_from_weeks
@@ -124,6 +143,42 @@ def _bare_temperature(toks: Sequence[Tok], i: int, value: float, temp: Temperatu
     if temp.bare_f is not None and temp.bare_f[0] <= value <= temp.bare_f[1]:
         return (value - 32) * 5 / 9
     return None
+
+
+_NUM_GLUED_UNIT = re.compile(r"^(\d{1,3})([a-z]+)$")
+
+
+def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Units of alcohol a week ("EtOH 60 u/wk", "30 units a week", "6 units per day") against the
+    low-risk limit: above it alcohol excess present, at or under it absent. An alcohol word must
+    stand within the window before the number or right after the period. One pass."""
+    a = numbers_file().alcohol
+    if a is None:
+        return []
+    units, periods = frozenset(a.unit_words), a.period_words
+    links, drink = frozenset(a.linking_words), frozenset(a.alcohol_words)
+    out: list[NumberHit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        j = i + 1
+        word = t.lower.lstrip("~≈>+")  # "~40 units", ">30 units"
+        glued = _NUM_GLUED_UNIT.match(word)
+        if glued and glued.group(2) in units:  # "20u/wk"
+            count = float(glued.group(1))
+        elif word.isdigit() and len(word) <= 3 and j < n and toks[j].lower in units:
+            count, j = float(word), j + 1
+        else:
+            continue
+        while j < n and toks[j].lower in links and j - i < 5:
+            j += 1
+        if j >= n or toks[j].lower not in periods:
+            continue
+        near = [x.lower for x in toks[max(0, i - a.window) : i]] + [x.lower for x in toks[j + 1 : j + 3]]
+        if not any(w in drink for w in near):
+            continue
+        weekly = count * periods[toks[j].lower]
+        out.append(NumberHit("alcohol_excess", weekly > a.limit_units_per_week, i, j + 1))
+    return out
 
 
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:

@@ -125,6 +125,11 @@ _FIRST_PERSON = Folded(
     )
 )
 _CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick|got\s+over)\b", re.I)
+# "My neighbour (80) broke a bone lifting a kettle. Could that happen to my mum?": a story told
+# to ask whether it can happen to someone else is about a contact, not the patient
+_HAPPEN_TO = re.compile(
+    r"\b(?:could|can|might|would|will|does)\s+(?:that|this|it|the\s+same)\s+(?:\w+\s+)?happen\s+to\b", re.I
+)
 _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?[- ]old|year-old)\b", re.I)
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
@@ -249,6 +254,7 @@ def read_person(text: str) -> Person:
     months: int | None = None
     sex: str | None = None
     low = _ascii_lower(text)
+    text_for_age = text
     young = young_age(text, low)
     if young is not None:
         age, months = young
@@ -258,7 +264,7 @@ def read_person(text: str) -> Person:
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
         tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
         talks_about = re.match(
-            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
             tail,
             re.I,
         )
@@ -270,8 +276,12 @@ def read_person(text: str) -> Person:
         contrast = rx.self_contrast is not None and rx.self_contrast.search(text, m.end())
         # "my roommate had flu last week", "I've got a fever too": a contact, not the patient
         contact = m.group(2).lower() in rx.words.acquaintances and bool(
-            _CONTACT.match(tail) or _FIRST_PERSON.search(text[m.end() :])
+            _CONTACT.match(tail) or _FIRST_PERSON.search(text[m.end() :]) or _HAPPEN_TO.search(text, m.end())
         )
+        if contact and aged:
+            # the age is the contact's ("my 80 year old neighbour ..."): not the patient's
+            blank = " " * (m.end() - m.start())
+            text_for_age = text[: m.start()] + blank + text[m.end() :]
         if (
             (aged or talks_about or pronoun_later or young is not None)
             and not _FIRST_PERSON.search(before)
@@ -296,7 +306,7 @@ def read_person(text: str) -> Person:
                 if near:
                     age = int(near.group(1))
     if proxy is None and age is None:
-        age, letter_sex = _plain_age(text, low)
+        age, letter_sex = _plain_age(text_for_age, _ascii_lower(text_for_age))
         sex = letter_sex
     if age is None:
         age = decade_age(text, low)

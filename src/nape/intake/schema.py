@@ -140,6 +140,9 @@ class Compose(_Strict):
     # "sentence": the groups may be in different clauses of one sentence ("my arm went weak,
     # never had anything like it")
     scope: Literal["clause", "sentence"] = "clause"
+    # the rule speaks only for a person of at least this age, when the text gives an age (a
+    # low-energy fall or lift matters for the bones from older age on)
+    min_age: int | None = Field(default=None, ge=0, le=120)
     note: str = ""
 
 
@@ -204,6 +207,26 @@ class Gestation(_Strict):
     later_from_weeks: int
     term_from_weeks: int
     source: str
+    # months of pregnancy ("six months pregnant", "in her seventh month of pregnancy"): a number
+    # of months, or the month one is in (an ordinal), turned into weeks
+    month_words: list[str] = []
+    weeks_per_month: float = Field(default=4.35, gt=0)
+    # number words and ordinals up to nine, with their values
+    number_words: dict[str, int] = {}
+    ordinal_words: dict[str, int] = {}
+
+
+class Alcohol(_Strict):
+    """Units of alcohol a week read against the low-risk limit (a cited source)."""
+
+    limit_units_per_week: float = Field(gt=0)
+    unit_words: list[str] = Field(min_length=1)
+    # the period a number of units is given for, with how many of them make a week
+    period_words: dict[str, int]
+    linking_words: list[str] = []
+    alcohol_words: list[str] = Field(min_length=1)
+    window: int = Field(ge=1, le=8)
+    source: str
 
 
 class Speed(_Strict):
@@ -222,6 +245,7 @@ class NumbersFile(_Strict):
     window: int = Field(ge=1, le=6)
     gestation: Gestation | None = None
     speed: Speed | None = None
+    alcohol: Alcohol | None = None
 
 
 # ----------------------------------------------------------------------------- medicines
