@@ -227,10 +227,26 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
     if not rules.keys() & groups.keys():
         return []
     out: list[Composed] = []
-    site_spans = sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
-    starts = {g: sorted(h.start for h in hs) for g, hs in groups.items()}
-    sorted_hits = {g: sorted(hs, key=lambda h: h.start) for g, hs in groups.items()}
-    also_starts = starts.get(ALSO, [])
+    # sorted hits (and their starts) are made only for the groups a rule looks at, once each
+    sorted_hits: dict[str, list[Hit]] = {}
+    starts: dict[str, list[int]] = {}
+
+    def _sorted(g: str) -> tuple[list[int], list[Hit]]:
+        if g not in sorted_hits:
+            sorted_hits[g] = sorted(groups[g], key=lambda h: h.start)
+            starts[g] = [h.start for h in sorted_hits[g]]
+        return starts[g], sorted_hits[g]
+
+    spans_of_sites: list[list[tuple[int, int]]] = []
+
+    def _site_spans() -> list[tuple[int, int]]:
+        if not spans_of_sites:
+            spans_of_sites.append(
+                sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
+            )
+        return spans_of_sites[0]
+
+    also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     for g, hs in groups.items():
         for rule in rules.get(g, ()):
             window = rule.window or window_default
@@ -238,18 +254,17 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                 continue
             for anchor in hs:
                 if any(
-                    u in groups and _blocks(starts[u], sorted_hits[u], anchor, window, ctx, kinds[u] == "site")
-                    for u in rule.unless
+                    u in groups and _blocks(*_sorted(u), anchor, window, ctx, kinds[u] == "site") for u in rule.unless
                 ):
                     continue  # "no weakness in my arms" is not "no weakness" anywhere
                 spans = [(anchor.start, anchor.end)]
                 for other in rule.all[1:]:
                     after = spans[-1][1] if rule.ordered else None
-                    near = _nearest(starts[other], sorted_hits[other], anchor, window, after)
+                    near = _nearest(*_sorted(other), anchor, window, after)
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, site_spans, ctx) or _also_after(near, also_starts)
+                        _closest_site(near, anchor, _site_spans(), ctx) or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))
