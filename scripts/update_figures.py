@@ -14,7 +14,8 @@ SETS = {
     "blind-b (seen)": ROOT / "data/blind/2026-11-29-b/cases.jsonl",
     "blind-c (seen)": ROOT / "data/blind/2026-11-29-c/cases.jsonl",
     "blind-d (seen)": ROOT / "data/blind/2026-11-30-d/cases.jsonl",
-    "blind-e": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
+    "blind-e (seen)": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
+    "blind-f": ROOT / "data/blind/2026-11-30-f/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
