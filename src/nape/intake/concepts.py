@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -32,8 +33,9 @@ GROUP = "group:"
 ALSO = "also"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A group's words at tokens ``start`` to ``end`` (a named tuple: a parse makes hundreds)."""
+
     group: str
     start: int
     end: int
@@ -137,11 +139,10 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     """Hits of every group (and the groups including it). A site named inside a longer site
     is not a site of its own: "between my shoulder blades" is the mid back, not the shoulder
     blade; "lower back" is not "back"."""
-    anc = ancestors()
-    groups = concept_file().groups
+    info = _label_info()
     group_matches = [m for m in matches if m.rule.kind == "group"]
     sites = sorted(
-        (m for m in group_matches if groups[m.rule.label[len(GROUP) :]].kind == "site"),
+        (m for m in group_matches if info[m.rule.label][0]),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     inner: set[tuple[int, int, str]] = set()
@@ -154,16 +155,27 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     # words a longer hit of an overriding group claims ("normal colour" hides its "normal")
     hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     for m in group_matches:
-        over = groups[m.rule.label[len(GROUP) :]].overrides
+        over = info[m.rule.label][1]
         if over and m.end - m.start > 1:
-            hidden.setdefault(m.start, []).append((m.start, m.end, frozenset(GROUP + o for o in over)))
+            hidden.setdefault(m.start, []).append((m.start, m.end, over))
     out = []
     for m in group_matches:
-        if (m.start, m.end, m.rule.label) in inner or (hidden and _hidden(m, hidden)):
+        if (inner and (m.start, m.end, m.rule.label) in inner) or (hidden and _hidden(m, hidden)):
             continue
-        for g in anc[m.rule.label[len(GROUP) :]]:
+        for g in info[m.rule.label][2]:
             out.append(Hit(g, m.start, m.end))
     return out
+
+
+@cache
+def _label_info() -> dict[str, tuple[bool, frozenset[str], frozenset[str]]]:
+    """Per group rule label: (a site?, the labels of the groups it overrides, the group and
+    the groups including it)."""
+    anc = ancestors()
+    return {
+        GROUP + name: (g.kind == "site", frozenset(GROUP + o for o in g.overrides), anc[name])
+        for name, g in concept_file().groups.items()
+    }
 
 
 def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
@@ -177,13 +189,14 @@ def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) 
 
 
 @cache
-def _rules_by_group(scope: str | None = None) -> dict[str, list[Compose]]:
+def _rules_by_group(scope: str | None = None) -> dict[str, list[tuple[Compose, frozenset[str]]]]:
     """Rules by their first group (of one scope, when given: a rule whose groups may stand in
-    neighbouring clauses, ``across_clauses``, is of the sentence's scope)."""
-    out: dict[str, list[Compose]] = {}
+    neighbouring clauses, ``across_clauses``, is of the sentence's scope), each with the set of
+    groups it needs (one subset test says whether a clause can hold it)."""
+    out: dict[str, list[tuple[Compose, frozenset[str]]]] = {}
     for r in concept_file().compose:
         if scope is None or _scope(r) == scope:
-            out.setdefault(r.all[0], []).append(r)
+            out.setdefault(r.all[0], []).append((r, frozenset(r.all)))
     return out
 
 
@@ -247,11 +260,12 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
         return spans_of_sites[0]
 
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
+    present = frozenset(groups)
     for g, hs in groups.items():
-        for rule in rules.get(g, ()):
-            window = rule.window or window_default
-            if any(o not in groups for o in rule.all[1:]):
+        for rule, need in rules.get(g, ()):
+            if not need <= present:
                 continue
+            window = rule.window or window_default
             for anchor in hs:
                 if any(
                     u in groups and _blocks(*_sorted(u), anchor, window, ctx, kinds[u] == "site") for u in rule.unless
@@ -329,7 +343,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
         if site_groups and not own and ALSO in groups and last_concepts is not None:
             # "my feet are numb, and my fingertips too": the site takes the earlier clause's concept
             for g, hs in last_concepts[1].items():
-                for rule in _rules_by_group().get(g, ()):
+                for rule, _ in _rules_by_group().get(g, ()):
                     site = site_groups.get(rule.all[1]) if len(rule.all) == 2 else None
                     if site is not None:
                         out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
@@ -344,7 +358,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
         if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun[sent]):
             continue
         for g in carry & groups.keys():
-            for rule in _rules_by_group().get(g, ()):
+            for rule, _ in _rules_by_group().get(g, ()):
                 site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
                 if site is not None:
                     out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]

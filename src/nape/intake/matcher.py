@@ -186,6 +186,11 @@ class Index:
     anywhere: list[Rule] = field(default_factory=list)
     trie: _Node = field(default_factory=_Node)
     size: int = 0
+    # rules indexed anywhere whose first test takes only a token that starts with a digit
+    # ("6/12", "24h"): the other tokens never try them
+    digit_led: set[int] = field(default_factory=set)
+    # ... and those whose first test takes only a number ("three", "40")
+    num_led: set[int] = field(default_factory=set)
     _candidates: dict[tuple[str, str], list[Rule]] = field(default_factory=dict, repr=False, compare=False)
 
     def _insert(
@@ -263,6 +268,10 @@ class Index:
             return
         if first.words is None:
             self.anywhere.append(rule)
+            if _digit_led(first):
+                self.digit_led.add(id(rule))
+            elif first.like_num is True:
+                self.num_led.add(id(rule))
             return
         for w in first.words:
             self.by_word.setdefault(w, []).append(rule)
@@ -327,9 +336,16 @@ class Index:
         seen: dict[int, Rule] = {id(r): r for r in a}
         for r in b:
             seen.setdefault(id(r), r)
+        digit = t.lower[:1].isdigit()
         for r in self.anywhere:
-            seen.setdefault(id(r), r)
+            if (digit or id(r) not in self.digit_led) and (t.like_num or id(r) not in self.num_led):
+                seen.setdefault(id(r), r)
         return list(seen.values())
+
+    def _any_here(self, t: Tok) -> bool:
+        """Whether a rule indexed anywhere may start at this token (one led by a digit or a
+        number needs a token that is one)."""
+        return len(self.digit_led) + len(self.num_led) < len(self.anywhere) or t.like_num or t.lower[:1].isdigit()
 
     def match(self, toks: Sequence[Tok], counter: list[int] | None = None) -> list[Match]:
         """Every match of every rule (the longest per rule and start)."""
@@ -380,7 +396,7 @@ class Index:
                 nxt = _advance(nxt, lower, lemma)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
-            if anywhere or lowers[i] in by_word or lemmas[i] in by_word:
+            if (anywhere and self._any_here(toks[i])) or lowers[i] in by_word or lemmas[i] in by_word:
                 t = toks[i]
                 for rule in self.candidates(t):
                     # every indexed rule's first test takes at least one token (see ``add``):
@@ -393,6 +409,11 @@ class Index:
                     if end is not None and end > i:
                         out.append(Match(rule, i, end))
         return out
+
+
+def _digit_led(t: Test) -> bool:
+    """Whether a test takes only tokens that start with a digit (a pattern such as ``^\\d+/7$``)."""
+    return t.regex is not None and t.regex.pattern.startswith("^\\d") and t.lo >= 1
 
 
 def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Node]:
