@@ -65,6 +65,21 @@ class TimeWords(_Strict):
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []
+    # a bare length before the complaint ("6wk mid back pain"): it counts when a symptom's or a
+    # site's words follow within this many tokens (``length_history_words`` not counted), with
+    # none of ``bare_forward_stops`` between and none of ``bare_not_after`` right before it
+    bare_forward_reach: int = Field(default=0, ge=0, le=4)
+    bare_forward_stops: list[str] = []
+    bare_not_after: list[str] = []
+    bare_forward_not_numbers: list[str] = []
+    # words right after a length that make it a history's length ("2 wk hx", "10-day history of")
+    length_history_words: list[str] = []
+    # words of the perfect tense before "for" and a length under half a day that make it how
+    # long the problem has gone on ("has had neck pain for an hour"), not how long an episode lasts
+    perfect_words: list[str] = []
+    # "since I was 22 (now 28)": words before or after an age that give it as the current one
+    now_age_before: list[str] = []
+    now_age_after: list[str] = []
 
 
 class SideWords(_Strict):
