@@ -113,7 +113,9 @@ _START_WORDS = re.compile(
 )
 _LONG = re.compile(
     r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
-    r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
+    r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born))"
+    # "long-term risperidone", "years on olanzapine", "after years of haloperidol"
+    r"|long[- ]term|(?<!\d\s)(?:many\s+|several\s+)?years\s+(?:on|of|taking)(?=\s))\b",
     re.I,
 )
 
@@ -463,6 +465,7 @@ def governed(
     trigger_cats = frozenset(cfg.trigger_categories)
     bare_stops, bare_not_after = frozenset(cfg.bare_forward_stops), frozenset(cfg.bare_not_after)
     history_words = frozenset({"of", *cfg.length_history_words})
+    back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
@@ -540,9 +543,21 @@ def governed(
         stops = weak_stops if h.weak else _LIST_STOP
         while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in stops:
             if k in gov:
+                if gov[k] == _OTHER and (med := _taken(k, c)) is not None:
+                    return _EVENT, med, True  # "for years he has been on haloperidol"
                 return gov[k], k, not h.bare or k - j <= _BARE_REACH + 1
             k += 1
         return None, None, not h.bare
+
+    def _taken(k: int, c: int) -> int | None:
+        """The medicine a habit's verb at ``k`` leads into ("been on", "taking" + a medicine):
+        the verb is the medicine's, so the time is how long the medicine has been taken."""
+        for q in range(k + 1, min(len(toks), k + 3)):
+            if clause[q] != c or toks[q].lower in _LIST_STOP:
+                return None
+            if gov.get(q, _OTHER) != _OTHER:
+                return q if gov[q] == _EVENT else None
+        return None
 
     def bare_ahead(i: int, j: int, c: int) -> int | None:
         """The symptom a bare length before it governs, clinicians' style ("6wk mid back pain",
@@ -619,7 +634,28 @@ def governed(
     def owner(h: Hit) -> int | None:
         # a bare time just before a medicine is how long it has been taken ("3 years on olanzapine")
         what, k, ok = find(h, forward=True)
-        return k if ok and what == _EVENT else None
+        if ok and what == _EVENT:
+            return k
+        return back_reference(h) if what in (None, _OTHER) else None
+
+    def back_reference(h: Hit) -> int | None:
+        """The medicine a time points back to across a comma or into brackets ("takes
+        quetiapine, has done for 4 years", "risperidone, which she has been on for years",
+        "olanzapine (6 yrs)"): only pointing words (``back_reference_words``) between the mark
+        and the time, and a medicine just before the mark."""
+        if not toks:
+            return None
+        q = min(len(toks) - 1, bisect_left(starts, h.start)) - 1
+        while q >= 0 and toks[q].lower in back_words:
+            q -= 1
+        if q < 1 or toks[q].lower not in back_marks:
+            return None
+        for r in range(q - 1, max(-1, q - 4), -1):
+            if gov.get(r) == _EVENT:
+                return r
+            if toks[r].lower in _LIST_STOP:
+                break
+        return None
 
     return Governor(rank, owner)
 

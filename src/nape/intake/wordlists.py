@@ -78,8 +78,10 @@ class TimeWords(_Strict):
     # long the problem has gone on ("has had neck pain for an hour"), not how long an episode lasts
     perfect_words: list[str] = []
     # "since I was 22 (now 28)": words before or after an age that give it as the current one
-    now_age_before: list[str] = []
-    now_age_after: list[str] = []
+    # a time that points back to the medicine just before a comma or a bracket ("takes
+    # olanzapine, has done for years"): the words allowed between the mark and the time
+    back_reference_words: list[str] = []
+    back_reference_marks: list[str] = []
 
 
 class SideWords(_Strict):
