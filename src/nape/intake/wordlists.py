@@ -39,6 +39,19 @@ class PersonWords(_Strict):
     acquaintances: list[str] = []
 
 
+class PastEvents(_Strict):
+    """Events dated in the past (intake/__init__.py ``_apply``)."""
+
+    # findings whose meaning is a recent event: after "since" with an event dated years back
+    # they are not present ("since I fell off a roof 6 years ago my shoulder is stiff")
+    recent_only: list[str]
+    # words that date an event after "since" years back (a year such as 2015 counts as well)
+    long_ago_words: list[str]
+    # a past finding becomes its history finding (maps.yaml historical_to) only when its clause
+    # holds one of these words
+    history_needs: dict[str, list[str]] = {}
+
+
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
@@ -82,6 +95,7 @@ class TimeWords(_Strict):
     # olanzapine, has done for years"): the words allowed between the mark and the time
     back_reference_words: list[str] = []
     back_reference_marks: list[str] = []
+    past_events: PastEvents = PastEvents(recent_only=[], long_ago_words=[])
 
 
 class SideWords(_Strict):
