@@ -43,6 +43,8 @@ class Hit:
     # counts only when a symptom's words govern it in its clause ("on Tuesday", "in March"):
     # alone it could date anything (a visit, a booking)
     weak: bool = False
+    # how long a medicine has been taken only ("long-term"), never how long the problem has lasted
+    owner_only: bool = False
 
 
 @cache
@@ -114,11 +116,15 @@ _START_WORDS = re.compile(
 _LONG = re.compile(
     r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
     r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born))"
-    # "long-term risperidone", "years on olanzapine", "after years of haloperidol"
-    r"|long[- ]term|(?<!\d\s)(?:many\s+|several\s+)?years\s+(?:on|of|taking)(?=\s))\b",
+    # "years on olanzapine", "after years of haloperidol"
+    r"|(?<!\d\s)(?:many\s+|several\s+)?years\s+(?:on|of|taking)(?=\s))\b",
     re.I,
 )
 
+
+# "long-term risperidone", "on it long term": how long a medicine has been taken, never the
+# problem's length ("my long-term partner noticed my neck twitching")
+_LONG_USE = re.compile(r"\blong[- ]term\b", re.I)
 
 _THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
 
@@ -331,6 +337,8 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
     ``read_durations``)."""
     ranked: list[tuple[int, float, Hit]] = []
     for h in bands:
+        if h.owner_only:
+            continue
         r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
         if r is not None:
             ranked.append((r, h.days, h))
@@ -395,6 +403,8 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    for m in _LONG_USE.finditer(text):
+        bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age)
     return bands, episodes
 
