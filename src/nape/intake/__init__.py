@@ -122,6 +122,38 @@ def _since_before(toks: Sequence[Tok], start: int) -> bool:
     return any(t.lower == "since" for t in toks[max(0, start - 6) : start])
 
 
+_CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "\n", ":", "(", ")"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _long_ago_after_since(toks: Sequence[Tok], start: int, words: Sequence[str]) -> bool:
+    """Whether the event after "since" is dated years back ("since a fall 6 yrs ago", "since a
+    crash in 2015", "since I fell as a child"): a word of ``words`` or a year in its clause."""
+    k = max(i for i in range(max(0, start - 6), start) if toks[i].lower == "since")
+    wanted = frozenset(words)
+    for t in toks[k + 1 : k + 14]:
+        if t.lower in _CLAUSE_ENDS:
+            return False
+        if t.lower in wanted or _YEAR.match(t.lower):
+            return True
+    return False
+
+
+def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str] | None) -> bool:
+    """Whether the clause around tokens ``start``..``end`` holds one of ``words`` (None: no
+    words are needed)."""
+    if words is None:
+        return True
+    wanted = frozenset(words)
+    a = start
+    while a > 0 and toks[a - 1].lower not in _CLAUSE_ENDS:
+        a -= 1
+    b = end
+    while b < len(toks) and toks[b].lower not in _CLAUSE_ENDS:
+        b += 1
+    return any(t.lower in wanted or t.lemma in wanted for t in toks[a:b])
+
+
 def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
     """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
     from bisect import bisect_left
@@ -213,9 +245,20 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         else:
             return
     finding = kb.findings[fid]
-    if st.historical and not st.negated and not _since_before(toks, c.start):
+    past = attributes_file().time.past_events
+    if st.historical and not st.negated and _since_before(toks, c.start):
+        # "since a fall off a roof 6 years ago my shoulder is stiff": the event set off the
+        # problem, but years ago: the findings that say recent are not present
+        if fid in past.recent_only and _long_ago_after_since(toks, c.start, past.long_ago_words):
+            if fid in m["historical_to"] and _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
+                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            return
+    elif st.historical and not st.negated:
         if fid in m["historical_to"]:
-            acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            # an old injury is a previous neck injury only when its clause names the neck ("hit
+            # my head skiing years ago" is not)
+            if _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
+                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
             return
         if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
             return

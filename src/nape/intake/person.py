@@ -136,7 +136,13 @@ _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old|-?years?-old|-?yr-old|yoa)\b", re.I),
     re.compile(r"\b(\d{1,3})\s?/?\s?([mf])\b", re.I),
     re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
-    re.compile(r"\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))", re.I),
+    # "since age 19" dates an onset, not the age now
+    re.compile(
+        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))",
+        re.I,
+    ),
+    # the age now beside an age in the past: "since I was 22 (now 28)", "now aged 40"
+    re.compile(r"\(\s*(?:now|currently)\s+(?:aged?\s+)?(\d{1,3})\s*\)|\bnow\s+aged\s+(\d{1,3})\b", re.I),
 ]
 _DIGIT = re.compile(r"\d")
 _SEX_WORDS = [

@@ -43,6 +43,8 @@ class Hit:
     # counts only when a symptom's words govern it in its clause ("on Tuesday", "in March"):
     # alone it could date anything (a visit, a booking)
     weak: bool = False
+    # how long a medicine has been taken only ("long-term"), never how long the problem has lasted
+    owner_only: bool = False
 
 
 @cache
@@ -56,7 +58,8 @@ def _duration_rx() -> re.Pattern[str]:
     return re.compile(
         rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
         rf"(?:(?:about|around|roughly|approx\.?|approximately|almost|nearly|over|under|the|a|maybe|only|just|up\s+to)\s+)?"
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?\s*({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now)?",
+        # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now)?",
         re.I,
     )
 
@@ -86,8 +89,22 @@ _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
     re.I,
 )
+_ACTIVITY_IN = re.compile(_ACTIVITY_BEFORE.pattern.replace(r"\s+$", r"\b"), re.I)
 _SENTENCE_PUNCT = re.compile(r"[.!?]")
-_OF_HISTORY = re.compile(r"\s*(?:of|history)")
+
+
+@cache
+def _of_history() -> re.Pattern[str]:
+    """Words right after a length that make it a history's length ("3 wk hx", "of pain")."""
+    return re.compile(rf"\s*(?:of|{alternation(attributes_file().time.length_history_words)})\b", re.I)
+
+
+@cache
+def _perfect() -> re.Pattern[str]:
+    """The perfect tense in the words before a length ("has had pain for an hour")."""
+    return re.compile(rf"(?:(?<!\w)|(?=['’]))(?:{alternation(attributes_file().time.perfect_words)})\b", re.I)
+
+
 # an event "years ago" that has since settled says nothing about how long the problem has lasted
 _SINCE_SETTLED = re.compile(
     r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
@@ -98,10 +115,16 @@ _START_WORDS = re.compile(
 )
 _LONG = re.compile(
     r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
-    r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born)))\b",
+    r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born))"
+    # "years on olanzapine", "after years of haloperidol"
+    r"|(?<!\d\s)(?:many\s+|several\s+)?years\s+(?:on|of|taking)(?=\s))\b",
     re.I,
 )
 
+
+# "long-term risperidone", "on it long term": how long a medicine has been taken, never the
+# problem's length ("my long-term partner noticed my neck twitching")
+_LONG_USE = re.compile(r"\blong[- ]term\b", re.I)
 
 _THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
 
@@ -287,6 +310,14 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
     return out
 
 
+def _perfect_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` is in the perfect tense ("has had pain in his back",
+    "my back's been aching") with no activity in it ("been sitting at my desk")."""
+    before = _sentence_before(text, start, 60)
+    before = before[before.rfind(",") + 1 :]
+    return _perfect().search(before) is not None and _ACTIVITY_IN.search(before) is None
+
+
 # leads of a number and a unit of minutes or hours that say how long ago the problem began
 # ("x 2 hrs", "for the past 40 minutes"), not how long an episode lasts ("lasts 2 minutes")
 _ONSET_LEADS = frozenset({"x", "×", "since", "past", "over the last", "over the past"})
@@ -306,6 +337,8 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
     ``read_durations``)."""
     ranked: list[tuple[int, float, Hit]] = []
     for h in bands:
+        if h.owner_only:
+            continue
         r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
         if r is not None:
             ranked.append((r, h.days, h))
@@ -332,7 +365,11 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
         onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds
-            tail in ("ago", "now") or lead in _ONSET_LEADS
+            tail in ("ago", "now")
+            or lead in _ONSET_LEADS
+            # "he has had neck pain for an hour", "my back's been aching for two hours": how long
+            # the problem has gone on, unless an activity is what went on ("been sitting for an hour")
+            or (lead == "for" and _perfect_before(text, m.start()))
         )
         if (short or days < 0.5) and not onset:
             if short:
@@ -354,7 +391,7 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
             # a start word in its own clause ("it started 2 days ago"); otherwise "saw the GP 3
             # weeks ago" counts only when a symptom governs it
             weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
-        elif not lead and tail != "now" and not _OF_HISTORY.match(text, m.end()):
+        elif not lead and tail != "now" and not _of_history().match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
             before = text[max(0, m.start() - 25) : m.start()].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
@@ -366,6 +403,8 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    for m in _LONG_USE.finditer(text):
+        bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age)
     return bands, episodes
 
@@ -434,6 +473,9 @@ def governed(
     post_words = tuple(w + " " for w in cfg.post_words)
     clause_starts = frozenset(cfg.clause_starts)
     trigger_cats = frozenset(cfg.trigger_categories)
+    bare_stops, bare_not_after = frozenset(cfg.bare_forward_stops), frozenset(cfg.bare_not_after)
+    history_words = frozenset({"of", *cfg.length_history_words})
+    back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
@@ -493,21 +535,67 @@ def governed(
         if h.bare and i in inside:
             return None, None, False
         k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
+        behind: tuple[int, int] | None = None  # what a bare time too far after it would govern
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
             if k in gov:
                 if gov[k] == _SITE and (med := _indication(k, c)) is not None:
                     return _EVENT, med, not h.bare  # "on steroids for her chest for years"
+                if h.bare and not forward and i - k > _BARE_REACH:
+                    behind = (gov[k], k)  # "neck ache and 6wk mid back pain": look ahead first
+                    break
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
         if h.bare and not forward:
-            return None, None, False
+            if (ahead := bare_ahead(i, j, c)) is not None:
+                return _SYMPTOM, ahead, True
+            return (*behind, False) if behind else (None, None, False)
         k = j + 1
         stops = weak_stops if h.weak else _LIST_STOP
         while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in stops:
             if k in gov:
+                if gov[k] == _OTHER and (med := _taken(k, c)) is not None:
+                    return _EVENT, med, True  # "for years he has been on haloperidol"
                 return gov[k], k, not h.bare or k - j <= _BARE_REACH + 1
             k += 1
         return None, None, not h.bare
+
+    def _taken(k: int, c: int) -> int | None:
+        """The medicine a habit's verb at ``k`` leads into ("been on", "taking" + a medicine):
+        the verb is the medicine's, so the time is how long the medicine has been taken."""
+        for q in range(k + 1, min(len(toks), k + 3)):
+            if clause[q] != c or toks[q].lower in _LIST_STOP:
+                return None
+            if gov.get(q, _OTHER) != _OTHER:
+                return q if gov[q] == _EVENT else None
+        return None
+
+    def bare_ahead(i: int, j: int, c: int) -> int | None:
+        """The symptom a bare length before it governs, clinicians' style ("6wk mid back pain",
+        "3 yr hx of neck jerking"): a symptom's words within ``bare_forward_reach`` other words
+        (a site, a history word or a hyphen not counted), no stop word between, and no word
+        before it that makes it a rate or a deadline ("lost 4kg in 2 months")."""
+        if (
+            not cfg.bare_forward_reach
+            or (i > 0 and toks[i - 1].lower in bare_not_after)
+            or toks[i].lower in cfg.bare_forward_not_numbers
+        ):
+            return None
+        n, k = 0, j + 1
+        while k < len(toks) and clause[k] == c and toks[k].lower not in _LIST_STOP:
+            word = toks[k].lower
+            if word in bare_stops:
+                return None
+            what = gov.get(k)
+            if what == _SYMPTOM:
+                return k
+            if what is not None and what != _SITE:
+                return None  # "2 yrs smoking", "3 weeks physio"
+            if what is None and word not in history_words and word != "-":
+                n += 1
+                if n > cfg.bare_forward_reach:
+                    return None
+            k += 1
+        return None
 
     def _indication(k: int, c: int) -> int | None:
         """The medicine a body part names the use of ("on inhalers for my chest", "tablets for
@@ -556,7 +644,28 @@ def governed(
     def owner(h: Hit) -> int | None:
         # a bare time just before a medicine is how long it has been taken ("3 years on olanzapine")
         what, k, ok = find(h, forward=True)
-        return k if ok and what == _EVENT else None
+        if ok and what == _EVENT:
+            return k
+        return back_reference(h) if what in (None, _OTHER) else None
+
+    def back_reference(h: Hit) -> int | None:
+        """The medicine a time points back to across a comma or into brackets ("takes
+        quetiapine, has done for 4 years", "risperidone, which she has been on for years",
+        "olanzapine (6 yrs)"): only pointing words (``back_reference_words``) between the mark
+        and the time, and a medicine just before the mark."""
+        if not toks:
+            return None
+        q = min(len(toks) - 1, bisect_left(starts, h.start)) - 1
+        while q >= 0 and toks[q].lower in back_words:
+            q -= 1
+        if q < 1 or toks[q].lower not in back_marks:
+            return None
+        for r in range(q - 1, max(-1, q - 4), -1):
+            if gov.get(r) == _EVENT:
+                return r
+            if toks[r].lower in _LIST_STOP:
+                break
+        return None
 
     return Governor(rank, owner)
 

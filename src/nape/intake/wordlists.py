@@ -39,6 +39,19 @@ class PersonWords(_Strict):
     acquaintances: list[str] = []
 
 
+class PastEvents(_Strict):
+    """Events dated in the past (intake/__init__.py ``_apply``)."""
+
+    # findings whose meaning is a recent event: after "since" with an event dated years back
+    # they are not present ("since I fell off a roof 6 years ago my shoulder is stiff")
+    recent_only: list[str]
+    # words that date an event after "since" years back (a year such as 2015 counts as well)
+    long_ago_words: list[str]
+    # a past finding becomes its history finding (maps.yaml historical_to) only when its clause
+    # holds one of these words
+    history_needs: dict[str, list[str]] = {}
+
+
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
@@ -65,6 +78,24 @@ class TimeWords(_Strict):
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []
+    # a bare length before the complaint ("6wk mid back pain"): it counts when a symptom's or a
+    # site's words follow within this many tokens (``length_history_words`` not counted), with
+    # none of ``bare_forward_stops`` between and none of ``bare_not_after`` right before it
+    bare_forward_reach: int = Field(default=0, ge=0, le=4)
+    bare_forward_stops: list[str] = []
+    bare_not_after: list[str] = []
+    bare_forward_not_numbers: list[str] = []
+    # words right after a length that make it a history's length ("2 wk hx", "10-day history of")
+    length_history_words: list[str] = []
+    # words of the perfect tense before "for" and a length under half a day that make it how
+    # long the problem has gone on ("has had neck pain for an hour"), not how long an episode lasts
+    perfect_words: list[str] = []
+    # "since I was 22 (now 28)": words before or after an age that give it as the current one
+    # a time that points back to the medicine just before a comma or a bracket ("takes
+    # olanzapine, has done for years"): the words allowed between the mark and the time
+    back_reference_words: list[str] = []
+    back_reference_marks: list[str] = []
+    past_events: PastEvents = PastEvents(recent_only=[], long_ago_words=[])
 
 
 class SideWords(_Strict):
