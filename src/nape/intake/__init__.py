@@ -123,23 +123,54 @@ def _since_before(toks: Sequence[Tok], start: int) -> bool:
 
 
 def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
-    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; '' when
+    that word belongs to a site that is not a limb ("between the legs")."""
     from bisect import bisect_left
 
     i = bisect_left(limbs, (start, ""))
     best: tuple[int, str] | None = None
-    for j in (i - 1, i):
-        if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
-            d = abs(limbs[j][0] - start)
-            if best is None or d < best[0]:
-                best = (d, limbs[j][1])
+    claimed = False
+    # the nearest limb word of the sentence on each side, passing over limb words that another
+    # site claims ("numb between my legs and down both legs": the second "legs")
+    for j, step in ((i - 1, -1), (i, 1)):
+        while 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
+            if limbs[j][1]:
+                d = abs(limbs[j][0] - start)
+                if best is None or d < best[0]:
+                    best = (d, limbs[j][1])
+                break
+            claimed = True
+            j += step
     if best:
         return best[1]
+    if claimed:
+        return ""
     lower = text.lower()
     return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
 
 
-def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]:
+def _claimed_limb_words(matches: Sequence[Match]) -> frozenset[int]:
+    """Token positions inside a site that claims a limb's words (concepts.yaml: a site whose
+    `overrides` name a limb group, as the saddle's "between my legs" or "inner thighs" do)."""
+    groups = concept_file().groups
+    claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
+    for mt in matches:
+        if mt.rule.kind == "group":
+            g = groups[mt.rule.label[len(GROUP) :]]
+            if g.kind == "site":
+                for o in g.overrides:
+                    claims.setdefault(GROUP + o, []).append((mt.start, mt.end))
+    if not claims:
+        return frozenset()
+    out: set[int] = set()
+    for mt in matches:
+        for a, b in claims.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
+            if a <= mt.start and mt.end <= b and (b - a) > (mt.end - mt.start):
+                out.update(range(mt.start, mt.end))
+    return frozenset(out)
+
+
+def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     legs, arms, pair_firsts = _limb_sets(id(m), m)
     out = []
     n = len(toks)
@@ -155,7 +186,8 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]
             else None
         )
         if kind:
-            out.append((i, kind))
+            # a limb word inside another site ("between my legs") names that site, not a limb
+            out.append((i, "" if i in claimed else kind))
     return out
 
 
@@ -219,6 +251,12 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             return
         if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
             return
+    if st.historical and st.negated and finding.category in ("symptom", "sign") and not _since_before(toks, c.start):
+        # a denied past ("no previous sciatica", "no prior neuro hx") says nothing of now: the
+        # past history finding it maps to is absent, the present symptom is left unread
+        if fid in m["historical_to"] and affirmed:
+            acc.add(Mention(m["historical_to"][fid], False, source, start, end))
+        return
     if fid in m["long_standing"]["findings"]:
         sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
         if any(w in sent_text for w in m["long_standing"]["words"]):
@@ -241,7 +279,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     ctx = Context(toks, counter)
     person = read_person(raw)
     sent = _sentences(toks)
-    limbs = _limb_words(toks, m)
+    limbs = _limb_words(toks, m, _claimed_limb_words(matches))
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
@@ -258,8 +296,10 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         if label.endswith(ABSENT):
             label, present = label[: -len(ABSENT)], False
         elif label.startswith(GENERIC):
-            spec = m["generic"][label[len(GENERIC) :]]
-            label = spec[_limb(toks, mt.start, sent, limbs, raw)]
+            limb = _limb(toks, mt.start, sent, limbs, raw)
+            if not limb:
+                continue  # the nearest site is not a limb ("numb between the legs" is the saddle)
+            label = m["generic"][label[len(GENERIC) :]][limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
             # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not
