@@ -124,34 +124,27 @@ def _since_before(toks: Sequence[Tok], start: int) -> bool:
 
 def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
     """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; '' when
-    that word belongs to a site that is not a limb ("between the legs")."""
+    that word belongs to a site that is not a limb ("numb between the legs" is the saddle's)."""
     from bisect import bisect_left
 
     i = bisect_left(limbs, (start, ""))
     best: tuple[int, str] | None = None
-    claimed = False
-    # the nearest limb word of the sentence on each side, passing over limb words that another
-    # site claims ("numb between my legs and down both legs": the second "legs")
-    for j, step in ((i - 1, -1), (i, 1)):
-        while 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
-            if limbs[j][1]:
-                d = abs(limbs[j][0] - start)
-                if best is None or d < best[0]:
-                    best = (d, limbs[j][1])
-                break
-            claimed = True
-            j += step
+    for j in (i - 1, i):
+        if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
+            d = abs(limbs[j][0] - start)
+            # (at equal distance a claimed word wins: a numbness left unread, not misplaced)
+            if best is None or d < best[0] or (d == best[0] and not limbs[j][1]):
+                best = (d, limbs[j][1])
     if best:
-        return best[1]
-    if claimed:
-        return ""
+        return best[1]  # '' for a limb word another site claims
     lower = text.lower()
     return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
 
 
-def _claimed_limb_words(matches: Sequence[Match]) -> frozenset[int]:
+def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
     """Token positions inside a site that claims a limb's words (concepts.yaml: a site whose
-    `overrides` name a limb group, as the saddle's "between my legs" or "inner thighs" do)."""
+    `overrides` name a group of limb words, as the saddle's "between my legs" or "inner thighs"
+    do), each with the position where that site's words start."""
     groups = concept_file().groups
     claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
     for mt in matches:
@@ -160,17 +153,16 @@ def _claimed_limb_words(matches: Sequence[Match]) -> frozenset[int]:
             if g.kind == "site":
                 for o in g.overrides:
                     claims.setdefault(GROUP + o, []).append((mt.start, mt.end))
-    if not claims:
-        return frozenset()
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for mt in matches:
         for a, b in claims.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
             if a <= mt.start and mt.end <= b and (b - a) > (mt.end - mt.start):
-                out.update(range(mt.start, mt.end))
-    return frozenset(out)
+                for j in range(mt.start, mt.end):
+                    out[j] = min(a, out.get(j, a))
+    return out
 
 
-def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:
     legs, arms, pair_firsts = _limb_sets(id(m), m)
     out = []
     n = len(toks)
@@ -186,9 +178,10 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: frozenset[int] 
             else None
         )
         if kind:
-            # a limb word inside another site ("between my legs") names that site, not a limb
-            out.append((i, "" if i in claimed else kind))
-    return out
+            # a limb word inside another site ("between my legs") names that site, not a limb:
+            # it stands where the site's words start
+            out.append((claimed[i], "") if claimed and i in claimed else (i, kind))
+    return sorted(out) if claimed else out
 
 
 _LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
