@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds
+from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds, read_stiffness_length
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -338,6 +338,16 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # how long morning stiffness lasts: a short length denies the long form, and drops its own
+    # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
+    # supposition or of someone else, it reads nothing
+    for nh in read_stiffness_length(toks):
+        sst = ctx.status([(nh.start, nh.end)])
+        if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
+            continue
+        if not nh.present:
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
     gestation = read_gestation(toks)
