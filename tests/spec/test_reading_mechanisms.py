@@ -38,7 +38,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("functional", "simile", "lay_words", "mechanism", "shorthand", "word_sense", "warning_words")
     classes += ("numbers", "belief")
     classes += ("time_point", "time_governs_other", "medicine_time")
-    classes += ("sleep_position", "placed_denial", "habit_denial", "stiffness_length")
+    classes += ("sleep_position", "placed_denial", "habit_denial", "stiffness_length", "delayed_onset")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
