@@ -28,6 +28,8 @@ def test_reading_mechanism(row: dict[str, Any]) -> None:
         assert got.get(fid) == present, (fid, got)
     for fid in row.get("not", []):
         assert got.get(fid) is not True, (fid, got)
+    for fid in row.get("absent_not", []):
+        assert fid not in got, (fid, got)
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
@@ -37,6 +39,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("numbers", "belief")
     classes += ("time_point", "time_governs_other", "medicine_time")
     classes += ("length_before", "length_hyphen", "hours_length", "age_length")
+    classes += ("sleep_position", "placed_denial", "habit_denial", "stiffness_length", "delayed_onset")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

@@ -23,7 +23,7 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds
+from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds, read_stiffness_length
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -155,7 +155,8 @@ def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str
 
 
 def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
-    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; '' when
+    that word belongs to a site that is not a limb ("numb between the legs" is the saddle's)."""
     from bisect import bisect_left
 
     i = bisect_left(limbs, (start, ""))
@@ -163,15 +164,37 @@ def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[in
     for j in (i - 1, i):
         if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
             d = abs(limbs[j][0] - start)
-            if best is None or d < best[0]:
+            # (at equal distance a claimed word wins: a numbness left unread, not misplaced)
+            if best is None or d < best[0] or (d == best[0] and not limbs[j][1]):
                 best = (d, limbs[j][1])
     if best:
-        return best[1]
+        return best[1]  # '' for a limb word another site claims
     lower = text.lower()
     return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
 
 
-def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]:
+def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
+    """Token positions inside a site that claims a limb's words (concepts.yaml: a site whose
+    `overrides` name a group of limb words, as the saddle's "between my legs" or "inner thighs"
+    do), each with the position where that site's words start."""
+    groups = concept_file().groups
+    claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
+    for mt in matches:
+        if mt.rule.kind == "group":
+            g = groups[mt.rule.label[len(GROUP) :]]
+            if g.kind == "site":
+                for o in g.overrides:
+                    claims.setdefault(GROUP + o, []).append((mt.start, mt.end))
+    out: dict[int, int] = {}
+    for mt in matches:
+        for a, b in claims.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
+            if a <= mt.start and mt.end <= b and (b - a) > (mt.end - mt.start):
+                for j in range(mt.start, mt.end):
+                    out[j] = min(a, out.get(j, a))
+    return out
+
+
+def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:
     legs, arms, pair_firsts = _limb_sets(id(m), m)
     out = []
     n = len(toks)
@@ -187,8 +210,10 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]
             else None
         )
         if kind:
-            out.append((i, kind))
-    return out
+            # a limb word inside another site ("between my legs") names that site, not a limb:
+            # it stands where the site's words start
+            out.append((claimed[i], "") if claimed and i in claimed else (i, kind))
+    return sorted(out) if claimed else out
 
 
 _LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
@@ -262,6 +287,12 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             return
         if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
             return
+    if st.historical and st.negated and finding.category in ("symptom", "sign") and not _since_before(toks, c.start):
+        # a denied past ("no previous sciatica", "no prior neuro hx") says nothing of now: the
+        # past history finding it maps to is absent, the present symptom is left unread
+        if fid in m["historical_to"] and affirmed:
+            acc.add(Mention(m["historical_to"][fid], False, source, start, end))
+        return
     if fid in m["long_standing"]["findings"]:
         sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
         if any(w in sent_text for w in m["long_standing"]["words"]):
@@ -284,7 +315,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     ctx = Context(toks, counter)
     person = read_person(raw)
     sent = _sentences(toks)
-    limbs = _limb_words(toks, m)
+    limbs = _limb_words(toks, m, _claimed_limb_words(matches))
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
@@ -301,8 +332,10 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         if label.endswith(ABSENT):
             label, present = label[: -len(ABSENT)], False
         elif label.startswith(GENERIC):
-            spec = m["generic"][label[len(GENERIC) :]]
-            label = spec[_limb(toks, mt.start, sent, limbs, raw)]
+            limb = _limb(toks, mt.start, sent, limbs, raw)
+            if not limb:
+                continue  # the nearest site is not a limb ("numb between the legs" is the saddle)
+            label = m["generic"][label[len(GENERIC) :]][limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
             # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not
@@ -348,6 +381,16 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # how long morning stiffness lasts: a short length denies the long form, and drops its own
+    # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
+    # supposition or of someone else, it reads nothing
+    for nh in read_stiffness_length(toks):
+        sst = ctx.status([(nh.start, nh.end)])
+        if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
+            continue
+        if not nh.present:
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
     gestation = read_gestation(toks)

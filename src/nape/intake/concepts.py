@@ -278,7 +278,7 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, _site_spans(), ctx) or _also_after(near, also_starts)
+                        _closest_site(near, anchor, _site_spans(), ctx, rule.ordered) or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))
@@ -371,10 +371,11 @@ _SENTENCE_END = frozenset({".", "!", "?", "\n"})
 _COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
 
 
-def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context) -> bool:
+def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context, after_only: bool = False) -> bool:
     """A concept goes with the site nearest to it, or with a site coordinated with that one
     ("neck and shoulders lock up"): "a stiff neck, and the light hurts my eyes" does not make the
-    neck hurt."""
+    neck hurt. With ``after_only`` (a rule whose groups are ordered) only the sites after the
+    concept count ("back pain, nothing in the legs": the legs)."""
     i = bisect_left(spans, (anchor.start, anchor.end))
     best: tuple[int, int] | None = None
     best_d = 10**9
@@ -383,6 +384,8 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
             s, e = spans[j]
             if s < anchor.end and e > anchor.start:
                 continue
+            if after_only and s < anchor.end:
+                continue  # a rule whose groups are ordered reads its site after the concept
             d = s - anchor.end if s >= anchor.end else anchor.start - e
             if d < best_d:
                 best, best_d = (s, e), d

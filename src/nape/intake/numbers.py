@@ -252,3 +252,115 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
                     out.append(NumberHit(str(f), False, k, i + 1))
             break
     return out
+
+
+_RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+
+
+def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
+    """Positions where one of ``phrases`` (words split on spaces) starts; one pass, each
+    position trying only the phrases whose first word it holds."""
+    by_first: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        words = p.lower().split()
+        by_first.setdefault(words[0], []).append(words)
+    out = []
+    for i, t in enumerate(toks):
+        for words in by_first.get(t.lower, ()):
+            if all(i + k < len(toks) and toks[i + k].lower == w for k, w in enumerate(words)):
+                out.append(i)
+                break
+    return out
+
+
+def _length_at(
+    toks: Sequence[Tok], i: int, units: dict[str, float], numbers: dict[str, float]
+) -> tuple[float, int] | None:
+    """A length of time starting at token ``i``, in minutes, and the token after it: "10 min",
+    "5mins", "10-15 minutes" (the upper end), "an hour", "a couple of minutes"."""
+    n = len(toks)
+    word = toks[i].lower
+    glued = _NUM_GLUED_UNIT.match(word)
+    if glued and glued.group(2) in units:
+        return float(glued.group(1)) * units[glued.group(2)], i + 1
+    rng = _RANGE.match(word)
+    if rng:
+        value = float(rng.group(2))
+    elif re.fullmatch(r"\d{1,3}(\.\d)?", word):
+        value = float(word)
+    elif word in numbers:
+        value = numbers[word]
+    else:
+        return None
+    j = i + 1
+    if j < n and toks[j].lower == "of":  # "a couple of minutes"
+        j += 1
+    if j < n and toks[j].lower in units:
+        return value * units[toks[j].lower], j + 1
+    return None
+
+
+def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
+    """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
+    threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
+    two hours each morning"). A stiffness word and a morning word must stand within the window
+    of the length in its sentence. A hit's span runs from the first of those words to the end
+    of the length, so a denial can drop the long form's own phrase inside it. One pass."""
+    cfg = numbers_file().stiffness_length
+    if cfg is None:
+        return []
+    n = len(toks)
+    sentence: list[int] = []
+    s = 0
+    for t in toks:
+        sentence.append(s)
+        if t.lower in (".", "!", "?", ";", "\n"):
+            s += 1
+    stiff = _phrase_starts(toks, cfg.stiffness_words)
+    stiff_set = frozenset(stiff)
+    morning = _phrase_starts(toks, cfg.morning_words)
+    abbrevs = frozenset(a.lower() for a in cfg.morning_abbreviations)
+    morning += [
+        i
+        for i, t in enumerate(toks)
+        # "AM stiffness", "a.m. stiffness"; not "I am stiff"
+        if t.lower in abbrevs
+        and (t.text.isupper() or "." in t.text or (i + 1 in stiff_set and (i == 0 or toks[i - 1].lower != "i")))
+    ]
+    if not stiff or not morning:
+        return []
+    less = frozenset(_phrase_starts(toks, cfg.less_words))
+    more = frozenset(_phrase_starts(toks, cfg.more_words))
+    not_after = frozenset(_phrase_starts(toks, cfg.not_after))
+    out: list[NumberHit] = []
+    i = 0
+    while i < n:
+        got = _length_at(toks, i, cfg.unit_minutes, cfg.number_words)
+        if got is None:
+            i += 1
+            continue
+        minutes, end = got
+        start = i
+        if i > 0 and toks[i - 1].lower in cfg.fraction_words:  # "half an hour"
+            minutes *= cfg.fraction_words[toks[i - 1].lower]
+            start = i - 1
+        i = end
+        if any(p in not_after for p in range(end, end + 3)):
+            continue  # "20 minutes ago", "8 hours of sleep", "10 minutes after sitting"
+        near = [p for p in (*stiff, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.window]
+        if not any(p in stiff_set for p in near) or all(p in stiff_set for p in near):
+            continue
+        bound_less = any(p in less for p in range(max(0, start - 3), start))
+        bound_more = any(p in more for p in range(max(0, start - 3), start))
+        limit = cfg.long_over_minutes
+        if bound_less and not bound_more:
+            present = None if minutes > limit else False
+        elif bound_more and not bound_less:
+            present = True if minutes >= limit else None
+        elif bound_less or bound_more:
+            present = None
+        else:
+            present = None if minutes == limit else minutes > limit
+        if present is not None:
+            out.append(NumberHit(cfg.finding, present, min(start, *near), max(end, *(p + 1 for p in near))))
+    return out

@@ -239,6 +239,32 @@ class Speed(_Strict):
     source: str
 
 
+class StiffnessLength(_Strict):
+    """How long stiffness lasts in the morning ("AM stiffness 10 min", "stiff for 2 hours every
+    morning"): longer than the threshold is the long (inflammatory) form, shorter is not."""
+
+    finding: str
+    long_over_minutes: float = Field(gt=0)
+    stiffness_words: list[str] = Field(min_length=1)
+    morning_words: list[str] = Field(min_length=1)
+    # short forms of the morning read only before a stiffness word or in capitals ("AM
+    # stiffness"; not "I am stiff")
+    morning_abbreviations: list[str] = []
+    # unit word -> minutes per unit
+    unit_minutes: dict[str, float] = Field(min_length=1)
+    # number words with their values; `fraction_words` scale the number after them ("half an hour")
+    number_words: dict[str, float] = {}
+    fraction_words: dict[str, float] = {}
+    # words before the number that make it an upper bound ("under 20 minutes") or a lower bound
+    # ("over 10 minutes"): a bound that does not settle the side of the threshold reads nothing
+    less_words: list[str] = []
+    more_words: list[str] = []
+    # words after the length that make it something else ("20 minutes ago", "8 hours of sleep")
+    not_after: list[str] = []
+    window: int = Field(ge=1, le=12)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -246,6 +272,7 @@ class NumbersFile(_Strict):
     gestation: Gestation | None = None
     speed: Speed | None = None
     alcohol: Alcohol | None = None
+    stiffness_length: StiffnessLength | None = None
 
 
 # ----------------------------------------------------------------------------- medicines
