@@ -491,34 +491,48 @@ def governed(
 
     unread = [matches]  # what the matches govern is read at the first duration (most texts state none)
 
-    def _mark_match(mt: Match) -> None:
-        kind = mt.rule.kind
+    got = _GOVERNS.get(id(categories))
+    if got is None or got[0] is not categories:
+        got = _GOVERNS[id(categories)] = (categories, {})
+        while len(_GOVERNS) > 4:
+            del _GOVERNS[next(iter(_GOVERNS))]
+    by_rule = got[1]  # (rule kind, label) -> (what it governs or None, inside a finding's words)
+
+    def _classify(kind: str, rule_label: str) -> tuple[int | None, bool]:
         if kind == "group":
-            name = mt.rule.label[len(GROUP) :]
+            name = rule_label[len(GROUP) :]
             if cfg.not_symptom_group in anc[name]:
-                mark(mt.start, mt.end, _OTHER)
-            elif event_groups & anc[name]:
-                mark(mt.start, mt.end, _EVENT)
-            elif cf.groups[name].kind == "site":
-                mark(mt.start, mt.end, _SITE)
-            elif cf.groups[name].kind in symptom_kinds:
-                mark(mt.start, mt.end, _SYMPTOM)
-        elif kind == "drug":
-            mark(mt.start, mt.end, _EVENT)
-        elif kind in ("phrase", "pattern"):
-            label = mt.rule.label.split(":", 1)[-1]
+                return _OTHER, False
+            if event_groups & anc[name]:
+                return _EVENT, False
+            if cf.groups[name].kind == "site":
+                return _SITE, False
+            return (_SYMPTOM if cf.groups[name].kind in symptom_kinds else None), False
+        if kind == "drug":
+            return _EVENT, False
+        if kind in ("phrase", "pattern"):
+            label = rule_label.split(":", 1)[-1]
             base = label[: -len(ABSENT)] if label.endswith(ABSENT) else label
             cat = categories.get(base)
             if cat == "medicine" or base in not_ids:
-                mark(mt.start, mt.end, _EVENT)
-            elif cat in not_cats:
-                mark(mt.start, mt.end, _OTHER)
-            elif cat in sym_cats:
-                mark(mt.start, mt.end, _SYMPTOM)
-            elif cat in trigger_cats:
-                mark(mt.start, mt.end, _TRIGGER)
-            for j in range(mt.start, mt.end):
-                inside.add(j)
+                return _EVENT, True
+            if cat in not_cats:
+                return _OTHER, True
+            if cat in sym_cats:
+                return _SYMPTOM, True
+            return (_TRIGGER if cat in trigger_cats else None), True
+        return None, False
+
+    def _mark_match(mt: Match) -> None:
+        key = (mt.rule.kind, mt.rule.label)
+        what_inside = by_rule.get(key)
+        if what_inside is None:
+            what_inside = by_rule[key] = _classify(*key)
+        what, is_inside = what_inside
+        if what is not None:
+            mark(mt.start, mt.end, what)
+        if is_inside:
+            inside.update(range(mt.start, mt.end))
 
     starts = [t.start for t in toks]
 
@@ -671,6 +685,8 @@ def governed(
 
 
 _OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4
+# what each rule's words govern, per finding-category table (made once per knowledge base)
+_GOVERNS: dict[int, tuple[Mapping[str, str], dict[tuple[str, str], tuple[int | None, bool]]]] = {}
 # a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"
 _LIST_STOP = frozenset({",", ";", "(", ")"})
 # how far (in tokens) a duration looks for what it governs
