@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from nape.core.config import get_settings
@@ -177,21 +178,30 @@ def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
     """Token positions inside a site that claims a limb's words (concepts.yaml: a site whose
     `overrides` name a group of limb words, as the saddle's "between my legs" or "inner thighs"
     do), each with the position where that site's words start."""
-    groups = concept_file().groups
+    claimers = _site_claims()
     claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
     for mt in matches:
-        if mt.rule.kind == "group":
-            g = groups[mt.rule.label[len(GROUP) :]]
-            if g.kind == "site":
-                for o in g.overrides:
-                    claims.setdefault(GROUP + o, []).append((mt.start, mt.end))
+        for o in claimers.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
+            claims.setdefault(o, []).append((mt.start, mt.end))
     out: dict[int, int] = {}
+    if not claims:  # most texts name no such site
+        return out
     for mt in matches:
         for a, b in claims.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
             if a <= mt.start and mt.end <= b and (b - a) > (mt.end - mt.start):
                 for j in range(mt.start, mt.end):
                     out[j] = min(a, out.get(j, a))
     return out
+
+
+@cache
+def _site_claims() -> dict[str, tuple[str, ...]]:
+    """Group rule label of a site -> the labels of the limb groups it overrides (claims)."""
+    return {
+        GROUP + name: tuple(GROUP + o for o in g.overrides)
+        for name, g in concept_file().groups.items()
+        if g.kind == "site" and g.overrides
+    }
 
 
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from nape.intake.schema import Lab, Temperature, numbers_file
 from nape.intake.tokens import Tok
@@ -260,10 +261,7 @@ _RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
     """Positions where one of ``phrases`` (words split on spaces) starts; one pass, each
     position trying only the phrases whose first word it holds."""
-    by_first: dict[str, list[list[str]]] = {}
-    for p in phrases:
-        words = p.lower().split()
-        by_first.setdefault(words[0], []).append(words)
+    by_first = _by_first_word(tuple(phrases))
     out = []
     for i, t in enumerate(toks):
         for words in by_first.get(t.lower, ()):
@@ -271,6 +269,15 @@ def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
                 out.append(i)
                 break
     return out
+
+
+@cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    by_first: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        words = p.lower().split()
+        by_first.setdefault(words[0], []).append(words)
+    return by_first
 
 
 def _length_at(
@@ -310,13 +317,15 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     if cfg is None:
         return []
     n = len(toks)
+    stiff = _phrase_starts(toks, cfg.stiffness_words)
+    if not stiff:  # most texts name no stiffness
+        return []
     sentence: list[int] = []
     s = 0
     for t in toks:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
-    stiff = _phrase_starts(toks, cfg.stiffness_words)
     stiff_set = frozenset(stiff)
     morning = _phrase_starts(toks, cfg.morning_words)
     abbrevs = frozenset(a.lower() for a in cfg.morning_abbreviations)
