@@ -35,9 +35,12 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
+from nape import interview
 from nape.assessment import assess
 from nape.core.config import get_settings
 from nape.errors import NapeError, TextBudgetError, TextReaderBusyError
+from nape.interview import InterviewState
+from nape.interview.flow import Subject
 
 T = TypeVar("T")
 
@@ -51,6 +54,18 @@ def assess_json(
 ) -> dict[str, Any]:
     """``assess(...).to_json_dict()``: what ``POST /v1/assess`` answers (a plain, picklable dict)."""
     return assess(text, findings=findings, age=age, sex=sex).to_json_dict()
+
+
+def start_interview(
+    text: str | None,
+    age: int | None,
+    sex: str | None,
+    findings: dict[str, bool] | None,
+    subject: Subject | None,
+    relation: str | None,
+) -> InterviewState:
+    """``interview.start(...)`` with its arguments in order (the lane passes them positionally)."""
+    return interview.start(text, age=age, sex=sex, findings=findings, subject=subject, relation=relation)
 
 
 def _child(conn: Connection) -> None:
@@ -70,7 +85,7 @@ def _child(conn: Connection) -> None:
             answer: tuple[bool, object] = (True, fn(*args))
         except NapeError as exc:
             answer = (False, exc)
-        except Exception as exc:  # noqa: BLE001 - a bug: the worker answers it as its last resort would
+        except Exception as exc:  # a bug: the worker answers it as its last resort would
             answer = (False, RuntimeError(f"{type(exc).__name__}: {exc}"))
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
