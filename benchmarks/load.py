@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -90,6 +91,17 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
+ERROR_KINDS: Counter[str] = Counter()
+
+
+def note_error(e: httpx2.HTTPError) -> None:
+    """Count an error by kind (status and code, or exception type); printed to stderr at the end."""
+    if isinstance(e, httpx2.HTTPStatusError):
+        ERROR_KINDS[f"{e.response.status_code} {e.response.text[:60]}"] += 1
+    else:
+        ERROR_KINDS[type(e).__name__] += 1
+
+
 def summary(latencies: list[float], elapsed: float, errors: int) -> Result:
     ms = sorted(x * 1000 for x in latencies)
     q = statistics.quantiles(ms, n=100) if len(ms) > 1 else ms * 99
@@ -145,8 +157,9 @@ async def drive_open(base: str, body: object, seconds: float, concurrency: int, 
             nonlocal errors
             try:
                 await timed(client, lat, "/v1/assess", body, since=at)
-            except httpx2.HTTPError:
+            except httpx2.HTTPError as e:
                 errors += 1
+                note_error(e)
 
         elapsed = await open_loop(seconds, rate, send)
     return summary(lat, elapsed, errors)
@@ -165,8 +178,9 @@ async def drive(base: str, step: Step, seconds: float, concurrency: int) -> Resu
             while time.perf_counter() < deadline:
                 try:
                     await step(client, lat)
-                except httpx2.HTTPError:
+                except httpx2.HTTPError as e:
                     errors += 1
+                    note_error(e)
 
         t0 = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -222,11 +236,6 @@ def worker_pids(proc: subprocess.Popen[bytes]) -> set[int]:
     return {int(x) for x in out.split()} - {proc.pid}
 
 
-def attack_body(n: int, every: int) -> dict[str, object]:
-    """The ``n``-th request's attack (``n`` a multiple of ``every``): each kind in turn."""
-    return {"text": ATTACKS[(n // every) % len(ATTACKS)]}
-
-
 def ordinary_body(n: int) -> dict[str, object]:
     return FINDINGS if n % 2 else TEXT
 
@@ -244,12 +253,13 @@ async def drive_mixed(
     attacks: list[float] = []
     errors = [0, 0]
     refused: Counter[str] = Counter()
+    kinds = itertools.cycle(ATTACKS)  # every kind in turn, whichever connection sends the attack
     limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx2.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
 
         async def send(n: int, at: float | None) -> None:
             attack = n % every == 0
-            body = attack_body(n, every) if attack else ordinary_body(n)
+            body = {"text": next(kinds)} if attack else ordinary_body(n)
             try:
                 await timed(client, attacks if attack else ordinary, "/v1/assess", body, since=at)
             except httpx2.HTTPStatusError as e:
@@ -258,8 +268,10 @@ async def drive_mixed(
                     refused[code] += 1  # a clear, numbered refusal of an attack is not an error
                 else:
                     errors[attack] += 1
-            except httpx2.HTTPError:
+                    note_error(e)
+            except httpx2.HTTPError as e:
                 errors[attack] += 1
+                note_error(e)
 
         if rate is None:
             deadline = time.perf_counter() + seconds
@@ -375,6 +387,8 @@ def main() -> None:
     args = ap.parse_args()
     results = measure(args)
     print(table(results))
+    for kind, count in ERROR_KINDS.most_common():
+        print(f"errors: {count} x {kind}", file=sys.stderr)
     if args.write:
         write(results, args)
 

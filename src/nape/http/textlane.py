@@ -25,7 +25,6 @@ Example (in a worker)::
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -44,8 +43,7 @@ from nape.interview.flow import Subject
 
 T = TypeVar("T")
 
-#: How much lower the long-text process's priority is than the worker's (``nice`` increment).
-NICE = 10
+#: Imported by the fork server before it forks any child: lowers its priority, warms the pipeline.
 PRELOAD = "nape.http.textlane_preload"
 
 
@@ -70,8 +68,8 @@ def start_interview(
 
 def _child(conn: Connection) -> None:
     """The long-text process: read jobs ``(fn, args, budget)`` and answer ``(ok, value)`` until the
-    worker closes its end. SIGPROF keeps its default action (end the process): the budget."""
-    os.nice(NICE)
+    worker closes its end. SIGPROF keeps its default action (end the process): the budget. Its
+    priority is the fork server's, lowered by ``nice`` +10 (``nape.http.textlane_preload``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the worker, which closes the pipe
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGPROF, signal.SIG_DFL)
