@@ -1,7 +1,8 @@
 """Load benchmark (not a test): ``nape serve --workers 2`` on loopback with a temporary SQLite.
 
 Usage: uv run python benchmarks/load.py [--seconds 10] [--concurrency 8] [--workers 2]
-                                        [--client auto|python|wrk] [--write]
+                                        [--client auto|python|wrk] [--rate R]
+                                        [--loads findings,text,interview] [--attack] [--write]
 
 Starts the server on a free port, warms every worker up (the text pipeline loads on first use),
 then drives, each for ``--seconds``:
@@ -9,17 +10,30 @@ then drives, each for ``--seconds``:
 - ``assess_findings``: ``POST /v1/assess`` with finding ids (target >= 300/s, p99 < 50 ms),
 - ``assess_text``: ``POST /v1/assess`` with a person's words (the intake pipeline runs),
 - ``interview``: ``POST /v1/interviews`` then ``POST /v1/interviews/{id}/answers`` (database writes),
-- with ``--attack``: ``mixed_with_attacks``, ordinary requests (findings and text in turn) from
-  every connection with one request in ``--attack-every`` replaced by a 20,000-character
-  pathological text (runs of symbols, emoji, ``1-2-3``, ``right`` and spaces, a repeated denial);
-  the figures are for the ordinary requests, the attacks' own times apart, and whether any
-  worker was killed (the server's worker processes before and after). Issue 17's target: 50
-  connections, p99 of ordinary requests under 100 ms, no worker killed.
+- with ``--attack``: ``mixed_with_attacks``, ordinary requests (findings and text in turn) with
+  one request in ``--attack-every`` replaced by a 20,000-character pathological text (runs of
+  symbols, emoji, ``1-2-3``, ``right`` and spaces, a repeated denial; each kind in turn); the
+  figures are for the ordinary requests, the attacks' own times apart (with numbered refusals
+  counted by code: 413 for a body over 64 kB, E206 over the CPU budget, E207 busy), and whether
+  any worker was killed (the server's worker processes before and after). Issue 17's target:
+  50 connections, p99 of ordinary requests under 100 ms, no worker killed.
 
-The client is ``wrk`` when installed (``--client auto``), else an asyncio client (httpx2) with
-``--concurrency`` tasks; the interview phase always uses the Python client (each answer needs
-the id the create returned). The client shares the machine's cores with the server, so figures
-are a floor. ``--write`` records them in benchmarks/README.md.
+Two ways of sending:
+
+- **Closed loop** (the default): ``--concurrency`` connections, each sending its next request as
+  soon as the last is answered, with no pause. Latency then measures the queue the clients
+  themselves make: by Little's law the mean latency is connections / throughput, so at 50
+  connections it is at least 50 / (requests per second the machine can serve); see README.md.
+- **Open loop** (``--rate R``): requests arrive at R per second on average (Poisson, seeded, so
+  runs before and after a change send the same sequence) whether or not earlier ones have been
+  answered, over at most ``--concurrency`` connections; each latency is counted from the
+  request's arrival, so time spent waiting for a free connection counts (no coordinated
+  omission). This is how many independent people using the service behave.
+
+The client is ``wrk`` when installed (``--client auto``, closed loop only), else an asyncio
+client (httpx2); the interview phase always uses the Python client and the closed loop. The
+client shares the machine's cores with the server, so figures are a floor. ``--write``
+records them in benchmarks/README.md. Errors are listed by kind on stderr.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from nape.assessment import assess
 from nape.core.config import get_settings
@@ -18,6 +19,7 @@ from nape.http import textlane
 from nape.http.textlane import TextLane, assess_json
 from nape.server.app import create_app
 from nape.store import Store
+from nape.store.models import Interview
 
 ROOT = Path(__file__).resolve().parents[3]
 #: 20,000 characters whose reading costs ~0.4 CPU s on the development machine: ~8× a 0.05 s budget.
@@ -124,3 +126,15 @@ def test_the_api_answers_a_long_text_it_cannot_read_in_time_503_e207(
     monkeypatch.setattr(lane, "wait_s", 0.01)
     r = client.post("/v1/assess", json={"text": COSTLY})
     assert r.status_code == 503 and r.json()["code"] == "E207" and r.headers["Retry-After"] == "5"
+
+
+def test_interviews_and_the_start_form_refuse_a_text_over_its_budget_and_save_nothing(client: TestClient) -> None:
+    r = client.post("/v1/interviews", json={"text": COSTLY})
+    assert r.status_code == 422 and r.json()["code"] == "E206"
+    r = client.post("/start", data={"text": COSTLY, "age": "40"}, follow_redirects=False)
+    assert r.status_code == 422 and "E206" in r.text and "<form" in r.text
+    r = client.post("/start", data={"text": SHORT, "age": "40"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/a/")
+    store: Store = client.app.state.store  # type: ignore[attr-defined]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Interview)) == 1  # only the short text's
