@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from nape.api.cds_hooks import EXAMPLE
 from nape.assessment import assess
 from nape.core.config import get_settings
 from nape.errors import TextBudgetError, TextReaderBusyError
@@ -126,6 +127,14 @@ def test_the_api_answers_a_long_text_it_cannot_read_in_time_503_e207(
     monkeypatch.setattr(lane, "wait_s", 0.01)
     r = client.post("/v1/assess", json={"text": COSTLY})
     assert r.status_code == 503 and r.json()["code"] == "E207" and r.headers["Retry-After"] == "5"
+
+
+def test_a_cds_hooks_call_with_a_text_over_its_budget_is_e206(client: TestClient) -> None:
+    hook = {**EXAMPLE, "extension": {"nape-text": COSTLY}}
+    r = client.post("/cds-services/nape-spasm-triage", json=hook)
+    assert r.status_code == 422 and r.json()["code"] == "E206"
+    cards = client.post("/cds-services/nape-spasm-triage", json=EXAMPLE).json()["cards"]
+    assert cards and "not a diagnosis" in json.dumps(cards).lower()
 
 
 def test_interviews_and_the_start_form_refuse_a_text_over_its_budget_and_save_nothing(client: TestClient) -> None:
