@@ -16,10 +16,15 @@ pipeline once (``nape.http.textlane_preload``), so a child stopped by its budget
 milliseconds without rebuilding the pipeline. The reading itself is the same code as in the
 worker: the lane changes where and under what limits a text is read, never what it is read as.
 
+Short texts have no budget of their own: their cost is bounded by their length (the intake's
+cost is linear; at 2,000 characters the costliest input measured takes ~33 ms). Outside
+``nape serve`` (the command line, tests' own apps) no lane is enabled and every text is read
+in-process, as before.
+
 Example (in a worker)::
 
     enable_lane()
-    bounded(assess_json, text, text=text, findings=None, age=40, sex=None)  # a dict, or E206/E207
+    bounded(assess_json, text, text, None, 40, None)  # fn, the text that decides, fn's arguments
 """
 
 from __future__ import annotations
