@@ -119,7 +119,7 @@ def test_the_api_answers_a_text_over_its_budget_422_e206_and_short_texts_as_befo
     assert r.status_code == 200 and r.json()["triage"]["level"] == "emergency_ambulance"
 
 
-def test_the_api_answers_a_long_text_it_cannot_read_in_time_503_e207(
+def test_the_api_and_the_start_form_answer_a_long_text_they_cannot_read_in_time_503_e207(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lane = textlane.enable_lane(start=False)
@@ -127,6 +127,8 @@ def test_the_api_answers_a_long_text_it_cannot_read_in_time_503_e207(
     monkeypatch.setattr(lane, "wait_s", 0.01)
     r = client.post("/v1/assess", json={"text": COSTLY})
     assert r.status_code == 503 and r.json()["code"] == "E207" and r.headers["Retry-After"] == "5"
+    r = client.post("/start", data={"text": COSTLY, "age": "40"}, follow_redirects=False)
+    assert r.status_code == 503 and "E207" in r.text and "<form" in r.text and r.headers["Retry-After"] == "5"
 
 
 def test_a_cds_hooks_call_with_a_text_over_its_budget_is_e206(client: TestClient) -> None:
