@@ -74,6 +74,27 @@ class InterviewFullError(InputError):
     code = "E205"
 
 
+class TextBudgetError(TextInputError):
+    """Reading a text took more CPU time than the service allows one text (``NAPE_TEXT_BUDGET_S``);
+    it was stopped, nothing was saved, and the service answers 422. Ordinary texts take a small
+    share of the budget; long runs of repeated words or symbols are what exceed it."""
+
+    code = "E206"
+
+
+class TextReaderBusyError(NapeError):
+    """The service is reading other long texts and could not start (or finish) this one within
+    ``NAPE_TEXT_WAIT_S``; nothing was saved. It answers 503 with ``Retry-After``: try again."""
+
+    code = "E207"
+    http_status: ClassVar[int] = 503
+    #: Seconds a client should wait before retrying.
+    retry_after: ClassVar[int] = 5
+
+    def http_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
 class CaseFileError(InputError):
     """An evaluation case file that is not JSON Lines in the case format."""
 

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 
 from nape.api.schemas import CASE_EXAMPLE, FINDINGS_EXAMPLE, AssessRequest, error_responses
-from nape.assessment import assess
 from nape.errors import InputError
+from nape.http.textlane import assess_json, bounded
 from nape.report.schema import AssessmentOut
 
 router = APIRouter(prefix="/v1", tags=["assessment"])
@@ -27,11 +27,17 @@ EXAMPLES = {
 @router.post(
     "/assess",
     response_model=None,
-    responses={200: {"model": AssessmentOut, "description": "The assessment (§4 JSON)"}, **error_responses(413, 422)},
+    responses={
+        200: {"model": AssessmentOut, "description": "The assessment (§4 JSON)"},
+        **error_responses(413, 422, 503),
+    },
 )
 def post_assess(body: Annotated[AssessRequest, Body(openapi_examples=EXAMPLES)]) -> JSONResponse:
-    """Differential, triage, red flags, care plan and sources for text and/or findings."""
+    """Differential, triage, red flags, care plan and sources for text and/or findings.
+
+    A long text is read under a CPU budget, apart from short ones (``nape.http.textlane``): one
+    that exceeds it is answered E206 (422), one that cannot be read in time E207 (503)."""
     text = body.text if body.text and body.text.strip() else None
     if text is None and not body.findings:
         raise InputError("give text and/or findings")
-    return JSONResponse(assess(text, findings=body.findings, age=body.age, sex=body.sex).to_json_dict())
+    return JSONResponse(bounded(assess_json, text, text, body.findings, body.age, body.sex))

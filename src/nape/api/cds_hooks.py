@@ -26,6 +26,7 @@ from nape.errors import InputError
 from nape.fhir.cds import HOOK, answer_hook, discovery, interview_from_record
 from nape.fhir.maps import fhir_terms
 from nape.http.deps import StoreDep, public_base
+from nape.http.textlane import bounded
 
 router = APIRouter(tags=["cds-hooks"])
 
@@ -85,7 +86,8 @@ def cds_patient_view(
     """
     if body.hook != HOOK:
         raise InputError(f"this service answers the {HOOK} hook, not {body.hook[:40]!r}")
-    state = interview_from_record(body.prefetch, _text(body), datetime.now(UTC).date())
+    text = _text(body)  # a long one is read in the long-text lane, under its budget (E206/E207)
+    state = bounded(interview_from_record, text, body.prefetch, text, datetime.now(UTC).date())
     if state is None:
         return {"cards": []}
     record = store.create_interview(state.to_dict(), owner_id=None, kind="cds")

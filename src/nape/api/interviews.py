@@ -38,6 +38,7 @@ from nape.api.schemas import (
 )
 from nape.errors import AuthError
 from nape.http.deps import ClinicianDep, StoreDep, interview_link, owner_id
+from nape.http.textlane import bounded, start_interview
 from nape.interview import InterviewState, service
 from nape.knowledge.loader import default_kb
 from nape.report.schema import AssessmentOut
@@ -112,14 +113,9 @@ def create_interview(
     """Start an interview from the person's words and/or findings; returns the first question and the private link."""
     text = body.text if body.text and body.text.strip() else None
     subject = body.subject
-    state = iv.start(
-        text,
-        age=body.age,
-        sex=body.sex,
-        findings=body.findings,
-        subject=None if subject is None else "self" if subject.who == "self" else "other",
-        relation=subject.relation if subject else None,
-    )
+    who = None if subject is None else "self" if subject.who == "self" else "other"
+    relation = subject.relation if subject else None
+    state = bounded(start_interview, text, text, body.age, body.sex, body.findings, who, relation)
     record = store.create_interview(state.to_dict(), owner_id=owner_id(clinician))
     response.headers["Location"] = f"/v1/interviews/{record.id}"
     return interview_out(request, record, state)

@@ -244,8 +244,9 @@ ERROR_WHY = {
     404: "Unknown id, or not visible to this caller",
     409: "Changed by another request at the same time; read it again",
     413: "Request body too large",
-    422: "Invalid input; `problems` names each field",
-    503: "The database is unavailable (E501) or busy (E505, with Retry-After); nothing saved was changed",
+    422: "Invalid input; `problems` names each field (E206: a text that took more than its reading budget)",
+    503: "The database is unavailable (E501) or busy (E505, with Retry-After), or the service is busy reading "
+    "long texts (E207, with Retry-After); nothing saved was changed",
 }
 
 

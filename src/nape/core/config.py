@@ -39,6 +39,26 @@ class Settings(BaseSettings):
         "default localhost, 127.0.0.1, ::1 and the public URL's host",
     )
     api_docs: bool = Field(default=True, description="Serve /docs (Swagger UI) and /redoc from the installed files")
+    long_text_chars: int = Field(
+        default=2_000,
+        ge=0,
+        le=2_000_000,
+        description="In `nape serve`, texts longer than this (once normalised) are read in each worker's "
+        "long-text process, one at a time and at lower priority, so they cannot hold up short ones",
+    )
+    text_budget_s: float = Field(
+        default=2.0,
+        gt=0,
+        le=600,
+        description="CPU seconds the long-text process may spend on one text before it is stopped (E206)",
+    )
+    text_wait_s: float = Field(
+        default=20.0,
+        gt=0,
+        le=3600,
+        description="Wall seconds a long text may wait for and run in the long-text process before the "
+        "service answers busy (E207)",
+    )
 
     def allowed_hosts(self) -> list[str]:
         """The trusted host names (lower case, no port): the setting, or the defaults plus the public URL's."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import socket
 import sys
+import threading
 
 import uvicorn
 from fastapi import FastAPI
@@ -21,6 +22,7 @@ from uvicorn.supervisors import Multiprocess
 
 from nape.assessment import assess
 from nape.errors import InputError, StoreUnavailableError
+from nape.http.textlane import enable_lane
 from nape.server.app import create_app
 from nape.store import Store
 
@@ -55,10 +57,18 @@ def warm_up() -> None:
     gc.freeze()
 
 
+def start_text_lane() -> None:
+    """Read long texts in this worker's long-text lane (``nape.http.textlane``), starting its fork
+    server and child in the background: they load the pipeline (seconds) while the worker serves."""
+    lane = enable_lane(start=False)
+    threading.Thread(target=lane.start, name="nape-long-text-start", daemon=True).start()
+
+
 def worker_app() -> FastAPI:
-    """The factory each worker process calls: the app, warmed up."""
+    """The factory each worker process calls: the app, warmed up, with its long-text lane."""
     app = create_app()
     warm_up()
+    start_text_lane()
     return app
 
 
@@ -83,6 +93,7 @@ def serve(host: str, port: int, workers: int = 1, log_level: str = "warning") ->
     if workers == 1:
         app = create_app(store)
         warm_up()
+        start_text_lane()
         uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level)).run(sockets=[sock])
         return
     store.dispose()

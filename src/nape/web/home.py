@@ -12,9 +12,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from nape import interview
-from nape.errors import InputError
+from nape.errors import InputError, TextReaderBusyError
 from nape.http.deps import StoreDep
+from nape.http.textlane import bounded, start_interview
 from nape.reasoning.interview_data import interview_plan
 from nape.text import parse_age
 from nape.web.rendering import PageRoute, render, see_other
@@ -47,16 +47,15 @@ def _begin(
     try:
         age_years = parse_age(age)
         field = "text"
-        state = interview.start(
-            text,
-            age=age_years,
-            sex=sex or None,
-            subject="other" if other else "self" if subject == "self" else None,
-            relation=(relation if relation in relations else "other") if other else None,
-        )
-    except InputError as exc:
+        who = "other" if other else "self" if subject == "self" else None
+        kin = (relation if relation in relations else "other") if other else None
+        state = bounded(start_interview, text, text, age_years, sex or None, None, who, kin)
+    except (InputError, TextReaderBusyError) as exc:  # E207: the form again, saying try again shortly
         context = {"form": form, "error": str(exc), "error_field": field, "relations": relations}
-        return render(request, "home.html", context, 422)
+        busy = isinstance(exc, TextReaderBusyError)
+        page = render(request, "home.html", context, 503 if busy else 422)
+        page.headers.update(exc.http_headers())
+        return page
     record = store.create_interview(state.to_dict())
     return see_other(then.format(id=record.id))
 

@@ -130,7 +130,7 @@ def test_an_unexpected_error_is_a_500_that_logs_no_input(
     def broken(text: str | None, **_: object) -> None:
         raise RuntimeError(f"could not read {text!r}")  # an error message quoting the input
 
-    monkeypatch.setattr("nape.api.assessments.assess", broken)
+    monkeypatch.setattr("nape.http.textlane.assess", broken)  # what POST /v1/assess calls
     r = client.post("/v1/assess", json={"text": f"{MARK} neck"})
     assert r.status_code == 500 and r.json()["code"] == "E000"
     assert "RuntimeError" in _logged(caplog) and MARK not in _logged(caplog) and MARK not in r.text
