@@ -122,25 +122,59 @@ def _since_before(toks: Sequence[Tok], start: int) -> bool:
     return any(t.lower == "since" for t in toks[max(0, start - 6) : start])
 
 
-def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
-    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence."""
+def _limb(
+    toks: Sequence[Tok],
+    start: int,
+    sent: list[int],
+    limbs: list[tuple[int, str]],
+    text: str,
+    clause: list[int],
+    reach: int,
+) -> str | None:
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; None when
+    the nearest site of its own clause is not a limb ("my pee stream is weak", "a tingle over my
+    ribs"): the word is then about that site, not a limb (maps.yaml ``non_limb_words``)."""
     from bisect import bisect_left
 
     i = bisect_left(limbs, (start, ""))
     best: tuple[int, str] | None = None
-    for j in (i - 1, i):
+    nearest: tuple[int, str] | None = None
+    for j in (i - 2, i - 1, i, i + 1):
         if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
             d = abs(limbs[j][0] - start)
-            if best is None or d < best[0]:
+            if nearest is None or d < nearest[0]:
+                nearest = (d, limbs[j][1])
+            if limbs[j][1] != _NOT_LIMB and (best is None or d < best[0]):
                 best = (d, limbs[j][1])
+    if nearest and nearest[1] == _NOT_LIMB and nearest[0] <= reach:
+        site = start - nearest[0] if (start - nearest[0], _NOT_LIMB) in limbs else start + nearest[0]
+        lo, hi = min(site, start), max(site, start)
+        # the site and the word in one stretch of words (not items of a list: "no numbness, no
+        # urine infection"), and no limb listed with the site ("numb face, arm and leg")
+        if clause[site] == clause[start] and not any(t.lower == "," for t in toks[lo:hi]):
+            listed = [
+                kind
+                for k, kind in limbs
+                if kind != _NOT_LIMB
+                and sent[k] == sent[start]
+                and all(t.lower in _SITE_LIST for t in toks[min(k, site) + 1 : max(k, site)])
+            ]
+            if not listed:
+                return None
+            return listed[0]
     if best:
         return best[1]
     lower = text.lower()
     return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
 
 
+_NOT_LIMB = "none"
+# words that join sites into one list ("face, arm and leg")
+_SITE_LIST = frozenset({",", "and", "or", "&", "/", "my", "the", "his", "her", "their", "both"})
+
+
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]:
-    legs, arms, pair_firsts = _limb_sets(id(m), m)
+    legs, arms, pair_firsts, others = _limb_sets(id(m), m)
     out = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -152,6 +186,8 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]
             if lower in legs or (lower in pair_firsts and i + 1 < n and f"{lower} {toks[i + 1].lower}" in legs)
             else "arm"
             if lower in arms
+            else _NOT_LIMB
+            if lower in others
             else None
         )
         if kind:
@@ -159,16 +195,23 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]
     return out
 
 
-_LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+_LIMB_SETS: dict[
+    int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]
+] = {}
 
 
-def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The leg and arm words of the maps, and the first words of two-word leg phrases: made
-    once per maps (not at every parse)."""
+def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The leg and arm words of the maps, the first words of two-word leg phrases and the
+    sites that are not limbs: made once per maps (not at every parse)."""
     got = _LIMB_SETS.get(key)
     if got is None or got[0] is not m:
         legs = frozenset(m["leg_words"])
-        sets = (legs, frozenset(m["arm_words"]), frozenset(w.split(" ", 1)[0] for w in legs if " " in w))
+        sets = (
+            legs,
+            frozenset(m["arm_words"]),
+            frozenset(w.split(" ", 1)[0] for w in legs if " " in w),
+            frozenset(m.get("non_limb_words", [])),
+        )
         _LIMB_SETS.clear()
         _LIMB_SETS[key] = got = (m, sets)
     return got[1]
@@ -259,7 +302,10 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             label, present = label[: -len(ABSENT)], False
         elif label.startswith(GENERIC):
             spec = m["generic"][label[len(GENERIC) :]]
-            label = spec[_limb(toks, mt.start, sent, limbs, raw)]
+            limb = _limb(toks, mt.start, sent, limbs, raw, ctx.clause, m.get("non_limb_reach", 0))
+            if limb is None:
+                continue
+            label = spec[limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
             # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not
