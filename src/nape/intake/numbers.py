@@ -186,6 +186,7 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     temp = cfg.temperature
     temp_words = frozenset(temp.words)
     strong_temp_words = temp_words - {"was", "of", "running", "t"}
+    lab_not_after = frozenset(cfg.lab_not_after)
     lab_names: dict[str, tuple[str, Lab]] = {}
     for name, lab in cfg.labs.items():
         for lab_name in lab.names:
@@ -230,6 +231,8 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             continue
         # a laboratory value: the nearest test name within the window before it
         for k in range(i - 1, max(-1, i - 1 - cfg.window), -1):
+            if k < i - 1 and _value(toks[k + 1]) is not None:
+                break  # a test's value is the first number after its name ("CA 19-9" is no 9)
             hit = lab_names.get(toks[k].lower)
             if hit is None and k > 0:
                 hit = lab_names.get(f"{toks[k - 1].lower} {toks[k].lower}")
@@ -238,11 +241,15 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             name, lab = hit
             if len(toks[k].lower) == 1 and "." not in t.text:
                 break  # "K 3.1" is potassium, "5k 3 times" is not
+            if j < n and toks[j].lower in lab_not_after:
+                break  # "ca 3 years ago": a time, not a value
             x = value
             for lo, hi, factor in lab.alt_scale:
                 if lo <= x <= hi:
                     x *= factor
                     break
+            if lab.plausible is not None and not lab.plausible[0] <= x <= lab.plausible[1]:
+                break  # "prostate ca treated 2018": a year, not a calcium
             if lab.low is not None and x < lab.low and lab.finding_low:
                 out.append(NumberHit(lab.finding_low, True, k, i + 1))
             elif lab.high is not None and x > lab.high and lab.finding_high:

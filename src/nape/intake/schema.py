@@ -195,6 +195,9 @@ class Lab(_Strict):
     source: str
     # another unit's values, with the factor that turns them into ``unit`` ("g/L" -> g/dL)
     alt_scale: list[tuple[float, float, float]] = []
+    # the values (in ``unit``, after ``alt_scale``) a body can have: a number outside them is not
+    # this test's value ("prostate ca treated 2018" names a year, not a calcium of 2018)
+    plausible: tuple[float, float] | None = None
 
 
 class Gestation(_Strict):
@@ -243,6 +246,9 @@ class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
     window: int = Field(ge=1, le=6)
+    # a number followed by one of these is a time or a count, not a test's value ("breast ca 3
+    # years ago")
+    lab_not_after: list[str] = []
     gestation: Gestation | None = None
     speed: Speed | None = None
     alcohol: Alcohol | None = None
