@@ -255,6 +255,16 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             return
         else:
             return
+    if (
+        fid in m["family_to"]
+        and affirmed
+        and not st.negated
+        and not person.proxy
+        and _relative_subject(toks, c.start, m["relative_subjects"])
+    ):
+        # "Mother has psoriasis.": a relative's condition is the family's history, not the person's
+        acc.add(Mention(m["family_to"][fid], True, source, start, end))
+        return
     finding = kb.findings[fid]
     if st.historical and not st.negated and not _since_before(toks, c.start):
         if fid in m["historical_to"]:
@@ -267,6 +277,22 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         if any(w in sent_text for w in m["long_standing"]["words"]):
             affirmed = False  # "on olanzapine for years" is not a recent start
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+
+
+def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:
+    """Whether a relative is the subject just before a condition's words ("grandma had lupus",
+    "Mother has psoriasis", "his brother was diagnosed with Crohn's"), with no word of the writer
+    between them (maps.yaml ``relative_subjects``)."""
+    relatives = frozenset(spec["relatives"])
+    verbs = frozenset(spec["verbs"])
+    stops = frozenset(spec["stops"])
+    for k in range(start - 1, max(-1, start - 1 - spec["reach"]), -1):
+        w = toks[k].lower
+        if w in stops or w in (".", "!", "?", "\n", ";"):
+            return False
+        if w in relatives:
+            return any(t.lower in verbs for t in toks[k + 1 : start])
+    return False
 
 
 def parse(text: object, counter: list[int] | None = None) -> ParseResult:
