@@ -28,6 +28,8 @@ def test_reading_mechanism(row: dict[str, Any]) -> None:
         assert got.get(fid) == present, (fid, got)
     for fid in row.get("not", []):
         assert got.get(fid) is not True, (fid, got)
+    for fid in row.get("unread", []):  # read neither present nor absent
+        assert fid not in got, (fid, got)
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
@@ -36,6 +38,8 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("functional", "simile", "lay_words", "mechanism", "shorthand", "word_sense", "warning_words")
     classes += ("numbers", "belief")
     classes += ("time_point", "time_governs_other", "medicine_time")
+    classes += ("side_sense", "limb_site", "document_header", "ca_abbreviation", "relative_condition")
+    classes += ("cough_trigger", "air_temperature")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

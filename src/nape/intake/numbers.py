@@ -181,6 +181,22 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "\n", ";"})
+
+
+def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
+    """Whether an air word stands within the window of a reading (tokens i..j), in its sentence."""
+    words = frozenset(temp.air_words)
+    lo = i
+    while lo > max(0, i - temp.air_window) and toks[lo - 1].lower not in _SENTENCE_END:
+        lo -= 1
+    hi = j
+    while hi < min(len(toks), j + temp.air_window) and toks[hi].lower not in _SENTENCE_END:
+        hi += 1
+    near = [t.lower for t in (*toks[lo:i], *toks[j:hi])]
+    return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in zip(near, near[1:], strict=False))
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature
@@ -227,6 +243,9 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             c = bare
             is_temp = True
         if is_temp:
+            body = any(b.lower in temp.body_words for b in before)
+            if (not body and _air(toks, i, j, temp)) or (not named and temp.unnamed_min_c is not None and c < temp.unnamed_min_c):
+                continue  # the weather or a room ("30 degrees outside"), not the body
             out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))
             continue
         # a laboratory value: the nearest test name within the window before it

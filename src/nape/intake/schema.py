@@ -182,6 +182,17 @@ class Temperature(_Strict):
     bare_f: tuple[float, float] | None = None
     not_before: list[str] = []
     not_after: list[str] = []
+    # the air's temperature, not the body's: a reading with one of these words (or two-word
+    # phrases) within ``air_window`` tokens in its sentence ("33C in the shade", "it was 30
+    # degrees outside") is the weather or a room, read neither as a fever nor as none
+    air_words: list[str] = []
+    air_window: int = Field(default=5, ge=1, le=10)
+    # words naming the body's temperature only: a reading just after one of these is the body's
+    # whatever the weather ("scorching at the beach, now febrile 38.6")
+    body_words: list[str] = []
+    # a reading with a unit and no temperature word below this is not a body's ("35C today,
+    # sweated buckets" is the day; a low body temperature is written with its name)
+    unnamed_min_c: float | None = None
 
 
 class Lab(_Strict):
