@@ -39,7 +39,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("numbers", "belief")
     classes += ("time_point", "time_governs_other", "medicine_time")
     classes += ("side_sense", "limb_site", "document_header", "ca_abbreviation", "relative_condition")
-    classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture")
+    classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

@@ -279,6 +279,23 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
+def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
+    """Whether the sentence of a brief episode names one of ``spec["noise"]`` (a grinding or a
+    click) and none of ``spec["spasm"]``: the episode is then the noise's (maps.yaml
+    ``brief_episode``)."""
+    lo = max((raw.rfind(c, 0, hit.start) for c in ".!?\n"), default=-1) + 1
+    ends = [e for e in (raw.find(c, hit.end) for c in ".!?\n") if e >= 0]
+    hi = min(ends) if ends else len(raw)
+
+    def said(fids: list[str]) -> bool:
+        return any(
+            (x := acc.best.get(f)) is not None and x.present and x.start is not None and lo <= x.start < hi
+            for f in fids
+        )
+
+    return said(spec["noise"]) and not said(spec["spasm"])
+
+
 def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:
     """Whether a relative is the subject just before a condition's words ("grandma had lupus",
     "Mother has psoriasis", "his brother was diagnosed with Crohn's"), with no word of the writer
@@ -435,6 +452,10 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             hit.start, hit.end, starts, ctx, person, denial=hit in recurrences, past=hit not in recurrences
         ):
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    for fid in m["brief_episode"]["findings"]:
+        ep = acc.best.get(fid)
+        if ep is not None and ep.present and ep.start is not None and _noise_only(raw, ep, acc, m["brief_episode"]):
+            del acc.best[fid]  # "it crunches for a second when I turn": the noise's length, not a spasm's
     side, side_hits = read_side(raw)
     for hit in side_hits:
         if hit.finding not in acc.best:
