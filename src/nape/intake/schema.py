@@ -265,6 +265,60 @@ class NumbersFile(_Strict):
     alcohol: Alcohol | None = None
 
 
+# ----------------------------------------------------------------------------- maps
+class GenericWord(_Strict):
+    words: list[str] = Field(min_length=1)
+    arm: str
+    leg: str
+
+
+class RelativeSubjects(_Strict):
+    """A relative as the subject of a condition's words ("Mother has psoriasis")."""
+
+    relatives: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+    stops: list[str] = []
+    reach: int = Field(ge=1, le=10)
+
+
+class BriefEpisode(_Strict):
+    """A brief episode said in a sentence naming only a noise is the noise's."""
+
+    findings: list[str] = Field(min_length=1)
+    noise: list[str] = Field(min_length=1)
+    spasm: list[str] = Field(min_length=1)
+
+
+class LongStanding(_Strict):
+    findings: list[str]
+    words: list[str]
+
+
+class RegionFallback(_Strict):
+    pain_words: list[str]
+    regions: dict[str, list[str]]
+
+
+class MapsFile(_Strict):
+    """resources/maps.yaml: how context changes what a mention means, and the word lists of the
+    generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
+
+    historical_to: dict[str, str]
+    family_to: dict[str, str]
+    relative_subjects: RelativeSubjects
+    brief_episode: BriefEpisode
+    past_events_dropped: list[str]
+    typos: dict[str, list[str]]
+    generic: dict[str, GenericWord]
+    leg_words: list[str]
+    arm_words: list[str]
+    # sites that are not limbs, and how near one must stand to a generic word to take it
+    non_limb_words: list[str] = []
+    non_limb_reach: int = Field(default=5, ge=0, le=10)
+    long_standing: LongStanding
+    region_fallback: RegionFallback
+
+
 # ----------------------------------------------------------------------------- medicines
 class DrugClass(_Strict):
     names: list[str] = Field(min_length=1)
@@ -314,6 +368,11 @@ def concept_file() -> ConceptFile:
 @cache
 def numbers_file() -> NumbersFile:
     return load("numbers.yaml", NumbersFile)
+
+
+@cache
+def maps_file() -> MapsFile:
+    return load("maps.yaml", MapsFile)
 
 
 @cache
