@@ -195,9 +195,7 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any]) -> list[tuple[int, str]]
     return out
 
 
-_LIMB_SETS: dict[
-    int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]
-] = {}
+_LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
 def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from nape.intake.schema import Lab, Temperature, numbers_file
 from nape.intake.tokens import Tok
@@ -194,7 +195,7 @@ def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
     while hi < min(len(toks), j + temp.air_window) and toks[hi].lower not in _SENTENCE_END:
         hi += 1
     near = [t.lower for t in (*toks[lo:i], *toks[j:hi])]
-    return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in zip(near, near[1:], strict=False))
+    return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
 
 
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
@@ -244,7 +245,8 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             is_temp = True
         if is_temp:
             body = any(b.lower in temp.body_words for b in before)
-            if (not body and _air(toks, i, j, temp)) or (not named and temp.unnamed_min_c is not None and c < temp.unnamed_min_c):
+            low_unnamed = not named and temp.unnamed_min_c is not None and c < temp.unnamed_min_c
+            if (not body and _air(toks, i, j, temp)) or low_unnamed:
                 continue  # the weather or a room ("30 degrees outside"), not the body
             out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))
             continue
