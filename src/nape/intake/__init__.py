@@ -155,19 +155,48 @@ def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str
     return any(t.lower in wanted or t.lemma in wanted for t in toks[a:b])
 
 
-def _limb(toks: Sequence[Tok], start: int, sent: list[int], limbs: list[tuple[int, str]], text: str) -> str:
-    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; '' when
-    that word belongs to a site that is not a limb ("numb between the legs" is the saddle's)."""
+def _limb(
+    toks: Sequence[Tok],
+    start: int,
+    sent: list[int],
+    limbs: list[tuple[int, str]],
+    text: str,
+    clause: list[int],
+    reach: int,
+) -> str | None:
+    """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; None when
+    the nearest site of its own clause is not a limb ("my pee stream is weak", "a tingle over my
+    ribs"): the word is then about that site, not a limb (maps.yaml ``non_limb_words``); '' when
+    the nearest limb word belongs to another site ("numb between the legs" is the saddle's)."""
     from bisect import bisect_left
 
     i = bisect_left(limbs, (start, ""))
     best: tuple[int, str] | None = None
-    for j in (i - 1, i):
+    nearest: tuple[int, str] | None = None
+    for j in (i - 2, i - 1, i, i + 1):
         if 0 <= j < len(limbs) and sent[limbs[j][0]] == sent[start]:
             d = abs(limbs[j][0] - start)
+            if nearest is None or d < nearest[0]:
+                nearest = (d, limbs[j][1])
             # (at equal distance a claimed word wins: a numbness left unread, not misplaced)
-            if best is None or d < best[0] or (d == best[0] and not limbs[j][1]):
+            if limbs[j][1] != _NOT_LIMB and (best is None or d < best[0] or (d == best[0] and not limbs[j][1])):
                 best = (d, limbs[j][1])
+    if nearest and nearest[1] == _NOT_LIMB and nearest[0] <= reach:
+        site = start - nearest[0] if (start - nearest[0], _NOT_LIMB) in limbs else start + nearest[0]
+        lo, hi = min(site, start), max(site, start)
+        # the site and the word in one stretch of words (not items of a list: "no numbness, no
+        # urine infection"), and no limb listed with the site ("numb face, arm and leg")
+        if clause[site] == clause[start] and not any(t.lower == "," for t in toks[lo:hi]):
+            listed = [
+                kind
+                for k, kind in limbs
+                if kind != _NOT_LIMB
+                and sent[k] == sent[start]
+                and all(t.lower in _SITE_LIST for t in toks[min(k, site) + 1 : max(k, site)])
+            ]
+            if not listed:
+                return None
+            return listed[0]
     if best:
         return best[1]  # '' for a limb word another site claims
     lower = text.lower()
@@ -204,8 +233,13 @@ def _site_claims() -> dict[str, tuple[str, ...]]:
     }
 
 
+_NOT_LIMB = "none"
+# words that join sites into one list ("face, arm and leg")
+_SITE_LIST = frozenset({",", "and", "or", "&", "/", "my", "the", "his", "her", "their", "both"})
+
+
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:
-    legs, arms, pair_firsts = _limb_sets(id(m), m)
+    legs, arms, pair_firsts, others = _limb_sets(id(m), m)
     out = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -217,25 +251,32 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] 
             if lower in legs or (lower in pair_firsts and i + 1 < n and f"{lower} {toks[i + 1].lower}" in legs)
             else "arm"
             if lower in arms
+            else _NOT_LIMB
+            if lower in others
             else None
         )
         if kind:
             # a limb word inside another site ("between my legs") names that site, not a limb:
             # it stands where the site's words start
-            out.append((claimed[i], "") if claimed and i in claimed else (i, kind))
+            out.append((claimed[i], "") if claimed and i in claimed and kind != _NOT_LIMB else (i, kind))
     return sorted(out) if claimed else out
 
 
-_LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+_LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
-def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The leg and arm words of the maps, and the first words of two-word leg phrases: made
-    once per maps (not at every parse)."""
+def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The leg and arm words of the maps, the first words of two-word leg phrases and the
+    sites that are not limbs: made once per maps (not at every parse)."""
     got = _LIMB_SETS.get(key)
     if got is None or got[0] is not m:
         legs = frozenset(m["leg_words"])
-        sets = (legs, frozenset(m["arm_words"]), frozenset(w.split(" ", 1)[0] for w in legs if " " in w))
+        sets = (
+            legs,
+            frozenset(m["arm_words"]),
+            frozenset(w.split(" ", 1)[0] for w in legs if " " in w),
+            frozenset(m.get("non_limb_words", [])),
+        )
         _LIMB_SETS.clear()
         _LIMB_SETS[key] = got = (m, sets)
     return got[1]
@@ -279,6 +320,16 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             return
         else:
             return
+    if (
+        fid in m["family_to"]
+        and affirmed
+        and not st.negated
+        and not person.proxy
+        and _relative_subject(toks, c.start, m["relative_subjects"])
+    ):
+        # "Mother has psoriasis.": a relative's condition is the family's history, not the person's
+        acc.add(Mention(m["family_to"][fid], True, source, start, end))
+        return
     finding = kb.findings[fid]
     past = attributes_file().time.past_events
     if st.historical and not st.negated and _since_before(toks, c.start):
@@ -308,6 +359,39 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         if any(w in sent_text for w in m["long_standing"]["words"]):
             affirmed = False  # "on olanzapine for years" is not a recent start
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+
+
+def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
+    """Whether the sentence of a brief episode names one of ``spec["noise"]`` (a grinding or a
+    click) and none of ``spec["spasm"]``: the episode is then the noise's (maps.yaml
+    ``brief_episode``)."""
+    lo = max((raw.rfind(c, 0, hit.start) for c in ".!?\n"), default=-1) + 1
+    ends = [e for e in (raw.find(c, hit.end) for c in ".!?\n") if e >= 0]
+    hi = min(ends) if ends else len(raw)
+
+    def said(fids: list[str]) -> bool:
+        return any(
+            (x := acc.best.get(f)) is not None and x.present and x.start is not None and lo <= x.start < hi
+            for f in fids
+        )
+
+    return said(spec["noise"]) and not said(spec["spasm"])
+
+
+def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:
+    """Whether a relative is the subject just before a condition's words ("grandma had lupus",
+    "Mother has psoriasis", "his brother was diagnosed with Crohn's"), with no word of the writer
+    between them (maps.yaml ``relative_subjects``)."""
+    relatives = frozenset(spec["relatives"])
+    verbs = frozenset(spec["verbs"])
+    stops = frozenset(spec["stops"])
+    for k in range(start - 1, max(-1, start - 1 - spec["reach"]), -1):
+        w = toks[k].lower
+        if w in stops or w in (".", "!", "?", "\n", ";"):
+            return False
+        if w in relatives:
+            return any(t.lower in verbs for t in toks[k + 1 : start])
+    return False
 
 
 def parse(text: object, counter: list[int] | None = None) -> ParseResult:
@@ -342,9 +426,11 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         if label.endswith(ABSENT):
             label, present = label[: -len(ABSENT)], False
         elif label.startswith(GENERIC):
-            limb = _limb(toks, mt.start, sent, limbs, raw)
+            limb = _limb(toks, mt.start, sent, limbs, raw, ctx.clause, m.get("non_limb_reach", 0))
             if not limb:
-                continue  # the nearest site is not a limb ("numb between the legs" is the saddle)
+                # the nearest site is not a limb ("my pee stream is weak"; "numb between the legs"
+                # is the saddle's)
+                continue
             label = m["generic"][label[len(GENERIC) :]][limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
@@ -459,6 +545,10 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             hit.start, hit.end, starts, ctx, person, denial=hit in recurrences, past=hit not in recurrences
         ):
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    for fid in m["brief_episode"]["findings"]:
+        ep = acc.best.get(fid)
+        if ep is not None and ep.present and ep.start is not None and _noise_only(raw, ep, acc, m["brief_episode"]):
+            del acc.best[fid]  # "it crunches for a second when I turn": the noise's length, not a spasm's
     side, side_hits = read_side(raw)
     for hit in side_hits:
         if hit.finding not in acc.best:

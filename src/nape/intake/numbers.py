@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from nape.intake.schema import Lab, Temperature, numbers_file
 from nape.intake.tokens import Tok
@@ -182,11 +183,28 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "\n", ";"})
+
+
+def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
+    """Whether an air word stands within the window of a reading (tokens i..j), in its sentence."""
+    words = frozenset(temp.air_words)
+    lo = i
+    while lo > max(0, i - temp.air_window) and toks[lo - 1].lower not in _SENTENCE_END:
+        lo -= 1
+    hi = j
+    while hi < min(len(toks), j + temp.air_window) and toks[hi].lower not in _SENTENCE_END:
+        hi += 1
+    near = [t.lower for t in (*toks[lo:i], *toks[j:hi])]
+    return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature
     temp_words = frozenset(temp.words)
     strong_temp_words = temp_words - {"was", "of", "running", "t"}
+    lab_not_after = frozenset(cfg.lab_not_after)
     lab_names: dict[str, tuple[str, Lab]] = {}
     for name, lab in cfg.labs.items():
         for lab_name in lab.names:
@@ -227,10 +245,16 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             c = bare
             is_temp = True
         if is_temp:
+            body = any(b.lower in temp.body_words for b in before)
+            low_unnamed = not named and temp.unnamed_min_c is not None and c < temp.unnamed_min_c
+            if (not body and _air(toks, i, j, temp)) or low_unnamed:
+                continue  # the weather or a room ("30 degrees outside"), not the body
             out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))
             continue
         # a laboratory value: the nearest test name within the window before it
         for k in range(i - 1, max(-1, i - 1 - cfg.window), -1):
+            if k < i - 1 and _value(toks[k + 1]) is not None:
+                break  # a test's value is the first number after its name ("CA 19-9" is no 9)
             hit = lab_names.get(toks[k].lower)
             if hit is None and k > 0:
                 hit = lab_names.get(f"{toks[k - 1].lower} {toks[k].lower}")
@@ -239,11 +263,15 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             name, lab = hit
             if len(toks[k].lower) == 1 and "." not in t.text:
                 break  # "K 3.1" is potassium, "5k 3 times" is not
+            if j < n and toks[j].lower in lab_not_after:
+                break  # "ca 3 years ago": a time, not a value
             x = value
             for lo, hi, factor in lab.alt_scale:
                 if lo <= x <= hi:
                     x *= factor
                     break
+            if lab.plausible is not None and not lab.plausible[0] <= x <= lab.plausible[1]:
+                break  # "prostate ca treated 2018": a year, not a calcium
             if lab.low is not None and x < lab.low and lab.finding_low:
                 out.append(NumberHit(lab.finding_low, True, k, i + 1))
             elif lab.high is not None and x > lab.high and lab.finding_high:

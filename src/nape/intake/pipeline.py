@@ -24,6 +24,10 @@ RESOURCES = Path(__file__).parent / "resources"
 
 @cache
 def maps() -> dict[str, Any]:
+    """maps.yaml as a plain mapping, validated first by its strict schema (a broken file is E110)."""
+    from nape.intake.schema import maps_file
+
+    maps_file()
     return yaml.load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # type: ignore[no-any-return]
 
 

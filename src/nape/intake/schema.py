@@ -182,6 +182,17 @@ class Temperature(_Strict):
     bare_f: tuple[float, float] | None = None
     not_before: list[str] = []
     not_after: list[str] = []
+    # the air's temperature, not the body's: a reading with one of these words (or two-word
+    # phrases) within ``air_window`` tokens in its sentence ("33C in the shade", "it was 30
+    # degrees outside") is the weather or a room, read neither as a fever nor as none
+    air_words: list[str] = []
+    air_window: int = Field(default=5, ge=1, le=10)
+    # words naming the body's temperature only: a reading just after one of these is the body's
+    # whatever the weather ("scorching at the beach, now febrile 38.6")
+    body_words: list[str] = []
+    # a reading with a unit and no temperature word below this is not a body's ("35C today,
+    # sweated buckets" is the day; a low body temperature is written with its name)
+    unnamed_min_c: float | None = None
 
 
 class Lab(_Strict):
@@ -195,6 +206,9 @@ class Lab(_Strict):
     source: str
     # another unit's values, with the factor that turns them into ``unit`` ("g/L" -> g/dL)
     alt_scale: list[tuple[float, float, float]] = []
+    # the values (in ``unit``, after ``alt_scale``) a body can have: a number outside them is not
+    # this test's value ("prostate ca treated 2018" names a year, not a calcium of 2018)
+    plausible: tuple[float, float] | None = None
 
 
 class Gestation(_Strict):
@@ -269,10 +283,67 @@ class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
     window: int = Field(ge=1, le=6)
+    # a number followed by one of these is a time or a count, not a test's value ("breast ca 3
+    # years ago")
+    lab_not_after: list[str] = []
     gestation: Gestation | None = None
     speed: Speed | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
+
+
+# ----------------------------------------------------------------------------- maps
+class GenericWord(_Strict):
+    words: list[str] = Field(min_length=1)
+    arm: str
+    leg: str
+
+
+class RelativeSubjects(_Strict):
+    """A relative as the subject of a condition's words ("Mother has psoriasis")."""
+
+    relatives: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+    stops: list[str] = []
+    reach: int = Field(ge=1, le=10)
+
+
+class BriefEpisode(_Strict):
+    """A brief episode said in a sentence naming only a noise is the noise's."""
+
+    findings: list[str] = Field(min_length=1)
+    noise: list[str] = Field(min_length=1)
+    spasm: list[str] = Field(min_length=1)
+
+
+class LongStanding(_Strict):
+    findings: list[str]
+    words: list[str]
+
+
+class RegionFallback(_Strict):
+    pain_words: list[str]
+    regions: dict[str, list[str]]
+
+
+class MapsFile(_Strict):
+    """resources/maps.yaml: how context changes what a mention means, and the word lists of the
+    generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
+
+    historical_to: dict[str, str]
+    family_to: dict[str, str]
+    relative_subjects: RelativeSubjects
+    brief_episode: BriefEpisode
+    past_events_dropped: list[str]
+    typos: dict[str, list[str]]
+    generic: dict[str, GenericWord]
+    leg_words: list[str]
+    arm_words: list[str]
+    # sites that are not limbs, and how near one must stand to a generic word to take it
+    non_limb_words: list[str] = []
+    non_limb_reach: int = Field(default=5, ge=0, le=10)
+    long_standing: LongStanding
+    region_fallback: RegionFallback
 
 
 # ----------------------------------------------------------------------------- medicines
@@ -324,6 +395,11 @@ def concept_file() -> ConceptFile:
 @cache
 def numbers_file() -> NumbersFile:
     return load("numbers.yaml", NumbersFile)
+
+
+@cache
+def maps_file() -> MapsFile:
+    return load("maps.yaml", MapsFile)
 
 
 @cache

@@ -51,6 +51,61 @@ def _side_context(window: str) -> bool:
     return _SIDE_CONTEXT.search(window) is not None
 
 
+@cache
+def _not_symptom_rx() -> tuple[re.Pattern[str], ...]:
+    """(adverb after "right", movement or posture just before a side, a thing that is not a
+    symptom, a symptom word), from attributes.yaml ``side``."""
+    w = attributes_file().side
+    adverb = re.compile(
+        rf"\s+(?:{alternation(w.adverb_before)})\b(?=\s*(?:$|[^\w\s]|(?:{alternation(w.adverb_enders)})\b))", re.I
+    )
+    gap = rf"(?:\s+[\w']+){{0,{w.movement_gap}}}?"
+    direction = rf"\s+(?:{alternation(w.direction_words)})\s+(?:(?:the|my|his|her|their)\s+)?"
+    # "look left and right": the second side goes with the first
+    pair = r"(?:(?:right|left|r|l)\s+(?:and|or|&|/)\s+(?:the\s+|to\s+the\s+)?)?"
+    stems = alternation(w.movement_stems)
+    movement = re.compile(rf"\b(?:{stems})\w*(?:{gap}{direction}|\s+(?:the\s+)?){pair}$", re.I)
+    # ... or before one ("L lateral tilt", "R rotation"): the direction of the movement
+    movement_after = re.compile(rf"[- ]?(?:lateral\s+|sided?\s+)?(?:{stems})", re.I)
+    thing = re.compile(rf"\b(?:{alternation(w.thing_words)})\b", re.I)
+    symptom = re.compile(rf"\b(?:{alternation(w.symptom_words)})\b", re.I)
+    return adverb, movement, movement_after, thing, symptom
+
+
+# what a side may qualify just after it: a body part named ("turns to the left arm" is unusual;
+# "radiates to the left arm" is a site), so a direction is a side with none of these after it
+_CLAUSE_END = re.compile(r"[.,;:\n!?()]")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    lo = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+    hi = _CLAUSE_END.search(text, end, end + 80)
+    return text[lo : hi.start() if hi else min(len(text), end + 80)]
+
+
+def _not_a_symptom_side(text: str, m: re.Match[str]) -> bool:
+    """Whether a side word names a direction of movement or posture ("head tilted to the left",
+    "can't look left") or the side of a thing that is not a symptom ("an open L tibia
+    fracture"): a side makes one-sided symptoms only when it says where a symptom is."""
+    _adverb, movement, movement_after, thing, symptom = _not_symptom_rx()
+    before = text[max(0, m.start() - 60) : m.start()]
+    if movement.search(before) and not _SIDE_CONTEXT_AFTER.match(text, m.end()):
+        return True
+    if movement_after.match(text, m.end()):
+        return True
+    clause = _clause(text, m.start(), m.end())
+    return thing.search(clause) is not None and symptom.search(clause) is None
+
+
+# a body part just after a side ("to the left arm", "to the right side of my neck"): a site
+_SIDE_CONTEXT_AFTER = re.compile(
+    r"(?:[- ]?(?:sided?|hand\s+side))?\s+(?:of\b|(?:upper|lower|little|index|middle|ring|big)\s+)?\s*"
+    r"(?:arm|hand|thumb|finger|leg|foot|feet|toe|shoulder|buttock|hip|knee|ankle|elbow|wrist|calf|thigh"
+    r"|forearm|shin|chest|flank|trap|scm|neck|back|jaw|ear|eye|face|cheek|temple|groin)",
+    re.I,
+)
+
+
 def read_side(text: str) -> tuple[str | None, list[Hit]]:
     """'right', 'left', 'both' or None, and a one-side finding when a single side is named."""
     sides: dict[str, Hit] = {}
@@ -58,8 +113,10 @@ def read_side(text: str) -> tuple[str | None, list[Hit]]:
         word = m.group(1).lower()
         if word in ("r", "l") and not text[m.start()].isupper():
             continue
-        if word == "right" and _ADVERB_AFTER.match(text, m.end()):
-            continue  # "tender right on the bone": an adverb, not a side
+        if word == "right" and (_ADVERB_AFTER.match(text, m.end()) or _not_symptom_rx()[0].match(text, m.end())):
+            continue  # "tender right on the bone", "bent right back": an adverb, not a side
+        if _not_a_symptom_side(text, m):
+            continue
         window = text[max(0, m.start() - 25) : m.end() + 30]
         if not _side_context(window) and not re.search(r"side", m.group(0), re.I):
             continue

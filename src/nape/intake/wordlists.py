@@ -100,6 +100,13 @@ class TimeWords(_Strict):
 
 class SideWords(_Strict):
     not_after_right: list[str]
+    adverb_before: list[str] = []
+    adverb_enders: list[str] = []
+    movement_stems: list[str] = []
+    direction_words: list[str] = []
+    movement_gap: int = Field(default=3, ge=0, le=6)
+    thing_words: list[str] = []
+    symptom_words: list[str] = []
 
 
 class CarryWords(_Strict):
