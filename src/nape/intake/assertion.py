@@ -57,6 +57,7 @@ class _Words:
     form_normal: frozenset[str]
     form_function: frozenset[str]
     hyphen_prefixes: frozenset[str]
+    writer: frozenset[str]
 
 
 @cache
@@ -78,6 +79,7 @@ def _words() -> _Words:
         frozenset(c.form_normal_answers),
         frozenset(c.form_function_words),
         frozenset(c.hyphen_prefixes),
+        frozenset(c.writer_words),
     )
 
 
@@ -135,6 +137,8 @@ class Context:
                 stops = self.hard if t.category == "FAMILY" else self.stop
                 j = t.end
                 while j < n and j < t.end + fwd and not stops[j]:
+                    if t.category == "FAMILY" and toks[j].lower in w.writer:
+                        break  # "my mum has lupus and my back hurts": the back is the writer's
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):

@@ -251,6 +251,17 @@ def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | Non
     return None, None
 
 
+def _has_complaint(tail: str, w: PersonWords) -> bool:
+    """Whether the words after a relative say they have a complaint: a possession verb, then a
+    complaint word within a few words ("has neck pain", "'s got a really bad headache")."""
+    low = " ".join(tail.lower().split())
+    for verb in sorted(w.possession_verbs, key=len, reverse=True):
+        if low.startswith(verb + " "):
+            rest = re.findall(r"[a-z]+", low[len(verb) :])[: w.complaint_reach + 1]
+            return any(word in w.complaint_words for word in rest)
+    return False
+
+
 def read_person(text: str) -> Person:
     """Who the patient is and their age and sex, as far as the text says."""
     rx = _rx()
@@ -274,6 +285,7 @@ def read_person(text: str) -> Person:
             tail,
             re.I,
         )
+        complaint = _has_complaint(tail, rx.words)
         pronoun_later = _PRONOUN.search(text[m.end() :])
         aged = m.group(1) or m.group(3) or m.group(4) or m.group(5)
         own_body = not aged and _OWN_BODY.search(tail)
@@ -289,7 +301,7 @@ def read_person(text: str) -> Person:
             blank = " " * (m.end() - m.start())
             text_for_age = text[: m.start()] + blank + text[m.end() :]
         if (
-            (aged or talks_about or pronoun_later or young is not None)
+            (aged or talks_about or complaint or pronoun_later or young is not None)
             and not _FIRST_PERSON.search(before)
             and not own_body
             and not likewise

@@ -59,6 +59,9 @@ class Clauses(_Strict):
     # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
     question_openers: list[str] = []
     owned_words: list[str] = []
+    # a relative's story ("my mum has psoriasis") ends where the writer speaks of themself
+    # ("... and my back hurts"): the words after are the writer's own
+    writer_words: list[str] = []
     # a form's answer: "<field><separator><answer>" with the answer alone before the end of its
     # line or clause ("Saddle numbness: no", "Fever - nil", "Weight loss = none") denies the
     # field's words, back to the start of the field (at most `form_field_max` tokens)

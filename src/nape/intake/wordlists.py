@@ -37,6 +37,10 @@ class PersonWords(_Strict):
     # people outside the family the writer may be asking for ("my flatmate has a fever and is
     # drowsy"); their past illness is a contact, not the patient's ("my colleague had flu")
     acquaintances: list[str] = []
+    # a relative who has a complaint named within ``complaint_reach`` words is the patient
+    possession_verbs: list[str] = []
+    complaint_words: list[str] = []
+    complaint_reach: int = Field(default=4, ge=1, le=8)
 
 
 class PastEvents(_Strict):
