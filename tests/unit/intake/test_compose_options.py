@@ -63,7 +63,8 @@ def test_too_extends_a_concept_to_a_site() -> None:
 
 def test_in_text_must_name_a_known_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
-    data["compose"].append({"finding": "vaginal_bleeding_or_fluid", "all": ["preg_bleed"], "in_text": ["no_such_group"]})
+    rule = {"finding": "vaginal_bleeding_or_fluid", "all": ["preg_bleed"], "in_text": ["no_such_group"]}
+    data["compose"].append(rule)
     (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     monkeypatch.setattr(schema, "RESOURCES", tmp_path)
     with pytest.raises(IntakeResourceError, match="no_such_group"):
