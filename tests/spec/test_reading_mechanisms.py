@@ -41,6 +41,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("length_before", "length_hyphen", "hours_length", "age_length")
     classes += ("sleep_position", "placed_denial", "habit_denial", "stiffness_length", "delayed_onset")
     classes += ("side_sense", "limb_site", "document_header", "ca_abbreviation", "relative_condition")
+    classes += ("pregnancy_bleed_fluid", "movement_pain", "night_waking", "sustained_posture_spell")
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

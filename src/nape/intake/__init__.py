@@ -440,10 +440,13 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
     hits = group_hits(matches)
+    in_text = frozenset(h.group for h in hits)
     for comp in compose(hits, ctx):
         r = comp.rule
         if r.min_age is not None and (person.age is None or person.age < r.min_age):
             continue  # said of someone younger, or of no stated age
+        if r.in_text and in_text.isdisjoint(r.in_text):
+            continue  # not in the setting that gives the words their meaning (a pregnancy)
         if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         spans = comp.spans

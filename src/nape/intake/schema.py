@@ -146,6 +146,10 @@ class Compose(_Strict):
     # the rule speaks only for a person of at least this age, when the text gives an age (a
     # low-energy fall or lift matters for the bones from older age on)
     min_age: int | None = Field(default=None, ge=0, le=120)
+    # the rule speaks only when a word of one of these groups stands somewhere in the text: a
+    # setting the words mean something only in ("no bleeding", "some spotting" are the vagina's
+    # in a pregnant person's message; after a fall or with a nosebleed they are not)
+    in_text: list[str] = []
     note: str = ""
 
 
@@ -163,7 +167,7 @@ class ConceptFile(_Strict):
                 if inc not in self.groups:
                     raise ValueError(f"group {name!r} names unknown group {inc!r}")
         for c in self.compose:
-            for gname in [*c.all, *c.unless]:
+            for gname in [*c.all, *c.unless, *c.in_text]:
                 if gname not in self.groups:
                     raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
             for gname in c.assert_on:

@@ -59,3 +59,20 @@ def test_read_alongside_a_findings_own_phrase() -> None:
 def test_too_extends_a_concept_to_a_site() -> None:
     assert _got("my toes are tingling and my fingers too").get("arm_numbness_tingling") is True
     assert _got("my neck is stiff and my shoulders too").get("arm_numbness_tingling") is not True
+
+
+def test_in_text_must_name_a_known_group(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
+    rule = {"finding": "vaginal_bleeding_or_fluid", "all": ["preg_bleed"], "in_text": ["no_such_group"]}
+    data["compose"].append(rule)
+    (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "RESOURCES", tmp_path)
+    with pytest.raises(IntakeResourceError, match="no_such_group"):
+        schema.load("concepts.yaml", ConceptFile)
+
+
+def test_in_text_reads_the_words_only_in_their_setting() -> None:
+    """Bleeding is read as the vagina's only where a pregnancy is named, in any sentence."""
+    assert _got("Pregnant. Some bleeding since lunch.").get("vaginal_bleeding_or_fluid") is True
+    assert _got("Some bleeding since lunch. I am pregnant.").get("vaginal_bleeding_or_fluid") is True
+    assert "vaginal_bleeding_or_fluid" not in _got("Some bleeding since lunch, and a sore back.")
