@@ -252,13 +252,18 @@ def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | Non
 
 
 def _has_complaint(tail: str, w: PersonWords) -> bool:
-    """Whether the words after a relative say they have a complaint: a possession verb, then a
-    complaint word within a few words ("has neck pain", "'s got a really bad headache")."""
+    """Whether the words after a relative say they have a complaint: a possession verb (or "is"
+    and a state: "is pregnant and has a stiff neck"), then a complaint word within a few words
+    ("has neck pain", "'s got a really bad headache"), before any word of the writer's own."""
     low = " ".join(tail.lower().split())
     for verb in sorted(w.possession_verbs, key=len, reverse=True):
         if low.startswith(verb + " "):
-            rest = re.findall(r"[a-z]+", low[len(verb) :])[: w.complaint_reach + 1]
-            return any(word in w.complaint_words for word in rest)
+            for word in re.findall(r"[a-z']+", low[len(verb) :])[: w.complaint_reach + 1]:
+                if word in w.writer_words:
+                    return False  # "my mum is worried about my back": the writer's own complaint
+                if word in w.complaint_words:
+                    return True
+            return False
     return False
 
 

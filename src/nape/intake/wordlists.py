@@ -41,6 +41,8 @@ class PersonWords(_Strict):
     possession_verbs: list[str] = []
     complaint_words: list[str] = []
     complaint_reach: int = Field(default=4, ge=1, le=8)
+    # the writer's own words, which end the search ("my mum is worried about my neck")
+    writer_words: list[str] = []
 
 
 class PastEvents(_Strict):
