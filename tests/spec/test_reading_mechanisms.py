@@ -42,6 +42,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("sleep_position", "placed_denial", "habit_denial", "stiffness_length", "delayed_onset")
     classes += ("side_sense", "limb_site", "document_header", "ca_abbreviation", "relative_condition")
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
+    classes += ("stress_words", "sudden_words", "site_list", "onset_point")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

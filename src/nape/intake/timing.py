@@ -268,7 +268,9 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         if future(m.start()):
             continue
         days = cfg.relative_points.get(" ".join(m.group(0).lower().split()), 1.0)
-        out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, relative=True))
+        out.append(
+            Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, relative=True)
+        )
     for m in rx.weekday.finditer(text) if may("weekday") else ():
         lead = " ".join((m.group(1) or "").lower().split())
         if future(m.start()):
@@ -468,7 +470,7 @@ _RECURRENT = re.compile(
     r"|(?:\d+|two|three|four|five|six|several)\s+times\s+this\s+(?:week|month)"
     r"|ev(?:e)?ry\s+(?:day|few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
-    r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|episodes|attacks"
+    r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
     r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
     re.I,
 )
