@@ -48,6 +48,9 @@ class Hit:
     # a time relative to an undated event ("the next morning"): read only when the text gives no
     # other time at all
     relative: bool = False
+    # dates the problem only when a symptom's words govern it ("my back started hurting this
+    # week"), never through a medicine or an event ("started a new tablet this week")
+    symptom_only: bool = False
 
 
 @cache
@@ -263,13 +266,26 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         if m.start() in taken or future(m.start()) or not _week_onset(text, m.start(), m.end()):
             continue
         days = cfg.week_point_days
-        out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True))
+        out.append(
+            Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, symptom_only=True)
+        )
     for m in rx.relative.finditer(text) if may("relative") else ():
         if future(m.start()):
             continue
         days = cfg.relative_points.get(" ".join(m.group(0).lower().split()), 1.0)
         out.append(
-            Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, relative=True)
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                m.group(0),
+                point=True,
+                days=days,
+                weak=True,
+                relative=True,
+                symptom_only=True,
+            )
         )
     for m in rx.weekday.finditer(text) if may("weekday") else ():
         lead = " ".join((m.group(1) or "").lower().split())
@@ -690,6 +706,8 @@ def governed(
             return None
         if what is None:
             return None if h.weak else 1
+        if h.symptom_only and (what != _SYMPTOM or _event_in_clause(h)):
+            return None  # "started a new tablet for the dizziness this week": the tablet's date
         if what == _SYMPTOM or (what == _SITE and not h.weak):
             return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
         # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
@@ -699,9 +717,9 @@ def governed(
             # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
             # Now my jaw is stiff") the problem came some time after, so the date says no length
             if h.weak:
-                # a trigger dated under a week back, with the symptom told after it ("fell off the
+                # a trigger dated within the day, with the symptom told after it ("fell off the
                 # step 30 mins ago and now neck pain"): the problem began since, so under a week
-                return 0 if h.point and h.days < 7 and symptom_after(h.end) else None
+                return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
             return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
@@ -710,6 +728,11 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _event_in_clause(h: Hit) -> bool:
+        """Whether a medicine or an event is named in the clause of ``h``."""
+        c = clause[min(len(toks) - 1, bisect_left(starts, h.start))]
+        return any(w == _EVENT and clause[k] == c for k, w in gov.items())
 
     def symptom_after(pos: int) -> bool:
         """Whether a symptom's words come after character ``pos`` (the problem followed the event)."""
