@@ -619,7 +619,7 @@ def governed(
         k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
         behind: tuple[int, int] | None = None  # what a bare time too far after it would govern
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
-            if h.weak and gov.get(k) == _SITE:
+            if h.symptom_only and gov.get(k) == _SITE:
                 k -= 1  # a site alone does not date a weak point: the symptom said of it may
                 continue
             if k in gov:
@@ -637,7 +637,7 @@ def governed(
         k = j + 1
         stops = weak_stops if h.weak else _LIST_STOP
         while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in stops:
-            if h.weak and gov.get(k) == _SITE:
+            if h.symptom_only and gov.get(k) == _SITE:
                 k += 1  # "on Tuesday my arms went weak": the weakness, past the arms
                 continue
             if k in gov:
