@@ -206,16 +206,55 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     by_clause: dict[int, dict[str, list[Hit]]] = {}
     by_sentence: dict[int, dict[str, list[Hit]]] = {}
     sentence = _sentence_of(ctx)
-    for h in hits:
-        by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
     kinds = _kinds()
+    listed = _listed_after_mark(hits, ctx, kinds)
+    for h in hits:
+        c = listed.get(h.start, ctx.clause[h.start]) if listed else ctx.clause[h.start]
+        by_clause.setdefault(c, {}).setdefault(h.group, []).append(h)
+        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
     out: list[Composed] = []
     for groups in by_clause.values():
         out += _compose_in(groups, ctx, kinds, "clause")
     for groups in by_sentence.values():
         out += _compose_in(groups, ctx, kinds, "sentence")
     out += _carried(by_clause, ctx, kinds)
+    return out
+
+
+_LIST_MARKS = frozenset({":", "-", "–", "—"})
+
+
+def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str]) -> dict[int, int]:
+    """Sites listed after a colon or a dash, with nothing else in their clause, belong to the
+    clause before the mark: "it hurts everywhere: arms, legs, back and neck" says the neck hurts.
+    Returns the start token of each such site hit with the clause it joins."""
+    toks = ctx.toks
+    marks = [i for i, t in enumerate(toks) if t.lower in _LIST_MARKS and 0 < i < len(toks) - 1]
+    if not marks:
+        return {}
+    site_tokens: dict[int, int] = {}  # token -> the end of the site hit covering it
+    for h in hits:
+        if kinds[h.group] == "site":
+            for j in range(h.start, h.end):
+                site_tokens[j] = max(site_tokens.get(j, 0), h.end)
+    out: dict[int, int] = {}
+    for i in marks:
+        c = ctx.clause[i + 1]
+        if c == ctx.clause[i - 1]:
+            continue
+        starts: list[int] = []
+        j = i + 1
+        while j < len(toks) and ctx.clause[j] == c and toks[j].lower not in _SENTENCE_END:
+            if j in site_tokens:
+                starts.append(j)
+                j = site_tokens[j]
+            elif toks[j].lower in _COORD:
+                j += 1
+            else:
+                break
+        else:
+            for k in starts:
+                out[k] = ctx.clause[i - 1]
     return out
 
 
@@ -275,6 +314,10 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                 for other in rule.all[1:]:
                     after = spans[-1][1] if rule.ordered else None
                     near = _nearest(*_sorted(other), anchor, window, after)
+                    if near is None and kinds[other] == "site" and _site_within(anchor, window, _site_spans(), after):
+                        # a site further down a list whose first item is near ("aching in my
+                        # shoulders, hips, knees, back and neck"): _closest_site checks the list
+                        near = _nearest(*_sorted(other), anchor, window + _LIST_REACH, after)
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
@@ -392,7 +435,45 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
     if best is None or best == (site.start, site.end):
         return True
     lo, hi = (site.end, best[0]) if site.start < best[0] else (best[1], site.start)
-    return all(t.lower in _COORD for t in ctx.toks[lo:hi])
+    return _joined(lo, hi, spans, ctx)
+
+
+def _joined(lo: int, hi: int, spans: list[tuple[int, int]], ctx: Context) -> bool:
+    """Whether tokens ``lo``..``hi`` only join sites: joining words, and other sites of the same
+    list ("arms, legs, back and neck": the neck shares the list's complaint)."""
+    j = lo
+    k = bisect_left(spans, (lo, -1))
+    while j < hi:
+        if ctx.toks[j].lower in _COORD:
+            j += 1
+            continue
+        while k < len(spans) and spans[k][0] < j:
+            k += 1
+        if k < len(spans) and spans[k][0] == j and spans[k][1] <= hi:
+            j = spans[k][1]
+            continue
+        return False
+    return True
+
+
+# how much further than a rule's window a site may stand when a list of sites leads to it
+_LIST_REACH = 10
+
+
+def _site_within(anchor: Hit, window: int, spans: list[tuple[int, int]], after: int | None) -> bool:
+    """Whether some site (after ``after``, when given) stands within the window of the anchor."""
+    i = bisect_left(spans, (anchor.start - window - 1, -1))
+    while i < len(spans) and spans[i][0] <= anchor.end + window:
+        s, e = spans[i]
+        i += 1
+        if after is not None and s < after:
+            continue
+        if s < anchor.end and e > anchor.start:
+            continue
+        d = s - anchor.end if s >= anchor.end else anchor.start - e
+        if d <= window:
+            return True
+    return False
 
 
 def _also_after(site: Hit, also_starts: list[int]) -> bool:

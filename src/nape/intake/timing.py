@@ -45,6 +45,12 @@ class Hit:
     weak: bool = False
     # how long a medicine has been taken only ("long-term"), never how long the problem has lasted
     owner_only: bool = False
+    # a time relative to an undated event ("the next morning"): read only when the text gives no
+    # other time at all
+    relative: bool = False
+    # dates the problem only when a symptom's words govern it ("my back started hurting this
+    # week"), never through a medicine or an event ("started a new tablet this week")
+    symptom_only: bool = False
 
 
 @cache
@@ -142,6 +148,8 @@ class _PointRx:
     """The point-in-time patterns, built once from resources/attributes.yaml."""
 
     day: Folded  # "since yesterday", "this arvo"
+    week: Folded  # "this week" (an onset only with a start or change word in its clause)
+    relative: Folded  # "the next morning", "the day after"
     weekday: Folded  # "since Sunday", "on Tuesday"
     month: Folded  # "since March", "back in May", and the current month ("it's June now")
     clinical: re.Pattern[str]  # "3/7", "2/52", "6/12"
@@ -159,6 +167,8 @@ def _points_rx() -> _PointRx:
     clinical = "|".join(re.escape(b) for b in sorted(cfg.clinical_bases, key=len, reverse=True))
     return _PointRx(
         day=Folded(re.compile(rf"\b(since\s+)?({alternation(cfg.day_points)})\b", re.I)),
+        week=Folded(re.compile(rf"\b(?:{alternation(cfg.week_points)})\b", re.I)),
+        relative=Folded(re.compile(rf"\b(?:{alternation(cfg.relative_points)})\b", re.I)),
         weekday=Folded(
             re.compile(rf"\b(?:(since|from|on|last|this\s+past)\s+)?({alternation(cfg.weekdays)})\b(?!')", re.I)
         ),
@@ -178,6 +188,8 @@ def _points_rx() -> _PointRx:
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
         gates={
             "day": tuple(w.split()[-1] for w in cfg.day_points),
+            "week": ("week",),
+            "relative": tuple({w.split()[-1] for w in cfg.relative_points}),
             "weekday": ("day",),
             "month": tuple(cfg.months),
             "clinical": ("/",),
@@ -238,7 +250,9 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
     def future(start: int) -> bool:
         return rx.future.search(_sentence_before(text, start)) is not None
 
+    taken: set[int] = set()  # where a day point's words include "this week" ("earlier this week")
     for m in rx.day.finditer(text) if may("day") else ():
+        taken.update(range(m.start(), m.end()))
         word = " ".join(m.group(2).lower().split())
         days = cfg.day_points.get(word)
         if days is None:
@@ -248,6 +262,31 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
         if not since and word in ("tonight", "today", "this week") and future(m.start()):
             continue
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=days))
+    for m in rx.week.finditer(text) if may("week") else ():
+        if m.start() in taken or future(m.start()) or not _week_onset(text, m.start(), m.end()):
+            continue
+        days = cfg.week_point_days
+        out.append(
+            Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, symptom_only=True)
+        )
+    for m in rx.relative.finditer(text) if may("relative") else ():
+        if future(m.start()):
+            continue
+        days = cfg.relative_points.get(" ".join(m.group(0).lower().split()), 1.0)
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                m.group(0),
+                point=True,
+                days=days,
+                weak=True,
+                relative=True,
+                symptom_only=True,
+            )
+        )
     for m in rx.weekday.finditer(text) if may("weekday") else ():
         lead = " ".join((m.group(1) or "").lower().split())
         if future(m.start()):
@@ -310,6 +349,29 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
     return out
 
 
+def _bare_hours(text: str, end: int) -> bool:
+    """Whether a bare number of hours ending at ``end`` may be how long the problem has gone on:
+    no word after it that makes it a rate, a routine or another event's time ("2 hrs a day",
+    "1h after lifting", "3 hours sleep")."""
+    nxt = re.match(r"\s*([\w'’/]+)", text[end : end + 20])
+    return nxt is None or nxt.group(1).lower() not in attributes_file().time.bare_hours_not_after
+
+
+def _week_onset(text: str, start: int, end: int) -> bool:
+    """Whether "this week" at ``start``..``end`` dates an onset: a start or change word in its
+    clause ("this week my legs got stiffer", "it came on this week"), no better or worse spell
+    ("easier this week"), and no count just before it ("twice this week", "two spasms this week")."""
+    cfg = attributes_file().time
+    words = re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())
+    clause = " " + " ".join(words) + " "
+    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start].lower())[-3:]
+    if any(w in cfg.week_count_words or w.isdigit() for w in before):
+        return False
+    if any(f" {w} " in clause for w in cfg.week_not_words):
+        return False
+    return any(f" {w} " in clause for w in cfg.week_onset_words)
+
+
 def _perfect_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the perfect tense ("has had pain in his back",
     "my back's been aching") with no activity in it ("been sitting at my desk")."""
@@ -336,8 +398,10 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
     """The problem's duration among the times read: the longest of the best rank (see
     ``read_durations``)."""
     ranked: list[tuple[int, float, Hit]] = []
+    bands = list(bands)
+    others = any(not h.relative for h in bands)
     for h in bands:
-        if h.owner_only:
+        if h.owner_only or (h.relative and others):
             continue
         r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
         if r is not None:
@@ -371,6 +435,10 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
             # the problem has gone on, unless an activity is what went on ("been sitting for an hour")
             or (lead == "for" and _perfect_before(text, m.start()))
         )
+        if not short and days < 0.5 and not onset and not lead and not tail and _bare_hours(text, m.end()):
+            # "LBP 1h", "stiff neck 3 hrs": counts only right after a symptom's words (``bare``)
+            bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
+            continue
         if (short or days < 0.5) and not onset:
             if short:
                 if _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
@@ -418,7 +486,7 @@ _RECURRENT = re.compile(
     r"|(?:\d+|two|three|four|five|six|several)\s+times\s+this\s+(?:week|month)"
     r"|ev(?:e)?ry\s+(?:day|few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
-    r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|episodes|attacks"
+    r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
     r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
     re.I,
 )
@@ -551,6 +619,9 @@ def governed(
         k = i - 1 if i == 0 or toks[i - 1].lower not in clause_starts else -1  # "and for a week my back ..."
         behind: tuple[int, int] | None = None  # what a bare time too far after it would govern
         while k >= 0 and clause[k] == c and i - k <= _REACH and toks[k].lower not in _LIST_STOP:
+            if h.symptom_only and gov.get(k) == _SITE:
+                k -= 1  # a site alone does not date a weak point: the symptom said of it may
+                continue
             if k in gov:
                 if gov[k] == _SITE and (med := _indication(k, c)) is not None:
                     return _EVENT, med, not h.bare  # "on steroids for her chest for years"
@@ -566,6 +637,9 @@ def governed(
         k = j + 1
         stops = weak_stops if h.weak else _LIST_STOP
         while k < len(toks) and clause[k] == c and k - j <= _REACH and toks[k].lower not in stops:
+            if h.symptom_only and gov.get(k) == _SITE:
+                k += 1  # "on Tuesday my arms went weak": the weakness, past the arms
+                continue
             if k in gov:
                 if gov[k] == _OTHER and (med := _taken(k, c)) is not None:
                     return _EVENT, med, True  # "for years he has been on haloperidol"
@@ -632,6 +706,8 @@ def governed(
             return None
         if what is None:
             return None if h.weak else 1
+        if h.symptom_only and (what != _SYMPTOM or _event_in_clause(h)):
+            return None  # "started a new tablet for the dizziness this week": the tablet's date
         if what == _SYMPTOM or (what == _SITE and not h.weak):
             return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
         # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
@@ -640,7 +716,11 @@ def governed(
             # "lifted a suitcase three days ago, it started hurting": the onset, unless the
             # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
             # Now my jaw is stiff") the problem came some time after, so the date says no length
-            return None if h.weak else 1
+            if h.weak:
+                # a trigger dated within the day, with the symptom told after it ("fell off the
+                # step 30 mins ago and now neck pain"): the problem began since, so under a week
+                return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
+            return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
             if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words):
@@ -648,6 +728,11 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _event_in_clause(h: Hit) -> bool:
+        """Whether a medicine or an event is named in the clause of ``h``."""
+        c = clause[min(len(toks) - 1, bisect_left(starts, h.start))]
+        return any(w == _EVENT and clause[k] == c for k, w in gov.items())
 
     def symptom_after(pos: int) -> bool:
         """Whether a symptom's words come after character ``pos`` (the problem followed the event)."""

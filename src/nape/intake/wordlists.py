@@ -69,6 +69,19 @@ class TimeWords(_Strict):
     event_groups: list[str] = []
     band_days: dict[str, float] = {}
     day_points: dict[str, float] = {}
+    # "this week" dates an onset only with one of ``week_onset_words`` in its clause and none of
+    # ``week_count_words`` just before it ("it started this week"; not "twice this week")
+    week_points: list[str] = []
+    week_point_days: float = Field(default=3, gt=0, lt=7)
+    week_onset_words: list[str] = []
+    week_not_words: list[str] = []
+    week_count_words: list[str] = []
+    # times relative to an unnamed event ("the next morning", "the day after"): a recent onset,
+    # read only when the text gives no other time at all
+    relative_points: dict[str, float] = {}
+    # a bare number of hours right after a symptom's words ("LBP 1h", "neck pain 3 hrs") is how
+    # long it has gone on, unless one of these words follows it ("2 hrs a day", "1h after lifting")
+    bare_hours_not_after: list[str] = []
     weekdays: list[str] = []
     since_then: list[str] = []
     post_words: list[str] = []
