@@ -599,12 +599,16 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
     spec = m["region_fallback"]
     starts = [t.start for t in toks]
     lower = raw.lower()
-    if not any(re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
+    # a word that is not in the text at all is not there as a whole word either: the substring
+    # test (fast) rules most out before a regular expression runs
+    if not any((w in lower or not w.isalpha()) and re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
         return
     for fid, words in spec["regions"].items():
         if fid in acc.best:
             continue
         for w in words:
+            if w not in lower:
+                continue  # no match, so neither a plain nor a denied mention
             hits = list(itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20))
             hit = next((h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person)), None)
             if hit:

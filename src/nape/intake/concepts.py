@@ -158,12 +158,13 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
         over = info[m.rule.label][1]
         if over and m.end - m.start > 1:
             hidden.setdefault(m.start, []).append((m.start, m.end, over))
-    out = []
+    out: list[Hit] = []
+    new = tuple.__new__  # a Hit built without its Python-level constructor (a parse makes hundreds)
     for m in group_matches:
         if (inner and (m.start, m.end, m.rule.label) in inner) or (hidden and _hidden(m, hidden)):
             continue
-        for g in info[m.rule.label][2]:
-            out.append(Hit(g, m.start, m.end))
+        s, e = m.start, m.end
+        out += [new(Hit, (g, s, e)) for g in info[m.rule.label][2]]
     return out
 
 

@@ -244,8 +244,10 @@ def tokenise(text: str) -> list[Tok]:
         if parts is None:
             parts = _chunk_tokens(chunk)
         for off, word, lower, is_punct, like_num in parts:
+            # the tuple built directly (the named tuple's own constructor is a Python call)
+            a = at + off
             out.append(
-                Tok(len(out), word, lower, table.get(lower, lower), at + off, at + off + len(word), is_punct, like_num)
+                _new(Tok, (len(out), word, lower, table.get(lower, lower), a, a + len(word), is_punct, like_num, False))
             )
     return out
 
@@ -256,6 +258,7 @@ _SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)* ?")
 _CHUNK = re.compile(r"[^\s]+| ?\n")
 _TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
 _TEXT_CHUNKS_MAX = 20_000
+_new = tuple.__new__
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
