@@ -159,12 +159,14 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
         if over and m.end - m.start > 1:
             hidden.setdefault(m.start, []).append((m.start, m.end, over))
     out: list[Hit] = []
+    append = out.append
     new = tuple.__new__  # a Hit built without its Python-level constructor (a parse makes hundreds)
     for m in group_matches:
         if (inner and (m.start, m.end, m.rule.label) in inner) or (hidden and _hidden(m, hidden)):
             continue
         s, e = m.start, m.end
-        out += [new(Hit, (g, s, e)) for g in info[m.rule.label][2]]
+        for g in info[m.rule.label][2]:
+            append(new(Hit, (g, s, e)))
     return out
 
 
@@ -207,9 +209,26 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     by_clause: dict[int, dict[str, list[Hit]]] = {}
     by_sentence: dict[int, dict[str, list[Hit]]] = {}
     sentence = _sentence_of(ctx)
+    clause = ctx.clause
+    # (the same grouping as two setdefault chains per hit, with plain look-ups: a parse has hundreds)
     for h in hits:
-        by_clause.setdefault(ctx.clause[h.start], {}).setdefault(h.group, []).append(h)
-        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+        g, at = h.group, h.start
+        c = clause[at]
+        in_clause = by_clause.get(c)
+        if in_clause is None:
+            by_clause[c] = {g: [h]}
+        elif (hs := in_clause.get(g)) is None:
+            in_clause[g] = [h]
+        else:
+            hs.append(h)
+        c = sentence[at]
+        in_sentence = by_sentence.get(c)
+        if in_sentence is None:
+            by_sentence[c] = {g: [h]}
+        elif (hs := in_sentence.get(g)) is None:
+            in_sentence[g] = [h]
+        else:
+            hs.append(h)
     kinds = _kinds()
     out: list[Composed] = []
     for groups in by_clause.values():
