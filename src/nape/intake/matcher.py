@@ -346,11 +346,6 @@ class Index:
                 seen.setdefault(id(r), r)
         return list(seen.values())
 
-    def _any_here(self, t: Tok) -> bool:
-        """Whether a rule indexed anywhere may start at this token (one led by a digit or a
-        number needs a token that is one)."""
-        return len(self.digit_led) + len(self.num_led) < len(self.anywhere) or t.like_num or t.lower[:1].isdigit()
-
     def match(self, toks: Sequence[Tok], counter: list[int] | None = None) -> list[Match]:
         """Every match of every rule (the longest per rule and start)."""
         out: list[Match] = []
@@ -359,6 +354,7 @@ class Index:
         lemmas = [t.lemma for t in toks]
         first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
+        any_always = len(self.digit_led) + len(self.num_led) < len(anywhere)
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
@@ -399,7 +395,13 @@ class Index:
                 nxt = _advance(nxt, lower, lemma)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
-            if (anywhere and self._any_here(toks[i])) or lowers[i] in by_word or lemmas[i] in by_word:
+            if (
+                lowers[i] in by_word
+                or lemmas[i] in by_word
+                # a rule indexed anywhere may start here (one led by a digit or a number needs a
+                # token that is one; the others may start anywhere)
+                or (anywhere and (any_always or toks[i].like_num or lowers[i][:1].isdigit()))
+            ):
                 t = toks[i]
                 for rule in self.candidates(t):
                     # every indexed rule's first test takes at least one token (see ``add``):
