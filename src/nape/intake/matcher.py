@@ -299,20 +299,24 @@ class Index:
         for gap, suffix in node.gaps.items():
             found: dict[int, Match] = {}
             p, steps = j, 0
+            children, exact = suffix.children, suffix.exact
             while p < n and lowers[p] != "\n":
-                frontier: Sequence[_Node] = (suffix,)
-                q = p
-                while q < n:
-                    nxt = _advance(frontier, lowers[q], lemmas[q])
-                    if counter is not None:
-                        counter[0] += 1
-                    q += 1
-                    for nd in nxt:
-                        for r in nd.rules:
-                            found[id(r)] = _new(Match, (r, i, q))
-                    if not nxt:
-                        break
-                    frontier = nxt
+                if lowers[p] in children or lemmas[p] in children or lowers[p] in exact:
+                    frontier: Sequence[_Node] = (suffix,)
+                    q = p
+                    while q < n:
+                        nxt = _advance(frontier, lowers[q], lemmas[q])
+                        if counter is not None:
+                            counter[0] += 1
+                        q += 1
+                        for nd in nxt:
+                            for r in nd.rules:
+                                found[id(r)] = _new(Match, (r, i, q))
+                        if not nxt:
+                            break
+                        frontier = nxt
+                elif counter is not None:  # no suffix starts here: the step ``_advance`` would take
+                    counter[0] += 1
                 if steps >= gap.hi or not gap.ok(toks[p]):
                     break
                 p += 1
