@@ -569,15 +569,29 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
 def _unhidden(kept: list[Match], matches: list[Match]) -> list[Match]:
     """The phrases left when those a group hides are taken out (concepts.yaml `hides_phrases`:
     "pee is dark" ends inside "dark yellow", which is concentrated urine, not dark urine)."""
-    groups = concept_file().groups
+    hiding = _hiding_groups()
     hidden: dict[str, list[tuple[int, int]]] = {}
     for mt in matches:
-        if mt.rule.kind == "group":
-            for fid in groups[mt.rule.label[len(GROUP) :]].hides_phrases:
+        fids = hiding.get(mt.rule.label)
+        if fids is not None and mt.rule.kind == "group":
+            for fid in fids:
                 hidden.setdefault(fid, []).append((mt.start, mt.end))
     if not hidden:
         return kept
     return [x for x in kept if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))]
+
+
+@cache
+def _hiding_groups() -> dict[str, tuple[str, ...]]:
+    """The rule label of each group that hides phrases, with the phrases' findings (made once,
+    not looked up at every match of every parse)."""
+    return {GROUP + name: tuple(g.hides_phrases) for name, g in concept_file().groups.items() if g.hides_phrases}
+
+
+@cache
+def _concept_labels() -> frozenset[str]:
+    """The rule labels of the concept groups."""
+    return frozenset(GROUP + name for name, g in concept_file().groups.items() if g.kind == "concept")
 
 
 _CATEGORIES: dict[int, tuple[Any, dict[str, str]]] = {}
@@ -602,12 +616,16 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
     spec = m["region_fallback"]
     starts = [t.start for t in toks]
     lower = raw.lower()
-    if not any(re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
+    # a word that is not in the text at all is not there as a whole word either: the substring
+    # test (fast) rules most out before a regular expression runs
+    if not any((w in lower or not w.isalpha()) and re.search(rf"\b{w}\b", lower) for w in spec["pain_words"]):
         return
     for fid, words in spec["regions"].items():
         if fid in acc.best:
             continue
         for w in words:
+            if w not in lower:
+                continue  # no match, so neither a plain nor a denied mention
             hits = list(itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20))
             hit = next((h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person)), None)
             if hit:
@@ -645,20 +663,16 @@ def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:
 
 
 def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand]) -> tuple[str, ...]:
-    groups = concept_file().groups
+    concepts = _concept_labels()
     covered = [False] * len(toks)
     for c in cands:
-        for j in range(c.start, c.end):
-            covered[j] = True
+        covered[c.start : c.end] = [True] * (c.end - c.start)
     for mt in matches:
         if mt.rule.kind in ("phrase", "pattern", "drug"):
-            for j in range(mt.start, mt.end):
-                covered[j] = True
+            covered[mt.start : mt.end] = [True] * (mt.end - mt.start)
     out: list[str] = []
     for mt in matches:
-        if mt.rule.kind != "group":
-            continue
-        if groups[mt.rule.label[len(GROUP) :]].kind != "concept":
+        if mt.rule.kind != "group" or mt.rule.label not in concepts:
             continue
         if any(covered[j] for j in range(mt.start, mt.end)):
             continue

@@ -158,12 +158,15 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
         over = info[m.rule.label][1]
         if over and m.end - m.start > 1:
             hidden.setdefault(m.start, []).append((m.start, m.end, over))
-    out = []
+    out: list[Hit] = []
+    append = out.append
+    new = tuple.__new__  # a Hit built without its Python-level constructor (a parse makes hundreds)
     for m in group_matches:
         if (inner and (m.start, m.end, m.rule.label) in inner) or (hidden and _hidden(m, hidden)):
             continue
+        s, e = m.start, m.end
         for g in info[m.rule.label][2]:
-            out.append(Hit(g, m.start, m.end))
+            append(new(Hit, (g, s, e)))
     return out
 
 
@@ -208,10 +211,26 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     sentence = _sentence_of(ctx)
     kinds = _kinds()
     listed = _listed_after_mark(hits, ctx, kinds)
+    clause = ctx.clause
+    # (the same grouping as two setdefault chains per hit, with plain look-ups: a parse has hundreds)
     for h in hits:
-        c = listed.get(h.start, ctx.clause[h.start]) if listed else ctx.clause[h.start]
-        by_clause.setdefault(c, {}).setdefault(h.group, []).append(h)
-        by_sentence.setdefault(sentence[h.start], {}).setdefault(h.group, []).append(h)
+        g, at = h.group, h.start
+        c = listed.get(at, clause[at]) if listed else clause[at]
+        in_clause = by_clause.get(c)
+        if in_clause is None:
+            by_clause[c] = {g: [h]}
+        elif (hs := in_clause.get(g)) is None:
+            in_clause[g] = [h]
+        else:
+            hs.append(h)
+        c = sentence[at]
+        in_sentence = by_sentence.get(c)
+        if in_sentence is None:
+            by_sentence[c] = {g: [h]}
+        elif (hs := in_sentence.get(g)) is None:
+            in_sentence[g] = [h]
+        else:
+            hs.append(h)
     out: list[Composed] = []
     for groups in by_clause.values():
         out += _compose_in(groups, ctx, kinds, "clause")

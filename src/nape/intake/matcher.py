@@ -66,6 +66,10 @@ class Match(NamedTuple):
     end: int  # token index, exclusive
 
 
+# a named tuple built without its Python-level constructor: ``_new(Match, (rule, start, end))``
+_new = tuple.__new__
+
+
 def _op(op: str | None) -> tuple[int, int]:
     if op is None or op == "1" or op == "!":
         return 1, 1
@@ -295,20 +299,24 @@ class Index:
         for gap, suffix in node.gaps.items():
             found: dict[int, Match] = {}
             p, steps = j, 0
+            children, exact = suffix.children, suffix.exact
             while p < n and lowers[p] != "\n":
-                frontier: Sequence[_Node] = (suffix,)
-                q = p
-                while q < n:
-                    nxt = _advance(frontier, lowers[q], lemmas[q])
-                    if counter is not None:
-                        counter[0] += 1
-                    q += 1
-                    for nd in nxt:
-                        for r in nd.rules:
-                            found[id(r)] = Match(r, i, q)
-                    if not nxt:
-                        break
-                    frontier = nxt
+                if lowers[p] in children or lemmas[p] in children or lowers[p] in exact:
+                    frontier: Sequence[_Node] = (suffix,)
+                    q = p
+                    while q < n:
+                        nxt = _advance(frontier, lowers[q], lemmas[q])
+                        if counter is not None:
+                            counter[0] += 1
+                        q += 1
+                        for nd in nxt:
+                            for r in nd.rules:
+                                found[id(r)] = _new(Match, (r, i, q))
+                        if not nxt:
+                            break
+                        frontier = nxt
+                elif counter is not None:  # no suffix starts here: the step ``_advance`` would take
+                    counter[0] += 1
                 if steps >= gap.hi or not gap.ok(toks[p]):
                     break
                 p += 1
@@ -342,11 +350,6 @@ class Index:
                 seen.setdefault(id(r), r)
         return list(seen.values())
 
-    def _any_here(self, t: Tok) -> bool:
-        """Whether a rule indexed anywhere may start at this token (one led by a digit or a
-        number needs a token that is one)."""
-        return len(self.digit_led) + len(self.num_led) < len(self.anywhere) or t.like_num or t.lower[:1].isdigit()
-
     def match(self, toks: Sequence[Tok], counter: list[int] | None = None) -> list[Match]:
         """Every match of every rule (the longest per rule and start)."""
         out: list[Match] = []
@@ -355,6 +358,7 @@ class Index:
         lemmas = [t.lemma for t in toks]
         first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
+        any_always = len(self.digit_led) + len(self.num_led) < len(anywhere)
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
@@ -379,15 +383,14 @@ class Index:
                     if node.gaps:
                         self._gaps(node, toks, lowers, lemmas, i, j, out, counter)
                 if len(nxt) == 1:  # a node lists each rule once
-                    for rule in nxt[0].rules:
-                        out.append(Match(rule, i, j))
+                    out += [_new(Match, (rule, i, j)) for rule in nxt[0].rules]
                 else:
                     seen: set[int] = set()
                     for node in nxt:
                         for rule in node.rules:
                             if id(rule) not in seen:
                                 seen.add(id(rule))
-                                out.append(Match(rule, i, j))
+                                out.append(_new(Match, (rule, i, j)))
                 if j >= n:
                     break
                 lower, lemma = lowers[j], lemmas[j]
@@ -396,7 +399,13 @@ class Index:
                 nxt = _advance(nxt, lower, lemma)
                 if counter is not None:
                     counter[0] += 1 + len(nxt)
-            if (anywhere and self._any_here(toks[i])) or lowers[i] in by_word or lemmas[i] in by_word:
+            if (
+                lowers[i] in by_word
+                or lemmas[i] in by_word
+                # a rule indexed anywhere may start here (one led by a digit or a number needs a
+                # token that is one; the others may start anywhere)
+                or (anywhere and (any_always or toks[i].like_num or lowers[i][:1].isdigit()))
+            ):
                 t = toks[i]
                 for rule in self.candidates(t):
                     # every indexed rule's first test takes at least one token (see ``add``):
@@ -412,8 +421,89 @@ class Index:
 
 
 def _digit_led(t: Test) -> bool:
-    """Whether a test takes only tokens that start with a digit (a pattern such as ``^\\d+/7$``)."""
-    return t.regex is not None and t.regex.pattern.startswith("^\\d") and t.lo >= 1
+    """Whether a test takes only tokens that start with a digit (a pattern such as ``^\\d+/7$``
+    or ``^(19|20)\\d\\d$``)."""
+    rx = t.regex
+    return (
+        rx is not None
+        and t.lo >= 1
+        and not rx.flags & re.MULTILINE
+        and rx.pattern.startswith("^")
+        and len(_alternatives(rx.pattern)) == 1  # "^1|a" anchors its first alternative only
+        and _opens_with_digit(rx.pattern[1:])
+    )
+
+
+# a digit (``\d``, ``[0-9]`` or a digit itself) that is not made optional by what follows it
+_DIGIT_ATOM = re.compile(r"(?:\\d|\[0-9\]|[0-9])(?![?*{])")
+
+
+def _opens_with_digit(p: str) -> bool:
+    """Whether every match of the regular expression source ``p`` (one alternative) starts with
+    a digit: it opens with a digit, or with a group (not made optional) whose every alternative
+    does. Anything else is read as "may start otherwise" (the rule is then tried at every token,
+    as before)."""
+    if _DIGIT_ATOM.match(p):
+        return True
+    if p.startswith("(?:"):
+        k = 3
+    elif p.startswith("(") and not p.startswith("(?"):
+        k = 1
+    else:
+        return False
+    close = _group_end(p, k)
+    if close is None or p[close + 1 : close + 2] in ("?", "*", "{"):
+        return False
+    return all(_opens_with_digit(a) for a in _alternatives(p[k:close]))
+
+
+def _group_end(p: str, k: int) -> int | None:
+    """The index of the ")" closing the group whose body starts at ``k`` (None: not found)."""
+    depth = 0
+    while k < len(p):
+        ch = p[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            close = p.find("]", k + 2)
+            if close < 0:
+                return None
+            k = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return k
+            depth -= 1
+        k += 1
+    return None
+
+
+def _alternatives(p: str) -> list[str]:
+    """The top-level alternatives of a regular expression source ("a|(b|c)" -> "a", "(b|c)")."""
+    out: list[str] = []
+    depth, last, k = 0, 0, 0
+    while k < len(p):
+        ch = p[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            close = p.find("]", k + 2)
+            k = len(p) if close < 0 else close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(p[last:k])
+            last = k + 1
+        k += 1
+    out.append(p[last:])
+    return out
 
 
 def _advance(frontier: Sequence[_Node], lower: str, lemma: str) -> Sequence[_Node]:

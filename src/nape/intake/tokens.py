@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 # A run of the same punctuation or symbol, of emoji or of whitespace, is cut to a few.
-_WS_RUN = re.compile(r"[ \t\r\f\v]+")
+# a run of spaces and tabs that is not one space (a single space is left as it is: replacing each
+# of a text's spaces by itself costs a new string piece per word)
+_WS_RUN = re.compile(r" [ \t\r\f\v]+|[\t\r\f\v][ \t\r\f\v]*")
 _NL_RUN = re.compile(r"\n[\n \t\r\f\v]*")
 _LONG_CHUNK = 40  # characters; no real word is longer
 _SENT_END = frozenset({".", "!", "?", "..."})
@@ -43,7 +45,9 @@ def bound(text: str) -> str:
     The symbols of a text are ASCII punctuation and symbols plus whichever of its other
     characters are symbolic (``_is_symbolic``): the cuts are the same as the character loop
     :func:`bound_by_characters`, which the tests compare."""
-    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
+    if "’" in text or "‘" in text or "`" in text:  # (translate looks up every character: slow)
+        text = text.translate(_APOS)
+    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text))
     if text.isascii():  # every ASCII symbol is P* or S*
         return _ASCII_LONG.sub(r"\1", _ASCII_SYMBOL_RUN.sub(r"\1", text))
     others = "".join(sorted(ch for ch in set(text) if not ch.isascii() and _is_symbolic(ch)))
@@ -59,7 +63,9 @@ def _symbol_run(others: str) -> re.Pattern[str]:
 
 def bound_by_characters(text: str) -> str:
     """:func:`bound` as a loop over the characters (the reference the tests compare it with)."""
-    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text.translate(_APOS)))
+    if "’" in text or "‘" in text or "`" in text:  # (translate looks up every character: slow)
+        text = text.translate(_APOS)
+    text = _NL_RUN.sub("\n", _WS_RUN.sub(" ", text))
     out: list[str] = []
     run = 0  # length of the current run of symbolic characters
     chunk = 0  # length of the current non-space chunk
@@ -244,8 +250,10 @@ def tokenise(text: str) -> list[Tok]:
         if parts is None:
             parts = _chunk_tokens(chunk)
         for off, word, lower, is_punct, like_num in parts:
+            # the tuple built directly (the named tuple's own constructor is a Python call)
+            a = at + off
             out.append(
-                Tok(len(out), word, lower, table.get(lower, lower), at + off, at + off + len(word), is_punct, like_num)
+                _new(Tok, (len(out), word, lower, table.get(lower, lower), a, a + len(word), is_punct, like_num, False))
             )
     return out
 
@@ -256,6 +264,7 @@ _SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)* ?")
 _CHUNK = re.compile(r"[^\s]+| ?\n")
 _TEXT_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool], ...]] = {}
 _TEXT_CHUNKS_MAX = 20_000
+_new = tuple.__new__
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
