@@ -52,6 +52,13 @@ def main(n_texts: int) -> dict[str, object]:
 
     msgs = _messages()
     parse(msgs[0])
+    # the first pass over the messages pays for loading spaCy and for every word-and-punctuation
+    # chunk the generated token data does not cover ("38F,", "L>R,"); the second is the steady
+    # state of a server that has read such texts before. Both are reported.
+    t = time.perf_counter()
+    for m in msgs:
+        parse(m)
+    first_pass_per_s = len(msgs) / (time.perf_counter() - t)
     t = time.perf_counter()
     for m in msgs:
         parse(m)
@@ -103,6 +110,7 @@ def main(n_texts: int) -> dict[str, object]:
             rss.append(round(_rss_mb(), 1))
     return {
         "messages_150_words_per_second": round(per_s, 1),
+        "messages_150_words_per_second_first_pass": round(first_pass_per_s, 1),
         "startup_import_build_first_parse_s": starts[1],
         "pathological_20k_seconds": patho_s,
         "pathological_worst_over_ordinary": round(max(patho_s.values()) / max(patho_s["ordinary"], 1e-9), 2),
