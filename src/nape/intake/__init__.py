@@ -111,12 +111,71 @@ def clean(text: object) -> str:
 @dataclass
 class _Acc:
     best: dict[str, Mention] = field(default_factory=dict)
+    # the findings of several parts (knowledge ``parts``) -> the parts their denials named
+    parts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    denied_parts: dict[str, set[str]] = field(default_factory=dict)
+    raw: str = ""
 
     def add(self, m: Mention) -> None:
         # A finding stated present anywhere stays present (safer than letting a denial win).
         old = self.best.get(m.finding)
         if old is None or (m.present and not old.present):
             self.best[m.finding] = m
+        if not m.present and m.finding in self.parts:
+            self.denied_parts.setdefault(m.finding, set()).update(self._named(m))
+
+    def _named(self, m: Mention) -> set[str]:
+        """The parts a denial names: all when its own words are general ("no focal deficit");
+        else those its sentence names ("no headache, jaw pain or scalp tenderness": all three;
+        "no jaw pain when eating": only the jaw)."""
+        parts = self.parts[m.finding]
+        if not _parts_named(m.source_text, parts) or m.start is None:
+            return {name for name, _ in parts}
+        a, b = _sentence(self.raw, m.start, m.end or m.start)
+        return _parts_named(self.raw[a:b], parts)
+
+    def drop_partial_denials(self) -> None:
+        """A denial of only some parts of a finding is not its denial: "no jaw pain when eating"
+        leaves a temple headache unknown, so giant cell arteritis is still asked about."""
+        for fid, named in self.denied_parts.items():
+            m = self.best.get(fid)
+            if m is not None and not m.present and len(named) < len(self.parts[fid]):
+                del self.best[fid]
+
+
+_WORD = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence(raw: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``start``..``end`` (looking at most 400 characters either way)."""
+    lo = max(0, start - 400)
+    ends = [e.end() for e in _SENTENCE_END.finditer(raw, lo, start)]
+    after = _SENTENCE_END.search(raw, end, end + 400)
+    return (ends[-1] if ends else lo), (after.start() if after else min(len(raw), end + 400))
+
+
+def _parts_named(words: str, parts: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    """The parts whose stems start a word of ``words``.
+
+    Example: "no jaw pain when eating" -> {"jaw_claudication"}."""
+    found = _WORD.findall(words.lower())
+    return {name for name, stems in parts if any(w.startswith(stems) for w in found)}
+
+
+_PARTS: dict[int, tuple[Any, dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]] = {}
+
+
+def _finding_parts(kb: Any) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Finding id -> its parts as (name, stems), for the findings that have parts; made once per
+    knowledge base."""
+    got = _PARTS.get(id(kb))
+    if got is None or got[0] is not kb:
+        table = {fid: tuple((p.name, tuple(p.stems)) for p in f.parts) for fid, f in kb.findings.items() if f.parts}
+        got = _PARTS[id(kb)] = (kb, table)
+        while len(_PARTS) > 4:
+            del _PARTS[next(iter(_PARTS))]
+    return got[1]
 
 
 def _since_before(toks: Sequence[Tok], start: int) -> bool:
@@ -524,7 +583,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         for j in range(c.start, c.end):
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
-    acc = _Acc()
+    acc = _Acc(parts=_finding_parts(kb), raw=raw)
     for c in cands:
         if c.category == "suppress":
             continue
@@ -556,6 +615,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     for hit in side_hits:
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
+    acc.drop_partial_denials()
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
     notes = [] if mentions else [NOTHING_FOUND]
     if person.proxy:

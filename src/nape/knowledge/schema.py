@@ -114,6 +114,20 @@ class Phrases(StrictModel):
 Answer = Literal["yes", "no", "dont_know"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "dont_know")
 
+Stem = Annotated[str, Field(pattern=r"^[a-z]{3,}$")]
+
+
+class FindingPart(StrictModel):
+    """One of the symptoms a finding names together ("temporal headache, scalp tenderness or jaw
+    claudication"). A denial that names only some parts does not deny the finding: "no jaw pain
+    when eating" says nothing about a temple headache, so the finding stays unknown and the
+    interview still asks. A part is recognised in the denied words by ``stems``, each matching a
+    word that starts with it ("chew" matches "chewing")."""
+
+    name: Id
+    stems: list[Stem] = Field(min_length=1)
+
+
 FindingCategory = Literal["symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"]
 
 
@@ -142,6 +156,17 @@ class Finding(StrictModel):
     )
     askable: bool = Field(default=True, description="False for exam signs or test results")
     phrases: Phrases
+    parts: list[FindingPart] = Field(
+        default_factory=list,
+        description="The separate symptoms of a finding that names several; none or at least two",
+    )
+
+    @model_validator(mode="after")
+    def _parts_are_several(self) -> Finding:
+        names = [p.name for p in self.parts]
+        if len(names) == 1 or len(set(names)) != len(names):
+            raise ValueError(f"{self.id}: parts must be none or at least two, with distinct names")
+        return self
 
 
 class FindingFile(StrictModel):

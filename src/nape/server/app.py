@@ -32,6 +32,7 @@ __all__ = ["MAX_BODY_BYTES", "create_app"]
 
 _ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 
+
 def _field(loc: tuple[object, ...] | list[object]) -> str:
     """``("body", "age")`` → ``body.age``."""
     return ".".join(str(p) for p in loc)

@@ -76,3 +76,15 @@ def test_content_hash_changes_with_content(copy: Path) -> None:
     before = load(copy).version
     _edit(copy / "conditions/meningitis.yaml", lambda d: d["prior"].update(base=0.002))
     assert load(copy).version != before
+
+
+def _one_part(data: dict) -> None:  # type: ignore[type-arg]
+    f = next(f for f in data["findings"] if f["id"] == "temporal_headache_jaw_claudication")
+    f["parts"] = f["parts"][:1]
+
+
+def test_a_finding_of_one_part_is_rejected(copy: Path) -> None:
+    _edit(copy / "findings/rheum.yaml", _one_part)
+    with pytest.raises(KnowledgeBaseError) as exc:
+        load(copy)
+    assert "temporal_headache_jaw_claudication" in str(exc.value) and "at least two" in str(exc.value)
