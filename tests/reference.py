@@ -32,6 +32,8 @@ def reference_posterior(
             total += math.log(cond.prior.sex.get(sex, 1.0))  # type: ignore[call-overload]
         for fid, present in findings.items():
             finding = kb.findings[fid]
+            if _said_by_another(kb, findings, fid, present):
+                continue
             if fid in like:
                 p = like[fid]
                 if present and p >= common:
@@ -45,3 +47,21 @@ def reference_posterior(
     top = max(logs.values())
     z = sum(math.exp(v - top) for v in logs.values())
     return {cid: math.exp(v - top) / z for cid, v in logs.items()}
+
+
+def _ancestors(kb: KnowledgeBase, fid: str) -> list[str]:
+    out = []
+    parent = kb.findings[fid].specialises
+    while parent is not None:
+        out.append(parent)
+        parent = kb.findings[parent].specialises
+    return out
+
+
+def _said_by_another(kb: KnowledgeBase, findings: dict[str, bool], fid: str, present: bool) -> bool:
+    """A broader finding present is said by a narrower one present; a narrower finding absent is
+    said by a broader one absent (``specialises``)."""
+    if present:
+        return any(findings.get(other) is True and fid in _ancestors(kb, other) for other in findings)
+    return any(findings.get(a) is False for a in _ancestors(kb, fid))
+

@@ -102,6 +102,11 @@ def _how_findings_count(kb: KnowledgeBase) -> list[str]:
         " rate instead, so the finding counts against it. Serious findings: "
         + ", ".join(f"`{x}`" for x in serious)
         + ".",
+        "- **Narrower findings.** A finding that is a narrower form of another (`specialises`) says"
+        " that one too, so the pair counts once: present, only the narrower one counts; the broader"
+        " one absent, only it counts. Pairs: "
+        + ", ".join(f"`{fid}` of `{f.specialises}`" for fid, f in sorted(kb.findings.items()) if f.specialises)
+        + ".",
         "- **Young children.** The `0-4` prior band applies to ages 0 to 4; a cause that does not give"
         " it uses its `0-15` multiplier.",
         "- **Red flags** are separate: a fired red flag sets at least its level, whatever the probabilities say.",

@@ -106,12 +106,27 @@ def _condition_source_ids(cond: Condition) -> list[str]:
     return ids
 
 
+def _check_specialises(findings: dict[str, Finding]) -> None:
+    """A finding's ``specialises`` names a known finding, and no chain loops back on itself."""
+    for fid, f in findings.items():
+        seen = {fid}
+        parent = f.specialises
+        while parent is not None:
+            if parent not in findings:
+                raise KnowledgeReferenceError(f"findings: {fid!r} specialises unknown finding {parent!r}")
+            if parent in seen:
+                raise KnowledgeReferenceError(f"findings: {fid!r} specialises a chain that loops ({parent!r})")
+            seen.add(parent)
+            parent = findings[parent].specialises
+
+
 def _cross_check(
     sources: dict[str, Source],
     findings: dict[str, Finding],
     conditions: dict[str, Condition],
     red_flags: dict[str, RedFlag],
 ) -> None:
+    _check_specialises(findings)
     for cid, cond in conditions.items():
         where = f"conditions/{cid}.yaml"
         for lk in cond.findings:

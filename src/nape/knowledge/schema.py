@@ -156,6 +156,13 @@ class Finding(StrictModel):
     )
     askable: bool = Field(default=True, description="False for exam signs or test results")
     phrases: Phrases
+    specialises: Id | None = Field(
+        default=None,
+        description=(
+            "A broader finding this one is a narrower form of, so it is never present without it"
+            " (later_pregnancy specialises pregnant): the differential counts the pair once"
+        ),
+    )
     parts: list[FindingPart] = Field(
         default_factory=list,
         description="The separate symptoms of a finding that names several; none or at least two",

@@ -55,6 +55,8 @@ class Model:
     log_prior: Array  # [C]
     log_age: Array  # [C, bands]
     log_sex: Array  # [C, 2]
+    # finding index -> the indices of the broader findings it specialises (nearest first)
+    broader: dict[int, tuple[int, ...]]
 
     @staticmethod
     def build(kb: KnowledgeBase) -> Model:
@@ -97,6 +99,7 @@ class Model:
             log_prior=log_prior,
             log_age=log_age,
             log_sex=log_sex,
+            broader=_broader(kb, index),
         )
 
     # ------------------------------------------------------------------ inference
@@ -113,9 +116,20 @@ class Model:
         return out
 
     def split(self, ev: Evidence) -> tuple[list[int], list[int]]:
-        """Column indices of the findings stated present and absent."""
+        """Column indices of the findings stated present and absent, each fact counted once.
+
+        A narrower finding present already says its broader one is (``specialises``):
+        P(later pregnancy and pregnant | cause) = P(later pregnancy | cause), so "pregnant" is
+        not counted again. Likewise a broader finding absent already says the narrower one is.
+        Example: later_pregnancy, preterm_pregnancy and pregnant all present count as
+        later_pregnancy and preterm_pregnancy, not three times over."""
         pos = [self.index[f] for f, v in ev.findings.items() if v]
         neg = [self.index[f] for f, v in ev.findings.items() if not v]
+        if self.broader:
+            implied = {b for i in pos for b in self.broader.get(i, ())}
+            denied = set(neg)
+            pos = [i for i in pos if i not in implied]
+            neg = [i for i in neg if not denied.intersection(self.broader.get(i, ()))]
         return pos, neg
 
     def log_joint(self, ev: Evidence) -> Array:
@@ -137,13 +151,31 @@ class Model:
     def weights(self, ev: Evidence, condition: str) -> list[Weight]:
         """Every stated finding's weight for one cause, strongest first."""
         ci = self.conditions.index(condition)
+        pos, neg = self.split(ev)
+        counted = set(pos) | set(neg)
         out = []
         for fid, present in ev.findings.items():
             fi = self.index[fid]
+            if fi not in counted:
+                continue  # said already by a narrower or broader finding
             w = self.llr_present[ci, fi] if present else self.llr_absent[ci, fi]
             if abs(w) >= 0.05:
                 out.append(Weight(fid, present, round(float(w), 3)))
         return sorted(out, key=lambda x: -abs(x.weight))
+
+
+def _broader(kb: KnowledgeBase, index: dict[str, int]) -> dict[int, tuple[int, ...]]:
+    """Finding index -> indices of every finding it specialises, directly or through a chain."""
+    out: dict[int, tuple[int, ...]] = {}
+    for fid, f in kb.findings.items():
+        chain: list[int] = []
+        parent = f.specialises
+        while parent is not None:
+            chain.append(index[parent])
+            parent = kb.findings[parent].specialises
+        if chain:
+            out[index[fid]] = tuple(chain)
+    return out
 
 
 @cache

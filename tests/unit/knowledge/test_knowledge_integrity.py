@@ -131,3 +131,13 @@ def test_no_file_repeats_a_seed_sentence() -> None:
                 hits.append(path.name)
                 break
     assert hits == []
+
+
+def test_a_narrower_finding_is_never_likelier_than_the_one_it_specialises() -> None:
+    """P(later pregnancy | cause) <= P(pregnant | cause): a narrower finding implies its broader one."""
+    for cond in KB.conditions.values():
+        p = {lk.finding: lk.p for lk in cond.findings}
+        for fid, f in KB.findings.items():
+            if f.specialises and fid in p:
+                broader = p.get(f.specialises, KB.findings[f.specialises].base_rate)
+                assert p[fid] <= broader, (cond.id, fid, f.specialises)

@@ -88,3 +88,13 @@ def test_a_finding_of_one_part_is_rejected(copy: Path) -> None:
     with pytest.raises(KnowledgeBaseError) as exc:
         load(copy)
     assert "temporal_headache_jaw_claudication" in str(exc.value) and "at least two" in str(exc.value)
+
+
+def test_an_unknown_broader_finding_is_named(copy: Path) -> None:
+    def edit(data: dict) -> None:  # type: ignore[type-arg]
+        next(f for f in data["findings"] if f["id"] == "later_pregnancy")["specialises"] = "expecting_a_baby"
+
+    _edit(copy / "findings/pregnancy.yaml", edit)
+    with pytest.raises(KnowledgeReferenceError) as exc:
+        load(copy)
+    assert "later_pregnancy" in str(exc.value) and "expecting_a_baby" in str(exc.value)

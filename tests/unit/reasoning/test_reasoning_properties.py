@@ -107,3 +107,15 @@ def test_weights_explain_for_and_against() -> None:
     men = next(d for d in a.differential if d.condition == "meningitis")
     assert "fever" in men.for_ and "neck_stiffness" in men.for_
     assert all(w.weight > 0 for w in men.weights if w.finding in men.for_)
+
+
+def test_a_broader_finding_adds_nothing_once_a_narrower_one_is_present() -> None:
+    """"Pregnant" stated beside "20 or more weeks pregnant" is one fact, not two: the differential
+    is the same with or without it (and likewise for a thunderclap headache and a severe one)."""
+    for narrow, broad in (("later_pregnancy", "pregnant"), ("thunderclap_headache", "severe_headache")):
+        alone = MODEL.posterior(_ev({narrow: True, "low_back_pain": True}, 30, "female"))
+        both = MODEL.posterior(_ev({narrow: True, broad: True, "low_back_pain": True}, 30, "female"))
+        assert np.allclose(alone, both)
+        absent = MODEL.posterior(_ev({broad: False}, 30, "female"))
+        absent_both = MODEL.posterior(_ev({broad: False, narrow: False}, 30, "female"))
+        assert np.allclose(absent, absent_both)
