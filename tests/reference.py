@@ -64,4 +64,3 @@ def _said_by_another(kb: KnowledgeBase, findings: dict[str, bool], fid: str, pre
     if present:
         return any(findings.get(other) is True and fid in _ancestors(kb, other) for other in findings)
     return any(findings.get(a) is False for a in _ancestors(kb, fid))
-

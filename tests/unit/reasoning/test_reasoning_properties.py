@@ -110,7 +110,7 @@ def test_weights_explain_for_and_against() -> None:
 
 
 def test_a_broader_finding_adds_nothing_once_a_narrower_one_is_present() -> None:
-    """"Pregnant" stated beside "20 or more weeks pregnant" is one fact, not two: the differential
+    """ "Pregnant" stated beside "20 or more weeks pregnant" is one fact, not two: the differential
     is the same with or without it (and likewise for a thunderclap headache and a severe one)."""
     for narrow, broad in (("later_pregnancy", "pregnant"), ("thunderclap_headache", "severe_headache")):
         alone = MODEL.posterior(_ev({narrow: True, "low_back_pain": True}, 30, "female"))
