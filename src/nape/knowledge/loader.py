@@ -134,6 +134,9 @@ def _cross_check(
                 raise KnowledgeReferenceError(f"{where}: unknown finding {lk.finding!r}")
         for esc in cond.triage.escalations:
             _check_rule(esc.when, findings, where)
+        for fid in cond.triage.known_by:
+            if fid not in findings:
+                raise KnowledgeReferenceError(f"{where}: unknown known_by finding {fid!r}")
         _check_sources(_condition_source_ids(cond), sources, where)
     for rid, flag in red_flags.items():
         where = f"red_flags.yaml: entry {rid!r}"

@@ -257,6 +257,14 @@ class ConditionTriage(StrictModel):
         default=None,
         description="A dangerous cause at or above this probability sets at least its base level",
     )
+    known_by: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Findings that say the person already has this condition (known_parkinsons): when one is"
+            " present its base level applies whatever the differential says, since new spasms in a"
+            " known disease are for its own clinician to see"
+        ),
+    )
 
 
 class Summary(StrictModel):
@@ -448,6 +456,7 @@ class PersonPageSettings(StrictModel):
     timeframe: LevelTexts = Field(description="When to act, for every level")
     reason: LevelTexts = Field(description="The reason in one sentence when no warning sign or rule gave one")
     dangerous_cause_reason: Text = Field(description="Reason when a serious cause is not ruled out ({cause})")
+    known_condition_reason: Text = Field(description="Reason when a condition the person has sets the level ({cause})")
     steps: LevelSteps = Field(description="What to do now, for every level")
     self_care_levels: list[TriageLevel] = Field(description="Levels at which self-care for the leading cause is shown")
     warning_headings: LevelTexts = Field(description="Heading over the warning signs of each level")

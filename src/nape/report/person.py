@@ -139,6 +139,8 @@ def _reason(a: AssessmentOut, kb: KnowledgeBase) -> str:
             return d.text
         if d.kind == "dangerous_cause" and d.ref in kb.conditions:
             return page.dangerous_cause_reason.format(cause=_lower_first(kb.conditions[d.ref].plain_name))
+        if d.kind == "known_condition" and d.ref in kb.conditions:
+            return page.known_condition_reason.format(cause=_lower_first(kb.conditions[d.ref].plain_name))
     return page.reason.get(level)
 
 

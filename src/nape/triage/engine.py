@@ -2,7 +2,8 @@
 
 Safety properties (tested):
   * a fired red flag always sets at least its level: nothing is subtracted, only maxima taken;
-  * a dangerous cause at or above its ``safety_threshold`` sets at least its base level.
+  * a dangerous cause at or above its ``safety_threshold`` sets at least its base level;
+  * a condition the person is known to have (``known_by``) sets at least its base level.
 
 Example: fever with a stiff neck fires ``fever_stiff_neck`` -> ``emergency_ambulance`` even
 when the differential's leading cause is a muscle strain.
@@ -21,7 +22,9 @@ from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Array, Model
 from nape.triage.rules import holds, matched_findings
 
-ReasonKind = Literal["red_flag", "escalation", "dangerous_cause", "leading_cause", "uncertain", "default"]
+ReasonKind = Literal[
+    "red_flag", "escalation", "dangerous_cause", "known_condition", "leading_cause", "uncertain", "default"
+]
 
 
 def rank(level: TriageLevel) -> int:
@@ -113,6 +116,10 @@ def triage(model: Model, ev: Evidence, posterior: Array, *, unrecognised: Sequen
             for esc in cond.triage.escalations:
                 if holds(esc.when, ev):
                     reasons.append(Reason("escalation", esc.level, esc.reason, cid))
+        known = [f for f in cond.triage.known_by if ev.present(f)]
+        if known:
+            because = f"Known {cond.name}: its own clinician should see new spasms."
+            reasons.append(Reason("known_condition", cond.triage.base, because, cid))
         threshold = cond.triage.safety_threshold
         if threshold is not None and prob >= threshold:
             reasons.append(

@@ -48,3 +48,13 @@ def test_a_place_is_named_only_when_every_flag_at_the_level_names_one() -> None:
     assert view.level == "emergency"
     assert view.level_name != "Maternity unit now"
     assert any("emergency department" in step.lower() for step in view.steps)
+
+
+def test_a_known_condition_says_why_its_own_team_should_see_the_spasms() -> None:
+    # multiple sclerosis already diagnosed, with new neck spasms and nothing else: not self-care,
+    # and the reason names the condition the person has, in plain words
+    a = assess(findings={"known_multiple_sclerosis": True, "neck_spasm": True, "neck_pain": True}, age=41)
+    view = person_view(a, default_kb())
+    assert view.level == "consultation"
+    plain = default_kb().conditions["multiple_sclerosis"].plain_name
+    assert "condition you already have" in view.reason and plain[1:] in view.reason
