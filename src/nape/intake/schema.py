@@ -286,6 +286,24 @@ class StiffnessLength(_Strict):
     source: str
 
 
+class VaccineCover(_Strict):
+    """When the last jab was, read against today's date and a cited interval of cover."""
+
+    finding: str
+    cover_years: float = Field(gt=0)
+    vaccine_words: list[str] = Field(min_length=1)
+    generic_words: list[str] = []
+    near: int = Field(ge=1, le=20)
+    window: int = Field(ge=1, le=12)
+    stops: list[str] = []
+    year_span: int = Field(ge=1, le=120)
+    unit_years: dict[str, float] = Field(min_length=1)
+    number_words: dict[str, float] = {}
+    ago_words: list[str] = Field(min_length=1)
+    fixed_points: dict[str, float] = {}
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -297,6 +315,7 @@ class NumbersFile(_Strict):
     speed: Speed | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
+    vaccine_cover: VaccineCover | None = None
 
 
 # ----------------------------------------------------------------------------- maps
