@@ -522,6 +522,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if r.assert_on:  # spans follow the rule's groups in order
             spans = tuple(s for g, s in zip(r.all, comp.spans, strict=False) if g in r.assert_on) or spans
         cst = None if r.assertion == "none" else ctx.status(spans)
+        if r.past_ok and cst is not None and cst.historical:
+            cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:

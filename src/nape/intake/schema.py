@@ -150,6 +150,10 @@ class Compose(_Strict):
     # setting the words mean something only in ("no bleeding", "some spotting" are the vagina's
     # in a pregnant person's message; after a fall or with a nosebleed they are not)
     in_text: list[str] = []
+    # true: the finding names a past episode ("numb legs for weeks a few years ago that
+    # settled"): said in the past, it still stands (a denial, a supposition or another person's
+    # still apply)
+    past_ok: bool = False
     note: str = ""
 
 
