@@ -57,7 +57,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     classes += ("stress_words", "sudden_words", "site_list", "onset_point", "partial_denial")
     classes += ("tetanus_date", "cognition_mood", "jaw_habit", "stress_events", "mouth_dyskinesia", "head_movement")
-    classes += ("past_neuro_episode", "old_deficit")
+    classes += ("past_neuro_episode", "old_deficit", "nth_episode")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
