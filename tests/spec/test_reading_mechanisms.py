@@ -3,6 +3,8 @@ they govern, a site carried across clauses. One test per row; controls must stay
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,19 @@ ROWS: list[dict[str, Any]] = yaml.safe_load(
 )
 
 
+_YEAR_BACK = re.compile(r"\{year-(\d+)\}")
+
+
+def dated(text: str, today: date) -> str:
+    """The row's text with each ``{year-N}`` made the year N years before ``today``'s: a row
+    about a jab "in {year-4}" means four years back in any year the suite runs."""
+    return _YEAR_BACK.sub(lambda m: str(today.year - int(m.group(1))), text)
+
+
 @pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
 def test_reading_mechanism(row: dict[str, Any]) -> None:
-    r = parse(row["text"])
+    today = date.today()
+    r = parse(dated(row["text"], today), today=today)
     if "age" in row:
         assert r.age == row["age"], (r.age, r.age_months)
     if "age_months" in row:
@@ -44,6 +56,8 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("pregnancy_bleed_fluid", "movement_pain", "night_waking", "sustained_posture_spell")
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     classes += ("stress_words", "sudden_words", "site_list", "onset_point", "partial_denial")
+    classes += ("tetanus_date", "cognition_mood", "jaw_habit", "stress_events", "mouth_dyskinesia", "head_movement")
+    classes += ("past_neuro_episode", "old_deficit", "nth_episode")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

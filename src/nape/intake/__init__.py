@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -24,7 +25,14 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds, read_stiffness_length
+from nape.intake.numbers import (
+    read_alcohol_units,
+    read_gestation,
+    read_numbers,
+    read_speeds,
+    read_stiffness_length,
+    read_vaccine_cover,
+)
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -453,10 +461,12 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     return False
 
 
-def parse(text: object, counter: list[int] | None = None) -> ParseResult:
+def parse(text: object, counter: list[int] | None = None, today: date | None = None) -> ParseResult:
     """Read findings, age, sex, side and who is meant from free text.
 
-    ``counter``, when given, counts the matcher's steps (for the cost tests)."""
+    ``counter``, when given, counts the matcher's steps (for the cost tests); ``today`` is the
+    date the text is read on, for dates said in it ("a tetanus booster in 2019"; the clock's
+    date when not given)."""
     raw = clean(text)
     kb = default_kb()
     pipe = build()
@@ -512,6 +522,8 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         if r.assert_on:  # spans follow the rule's groups in order
             spans = tuple(s for g, s in zip(r.all, comp.spans, strict=False) if g in r.assert_on) or spans
         cst = None if r.assertion == "none" else ctx.status(spans)
+        if r.past_ok and cst is not None and cst.historical:
+            cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:
@@ -546,6 +558,12 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         sst = ctx.status([(nh.start, nh.end)])
         if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
             continue
+        if not nh.present:
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # when the last tetanus jab was, against today's date: a dated jab drops the out-of-date
+    # reading its words would give alone ("tetanus jab 3 years ago" is not "years ago" long ago)
+    for nh in read_vaccine_cover(toks, today):
         if not nh.present:
             cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))

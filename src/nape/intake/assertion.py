@@ -221,6 +221,9 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
             continue
         if i + 2 < n and toks[i + 2].lower not in w.form_ends and not hard[i + 2]:
             continue
+        glued = toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
+        if glued and toks[i - 1].lower == toks[i + 1].lower:
+            continue  # a word said twice with a hyphen ("shaking no-no") is no form's answer
         a = i
         while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
             a -= 1

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import Lab, Temperature, numbers_file
+from nape.intake.schema import Lab, Temperature, VaccineCover, numbers_file
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -401,3 +402,87 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if present is not None:
             out.append(NumberHit(cfg.finding, present, min(start, *near), max(end, *(p + 1 for p in near))))
     return out
+
+
+def _years_back_at(toks: Sequence[Tok], j: int, cover: VaccineCover, this_year: int) -> tuple[float, int] | None:
+    """How many years back the time starting at token ``j`` lies, and the token after it: a year
+    ("2019"), a count of units before an "ago" word ("3 years ago", "six months back") or a time
+    word of a known distance ("last year")."""
+    word = toks[j].lower
+    if len(word) == 4 and word.isdigit():
+        year = int(word)
+        if this_year - cover.year_span <= year <= this_year:
+            return float(this_year - year), j + 1
+        return None
+    if j + 1 < len(toks):
+        pair = f"{word} {toks[j + 1].lower}"
+        if pair in cover.fixed_points:
+            return cover.fixed_points[pair], j + 2
+    if j + 2 < len(toks):
+        count = cover.number_words.get(word)
+        if count is None and word.replace(".", "", 1).isdigit():
+            count = float(word)
+        unit = cover.unit_years.get(toks[j + 1].lower)
+        if count is not None and unit is not None and toks[j + 2].lower in cover.ago_words:
+            return count * unit, j + 3
+    return None
+
+
+def read_vaccine_cover(toks: Sequence[Tok], today: date | None = None) -> list[NumberHit]:
+    """When the last tetanus jab was, against today's date (numbers.yaml ``vaccine_cover``): a
+    jab within the interval of cover reads the out-of-date finding absent, an older one present.
+    ``today`` is the date the text is read on (the clock's when not given)."""
+    cover = numbers_file().vaccine_cover
+    if cover is None:
+        return []
+    specific, generic, stops = _cover_words()
+    jabs = [i for i, t in enumerate(toks) if t.lower in specific]
+    if not jabs:
+        return []
+    named = set(jabs)
+    for i, t in enumerate(toks):
+        if t.lower in generic and any(
+            0 < i - k <= cover.near and not any(toks[x].lower in stops for x in range(k + 1, i)) for k in jabs
+        ):
+            named.add(i)  # "tetanus up to date (booster 2019)"; not "a flu jab last year, and tetanus?"
+    this_year = (today or date.today()).year
+    out: list[NumberHit] = []
+    done = -1
+    for i in sorted(named):
+        if i <= done:
+            continue
+        found = _cover_time(toks, i, cover, stops, this_year)
+        if found is None:
+            continue
+        years, a, b = found
+        out.append(NumberHit(cover.finding, years >= cover.cover_years, min(a, i), max(b, i + 1)))
+        done = max(b, i + 1)
+    return out
+
+
+def _cover_time(
+    toks: Sequence[Tok], i: int, cover: VaccineCover, stops: frozenset[str], this_year: int
+) -> tuple[float, int, int] | None:
+    """The time said of the jab word at ``i``: forward first, then back, within the window and
+    not across a stop word (nor, looking back, a comma). Returns (years back, first token, end token)."""
+    for j in range(i + 1, min(len(toks), i + 1 + cover.window)):
+        if toks[j].lower in stops:
+            break
+        got = _years_back_at(toks, j, cover, this_year)
+        if got is not None:
+            return got[0], i, got[1]
+    for j in range(i - 1, max(-1, i - 1 - cover.window), -1):
+        if toks[j].lower in stops or toks[j].lower == ",":  # "flu jab last year, tetanus unknown"
+            break
+        got = _years_back_at(toks, j, cover, this_year)
+        if got is not None and got[1] <= i:
+            return got[0], j, i + 1
+    return None
+
+
+@cache
+def _cover_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    cover = numbers_file().vaccine_cover
+    if cover is None:
+        return frozenset(), frozenset(), frozenset()
+    return frozenset(cover.vaccine_words), frozenset(cover.generic_words), frozenset(cover.stops)

@@ -150,6 +150,10 @@ class Compose(_Strict):
     # setting the words mean something only in ("no bleeding", "some spotting" are the vagina's
     # in a pregnant person's message; after a fall or with a nosebleed they are not)
     in_text: list[str] = []
+    # true: the finding names a past episode ("numb legs for weeks a few years ago that
+    # settled"): said in the past, it still stands (a denial, a supposition or another person's
+    # still apply)
+    past_ok: bool = False
     note: str = ""
 
 
@@ -286,6 +290,24 @@ class StiffnessLength(_Strict):
     source: str
 
 
+class VaccineCover(_Strict):
+    """When the last jab was, read against today's date and a cited interval of cover."""
+
+    finding: str
+    cover_years: float = Field(gt=0)
+    vaccine_words: list[str] = Field(min_length=1)
+    generic_words: list[str] = []
+    near: int = Field(ge=1, le=20)
+    window: int = Field(ge=1, le=12)
+    stops: list[str] = []
+    year_span: int = Field(ge=1, le=120)
+    unit_years: dict[str, float] = Field(min_length=1)
+    number_words: dict[str, float] = {}
+    ago_words: list[str] = Field(min_length=1)
+    fixed_points: dict[str, float] = {}
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -297,6 +319,7 @@ class NumbersFile(_Strict):
     speed: Speed | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
+    vaccine_cover: VaccineCover | None = None
 
 
 # ----------------------------------------------------------------------------- maps
