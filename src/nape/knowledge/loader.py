@@ -120,6 +120,13 @@ def _cross_check(
         for esc in cond.triage.escalations:
             _check_rule(esc.when, findings, where)
         _check_sources(_condition_source_ids(cond), sources, where)
+    for fid, finding in findings.items():
+        if finding.composite is not None:
+            where = f"findings: {fid!r} composite"
+            for other in finding.composite.finding_ids():
+                if other not in findings or other == fid:
+                    raise KnowledgeReferenceError(f"{where}: unknown or own finding {other!r}")
+            _check_sources(finding.composite.sources, sources, where)
     for rid, flag in red_flags.items():
         where = f"red_flags.yaml: entry {rid!r}"
         for rule in [*flag.when, *([flag.relevant_when] if flag.relevant_when else [])]:
