@@ -45,7 +45,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     classes += ("stress_words", "sudden_words", "site_list", "onset_point", "partial_denial")
     classes += ("claudication_story", "exertion_pattern", "activity_relief", "composite_finding")
-    classes += ("wave_pattern", "urine_colour", "glove_sock_simile", "effort_and_heat")
+    classes += ("wave_pattern", "urine_colour", "glove_sock_simile", "effort_and_heat", "risk_habit_words")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
