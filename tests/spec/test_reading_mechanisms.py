@@ -58,6 +58,8 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("stress_words", "sudden_words", "site_list", "onset_point", "partial_denial")
     classes += ("tetanus_date", "cognition_mood", "jaw_habit", "stress_events", "mouth_dyskinesia", "head_movement")
     classes += ("past_neuro_episode", "old_deficit", "nth_episode")
+    classes += ("claudication_story", "exertion_pattern", "activity_relief", "composite_finding")
+    classes += ("wave_pattern", "urine_colour", "glove_sock_simile", "effort_and_heat", "risk_habit_words")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

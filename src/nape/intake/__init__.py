@@ -634,6 +634,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     acc.drop_partial_denials()
+    _add_composites(acc, raw, person.age, kb)
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
     notes = [] if mentions else [NOTHING_FOUND]
     if person.proxy:
@@ -642,6 +643,50 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+_COMPOSITES: dict[int, tuple[Any, tuple[tuple[str, Any], ...]]] = {}
+
+
+def _composites(kb: Any) -> tuple[tuple[str, Any], ...]:
+    """The findings read from other findings (knowledge ``composite``), once per knowledge base."""
+    got = _COMPOSITES.get(id(kb))
+    if got is None or got[0] is not kb:
+        table = tuple((fid, f.composite) for fid, f in kb.findings.items() if f.composite is not None)
+        got = _COMPOSITES[id(kb)] = (kb, table)
+    return got[1]
+
+
+def _add_composites(acc: _Acc, raw: str, age: int | None, kb: Any) -> None:
+    """A finding a published rule builds from others already read ("better once I get going",
+    "crept up over months", "wakes me at night", aged 30: inflammatory back pain by the ASAS
+    experts' four of five). Its words run from the first to the last of the findings it used. A
+    finding read in its own words, present or denied, is left as it is."""
+    best = acc.best
+    for fid, comp in _composites(kb):
+        if fid in best:
+            continue
+        if comp.requires_any and not any((x := best.get(r)) is not None and x.present for r in comp.requires_any):
+            continue
+        if any((x := best.get(r)) is not None and x.present for r in comp.none):
+            continue
+        used: list[Mention] = []
+        met = 0
+        for item in comp.items:
+            hit = next((x for r in item.any if (x := best.get(r)) is not None and x.present), None)
+            if hit is None:
+                hit = next((x for r in item.absent if (x := best.get(r)) is not None and not x.present), None)
+            if hit is not None:
+                met += 1
+                used.append(hit)
+            elif item.age_below is not None and age is not None and age < item.age_below:
+                met += 1
+        if met < comp.min_items:
+            continue
+        spans = [(u.start, u.end) for u in used if u.start is not None and u.end is not None]
+        if spans:
+            a, b = min(x for x, _ in spans), max(y for _, y in spans)
+            acc.add(Mention(fid, True, raw[a:b], a, b))
 
 
 def _unhidden(kept: list[Match], matches: list[Match]) -> list[Match]:

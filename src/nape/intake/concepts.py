@@ -236,6 +236,13 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
         out += _compose_in(groups, ctx, kinds, "clause")
     for groups in by_sentence.values():
         out += _compose_in(groups, ctx, kinds, "sentence")
+    if len(by_sentence) > 1 and _rules_by_group("two_sentences"):
+        # a sentence with the next: the hits of both, for the few rules of a story's scope
+        for s, groups in by_sentence.items():
+            nxt = by_sentence.get(s + 1)
+            if nxt is not None:
+                both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in groups.keys() | nxt.keys()}
+                out += _compose_in(both, ctx, kinds, "two_sentences")
     out += _carried(by_clause, ctx, kinds)
     return out
 

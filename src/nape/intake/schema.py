@@ -141,8 +141,9 @@ class Compose(_Strict):
     # numbness in both legs)
     alongside_phrases: bool = False
     # "sentence": the groups may be in different clauses of one sentence ("my arm went weak,
-    # never had anything like it")
-    scope: Literal["clause", "sentence"] = "clause"
+    # never had anything like it"); "two_sentences": in one sentence or the next, for a pattern
+    # told as a story ("My legs go heavy when I walk to the shops. Leaning on the trolley helps.")
+    scope: Literal["clause", "sentence", "two_sentences"] = "clause"
     # the rule speaks only for a person of at least this age, when the text gives an age (a
     # low-energy fall or lift matters for the bones from older age on)
     min_age: int | None = Field(default=None, ge=0, le=120)

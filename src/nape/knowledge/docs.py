@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nape.knowledge.loader import KnowledgeBase, default_kb
+from nape.knowledge.schema import CompositeItem
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "knowledge"
 
@@ -118,7 +119,34 @@ def findings_page(kb: KnowledgeBase) -> str:
     lines = ["# Findings", "", "| id | category | question | base rate |", "| --- | --- | --- | --- |"]
     for f in sorted(kb.findings.values(), key=lambda x: x.id):
         lines.append(f"| `{f.id}` | {f.category} | {f.question} | {f.base_rate} |")
+    composites = [f for f in sorted(kb.findings.values(), key=lambda x: x.id) if f.composite is not None]
+    if composites:
+        lines += [
+            "",
+            "## Findings read from other findings",
+            "",
+            "The intake also reads these from findings already read, when at least the given number of"
+            " items is met (a finding stated in its own words, present or denied, is left as it is).",
+            "",
+        ]
+        for f in composites:
+            c = f.composite
+            assert c is not None
+            items = "; ".join(_item(it) for it in c.items)
+            extra = ""
+            if c.requires_any:
+                extra += " Needs one of " + ", ".join(f"`{x}`" for x in c.requires_any) + "."
+            if c.none:
+                extra += " Not with " + ", ".join(f"`{x}`" for x in c.none) + "."
+            lines.append(f"- `{f.id}`: at least {c.min_items} of: {items}.{extra} Source: {_cite(kb, c.sources)}.")
     return "\n".join(lines) + "\n"
+
+
+def _item(it: CompositeItem) -> str:
+    parts = [f"`{x}`" for x in it.any] + [f"`{x}` absent" for x in it.absent]
+    if it.age_below is not None:
+        parts.append(f"age under {it.age_below}")
+    return f"{it.name.replace('_', ' ')} ({' or '.join(parts)})"
 
 
 def sources_page(kb: KnowledgeBase) -> str:

@@ -138,6 +138,13 @@ def _cross_check(
             if fid not in findings:
                 raise KnowledgeReferenceError(f"{where}: unknown known_by finding {fid!r}")
         _check_sources(_condition_source_ids(cond), sources, where)
+    for fid, finding in findings.items():
+        if finding.composite is not None:
+            where = f"findings: {fid!r} composite"
+            for other in finding.composite.finding_ids():
+                if other not in findings or other == fid:
+                    raise KnowledgeReferenceError(f"{where}: unknown or own finding {other!r}")
+            _check_sources(finding.composite.sources, sources, where)
     for rid, flag in red_flags.items():
         where = f"red_flags.yaml: entry {rid!r}"
         for rule in [*flag.when, *([flag.relevant_when] if flag.relevant_when else [])]:

@@ -128,6 +128,44 @@ class FindingPart(StrictModel):
     stems: list[Stem] = Field(min_length=1)
 
 
+class CompositeItem(StrictModel):
+    """One item of a published rule that counts features: met when one of ``any`` is read present,
+    or one of ``absent`` is read absent, or the person is younger than ``age_below``."""
+
+    name: Id
+    any: list[Id] = Field(default_factory=list)
+    absent: list[Id] = Field(default_factory=list)
+    age_below: int | None = Field(default=None, ge=1, le=121)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> CompositeItem:
+        if not (self.any or self.absent or self.age_below is not None):
+            raise ValueError(f"composite item {self.name}: needs findings or an age")
+        return self
+
+
+class Composite(StrictModel):
+    """A finding read from other findings already read, by a published rule: at least
+    ``min_items`` of its items met, one of ``requires_any`` present (when given) and none of
+    ``none`` present. Example: the ASAS experts' inflammatory back pain, four of five features."""
+
+    items: list[CompositeItem] = Field(min_length=1)
+    min_items: int = Field(ge=1)
+    requires_any: list[Id] = Field(default_factory=list)
+    none: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Composite:
+        if self.min_items > len(self.items):
+            raise ValueError("min_items is larger than the number of items")
+        return self
+
+    def finding_ids(self) -> list[str]:
+        return [*(f for it in self.items for f in [*it.any, *it.absent]), *self.requires_any, *self.none]
+
+
 FindingCategory = Literal["symptom", "sign", "history", "risk_factor", "medicine", "exposure", "test_result"]
 
 
@@ -166,6 +204,10 @@ class Finding(StrictModel):
     parts: list[FindingPart] = Field(
         default_factory=list,
         description="The separate symptoms of a finding that names several; none or at least two",
+    )
+    composite: Composite | None = Field(
+        default=None,
+        description="Also read from other findings already read, by a published rule (intake)",
     )
 
     @model_validator(mode="after")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -98,3 +99,28 @@ def test_an_unknown_broader_finding_is_named(copy: Path) -> None:
     with pytest.raises(KnowledgeReferenceError) as exc:
         load(copy)
     assert "later_pregnancy" in str(exc.value) and "expecting_a_baby" in str(exc.value)
+
+
+def _ibp(d: dict[str, Any]) -> dict[str, Any]:
+    return next(f for f in d["findings"] if f["id"] == "inflammatory_back_pain")
+
+
+def test_composite_with_an_unknown_finding_is_an_e102(copy: Path) -> None:
+    _edit(
+        copy / "findings/rheum.yaml",
+        lambda d: _ibp(d)["composite"]["items"].append({"name": "toes", "any": ["purple_toes"]}),
+    )
+    with pytest.raises(KnowledgeReferenceError, match="purple_toes"):
+        load(copy)
+
+
+def test_composite_with_an_unknown_source_is_an_e102(copy: Path) -> None:
+    _edit(copy / "findings/rheum.yaml", lambda d: _ibp(d)["composite"].update(sources=["made_up_2099"]))
+    with pytest.raises(KnowledgeReferenceError, match="made_up_2099"):
+        load(copy)
+
+
+def test_composite_that_cannot_be_met_is_rejected(copy: Path) -> None:
+    _edit(copy / "findings/rheum.yaml", lambda d: _ibp(d)["composite"].update(min_items=9))
+    with pytest.raises(KnowledgeBaseError, match="min_items"):
+        load(copy)
