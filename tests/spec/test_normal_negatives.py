@@ -41,6 +41,8 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "continence_words",
         "subkind_denial",
         "past_denial",
+        "ability_stated",
+        "alert_lay",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

@@ -29,6 +29,7 @@ from nape.intake.numbers import (
     read_alcohol_units,
     read_gestation,
     read_numbers,
+    read_rotation,
     read_speeds,
     read_stiffness_length,
     read_vaccine_cover,
@@ -551,6 +552,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # head rotation in degrees keeps its assertion ("rotation 60 deg bilat"); an angle short of
+    # the threshold also drops a present reading of its own words ("can turn my head < 45 deg":
+    # a rotation overstated would spare an x-ray the Canadian C-Spine Rule asks for)
+    for nh in read_rotation(toks):
+        short = () if nh.present else (nh.finding,)
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", short))
     # how long morning stiffness lasts: a short length denies the long form, and drops its own
     # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
     # supposition or of someone else, it reads nothing

@@ -486,3 +486,126 @@ def _cover_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     if cover is None:
         return frozenset(), frozenset(), frozenset()
     return frozenset(cover.vaccine_words), frozenset(cover.generic_words), frozenset(cover.stops)
+
+
+# an angle: a number with a degree sign or short unit glued on or not ("60", "60°", "30deg")
+_ANGLE = re.compile(r"^(\d{1,3})(°|º|deg|degs)?$")
+
+
+@dataclass(frozen=True)
+class _RotationWords:
+    """The rotation section's word lists as sets (both-side phrases as word tuples)."""
+
+    rotation: frozenset[str]
+    turn: frozenset[str]
+    head: frozenset[str]
+    other_parts: frozenset[str]
+    degree: frozenset[str]
+    both: frozenset[tuple[str, ...]]
+    sides: frozenset[str]
+    less: frozenset[str]
+    more: frozenset[str]
+    not_after: frozenset[str]
+
+
+@cache
+def _rotation_words() -> _RotationWords | None:
+    """Made once, not at every parse."""
+    r = numbers_file().rotation
+    if r is None:
+        return None
+    return _RotationWords(
+        frozenset(r.rotation_words),
+        frozenset(r.turn_words),
+        frozenset(r.head_words),
+        frozenset(r.other_parts),
+        frozenset(r.degree_words),
+        frozenset(tuple(p.split()) for p in r.both_words),
+        frozenset(r.side_words),
+        frozenset(r.less_words),
+        frozenset(r.more_words),
+        frozenset(r.not_after),
+    )
+
+
+def _phrase_at(toks: Sequence[Tok], j: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """The length of the longest phrase of ``phrases`` (up to three words) starting at token
+    ``j``, or 0."""
+    for width in (3, 2, 1):
+        if j + width <= len(toks) and tuple(t.lower for t in toks[j : j + width]) in phrases:
+            return width
+    return 0
+
+
+def read_rotation(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Head rotation given in degrees ("Rotation 60 deg bilat", "rotates 70 each way", "cervical
+    rotation 60° L and 55° R", "rot L 45, R 30"): at or above the threshold to both sides (both
+    said, two angles, or one angle with no side named) the finding is present; below it to
+    either side it is absent; one side's angle alone at or above it reads nothing. A turning
+    word other than "rotation" needs the head or neck named near it, and a joint named just
+    before the word makes the rotation that joint's ("shoulder external rotation 30°"). One pass:
+    each rotation word looks at most ``window`` tokens on."""
+    r, rw = numbers_file().rotation, _rotation_words()
+    if r is None or rw is None:
+        return []
+    rotation_words, turn_words, head_words, other_parts = rw.rotation, rw.turn, rw.head, rw.other_parts
+    degree_words, both, sides, less, more, not_after = rw.degree, rw.both, rw.sides, rw.less, rw.more, rw.not_after
+    out: list[NumberHit] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks[i].lower
+        if w not in rotation_words and w not in turn_words:
+            i += 1
+            continue
+        lo = max(0, i - 3)
+        if any(t.lower in other_parts for t in toks[lo:i]):
+            i += 1
+            continue
+        if w in turn_words and not any(t.lower in head_words for t in toks[max(0, i - 3) : i + 4]):
+            i += 1
+            continue
+        at = i  # the rotation word
+        angles: list[tuple[float, str | None]] = []  # (degrees, "less" / "more" / None)
+        side_count, both_said, last = 0, False, i + 1
+        j = i + 1
+        while j < min(n, i + 1 + r.window) and toks[j].lower not in _SENTENCE_END:
+            word = toks[j].lower
+            if word in rotation_words or word in turn_words:
+                break  # the next rotation statement
+            width = _phrase_at(toks, j, both)
+            if width:
+                both_said, j, last = True, j + width, j + width
+                continue
+            m = _ANGLE.match(word)
+            if m is None:
+                if word in sides:
+                    side_count += 1
+                j += 1
+                continue
+            k = j + 1
+            unit = bool(m.group(2))
+            if not unit and k < n and toks[k].lower in degree_words:
+                unit, k = True, k + 1
+            after = toks[k].lower if k < n else ""
+            # a bare number is an angle right after the word, after a side ("L 45") or before one
+            near = j - at <= 2 or toks[j - 1].lower in sides or after in sides or _phrase_at(toks, k, both) > 0
+            value = float(m.group(1))
+            if after in not_after or not (unit or near) or value > r.max_degrees:
+                j = k
+                continue
+            before = {t.lower for t in toks[max(at + 1, j - 2) : j]}
+            angles.append((value, "less" if before & less else "more" if before & more else None))
+            j = last = k
+        i = j if j > i else i + 1
+        if not angles:
+            continue
+        low = r.at_or_above_degrees
+        # below the threshold to a side: "< 45" or "30"; an open bound across it says nothing
+        below = any((b != "more" and v < low) or (b == "less" and v <= low) for v, b in angles)
+        unsure = any((b == "less" and v > low) or (b == "more" and v < low) for v, b in angles)
+        if below:
+            out.append(NumberHit(r.finding, False, at, last))
+        elif not unsure and (both_said or len(angles) >= 2 or side_count == 0):
+            out.append(NumberHit(r.finding, True, at, last))
+    return out

@@ -309,6 +309,35 @@ class VaccineCover(_Strict):
     source: str
 
 
+class Rotation(_Strict):
+    """Head rotation in degrees ("rotation 60 deg bilat", "rotates 70 each way", "R 30, L 60"):
+    at or above the threshold to both sides the finding is present; below it to either side it
+    is absent. One side's angle alone says nothing of the other."""
+
+    finding: str
+    at_or_above_degrees: float = Field(gt=0)
+    max_degrees: float = Field(gt=0)
+    # words of turning that name the neck's rotation by themselves, and words of turning that
+    # need the head or neck named near them ("turns his head 80 degrees to either side")
+    rotation_words: list[str] = Field(min_length=1)
+    turn_words: list[str] = []
+    head_words: list[str] = []
+    # a joint or region named just before the rotation word makes it that joint's ("shoulder
+    # external rotation 30 degrees", "lumbar rotation")
+    other_parts: list[str] = []
+    degree_words: list[str] = Field(min_length=1)
+    # words (joined phrases of up to three words) that say both sides, and words of one side
+    both_words: list[str] = []
+    side_words: list[str] = []
+    # before a number: an upper bound ("< 45", "less than 30") or a lower bound ("over 60")
+    less_words: list[str] = []
+    more_words: list[str] = []
+    # after a number: a time, a count or a score, not an angle ("2 days", "8 out of 10")
+    not_after: list[str] = []
+    window: int = Field(ge=1, le=12)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -321,6 +350,7 @@ class NumbersFile(_Strict):
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
+    rotation: Rotation | None = None
 
 
 # ----------------------------------------------------------------------------- maps
