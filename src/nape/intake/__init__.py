@@ -461,7 +461,7 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
     kb = default_kb()
     pipe = build()
     m = maps()
-    toks = correct(tokenise(raw), pipe.known_words)
+    toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
     matches = pipe.index.match(toks, counter)

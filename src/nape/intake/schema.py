@@ -153,9 +153,28 @@ class Compose(_Strict):
     note: str = ""
 
 
+class Truncation(_Strict):
+    """Clinical words cut short ("bilat", "paraesth."): a token of at least ``min_length``
+    letters that is no word of any phrase and no English word (the lemma table's, or one more
+    common than ``word_log_prob``) is read as the lexicon word it begins, when every lexicon
+    word it begins is a form of one word: they share all but at most ``max_tail`` letters of
+    the shortest and at least ``min_common`` letters ("diff" begins "diffuse" and "difficulty",
+    which share only four). A name (a word written with a capital in the phrases: "Adams") is
+    never a candidate. Prefixes in ``never`` are left alone, whatever the lexicon holds."""
+
+    min_length: int = Field(ge=3, le=8)
+    max_tail: int = Field(ge=0, le=5)
+    min_common: int = Field(ge=4, le=10)
+    # a token more common than this (natural log of its frequency in spaCy's English word
+    # list) is a word of its own ("here", "stan"), never a cut-short one
+    word_log_prob: float = Field(ge=-25, le=-5)
+    never: list[str] = []
+
+
 class ConceptFile(_Strict):
     window: int = Field(ge=1, le=20)
     fuzzy: dict[str, int]
+    truncation: Truncation | None = None
     lemma_exact: list[str]
     groups: dict[str, Group]
     compose: list[Compose]
