@@ -24,7 +24,14 @@ from nape.intake.assertion import Context, Status
 from nape.intake.concepts import GROUP, compose, correct, group_hits
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
-from nape.intake.numbers import read_alcohol_units, read_gestation, read_numbers, read_speeds, read_stiffness_length
+from nape.intake.numbers import (
+    read_alcohol_units,
+    read_coma_scale,
+    read_gestation,
+    read_numbers,
+    read_speeds,
+    read_stiffness_length,
+)
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
@@ -532,6 +539,9 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
             cands.append(_Cand(d.finding, d.present, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
     # 4. numbers with units
     for nh in read_numbers(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # the Glasgow Coma Scale as a number: below the full score, consciousness is altered
+    for nh in read_coma_scale(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # a crash's speed below the high-speed threshold: the speed word is not a dangerous mechanism
     for nh in read_speeds(toks):

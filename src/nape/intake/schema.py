@@ -305,6 +305,23 @@ class StiffnessLength(_Strict):
     source: str
 
 
+class ComaScale(_Strict):
+    """The Glasgow Coma Scale as a number ("GCS 14/15", "GCS of 12", "E4V5M6"): the full score
+    gives ``finding`` absent, any lower one present."""
+
+    names: list[str] = Field(min_length=1)
+    # words allowed between the name and its score ("GCS of 12", "GCS was 13")
+    between: list[str] = []
+    full: int = Field(ge=3, le=15)
+    lowest: int = Field(ge=1, le=15)
+    # the highest score of each component: eye opening, verbal response, motor response
+    eye: int = Field(ge=1, le=6)
+    verbal: int = Field(ge=1, le=6)
+    motor: int = Field(ge=1, le=6)
+    finding: str
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -316,6 +333,7 @@ class NumbersFile(_Strict):
     speed: Speed | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
+    coma_scale: ComaScale | None = None
 
 
 # ----------------------------------------------------------------------------- maps
