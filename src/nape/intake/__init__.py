@@ -586,6 +586,16 @@ def parse(text: object, counter: list[int] | None = None) -> ParseResult:
         else:
             kept_cands.append(c)
     cands = kept_cands
+    # a finding that is another as well ("RTC" is an injury): the other is read from the same
+    # words, in the same context (a crash long ago is no recent injury)
+    implies: dict[str, list[str]] = m.get("implies", {})
+    if implies:
+        cands += [
+            replace(c, finding=other)
+            for c in cands
+            if c.present and c.category != "suppress" and not (c.status and c.status.negated)
+            for other in implies.get(c.finding, ())
+        ]
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}

@@ -388,6 +388,9 @@ class MapsFile(_Strict):
     non_limb_reach: int = Field(default=5, ge=0, le=10)
     long_standing: LongStanding
     region_fallback: RegionFallback
+    # a finding read present that is itself another: a road crash now is an injury now
+    # ("RTC at speed" is recent trauma as well as a collision)
+    implies: dict[str, list[str]] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
