@@ -45,7 +45,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("cough_trigger", "air_temperature", "back_copula", "limb_tone", "infant_posture", "crepitus_brief")
     classes += ("stress_words", "sudden_words", "site_list", "onset_point", "partial_denial")
     classes += ("truncated_word", "coma_score", "exam_grade", "imaging_report", "trauma_shorthand")
-    classes += ("chart_abbreviation",)
+    classes += ("chart_abbreviation", "capital_abbreviation")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
 from nape.intake.schema import Compose, concept_file, drugs_file
-from nape.intake.tokens import Tok, common_words, english_words, lemma_table, phrase_words
+from nape.intake.tokens import Tok, capital_phrase_words, common_words, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
 GROUP = "group:"
@@ -88,6 +88,9 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
         for phrase in g.words:
             words = list(phrase_words(phrase))
             variants = [words]
+            capital = capital_phrase_words(phrase)  # "E4V5M6", "T2DM": one token in capitals
+            if capital:
+                variants.append(list(capital))
             for i, w in enumerate(words):
                 for typo in typos.get(w, []):
                     variants.append([*words[:i], typo, *words[i + 1 :]])

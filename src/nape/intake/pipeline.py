@@ -118,7 +118,7 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
     from nape.intake.concepts import group_rules, truncation_table
     from nape.intake.medicines import drug_rules, start_rules
     from nape.intake.schema import concept_file
-    from nape.intake.tokens import lemma_table, phrase_words
+    from nape.intake.tokens import capital_phrase_words, lemma_table, phrase_words
 
     kb = kb or default_kb()
     lemmas = lemma_table()
@@ -131,6 +131,10 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
             continue
         known.update(words)
         idx.add(Rule(label, phrase_tests(words, lemmas, exact), "phrase"))
+        # an abbreviation with a digit written in capitals may tokenise otherwise ("T2DM")
+        capital = capital_phrase_words(phrase)
+        if capital:
+            idx.add(Rule(label, phrase_tests(capital, lemmas, exact), "phrase"))
     for fid, pat in token_patterns():
         idx.add(Rule(fid, tuple(compile_token(t, lemmas) for t in pat), "pattern"))
     idx.extend(group_rules(maps()["typos"]))

@@ -403,6 +403,22 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return words
 
 
+def capital_phrase_words(phrase: str) -> tuple[str, ...] | None:
+    """The lower-case tokens of a phrase with a digit as clinicians write it, in capitals, when
+    they differ from :func:`phrase_words`: spaCy splits "t2dm" at a unit ("t2" "dm", as in
+    decimetres) but keeps "T2DM" whole. None for a phrase without a digit, or the same tokens."""
+    if not any(ch.isdigit() for ch in phrase) or not _SINGLE_SPACED.fullmatch(phrase):
+        return None
+    words: list[str] = []
+    for chunk in phrase.lower().split(" "):
+        if any(ch.isdigit() for ch in chunk):  # only a chunk with a digit is written in capitals
+            words.extend(p[2] for p in _spacy_chunk(chunk.upper()) if not p[2].isspace())
+        else:
+            words.extend(_chunk_words(chunk))
+    got = tuple(words)
+    return None if got == phrase_words(phrase) else got
+
+
 def spacy_phrase_words(phrase: str) -> tuple[str, ...]:
     """A phrase's lower-case tokens from spaCy's tokenizer itself."""
     doc = _nlp().make_doc(bound(phrase.lower()))
