@@ -27,6 +27,7 @@ from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
     read_alcohol_units,
+    read_coma_scale,
     read_gestation,
     read_numbers,
     read_rotation,
@@ -472,7 +473,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     kb = default_kb()
     pipe = build()
     m = maps()
-    toks = correct(tokenise(raw), pipe.known_words)
+    toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
     matches = pipe.index.match(toks, counter)
@@ -546,6 +547,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # the Glasgow Coma Scale as a number: below the full score, consciousness is altered
+    for nh in read_coma_scale(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # a crash's speed below the high-speed threshold: the speed word is not a dangerous mechanism
     for nh in read_speeds(toks):
         cands.append(_Cand(nh.finding, False, nh.start, nh.end, None, "suppress", ("dangerous_mechanism",)))
@@ -601,6 +605,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         else:
             kept_cands.append(c)
     cands = kept_cands
+    # a finding that is another as well ("RTC" is an injury): the other is read from the same
+    # words, in the same context (a crash long ago is no recent injury)
+    implies: dict[str, list[str]] = m.get("implies", {})
+    if implies:
+        cands += [
+            replace(c, finding=other)
+            for c in cands
+            if c.present and c.category != "suppress" and not (c.status and c.status.negated)
+            for other in implies.get(c.finding, ())
+        ]
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
 from nape.intake.schema import Compose, concept_file, drugs_file
-from nape.intake.tokens import Tok, english_words, lemma_table, phrase_words
+from nape.intake.tokens import Tok, capital_phrase_words, common_words, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
 GROUP = "group:"
@@ -88,6 +88,9 @@ def group_rules(typos: dict[str, list[str]]) -> list[Rule]:
         for phrase in g.words:
             words = list(phrase_words(phrase))
             variants = [words]
+            capital = capital_phrase_words(phrase)  # "E4V5M6", "T2DM": one token in capitals
+            if capital:
+                variants.append(list(capital))
             for i, w in enumerate(words):
                 for typo in typos.get(w, []):
                     variants.append([*words[:i], typo, *words[i + 1 :]])
@@ -108,11 +111,102 @@ _FUZZY_CACHE: dict[str, str | None] = {}
 _FUZZY_CACHE_MAX = 20_000
 
 
-def correct(toks: list[Tok], known: frozenset[str]) -> list[Tok]:
-    """Tokens with misspelt lexicon words corrected (their lemma becomes the lexicon word)."""
+def truncation_table(
+    phrases: Iterable[str], known: frozenset[str], usage: Iterable[str] = ()
+) -> dict[str, tuple[str, str]]:
+    """Each cut-short form a clinician may write -> the lexicon word it stands for (concepts.yaml
+    ``truncation``), made once when the rules are built. ``phrases`` are the lexicon's correctly
+    spelt phrases (findings' lay, clinical and absent phrases, the concept groups' words);
+    ``known`` every phrase word (misspellings included), never itself a cut-short form; among
+    the words a prefix begins, the one most used in ``usage`` (every phrase) is chosen.
+
+    A prefix is kept only when the words it begins are forms of one word: "bilat" begins
+    "bilateral" and "bilaterally"; a prefix beginning words of two kinds is left alone."""
+    cfg = concept_file().truncation
+    if cfg is None:
+        return {}
+    uses: dict[str, int] = {}
+    names: set[str] = set()
+    for phrase in phrases:
+        names.update(w.lower() for w in phrase.split() if w[:1].isupper() and w[1:].islower())
+        for w in phrase_words(phrase):
+            if w.isalpha() and w.isascii():
+                uses[w] = uses.get(w, 0) + 1
+    for name in names:
+        uses.pop(name, None)
+    used = dict.fromkeys(uses, 0)
+    for phrase in usage:
+        for w in phrase_words(phrase):
+            if w in used:
+                used[w] += 1
+    english = english_words() | common_words(cfg.word_log_prob)
+    lemmas = lemma_table()
+    never = frozenset(cfg.never)
+    begins: dict[str, list[str]] = {}
+    for w in uses:
+        for k in range(cfg.min_length, len(w)):
+            begins.setdefault(w[:k], []).append(w)
+    out: dict[str, tuple[str, str]] = {}
+    for prefix, words in begins.items():
+        if prefix in english or prefix in known or prefix in never:
+            continue
+        shortest = min(len(w) for w in words)
+        common = len(prefix)
+        while common < shortest and all(w[common] == words[0][common] for w in words):
+            common += 1
+        if common < cfg.min_common or shortest - common > cfg.max_tail:
+            continue  # words of more than one kind begin so ("progr": progress, program)
+        ranked = sorted(words, key=lambda w: (-(used[w] + uses[w]), len(w), w))
+        first = ranked[0]
+        lemma = lemmas.get(first, first)
+        # the token stands for two of the words where they differ by more than an inflection
+        # ("anaes": anaesthesia and anaesthetic): its form is one, its lemma the other
+        other = next((w for w in ranked[1:] if lemmas.get(w, w) != lemma), None)
+        out[prefix] = (first, lemma if other is None else other)
+    return out
+
+
+def _expand_truncations(toks: list[Tok], table: Mapping[str, tuple[str, str]], known: frozenset[str]) -> list[Tok]:
+    """Cut-short words read as the words they stand for; a full stop glued to one ("bilat.")
+    is part of it when the sentence goes on in lower case ("bilat. sciatica")."""
+    english = english_words()
+    cfg = concept_file().truncation
+    least = cfg.min_length if cfg is not None else 4
+    out: list[Tok] | None = None
+    drop: set[int] = set()
+    for k, t in enumerate(toks):
+        w = t.lower
+        if len(w) < least or w in known or w in english or not w.isalpha():
+            continue
+        full = table.get(w)
+        if full is None:
+            continue
+        if out is None:
+            out = list(toks)
+        end = t.end
+        if k + 2 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == t.end:
+            after = toks[k + 2].text
+            if after[:1].islower() or after[:1].isdigit():
+                drop.add(k + 1)
+                end = toks[k + 1].end
+        out[k] = t._replace(lower=full[0], lemma=full[1], end=end)
+    if out is None:
+        return toks
+    if drop:
+        out = [t._replace(i=n) for n, t in enumerate(x for j, x in enumerate(out) if j not in drop)]
+    return out
+
+
+def correct(
+    toks: list[Tok], known: frozenset[str], truncations: Mapping[str, tuple[str, str]] | None = None
+) -> list[Tok]:
+    """Tokens with misspelt lexicon words corrected (their lemma becomes the lexicon word), and
+    cut-short clinical words read whole (``truncations``, from :func:`truncation_table`)."""
     cfg = concept_file().fuzzy
     english = english_words()
     lexicon = fuzzy_lexicon()
+    if truncations:
+        toks = _expand_truncations(toks, truncations, known)
     out = toks
     for k, t in enumerate(toks):
         w = t.lower

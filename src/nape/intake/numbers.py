@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import Lab, Temperature, VaccineCover, numbers_file
+from nape.intake.schema import ComaScale, Lab, Temperature, VaccineCover, numbers_file
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -608,4 +608,57 @@ def read_rotation(toks: Sequence[Tok]) -> list[NumberHit]:
             out.append(NumberHit(r.finding, False, at, last))
         elif not unsure and (both_said or len(angles) >= 2 or side_count == 0):
             out.append(NumberHit(r.finding, True, at, last))
+    return out
+
+
+_GCS_PARTS = re.compile(r"^e([1-6])v([1-6]|t)m([1-6])(?:=(\d{1,2}))?$")
+_GCS_PART = re.compile(r"^([evm])([1-6]|t)$")
+_GCS_SCORE = re.compile(r"^(\d{1,2})(?:/15)?$")
+
+
+def _parts_score(e: str, v: str, m: str, cfg: ComaScale) -> int | None:
+    """The sum of the three parts ("t": intubated, no verbal score, so not the full score), or
+    None when a part is out of its range."""
+    if int(e) > cfg.eye or int(m) > cfg.motor or (v != "t" and int(v) > cfg.verbal):
+        return None
+    return int(e) + int(m) + (int(v) if v != "t" else 1)
+
+
+def read_coma_scale(toks: Sequence[Tok]) -> list[NumberHit]:
+    """The Glasgow Coma Scale as a number (resources/numbers.yaml ``coma_scale``): "GCS 14/15",
+    "GCS of 12", "gcs=13", "E4V5M6", "E3 V4 M6". The full score gives the finding absent, a
+    lower one present. One pass over the tokens."""
+    cfg = numbers_file().coma_scale
+    if cfg is None:
+        return []
+    names = frozenset(cfg.names)
+    firsts = frozenset(x.split(" ", 1)[0] for x in names)
+    between = frozenset(cfg.between)
+    n = len(toks)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        low = t.lower
+        score: int | None = None
+        end = i + 1
+        glued = _GCS_PARTS.match(low)
+        if glued:
+            score = _parts_score(glued.group(1), glued.group(2), glued.group(3), cfg)
+        elif low[:1] == "e" and i + 2 < n and (p0 := _GCS_PART.match(low)):
+            p1, p2 = _GCS_PART.match(toks[i + 1].lower), _GCS_PART.match(toks[i + 2].lower)
+            if p0.group(1) == "e" and p1 and p1.group(1) == "v" and p2 and p2.group(1) == "m":
+                score, end = _parts_score(p0.group(2), p1.group(2), p2.group(2), cfg), i + 3
+        elif low.startswith("gcs") and low[3:4] in ("=", ":") and (m := _GCS_SCORE.match(low[4:])):
+            score = int(m.group(1))  # "gcs=13"
+        elif low in names or low in firsts:
+            long = i + 2 < n and f"{low} {toks[i + 1].lower} {toks[i + 2].lower}" in names
+            if not long and low not in names:
+                continue
+            j = i + (3 if long else 1)
+            while j < n and j - i <= 4 and toks[j].lower in between:
+                j += 1
+            if j < n and (m := _GCS_SCORE.match(toks[j].lower)):
+                score, end = int(m.group(1)), j + 1
+        if score is None or not cfg.lowest <= score <= cfg.full:
+            continue
+        out.append(NumberHit(cfg.finding, score < cfg.full, i, end))
     return out

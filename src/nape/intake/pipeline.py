@@ -91,6 +91,8 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
 class Pipeline:
     index: Index
     known_words: frozenset[str]  # every word of every phrase: never "corrected"
+    # cut-short clinical words -> the lexicon words they stand for ("bilat" -> "bilateral")
+    truncations: dict[str, tuple[str, str]]  # (form, lemma): see concepts.truncation_table
 
 
 @cache
@@ -113,10 +115,10 @@ def build(kb: KnowledgeBase | None = None) -> Pipeline:
 
 def _build(kb: KnowledgeBase | None) -> Pipeline:
     from nape.intake.assertion import context_index
-    from nape.intake.concepts import group_rules
+    from nape.intake.concepts import group_rules, truncation_table
     from nape.intake.medicines import drug_rules, start_rules
     from nape.intake.schema import concept_file
-    from nape.intake.tokens import lemma_table, phrase_words
+    from nape.intake.tokens import capital_phrase_words, lemma_table, phrase_words
 
     kb = kb or default_kb()
     lemmas = lemma_table()
@@ -129,6 +131,10 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
             continue
         known.update(words)
         idx.add(Rule(label, phrase_tests(words, lemmas, exact), "phrase"))
+        # an abbreviation with a digit written in capitals may tokenise otherwise ("T2DM")
+        capital = capital_phrase_words(phrase)
+        if capital:
+            idx.add(Rule(label, phrase_tests(capital, lemmas, exact), "phrase"))
     for fid, pat in token_patterns():
         idx.add(Rule(fid, tuple(compile_token(t, lemmas) for t in pat), "pattern"))
     idx.extend(group_rules(maps()["typos"]))
@@ -140,4 +146,9 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
     idx.extend(drug_rules())
     idx.extend(start_rules())
     context_index()
-    return Pipeline(idx, frozenset(known))
+    # clinicians cut their own words short: the clinical and "absent" phrases are the lexicon
+    spelt = [p for f in kb.findings.values() for p in (*f.phrases.clinical, *f.phrases.absent)]
+    usage = [p for f in kb.findings.values() for p in f.phrases.lay]
+    usage += [w for g in concept_file().groups.values() for w in g.words]
+    frozen = frozenset(known)
+    return Pipeline(idx, frozen, truncation_table(spelt, frozen, usage))

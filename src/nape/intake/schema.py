@@ -158,9 +158,28 @@ class Compose(_Strict):
     note: str = ""
 
 
+class Truncation(_Strict):
+    """Clinical words cut short ("bilat", "paraesth."): a token of at least ``min_length``
+    letters that is no word of any phrase and no English word (the lemma table's, or one more
+    common than ``word_log_prob``) is read as the lexicon word it begins, when every lexicon
+    word it begins is a form of one word: they share all but at most ``max_tail`` letters of
+    the shortest and at least ``min_common`` letters ("diff" begins "diffuse" and "difficulty",
+    which share only four). A name (a word written with a capital in the phrases: "Adams") is
+    never a candidate. Prefixes in ``never`` are left alone, whatever the lexicon holds."""
+
+    min_length: int = Field(ge=3, le=8)
+    max_tail: int = Field(ge=0, le=5)
+    min_common: int = Field(ge=4, le=10)
+    # a token more common than this (natural log of its frequency in spaCy's English word
+    # list) is a word of its own ("here", "stan"), never a cut-short one
+    word_log_prob: float = Field(ge=-25, le=-5)
+    never: list[str] = []
+
+
 class ConceptFile(_Strict):
     window: int = Field(ge=1, le=20)
     fuzzy: dict[str, int]
+    truncation: Truncation | None = None
     lemma_exact: list[str]
     groups: dict[str, Group]
     compose: list[Compose]
@@ -338,6 +357,23 @@ class Rotation(_Strict):
     source: str
 
 
+class ComaScale(_Strict):
+    """The Glasgow Coma Scale as a number ("GCS 14/15", "GCS of 12", "E4V5M6"): the full score
+    gives ``finding`` absent, any lower one present."""
+
+    names: list[str] = Field(min_length=1)
+    # words allowed between the name and its score ("GCS of 12", "GCS was 13")
+    between: list[str] = []
+    full: int = Field(ge=3, le=15)
+    lowest: int = Field(ge=1, le=15)
+    # the highest score of each component: eye opening, verbal response, motor response
+    eye: int = Field(ge=1, le=6)
+    verbal: int = Field(ge=1, le=6)
+    motor: int = Field(ge=1, le=6)
+    finding: str
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -351,6 +387,7 @@ class NumbersFile(_Strict):
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
+    coma_scale: ComaScale | None = None
 
 
 # ----------------------------------------------------------------------------- maps
@@ -405,6 +442,9 @@ class MapsFile(_Strict):
     non_limb_reach: int = Field(default=5, ge=0, le=10)
     long_standing: LongStanding
     region_fallback: RegionFallback
+    # a finding read present that is itself another: a road crash now is an injury now
+    # ("RTC at speed" is recent trauma as well as a collision)
+    implies: dict[str, list[str]] = {}
 
 
 # ----------------------------------------------------------------------------- medicines

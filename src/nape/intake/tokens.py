@@ -226,6 +226,30 @@ def english_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
+_PROB_LINE = re.compile(rb'\n  "(?:[^"\\]|\\.)*":(-?[0-9.e-]+)')
+_PROB_WORD = re.compile(rb'"([A-Za-z]{2,30})":')
+
+
+@cache
+def common_words(log_prob: float) -> frozenset[str]:
+    """Lower-case words more common than ``log_prob`` in spaCy's English word frequencies
+    (spacy-lookups-data ``en_lexeme_prob``): real words even where the lemma table has no entry
+    ("here", "stan"). The file lists words from the most to the least common, so only its head
+    is read: the cut is found by a binary search over its bytes (a tenth of a second, once)."""
+    path = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
+    with path.open("rb") as fh:
+        raw = gzip.decompress(fh.read())
+    lo, hi = 0, len(raw)
+    while hi - lo > 256:
+        mid = (lo + hi) // 2
+        m = _PROB_LINE.search(raw, mid)
+        if m is not None and float(m.group(1)) > log_prob:
+            lo = mid
+        else:
+            hi = mid
+    return frozenset(m.group(1).decode().lower() for m in _PROB_WORD.finditer(raw, 0, hi))
+
+
 def tokenise(text: str) -> list[Tok]:
     """Tokens of an already bounded text, with lemmas; the spaCy vocabulary is not grown.
 
@@ -377,6 +401,22 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
             words = spacy_phrase_words(low)
         PHRASES[phrase] = words
     return words
+
+
+def capital_phrase_words(phrase: str) -> tuple[str, ...] | None:
+    """The lower-case tokens of a phrase with a digit as clinicians write it, in capitals, when
+    they differ from :func:`phrase_words`: spaCy splits "t2dm" at a unit ("t2" "dm", as in
+    decimetres) but keeps "T2DM" whole. None for a phrase without a digit, or the same tokens."""
+    if not any(ch.isdigit() for ch in phrase) or not _SINGLE_SPACED.fullmatch(phrase):
+        return None
+    words: list[str] = []
+    for chunk in phrase.lower().split(" "):
+        if any(ch.isdigit() for ch in chunk):  # only a chunk with a digit is written in capitals
+            words.extend(p[2] for p in _spacy_chunk(chunk.upper()) if not p[2].isspace())
+        else:
+            words.extend(_chunk_words(chunk))
+    got = tuple(words)
+    return None if got == phrase_words(phrase) else got
 
 
 def spacy_phrase_words(phrase: str) -> tuple[str, ...]:
