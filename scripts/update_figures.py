@@ -15,7 +15,8 @@ SETS = {
     "blind-c (seen)": ROOT / "data/blind/2026-11-29-c/cases.jsonl",
     "blind-d (seen)": ROOT / "data/blind/2026-11-30-d/cases.jsonl",
     "blind-e (seen)": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
-    "blind-f": ROOT / "data/blind/2026-11-30-f/cases.jsonl",
+    "blind-f (seen)": ROOT / "data/blind/2026-11-30-f/cases.jsonl",
+    "blind-g": ROOT / "data/blind/2026-11-30-g/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
