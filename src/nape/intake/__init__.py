@@ -127,9 +127,11 @@ class _Acc:
     raw: str = ""
 
     def add(self, m: Mention) -> None:
-        # A finding stated present anywhere stays present (safer than letting a denial win).
+        # A finding stated present anywhere stays present (safer than letting a denial win);
+        # between mentions of one status the earliest, then the longest, is kept, whatever order
+        # the rules found them in (the reading's words are the same on every run)
         old = self.best.get(m.finding)
-        if old is None or (m.present and not old.present):
+        if old is None or (m.present and not old.present) or (m.present == old.present and _before(m, old)):
             self.best[m.finding] = m
         if not m.present and m.finding in self.parts:
             self.denied_parts.setdefault(m.finding, set()).update(self._named(m))
@@ -151,6 +153,12 @@ class _Acc:
             m = self.best.get(fid)
             if m is not None and not m.present and len(named) < len(self.parts[fid]):
                 del self.best[fid]
+
+
+def _before(a: Mention, b: Mention) -> bool:
+    """Whether mention ``a`` comes first: the earlier start, then the longer span (a mention
+    without offsets comes last)."""
+    return (a.start is None, a.start or 0, -(a.end or 0)) < (b.start is None, b.start or 0, -(b.end or 0))
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -330,13 +330,21 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
         out += _compose_in(groups, ctx, kinds, "clause")
     for groups in by_sentence.values():
         out += _compose_in(groups, ctx, kinds, "sentence")
-    if len(by_sentence) > 1 and _rules_by_group("two_sentences"):
-        # a sentence with the next: the hits of both, for the few rules of a story's scope
+    story = _rules_by_group("two_sentences")
+    if len(by_sentence) > 1 and story:
+        # a sentence with the next: the hits of both, for the few rules of a story's scope (only
+        # the groups those rules look at, and the sites, are joined; a pair where no such rule
+        # can start is passed over)
+        looked_at = _story_groups()
         for s, groups in by_sentence.items():
             nxt = by_sentence.get(s + 1)
-            if nxt is not None:
-                both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in groups.keys() | nxt.keys()}
-                out += _compose_in(both, ctx, kinds, "two_sentences")
+            if nxt is None:
+                continue
+            names = groups.keys() | nxt.keys()
+            if story.keys().isdisjoint(names):
+                continue
+            both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in sorted(names) if g in looked_at}
+            out += _compose_in(both, ctx, kinds, "two_sentences")
     out += _carried(by_clause, ctx, kinds)
     return out
 
@@ -376,6 +384,17 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
             for k in starts:
                 out[k] = ctx.clause[i - 1]
     return out
+
+
+@cache
+def _story_groups() -> frozenset[str]:
+    """The groups the rules of a story's scope look at (their own, their `unless` groups, the
+    "also" marker and every site, which a rule's nearest-site test compares)."""
+    names = {ALSO}
+    for rules in _rules_by_group("two_sentences").values():
+        for rule, need in rules:
+            names |= need | set(rule.unless)
+    return frozenset(names | {g for g, kind in _kinds().items() if kind == "site"})
 
 
 @cache
