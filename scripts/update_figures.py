@@ -16,7 +16,8 @@ SETS = {
     "blind-d (seen)": ROOT / "data/blind/2026-11-30-d/cases.jsonl",
     "blind-e (seen)": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
     "blind-f (seen)": ROOT / "data/blind/2026-11-30-f/cases.jsonl",
-    "blind-g": ROOT / "data/blind/2026-11-30-g/cases.jsonl",
+    "blind-g (seen)": ROOT / "data/blind/2026-11-30-g/cases.jsonl",
+    "blind-h": ROOT / "data/blind/2026-11-30-h/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
