@@ -205,13 +205,29 @@ def _screen_candidates(
     return out
 
 
+def _other_regions(plan: InterviewPlan, ev: Evidence) -> set[str]:
+    """Symptoms that belong only to regions the story is not about (none while it is unknown).
+
+    Example: "lower back pain since lifting" is a back story, so "does the pain go down your
+    arm?" (a neck-region symptom) is not an ordinary question; it could still come from a
+    red-flag screen.
+    """
+    if plan.settings.ask_other_regions:
+        return set()
+    regions = story_regions(plan, ev)
+    if not regions:
+        return set()
+    mine = {f for r, fids in plan.regions.items() if r in regions for f in fids}
+    return {f for r, fids in plan.regions.items() if r not in regions for f in fids} - mine
+
+
 def _gain_candidates(
     model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array, skip: set[str]
 ) -> list[_Candidate]:
     gain = information_gain(model, posterior)
     mask = _askable_mask(model).copy()
     grouped = plan.grouped_findings()
-    for fid in [*ev.asked, *ev.findings, *grouped, *skip]:
+    for fid in [*ev.asked, *ev.findings, *grouped, *skip, *_other_regions(plan, ev)]:
         mask[model.index[fid]] = False
     gain = np.where(mask, gain, -1.0)
     order = np.argsort(-gain)[: plan.settings.candidates]

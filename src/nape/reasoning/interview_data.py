@@ -47,6 +47,9 @@ class Settings(StrictModel):
     # After this many questions only a question whose answer could make the result urgent
     # (consultation_24 or above) is asked; the hard cap is max_questions.
     soft_budget: int = Field(default=60, ge=1, le=60)
+    # Ask an ordinary (information-gain) question about another region's symptoms when the story
+    # already says where the problem is. Red-flag screens and checklists are never filtered.
+    ask_other_regions: bool = True
 
 
 class Sensitive(StrictModel):
