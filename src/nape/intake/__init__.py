@@ -623,6 +623,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             if c.present and c.category != "suppress" and not (c.status and c.status.negated)
             for other in implies.get(c.finding, ())
         ]
+    # a pattern that explains its own words: a symptom read inside it is part of the pattern,
+    # not a finding of its own ("legs go heavy after 100 m, better sitting" is claudication, not
+    # a fixed weakness of the legs)
+    absorbs: dict[str, list[str]] = m.get("absorbs", {})
+    if absorbs:
+        cands += [
+            replace(c, category="suppress", suppresses=tuple(absorbs[c.finding]))
+            for c in cands
+            if c.present and c.category != "suppress" and c.finding in absorbs and not (c.status and c.status.negated)
+        ]
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}

@@ -445,6 +445,9 @@ class MapsFile(_Strict):
     # a finding read present that is itself another: a road crash now is an injury now
     # ("RTC at speed" is recent trauma as well as a collision)
     implies: dict[str, list[str]] = {}
+    # a pattern finding whose own words hold a symptom it explains: that symptom, read inside the
+    # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
+    absorbs: dict[str, list[str]] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
