@@ -31,6 +31,9 @@ from nape.intake.wordlists import attributes_file
 GROUP = "group:"
 # the group of words that extend an earlier clause to a new site ("and my hands too")
 ALSO = "also"
+# a surface felt under a body part ("the mattress under her bottom"): the part is the site
+CONTACT = "contact_surface"
+BENEATH = "beneath_word"
 
 
 class Hit(NamedTuple):
@@ -435,7 +438,18 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
             spans_of_sites.append(
                 sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
             )
+            surfaces = _surfaces(groups, spans_of_sites[0])
+            spans_of_sites.append([sp for sp in spans_of_sites[0] if sp not in surfaces])
         return spans_of_sites[0]
+
+    def _spans_for(site: Hit) -> list[tuple[int, int]]:
+        """The sites a concept may go with, checking ``site``: a surface felt under a body part
+        is passed over ("can't feel the mattress under her bottom"), unless it is the site."""
+        every = _site_spans()
+        kept = spans_of_sites[1]
+        if len(kept) == len(every) or (site.start, site.end) not in kept:
+            return every
+        return kept
 
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     present = frozenset(groups)
@@ -460,13 +474,32 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, _site_spans(), ctx, rule.ordered) or _also_after(near, also_starts)
+                        _closest_site(near, anchor, _spans_for(near), ctx, rule.ordered) or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))
                 else:
                     out.append(Composed(rule, tuple(spans)))
     return out
+
+
+def _surfaces(groups: Mapping[str, list[Hit]], spans: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """Site spans naming a surface just before "under", "beneath" or "against" and a body site
+    ("can't feel the mattress under her bottom"): the surface is what is felt, not where."""
+    if CONTACT not in groups or BENEATH not in groups:
+        return frozenset()
+    beneath = {h.start: h.end for h in groups[BENEATH]}
+    surfaces = [(h.start, h.end) for h in groups[CONTACT]]
+    starts = [s for s, _ in spans]
+    out: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if e not in beneath or not any(a < e and s < b for a, b in surfaces):
+            continue
+        after = beneath[e]
+        k = bisect_left(starts, after)
+        if k < len(spans) and spans[k][0] - after <= 2:  # "under her bottom", "beneath the buttocks"
+            out.add((s, e))
+    return frozenset(out)
 
 
 def _blocks(starts: list[int], hits: list[Hit], anchor: Hit, window: int, ctx: Context, site: bool) -> bool:
