@@ -22,7 +22,7 @@ from typing import Any
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.assertion import Context, Status
-from nape.intake.concepts import GROUP, compose, correct, group_hits
+from nape.intake.concepts import GROUP, compose, correct, cut_site_phrases, group_hits, qualified_sites
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -484,7 +484,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
-    matches = pipe.index.match(toks, counter)
+    matches = qualified_sites(pipe.index.match(toks, counter), toks)
     ctx = Context(toks, counter)
     person = read_person(raw)
     sent = _sentences(toks)
@@ -492,6 +492,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
+    kept = cut_site_phrases(kept, matches)
     # reach[i]: the furthest end of a phrase starting at or before token i
     reach = [0] * (len(toks) + 1)
     for x in kept:

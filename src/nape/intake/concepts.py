@@ -232,6 +232,72 @@ def correct(
     return out
 
 
+@cache
+def _qualified_rules() -> dict[str, Rule]:
+    """A rule object per site a qualifier gives, labelling the hits made for it."""
+    return {q.gives: Rule(GROUP + q.gives, (), "group") for q in concept_file().qualified_sites}
+
+
+def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
+    """The matches with a hit added for each site narrowed by a word before it (concepts.yaml
+    ``qualified_sites``): "ache low in my back" names the low back; the bare "back" inside is
+    then an inner site (see :func:`group_hits`), not a site of its own."""
+    specs = concept_file().qualified_sites
+    if not specs:
+        return matches
+    by_label: dict[str, list[Match]] = {}
+    for m in matches:
+        if m.rule.kind == "group":
+            by_label.setdefault(m.rule.label, []).append(m)
+    added: list[Match] = []
+    rules = _qualified_rules()
+    for q in specs:
+        quals = by_label.get(GROUP + q.qualifier)
+        sites = by_label.get(GROUP + q.site)
+        if not quals or not sites:
+            continue
+        links = frozenset(q.links)
+        starts = {s.start: s for s in sites}
+        for qm in quals:
+            j = qm.end
+            while j < len(toks) and j - qm.end <= q.gap:
+                site = starts.get(j)
+                if site is not None:
+                    added.append(Match(rules[q.gives], qm.start, site.end))
+                    break
+                if toks[j].lower not in links:
+                    break
+                j += 1
+    return [*matches, *added] if added else matches
+
+
+def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]:
+    """The phrase matches less those that read a bare site word lying inside a longer site of
+    another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
+    back" not "back" alone. A phrase covering the whole longer site is kept ("low back ache")."""
+    info = _label_info()
+    sites = sorted(
+        (m for m in matches if m.rule.kind == "group" and info[m.rule.label][0]),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    cuts: list[tuple[int, int, int, int]] = []  # (inner start, inner end, outer start, outer end)
+    outer: list[Match] = []
+    for m in sites:
+        outer = [o for o in outer if o.end > m.start]
+        for o in outer:
+            if o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) and o.rule.label != m.rule.label:
+                cuts.append((m.start, m.end, o.start, o.end))
+        outer.append(m)
+    if not cuts:
+        return kept
+    return [
+        p
+        for p in kept
+        if p.rule.kind != "phrase"
+        or not any(p.start <= a and b <= p.end and not (p.start <= s and e <= p.end) for a, b, s, e in cuts)
+    ]
+
+
 def group_hits(matches: Iterable[Match]) -> list[Hit]:
     """Hits of every group (and the groups including it). A site named inside a longer site
     is not a site of its own: "between my shoulder blades" is the mid back, not the shoulder
@@ -480,6 +546,27 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                     spans.append((near.start, near.end))
                 else:
                     out.append(Composed(rule, tuple(spans)))
+                    if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
+                        out += _coordinated(rule, spans, _sorted(rule.all[1])[1], _spans_for(anchor), ctx)
+    return out
+
+
+def _coordinated(
+    rule: Compose, spans: list[tuple[int, int]], hits: list[Hit], sites: list[tuple[int, int]], ctx: Context
+) -> list[Composed]:
+    """The same finding for the other hits of a rule's site coordinated with the one it took:
+    "pain at the back of my head and neck" (the neck's words include "back of my head": the
+    nearest is taken, and the neck after "and" is one more), "tightness to L arm & neck". A hit
+    of the site group joined to the taken one by joining words or other sites only counts; the
+    hits are those of one clause, so the cost is bounded by its sites."""
+    taken = spans[1]
+    out: list[Composed] = []
+    for h in hits:
+        if (h.start, h.end) == taken or (h.start < taken[1] and taken[0] < h.end):
+            continue
+        lo, hi = (taken[1], h.start) if h.start >= taken[1] else (h.end, taken[0])
+        if hi - lo <= _LIST_REACH and _joined(lo, hi, sites, ctx):
+            out.append(Composed(rule, (spans[0], (h.start, h.end))))
     return out
 
 
@@ -583,7 +670,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})
 
 
-_COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
+_COORD = frozenset({"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
 
 
 def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context, after_only: bool = False) -> bool:
