@@ -438,6 +438,23 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
+def _site_bound(kept: list[Match], hits: Sequence[Any], clause: Sequence[int], spec: dict[str, Any]) -> list[Match]:
+    """The phrase matches less those of a finding whose phrase leaves its site unsaid, in a
+    clause naming another body site and none of the finding's own (maps.yaml ``site_bound``):
+    "my back cramps at night" is no leg cramp; "night cramps in my calves" is."""
+    bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
+    if not bound:
+        return kept
+    drop: set[int] = set()
+    for x in bound:
+        own, other = GROUP + spec[x.rule.label]["own"], GROUP + spec[x.rule.label]["other"]
+        c = clause[x.start]
+        named = {GROUP + h.group for h in hits if clause[h.start] == c}
+        if other in named and own not in named:
+            drop.add(id(x))
+    return [x for x in kept if id(x) not in drop] if drop else kept
+
+
 def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
     """Whether the sentence of a brief episode names one of ``spec["noise"]`` (a grinding or a
     click) and none of ``spec["spasm"]``: the episode is then the noise's (maps.yaml
@@ -493,6 +510,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
     kept = cut_site_phrases(kept, matches)
+    hits = group_hits(matches)
+    if m.get("site_bound"):
+        kept = _site_bound(kept, hits, ctx.clause, m["site_bound"])
     # reach[i]: the furthest end of a phrase starting at or before token i
     reach = [0] * (len(toks) + 1)
     for x in kept:
@@ -519,7 +539,6 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             st = replace(st, negated=False)
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
-    hits = group_hits(matches)
     in_text = frozenset(h.group for h in hits)
     for comp in compose(hits, ctx):
         r = comp.rule

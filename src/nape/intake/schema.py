@@ -443,6 +443,15 @@ class RegionFallback(_Strict):
     regions: dict[str, list[str]]
 
 
+class SiteBound(_Strict):
+    """A finding whose own phrases may leave its site unsaid ("cramps at night" are the legs'):
+    such a phrase is not read in a clause naming a site of ``other`` and none of ``own`` (concept
+    groups)."""
+
+    own: str
+    other: str
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -464,6 +473,7 @@ class MapsFile(_Strict):
     # a finding read present that is itself another: a road crash now is an injury now
     # ("RTC at speed" is recent trauma as well as a collision)
     implies: dict[str, list[str]] = {}
+    site_bound: dict[str, SiteBound] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
