@@ -276,18 +276,20 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
     another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
     back" not "back" alone. A phrase covering the whole longer site is kept ("low back ache")."""
     info = _label_info()
-    sites = sorted(
-        (m for m in matches if m.rule.kind == "group" and info[m.rule.label][0]),
-        key=lambda m: (m.start, -(m.end - m.start)),
-    )
+    labels: dict[tuple[int, int], set[str]] = {}  # site span -> the site groups with a hit on it
+    for m in matches:
+        if m.rule.kind == "group" and info[m.rule.label][0]:
+            labels.setdefault((m.start, m.end), set()).add(m.rule.label)
+    spans = sorted(labels, key=lambda sp: (sp[0], -(sp[1] - sp[0])))
     cuts: list[tuple[int, int, int, int]] = []  # (inner start, inner end, outer start, outer end)
-    outer: list[Match] = []
-    for m in sites:
-        outer = [o for o in outer if o.end > m.start]
-        for o in outer:
-            if o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) and o.rule.label != m.rule.label:
-                cuts.append((m.start, m.end, o.start, o.end))
-        outer.append(m)
+    outer: list[tuple[int, int]] = []
+    for a, b in spans:
+        outer = [o for o in outer if o[1] > a]
+        for s, e in outer:
+            # a word of the longer site's own groups is no cut ("my head" and "head" are one site)
+            if s <= a and b <= e and (e - s) > (b - a) and labels[(a, b)].isdisjoint(labels[(s, e)]):
+                cuts.append((a, b, s, e))
+        outer.append((a, b))
     if not cuts:
         return kept
     return [
@@ -540,7 +542,8 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, _spans_for(near), ctx, rule.ordered) or _also_after(near, also_starts)
+                        _closest_site(near, anchor, _spans_for(near), ctx, rule.ordered)
+                        or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))
