@@ -438,16 +438,22 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
-def _site_bound(kept: list[Match], hits: Sequence[Any], clause: Sequence[int], spec: dict[str, Any]) -> list[Match]:
+def _site_bound(
+    kept: list[Match], hits: Sequence[Any], clause: Sequence[int], spec: dict[str, Any], toks: Sequence[Tok]
+) -> list[Match]:
     """The phrase matches less those of a finding whose phrase leaves its site unsaid, in a
     clause naming another body site and none of the finding's own (maps.yaml ``site_bound``):
-    "my back cramps at night" is no leg cramp; "night cramps in my calves" is."""
+    "my back cramps at night" is no leg cramp; "night cramps in my calves" is, and so are
+    "muscle cramps" anywhere (a phrase naming muscles in general)."""
     bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
     if not bound:
         return kept
     drop: set[int] = set()
     for x in bound:
-        own, other = GROUP + spec[x.rule.label]["own"], GROUP + spec[x.rule.label]["other"]
+        bs = spec[x.rule.label]
+        if any(t.lower in bs.get("general", ()) for t in toks[x.start : x.end]):
+            continue
+        own, other = GROUP + bs["own"], GROUP + bs["other"]
         c = clause[x.start]
         named = {GROUP + h.group for h in hits if clause[h.start] == c}
         if other in named and own not in named:
@@ -512,7 +518,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     kept = cut_site_phrases(kept, matches)
     hits = group_hits(matches)
     if m.get("site_bound"):
-        kept = _site_bound(kept, hits, ctx.clause, m["site_bound"])
+        kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # reach[i]: the furthest end of a phrase starting at or before token i
     reach = [0] * (len(toks) + 1)
     for x in kept:

@@ -450,6 +450,9 @@ class SiteBound(_Strict):
 
     own: str
     other: str
+    # words that name muscles in general: a phrase holding one is the finding's wherever it is
+    # ("muscle cramps in my back and neck": cramps "elsewhere" are in the finding's meaning)
+    general: list[str] = []
 
 
 class MapsFile(_Strict):
