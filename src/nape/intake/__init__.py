@@ -22,7 +22,7 @@ from typing import Any
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.assertion import Context, Status
-from nape.intake.concepts import GROUP, compose, correct, group_hits
+from nape.intake.concepts import GROUP, compose, correct, cut_site_phrases, group_hits, qualified_sites
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -438,6 +438,29 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
+def _site_bound(
+    kept: list[Match], hits: Sequence[Any], clause: Sequence[int], spec: dict[str, Any], toks: Sequence[Tok]
+) -> list[Match]:
+    """The phrase matches less those of a finding whose phrase leaves its site unsaid, in a
+    clause naming another body site and none of the finding's own (maps.yaml ``site_bound``):
+    "my back cramps at night" is no leg cramp; "night cramps in my calves" is, and so are
+    "muscle cramps" anywhere (a phrase naming muscles in general)."""
+    bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
+    if not bound:
+        return kept
+    drop: set[int] = set()
+    for x in bound:
+        bs = spec[x.rule.label]
+        if any(t.lower in bs.get("general", ()) for t in toks[x.start : x.end]):
+            continue
+        own, other = GROUP + bs["own"], GROUP + bs["other"]
+        c = clause[x.start]
+        named = {GROUP + h.group for h in hits if clause[h.start] == c}
+        if other in named and own not in named:
+            drop.add(id(x))
+    return [x for x in kept if id(x) not in drop] if drop else kept
+
+
 def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
     """Whether the sentence of a brief episode names one of ``spec["noise"]`` (a grinding or a
     click) and none of ``spec["spasm"]``: the episode is then the noise's (maps.yaml
@@ -484,7 +507,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
-    matches = pipe.index.match(toks, counter)
+    matches = qualified_sites(pipe.index.match(toks, counter), toks)
     ctx = Context(toks, counter)
     person = read_person(raw)
     sent = _sentences(toks)
@@ -492,6 +515,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
+    kept = cut_site_phrases(kept, matches)
+    hits = group_hits(matches)
+    if m.get("site_bound"):
+        kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # reach[i]: the furthest end of a phrase starting at or before token i
     reach = [0] * (len(toks) + 1)
     for x in kept:
@@ -518,7 +545,6 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             st = replace(st, negated=False)
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
-    hits = group_hits(matches)
     in_text = frozenset(h.group for h in hits)
     for comp in compose(hits, ctx):
         r = comp.rule

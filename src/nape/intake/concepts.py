@@ -31,6 +31,9 @@ from nape.intake.wordlists import attributes_file
 GROUP = "group:"
 # the group of words that extend an earlier clause to a new site ("and my hands too")
 ALSO = "also"
+# a surface felt under a body part ("the mattress under her bottom"): the part is the site
+CONTACT = "contact_surface"
+BENEATH = "beneath_word"
 
 
 class Hit(NamedTuple):
@@ -227,6 +230,74 @@ def correct(
                 out = list(toks)
             out[k] = t._replace(lemma=lemma_table().get(fixed, fixed) if fixed not in known else fixed, lower=fixed)
     return out
+
+
+@cache
+def _qualified_rules() -> dict[str, Rule]:
+    """A rule object per site a qualifier gives, labelling the hits made for it."""
+    return {q.gives: Rule(GROUP + q.gives, (), "group") for q in concept_file().qualified_sites}
+
+
+def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
+    """The matches with a hit added for each site narrowed by a word before it (concepts.yaml
+    ``qualified_sites``): "ache low in my back" names the low back; the bare "back" inside is
+    then an inner site (see :func:`group_hits`), not a site of its own."""
+    specs = concept_file().qualified_sites
+    if not specs:
+        return matches
+    by_label: dict[str, list[Match]] = {}
+    for m in matches:
+        if m.rule.kind == "group":
+            by_label.setdefault(m.rule.label, []).append(m)
+    added: list[Match] = []
+    rules = _qualified_rules()
+    for q in specs:
+        quals = by_label.get(GROUP + q.qualifier)
+        sites = by_label.get(GROUP + q.site)
+        if not quals or not sites:
+            continue
+        links = frozenset(q.links)
+        starts = {s.start: s for s in sites}
+        for qm in quals:
+            j = qm.end
+            while j < len(toks) and j - qm.end <= q.gap:
+                site = starts.get(j)
+                if site is not None:
+                    added.append(Match(rules[q.gives], qm.start, site.end))
+                    break
+                if toks[j].lower not in links:
+                    break
+                j += 1
+    return [*matches, *added] if added else matches
+
+
+def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]:
+    """The phrase matches less those that read a bare site word lying inside a longer site of
+    another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
+    back" not "back" alone. A phrase covering the whole longer site is kept ("low back ache")."""
+    info = _label_info()
+    labels: dict[tuple[int, int], set[str]] = {}  # site span -> the site groups with a hit on it
+    for m in matches:
+        if m.rule.kind == "group" and info[m.rule.label][0]:
+            labels.setdefault((m.start, m.end), set()).add(m.rule.label)
+    spans = sorted(labels, key=lambda sp: (sp[0], -(sp[1] - sp[0])))
+    cuts: list[tuple[int, int, int, int]] = []  # (inner start, inner end, outer start, outer end)
+    outer: list[tuple[int, int]] = []
+    for a, b in spans:
+        outer = [o for o in outer if o[1] > a]
+        for s, e in outer:
+            # a word of the longer site's own groups is no cut ("my head" and "head" are one site)
+            if s <= a and b <= e and (e - s) > (b - a) and labels[(a, b)].isdisjoint(labels[(s, e)]):
+                cuts.append((a, b, s, e))
+        outer.append((a, b))
+    if not cuts:
+        return kept
+    return [
+        p
+        for p in kept
+        if p.rule.kind != "phrase"
+        or not any(p.start <= a and b <= p.end and not (p.start <= s and e <= p.end) for a, b, s, e in cuts)
+    ]
 
 
 def group_hits(matches: Iterable[Match]) -> list[Hit]:
@@ -435,7 +506,18 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
             spans_of_sites.append(
                 sorted({(h.start, h.end) for g, hs in groups.items() if kinds[g] == "site" for h in hs})
             )
+            surfaces = _surfaces(groups, spans_of_sites[0])
+            spans_of_sites.append([sp for sp in spans_of_sites[0] if sp not in surfaces])
         return spans_of_sites[0]
+
+    def _spans_for(site: Hit) -> list[tuple[int, int]]:
+        """The sites a concept may go with, checking ``site``: a surface felt under a body part
+        is passed over ("can't feel the mattress under her bottom"), unless it is the site."""
+        every = _site_spans()
+        kept = spans_of_sites[1]
+        if len(kept) == len(every) or (site.start, site.end) not in kept:
+            return every
+        return kept
 
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     present = frozenset(groups)
@@ -460,13 +542,54 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                     if near is None:
                         break
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, _site_spans(), ctx, rule.ordered) or _also_after(near, also_starts)
+                        _closest_site(near, anchor, _spans_for(near), ctx, rule.ordered)
+                        or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))
                 else:
                     out.append(Composed(rule, tuple(spans)))
+                    if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
+                        out += _coordinated(rule, spans, _sorted(rule.all[1])[1], _spans_for(anchor), ctx)
     return out
+
+
+def _coordinated(
+    rule: Compose, spans: list[tuple[int, int]], hits: list[Hit], sites: list[tuple[int, int]], ctx: Context
+) -> list[Composed]:
+    """The same finding for the other hits of a rule's site coordinated with the one it took:
+    "pain at the back of my head and neck" (the neck's words include "back of my head": the
+    nearest is taken, and the neck after "and" is one more), "tightness to L arm & neck". A hit
+    of the site group joined to the taken one by joining words or other sites only counts; the
+    hits are those of one clause, so the cost is bounded by its sites."""
+    taken = spans[1]
+    out: list[Composed] = []
+    for h in hits:
+        if (h.start, h.end) == taken or (h.start < taken[1] and taken[0] < h.end):
+            continue
+        lo, hi = (taken[1], h.start) if h.start >= taken[1] else (h.end, taken[0])
+        if hi - lo <= _LIST_REACH and _joined(lo, hi, sites, ctx):
+            out.append(Composed(rule, (spans[0], (h.start, h.end))))
+    return out
+
+
+def _surfaces(groups: Mapping[str, list[Hit]], spans: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """Site spans naming a surface just before "under", "beneath" or "against" and a body site
+    ("can't feel the mattress under her bottom"): the surface is what is felt, not where."""
+    if CONTACT not in groups or BENEATH not in groups:
+        return frozenset()
+    beneath = {h.start: h.end for h in groups[BENEATH]}
+    surfaces = [(h.start, h.end) for h in groups[CONTACT]]
+    starts = [s for s, _ in spans]
+    out: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if e not in beneath or not any(a < e and s < b for a, b in surfaces):
+            continue
+        after = beneath[e]
+        k = bisect_left(starts, after)
+        if k < len(spans) and spans[k][0] - after <= 2:  # "under her bottom", "beneath the buttocks"
+            out.add((s, e))
+    return frozenset(out)
 
 
 def _blocks(starts: list[int], hits: list[Hit], anchor: Hit, window: int, ctx: Context, site: bool) -> bool:
@@ -550,7 +673,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})
 
 
-_COORD = frozenset({"and", "or", ",", "&", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
+_COORD = frozenset({"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
 
 
 def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context, after_only: bool = False) -> bool:

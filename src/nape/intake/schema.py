@@ -176,6 +176,18 @@ class Truncation(_Strict):
     never: list[str] = []
 
 
+class QualifiedSite(_Strict):
+    """A site narrowed by a word before it: "low in my back" is the low back, "high up in his
+    back" the upper back. The qualifier's words, then at most ``gap`` linking words, then the
+    site's words read as one hit of ``gives``; the bare site inside is consumed (not read)."""
+
+    qualifier: str
+    site: str
+    gives: str
+    links: list[str] = []
+    gap: int = Field(default=3, ge=0, le=5)
+
+
 class ConceptFile(_Strict):
     window: int = Field(ge=1, le=20)
     fuzzy: dict[str, int]
@@ -183,6 +195,7 @@ class ConceptFile(_Strict):
     lemma_exact: list[str]
     groups: dict[str, Group]
     compose: list[Compose]
+    qualified_sites: list[QualifiedSite] = []
 
     @model_validator(mode="after")
     def _names(self) -> ConceptFile:
@@ -190,6 +203,12 @@ class ConceptFile(_Strict):
             for inc in [*g.includes, *g.overrides]:
                 if inc not in self.groups:
                     raise ValueError(f"group {name!r} names unknown group {inc!r}")
+        for q in self.qualified_sites:
+            for gname in (q.qualifier, q.site, q.gives):
+                if gname not in self.groups:
+                    raise ValueError(f"qualified site names unknown group {gname!r}")
+            if self.groups[q.site].kind != "site" or self.groups[q.gives].kind != "site":
+                raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites")
         for c in self.compose:
             for gname in [*c.all, *c.unless, *c.in_text]:
                 if gname not in self.groups:
@@ -424,6 +443,18 @@ class RegionFallback(_Strict):
     regions: dict[str, list[str]]
 
 
+class SiteBound(_Strict):
+    """A finding whose own phrases may leave its site unsaid ("cramps at night" are the legs'):
+    such a phrase is not read in a clause naming a site of ``other`` and none of ``own`` (concept
+    groups)."""
+
+    own: str
+    other: str
+    # words that name muscles in general: a phrase holding one is the finding's wherever it is
+    # ("muscle cramps in my back and neck": cramps "elsewhere" are in the finding's meaning)
+    general: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -448,6 +479,7 @@ class MapsFile(_Strict):
     # a pattern finding whose own words hold a symptom it explains: that symptom, read inside the
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
+    site_bound: dict[str, SiteBound] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
