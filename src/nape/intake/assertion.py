@@ -132,7 +132,7 @@ class Context:
         self.presupposed = [-1] * n
         for t in triggers:
             if t.category == "PRESUPPOSED":
-                reach = t.max_scope or cfg.scopes["PRESUPPOSED"].forward  # type: ignore[index]
+                reach = t.max_scope or cfg.scopes["PRESUPPOSED"].forward
                 j = t.start
                 while j < n and j < t.end + reach and not (j >= t.end and self.hard[j]):
                     self.presupposed[j] = max(self.presupposed[j], t.end)
