@@ -22,7 +22,7 @@ from typing import Any
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.assertion import Context, Status
-from nape.intake.concepts import GROUP, compose, correct, group_hits
+from nape.intake.concepts import GROUP, compose, correct, group_hits, resolve_object_pronouns
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -518,7 +518,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             st = replace(st, negated=False)
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
-    hits = group_hits(matches)
+    hits = resolve_object_pronouns(group_hits(matches), toks)
     in_text = frozenset(h.group for h in hits)
     for comp in compose(hits, ctx):
         r = comp.rule
