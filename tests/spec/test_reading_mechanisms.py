@@ -63,7 +63,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("plural_limb", "spine_tender_lay", "rotation_angle", "spread_site")
     classes += ("truncated_word", "coma_score", "exam_grade", "imaging_report", "trauma_shorthand")
     classes += ("chart_abbreviation", "capital_abbreviation")
-    classes += ("presupposed_question", "onset_until", "pronoun_head")
+    classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
