@@ -43,6 +43,8 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "past_denial",
         "ability_stated",
         "alert_lay",
+        "anywhere_denial",
+        "limb_works",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

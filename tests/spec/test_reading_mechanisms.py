@@ -66,6 +66,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("urine_noun", "contact_surface", "light_subject", "system_generic", "qualified_site")
     classes += ("coordinated_site", "cramp_site", "nausea_words", "rash_denial")
     classes += ("pattern_absorbs",)
+    classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

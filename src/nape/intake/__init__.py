@@ -22,7 +22,15 @@ from typing import Any
 from nape.core.config import get_settings
 from nape.errors import TextInputError
 from nape.intake.assertion import Context, Status
-from nape.intake.concepts import GROUP, compose, correct, cut_site_phrases, group_hits, qualified_sites
+from nape.intake.concepts import (
+    GROUP,
+    compose,
+    correct,
+    cut_site_phrases,
+    group_hits,
+    qualified_sites,
+    resolve_object_pronouns,
+)
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -516,7 +524,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
     kept = cut_site_phrases(kept, matches)
-    hits = group_hits(matches)
+    hits = resolve_object_pronouns(group_hits(matches), toks)
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # reach[i]: the furthest end of a phrase starting at or before token i

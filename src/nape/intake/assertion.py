@@ -121,9 +121,22 @@ class Context:
                 _joining_hyphen(toks, t.start) and toks[t.start - 1].lower in _words().hyphen_prefixes
             ):
                 self.stop[t.start] = True
-        self.triggers = [t for t in triggers if t.category not in ("TERMINATE", "PSEUDO")]
+        self.triggers = [t for t in triggers if t.category not in _NOT_SCOPED]
         self.scope: list[list[int] | None] = [None] * n
         w = _words()
+        # what a presupposing question or worry takes as given ("is it normal that my neck
+        # clicks?", "should I be worried about the tingling in my feet"), up to its scope or a
+        # hard boundary: per token, the end of the words that presuppose it (-1: none). Such
+        # words are not asked about, and a supposition opened before that end ("should I",
+        # "worried about") does not reach them; one opened after it still does ("... if I fall")
+        self.presupposed = [-1] * n
+        for t in triggers:
+            if t.category == "PRESUPPOSED":
+                reach = t.max_scope or cfg.scopes["PRESUPPOSED"].forward
+                j = t.start
+                while j < n and j < t.end + reach and not (j >= t.end and self.hard[j]):
+                    self.presupposed[j] = max(self.presupposed[j], t.end)
+                    j += 1
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -175,7 +188,7 @@ class Context:
 
     def _asked_about(self, spans: Sequence[tuple[int, int]]) -> bool:
         """Whether the words are asked about in a question rather than said of the person."""
-        if not spans or not self.question[spans[0][0]]:
+        if not spans or not self.question[spans[0][0]] or self.presupposed[spans[0][0]] >= 0:
             return False
         first = min(s for s, _ in spans)
         before = self.toks[max(0, first - 3) : first]
@@ -193,6 +206,8 @@ class Context:
                     t = self.triggers[k]
                     if any(s2 <= t.start and t.end <= e2 for s2, e2 in spans):
                         continue  # the trigger is one of the mention's own words
+                    if t.category == "HYPOTHETICAL" and t.start < self.presupposed[j]:
+                        continue  # "should I be worried that my legs tingle": taken as given
                     p = self.blocked_by.get(k)
                     if p is not None and not any(p[0] < s2 < p[1] < e2 for s2, e2 in spans):
                         continue  # inside a pseudo-trigger, unless the mention reads its last words
@@ -206,6 +221,8 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+# categories that mark no scope of their own in Context.scope
+_NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED"})
 
 
 def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: int) -> list[tuple[int, int, int]]:
@@ -283,10 +300,10 @@ def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger],
                     pseudo_cover[j] = (m.start, m.end)
     out: list[Trigger] = []
     blocked: dict[int, tuple[int, int]] = {}
-    kept = 0  # index of the next trigger in Context.triggers (PSEUDO and TERMINATE left out)
+    kept = 0  # index of the next trigger in Context.triggers (PSEUDO, TERMINATE, PRESUPPOSED left out)
     for m in matches:
         cat, direction, max_scope = m.rule.data
-        if cat not in ("PSEUDO", "TERMINATE"):
+        if cat not in _NOT_SCOPED:
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
                 blocked[kept] = p

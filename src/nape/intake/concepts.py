@@ -335,6 +335,58 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     return out
 
 
+def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
+    """Hits with a movement verb's pronoun object read as the body site it stands for: "his head
+    is stuck to one side and he can't turn it" gives "it" the head's groups that the movement
+    rules look at (attributes.yaml ``carry.object_groups``), so they see a head or neck. The site is the one named last
+    before the pronoun in its sentence or the one before; a thing named nearer ("the lid, I
+    can't turn it", "can't move the car, it") leaves the pronoun alone. Each pronoun looks back
+    at most ``object_reach`` tokens: the cost stays linear in the text."""
+    cfg = attributes_file().carry
+    pronouns = frozenset(cfg.object_pronouns)
+    if not pronouns or not any(t.lower in pronouns for t in toks):
+        return hits
+    verbs = frozenset(cfg.object_verbs)
+    dets = frozenset(cfg.determiners)
+    not_things = frozenset(cfg.not_things)
+    kinds = _kinds()
+    wanted = frozenset(cfg.object_groups)
+    # per token, the widest site hit covering it; and the hits by their first token
+    site_at: dict[int, tuple[int, int]] = {}
+    by_start: dict[int, list[Hit]] = {}
+    for h in hits:
+        by_start.setdefault(h.start, []).append(h)
+        if kinds[h.group] == "site":
+            for j in range(h.start, h.end):
+                old = site_at.get(j)
+                if old is None or (h.end - h.start) > (old[1] - old[0]):
+                    site_at[j] = (h.start, h.end)
+    if not site_at:
+        return hits
+    out = list(hits)
+    for i, t in enumerate(toks):
+        if t.lower not in pronouns or i == 0 or toks[i - 1].lower not in verbs:
+            continue
+        ends = 0  # sentence ends passed looking back
+        for j in range(i - 2, max(-1, i - 2 - cfg.object_reach), -1):
+            w = toks[j].lower
+            if w in _SENTENCE_END:
+                ends += 1
+                if ends > 1:
+                    break
+                continue
+            span = site_at.get(j)
+            if span is not None:
+                # the groups of the site's words ("his head": the head, and the head or neck)
+                own = {h.group for h in by_start.get(i, ())}
+                groups = {h.group for k in range(*span) for h in by_start.get(k, ()) if h.end <= span[1]} & wanted
+                out += [Hit(g, i, i + 1) for g in sorted(groups - own)]
+                break
+            if w in dets and j + 1 < i - 1 and toks[j + 1].lower not in not_things and toks[j + 1].lower.isalpha():
+                break  # a thing named nearer: "the lid, I can't turn it"
+    return out
+
+
 @cache
 def _label_info() -> dict[str, tuple[bool, frozenset[str], frozenset[str]]]:
     """Per group rule label: (a site?, the labels of the groups it overrides, the group and

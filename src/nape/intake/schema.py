@@ -20,7 +20,10 @@ class _Strict(BaseModel):
 
 
 # ----------------------------------------------------------------------------- ConText rules
-Category = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE"]
+# PRESUPPOSED: a question or worry that takes what follows as given ("is it normal that my neck
+# clicks", "how long will this spasm last"): what follows is not asked about, and a supposition
+# opened before it ("should I" of "should I be worried that") does not reach it
+Category = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE", "PRESUPPOSED"]
 
 
 class ContextRule(_Strict):

@@ -131,6 +131,18 @@ class SideWords(_Strict):
 class CarryWords(_Strict):
     concepts: list[str]
     pronouns: list[str] = []
+    # a pronoun that is the object of a movement verb ("he can't turn it") stands for the body
+    # site named last before it, in its sentence or the one before, unless a thing is named
+    # nearer ("the lid, I can't turn it"): a thing is a determiner and a word not listed in
+    # `not_things` (the words of a direction or a time: "to one side", "in the morning")
+    object_pronouns: list[str] = []
+    object_verbs: list[str] = []
+    determiners: list[str] = []
+    not_things: list[str] = []
+    object_reach: int = Field(default=30, ge=1, le=60)
+    # the groups of the site a pronoun takes on (only those the movement rules look at: "it"
+    # after "can't straighten" is not a head that aches)
+    object_groups: list[str] = []
 
 
 class AttributesFile(_Strict):
