@@ -377,6 +377,9 @@ class _Cand:
     status: Status | None
     category: str  # "phrase", "compose", ...
     suppresses: tuple[str, ...] = ()
+    # a default reading: it yields to its finding read absent in other words, and is read absent
+    # when one of these findings is read present (concepts.yaml ``yields_to``)
+    yields_to: tuple[str, ...] = ()
 
 
 def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
@@ -436,6 +439,23 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         if any(w in sent_text for w in m["long_standing"]["words"]):
             affirmed = False  # "on olanzapine for years" is not a recent start
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+
+
+def _apply_default(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
+    """A default reading (concepts.yaml ``yields_to``), once the rest of the story is read: its
+    finding read absent in other words stands ("rear-ended by a bus"); a finding it yields to,
+    read present anywhere, makes it absent ("rear-ended ... the car flipped": not a simple
+    rear-end collision). Said under a denial, a supposition or of someone else, it then says
+    nothing."""
+    old = acc.best.get(c.finding)
+    if old is not None and not old.present:
+        return
+    if any((x := acc.best.get(f)) is not None and x.present for f in c.yields_to):
+        st = c.status
+        if st is not None and (st.negated or st.hypothetical or st.family_words):
+            return
+        c = replace(c, present=not c.present)
+    _apply(c, toks, raw, acc, m, person, kb)
 
 
 def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
@@ -541,7 +561,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
             continue  # "bladder not fine" says nothing normal
         kind = "compose" if r.emit else "suppress"
-        cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses)))
+        cands.append(
+            _Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses), tuple(r.yields_to))
+        )
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age)
@@ -631,6 +653,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
+    defaults: list[_Cand] = []
     for c in cands:
         if c.category == "suppress":
             continue
@@ -640,7 +663,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             and any(blocked.get((j, c.finding), False) for j in range(c.start, min(c.end, c.start + 40)))
         ):
             continue
+        if c.yields_to:
+            defaults.append(c)  # read once the rest of the story is known
+            continue
         _apply(c, toks, raw, acc, m, person, kb)
+    for c in defaults:
+        _apply_default(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m, toks, ctx, person)
     # 5. durations, episodes and side
     durations = choose_duration(times, gv.rank) + episodes[:1]
