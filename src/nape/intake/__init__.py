@@ -217,12 +217,14 @@ def _long_ago_after_since(toks: Sequence[Tok], start: int, words: Sequence[str])
     return False
 
 
-def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str] | None) -> bool:
-    """Whether the clause around tokens ``start``..``end`` holds one of ``words`` (None: no
-    words are needed)."""
+def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str] | None, own: bool = False) -> bool:
+    """Whether the clause around tokens ``start``..``end`` (with ``own``, those tokens only)
+    holds one of ``words`` (None: no words are needed)."""
     if words is None:
         return True
     wanted = frozenset(words)
+    if own:
+        return any(t.lower in wanted or t.lemma in wanted for t in toks[start:end])
     a = start
     while a > 0 and toks[a - 1].lower not in _CLAUSE_ENDS:
         a -= 1
@@ -416,17 +418,26 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         # "since a fall off a roof 6 years ago my shoulder is stiff": the event set off the
         # problem, but years ago: the findings that say recent are not present
         if fid in past.recent_only and _long_ago_after_since(toks, c.start, past.long_ago_words):
-            if fid in m["historical_to"] and _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
-                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            history = _history_finding(fid, toks, c, m, past)
+            if history is not None:
+                acc.add(Mention(history, True, source, start, end))
             return
     elif st.historical and not st.negated:
-        if fid in m["historical_to"]:
+        if fid in m["historical_to"] or fid in past.history_own_words:
             # an old injury is a previous neck injury only when its clause names the neck ("hit
-            # my head skiing years ago" is not)
-            if _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
-                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            # my head skiing years ago" is not: it is a past head injury)
+            history = _history_finding(fid, toks, c, m, past)
+            if history is not None:
+                acc.add(Mention(history, True, source, start, end))
             return
         if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
+            return
+    if st.historical and st.negated and affirmed and fid in past.history_own_words:
+        # "never in my life a head injury": no past head injury (an injury denied by the neck
+        # reads as before)
+        history = _history_finding(fid, toks, c, m, past)
+        if history is not None and history not in m["historical_to"].values():
+            acc.add(Mention(history, False, source, start, end))
             return
     if st.historical and st.negated and finding.category in ("symptom", "sign") and not _since_before(toks, c.start):
         # a denied past ("no previous sciatica", "no prior neuro hx") says nothing of now: the
@@ -439,6 +450,33 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         if any(w in sent_text for w in m["long_standing"]["words"]):
             affirmed = False  # "on olanzapine for years" is not a recent start
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
+
+
+def _history_finding(fid: str, toks: Sequence[Tok], c: _Cand, m: dict[str, Any], past: Any) -> str | None:
+    """The history finding a past mention of ``fid`` stands for. Its own words naming the neck
+    ("whiplash years ago") give maps.yaml ``historical_to``; else a head named in them or in the
+    few words of its clause before them gives attributes.yaml ``history_own_words`` ("since his
+    head injury in 2019", "a head injury in a car crash ten years ago": a past head injury, not a
+    neck's); else ``historical_to`` when its clause holds the words it needs (``history_needs``)."""
+    needs = past.history_needs.get(fid)
+    to = m["historical_to"].get(fid)
+    if to is not None and needs is not None and _names_one_of(toks, c.start, c.end, needs, own=True):
+        return str(to)
+    a = c.start
+    while a > max(0, c.start - _OWN_REACH) and toks[a - 1].lower not in _CLAUSE_ENDS:
+        a -= 1
+    for history, words in past.history_own_words.get(fid, {}).items():
+        wanted = frozenset(words)
+        if any(t.lower in wanted or t.lemma in wanted for t in toks[a : c.end]):
+            return str(history)
+    if to is not None and _names_one_of(toks, c.start, c.end, needs):
+        return str(to)
+    return None
+
+
+# how many words of its clause before a past event's own words may tell what was injured ("a bad
+# head injury in a car crash")
+_OWN_REACH = 6
 
 
 def _apply_default(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
