@@ -225,12 +225,14 @@ def _long_ago_after_since(toks: Sequence[Tok], start: int, words: Sequence[str])
     return False
 
 
-def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str] | None) -> bool:
-    """Whether the clause around tokens ``start``..``end`` holds one of ``words`` (None: no
-    words are needed)."""
+def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str] | None, own: bool = False) -> bool:
+    """Whether the clause around tokens ``start``..``end`` (with ``own``, those tokens only)
+    holds one of ``words`` (None: no words are needed)."""
     if words is None:
         return True
     wanted = frozenset(words)
+    if own:
+        return any(t.lower in wanted or t.lemma in wanted for t in toks[start:end])
     a = start
     while a > 0 and toks[a - 1].lower not in _CLAUSE_ENDS:
         a -= 1
@@ -385,6 +387,9 @@ class _Cand:
     status: Status | None
     category: str  # "phrase", "compose", ...
     suppresses: tuple[str, ...] = ()
+    # a default reading: it yields to its finding read absent in other words, and is read absent
+    # when one of these findings is read present (concepts.yaml ``yields_to``)
+    yields_to: tuple[str, ...] = ()
 
 
 def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
@@ -421,17 +426,26 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         # "since a fall off a roof 6 years ago my shoulder is stiff": the event set off the
         # problem, but years ago: the findings that say recent are not present
         if fid in past.recent_only and _long_ago_after_since(toks, c.start, past.long_ago_words):
-            if fid in m["historical_to"] and _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
-                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            history = _history_finding(fid, toks, c, m, past)
+            if history is not None:
+                acc.add(Mention(history, True, source, start, end))
             return
     elif st.historical and not st.negated:
-        if fid in m["historical_to"]:
+        if fid in m["historical_to"] or fid in past.history_own_words:
             # an old injury is a previous neck injury only when its clause names the neck ("hit
-            # my head skiing years ago" is not)
-            if _names_one_of(toks, c.start, c.end, past.history_needs.get(fid)):
-                acc.add(Mention(m["historical_to"][fid], True, source, start, end))
+            # my head skiing years ago" is not: it is a past head injury)
+            history = _history_finding(fid, toks, c, m, past)
+            if history is not None:
+                acc.add(Mention(history, True, source, start, end))
             return
         if finding.category in ("symptom", "sign") or fid in m["past_events_dropped"]:
+            return
+    if st.historical and st.negated and affirmed and fid in past.history_own_words:
+        # "never in my life a head injury": no past head injury (an injury denied by the neck
+        # reads as before)
+        history = _history_finding(fid, toks, c, m, past)
+        if history is not None and history not in m["historical_to"].values():
+            acc.add(Mention(history, False, source, start, end))
             return
     if st.historical and st.negated and finding.category in ("symptom", "sign") and not _since_before(toks, c.start):
         # a denied past ("no previous sciatica", "no prior neuro hx") says nothing of now: the
@@ -467,6 +481,50 @@ def _site_bound(
         if other in named and own not in named:
             drop.add(id(x))
     return [x for x in kept if id(x) not in drop] if drop else kept
+
+
+def _history_finding(fid: str, toks: Sequence[Tok], c: _Cand, m: dict[str, Any], past: Any) -> str | None:
+    """The history finding a past mention of ``fid`` stands for. Its own words naming the neck
+    ("whiplash years ago") give maps.yaml ``historical_to``; else a head named in them or in the
+    few words of its clause before them gives attributes.yaml ``history_own_words`` ("since his
+    head injury in 2019", "a head injury in a car crash ten years ago": a past head injury, not a
+    neck's); else ``historical_to`` when its clause holds the words it needs (``history_needs``)."""
+    needs = past.history_needs.get(fid)
+    to = m["historical_to"].get(fid)
+    if to is not None and needs is not None and _names_one_of(toks, c.start, c.end, needs, own=True):
+        return str(to)
+    a = c.start
+    while a > max(0, c.start - _OWN_REACH) and toks[a - 1].lower not in _CLAUSE_ENDS:
+        a -= 1
+    for history, words in past.history_own_words.get(fid, {}).items():
+        wanted = frozenset(words)
+        if any(t.lower in wanted or t.lemma in wanted for t in toks[a : c.end]):
+            return str(history)
+    if to is not None and _names_one_of(toks, c.start, c.end, needs):
+        return str(to)
+    return None
+
+
+# how many words of its clause before a past event's own words may tell what was injured ("a bad
+# head injury in a car crash")
+_OWN_REACH = 6
+
+
+def _apply_default(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
+    """A default reading (concepts.yaml ``yields_to``), once the rest of the story is read: its
+    finding read absent in other words stands ("rear-ended by a bus"); a finding it yields to,
+    read present anywhere, makes it absent ("rear-ended ... the car flipped": not a simple
+    rear-end collision). Said under a denial, a supposition or of someone else, it then says
+    nothing."""
+    old = acc.best.get(c.finding)
+    if old is not None and not old.present:
+        return
+    if any((x := acc.best.get(f)) is not None and x.present for f in c.yields_to):
+        st = c.status
+        if st is not None and (st.negated or st.hypothetical or st.family_words):
+            return
+        c = replace(c, present=not c.present)
+    _apply(c, toks, raw, acc, m, person, kb)
 
 
 def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
@@ -575,7 +633,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
             continue  # "bladder not fine" says nothing normal
         kind = "compose" if r.emit else "suppress"
-        cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses)))
+        cands.append(
+            _Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses), tuple(r.yields_to))
+        )
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age)
@@ -675,6 +735,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
+    defaults: list[_Cand] = []
     for c in cands:
         if c.category == "suppress":
             continue
@@ -684,7 +745,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             and any(blocked.get((j, c.finding), False) for j in range(c.start, min(c.end, c.start + 40)))
         ):
             continue
+        if c.yields_to:
+            defaults.append(c)  # read once the rest of the story is known
+            continue
         _apply(c, toks, raw, acc, m, person, kb)
+    for c in defaults:
+        _apply_default(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m, toks, ctx, person)
     # 5. durations, episodes and side
     durations = choose_duration(times, gv.rank) + episodes[:1]

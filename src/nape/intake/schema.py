@@ -158,6 +158,12 @@ class Compose(_Strict):
     # settled"): said in the past, it still stands (a denial, a supposition or another person's
     # still apply)
     past_ok: bool = False
+    # a default reading that yields to the rest of the story: the finding is read (in the rule's
+    # context) unless it is read absent in other words anywhere in the text; and when one of
+    # these findings is read present anywhere in the text, it is read absent instead ("rear-ended
+    # at a roundabout" is a simple rear-end collision; told with a rollover or a speed of 70 mph,
+    # a dangerous mechanism, it is not simple: Canadian C-Spine Rule)
+    yields_to: list[str] = []
     note: str = ""
 
 

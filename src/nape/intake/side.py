@@ -29,7 +29,7 @@ def _side_fold() -> Folded:
 _BOTH = re.compile(r"\b(on\s+both\s+sides|both\s+sides\s+of\s+(?:my|the|his|her)\s+(?:neck|back|head|spine))\b", re.I)
 _SIDE_CONTEXT = re.compile(
     r"\b(neck|side|shoulder|arm|hand|thumb|finger|leg|foot|back|buttock|hip|trap|scm|sided|c\d|l\d|s1|head|ear|eye|jaw|sciatica"
-    r"|knee|ankle|elbow|wrist|jerk|reflex|biceps|triceps|slr|spurling|horner|pupil|turn|look|tilt|rotat|drop)",
+    r"|knee|ankle|elbow|wrist|jerk|reflex|biceps|triceps|slr|spurling|horner|pupil|turn|look|tilt|rotat|drop|tremor)",
     re.I,
 )
 

@@ -56,6 +56,10 @@ class PastEvents(_Strict):
     # a past finding becomes its history finding (maps.yaml historical_to) only when its clause
     # holds one of these words
     history_needs: dict[str, list[str]] = {}
+    # a past finding whose own words (or the two words just before them: "his head injury")
+    # name one of these becomes the history finding given here, before historical_to is looked
+    # at: an old head injury is a past head injury, not a previous neck injury
+    history_own_words: dict[str, dict[str, list[str]]] = {}
 
 
 class TimeWords(_Strict):

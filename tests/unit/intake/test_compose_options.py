@@ -76,3 +76,25 @@ def test_in_text_reads_the_words_only_in_their_setting() -> None:
     assert _got("Pregnant. Some bleeding since lunch.").get("vaginal_bleeding_or_fluid") is True
     assert _got("Some bleeding since lunch. I am pregnant.").get("vaginal_bleeding_or_fluid") is True
     assert "vaginal_bleeding_or_fluid" not in _got("Some bleeding since lunch, and a sore back.")
+
+
+def test_a_default_reading_yields_to_the_story() -> None:
+    """``yields_to``: a rear impact is a simple rear-end collision by default; a dangerous
+    mechanism read anywhere in the text makes it not simple, its own denial in other words
+    stands, and a default said under a denial reads nothing more when it yields."""
+    assert _got("rear-ended at the lights this morning").get("simple_rear_end_collision") is True
+    assert _got("Rear-ended this morning. The car then rolled onto its roof.").get("simple_rear_end_collision") is False
+    assert _got("rear-ended by a lorry this morning").get("simple_rear_end_collision") is False
+    got = _got("I wasn't rear-ended; I rolled the car on the bend")
+    assert got.get("simple_rear_end_collision") is not True and got.get("dangerous_mechanism") is True
+
+
+def test_yields_to_is_part_of_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
+    data["compose"].append(
+        {"finding": "simple_rear_end_collision", "all": ["rear_end_word"], "yields_to": "dangerous_mechanism"}
+    )
+    (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "RESOURCES", tmp_path)
+    with pytest.raises(IntakeResourceError, match="yields_to"):
+        schema.load("concepts.yaml", ConceptFile)
