@@ -38,7 +38,7 @@ from nape.intake.numbers import (
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
-from nape.intake.schema import concept_file
+from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
 from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
 from nape.intake.tokens import Tok, bound, tokenise
@@ -520,6 +520,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 2. concepts x sites, functions, mechanisms
     hits = group_hits(matches)
     in_text = frozenset(h.group for h in hits)
+    # weeks of pregnancy, read before the concepts: a gestation said without a pregnancy word
+    # ("I'm 30 weeks and my waters have gone") is a pregnancy story for the rules that need one
+    gest_cfg = numbers_file().gestation
+    gest_group = gest_cfg.context_group if gest_cfg is not None else None
+    gestation = read_gestation(toks, person.sex, person.age, context=gest_group in in_text)
+    if gest_group and any(nh.finding == "pregnant" and nh.present for nh in gestation):
+        in_text = in_text | {gest_group}
     for comp in compose(hits, ctx):
         r = comp.rule
         if r.min_age is not None and (person.age is None or person.age < r.min_age):
@@ -588,7 +595,6 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
-    gestation = read_gestation(toks)
     for nh in gestation:
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     if gestation:
@@ -669,9 +675,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     if person.proxy:
         notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
     unrecognised = _unrecognised(toks, matches, cands)
-    return ParseResult(
-        mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
-    )
+    sex = person.sex
+    if sex is None and (preg := acc.best.get("pregnant")) is not None and preg.present:
+        sex = "female"  # "I'm 30 weeks and ...": a pregnancy is a woman's
+    return ParseResult(mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months)
 
 
 _COMPOSITES: dict[int, tuple[Any, tuple[tuple[str, Any], ...]]] = {}

@@ -57,10 +57,97 @@ def _month_count(word: str, numbers: dict[str, int], ordinals: dict[str, int]) -
     return None
 
 
-def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
+@cache
+def _words_of(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as the tokens the tokeniser makes of it ("baby's" -> ("baby", "'s")),
+    longest first."""
+    from nape.intake.tokens import tokenise
+
+    out = {tuple(t.lower for t in tokenise(p.lower())) for p in phrases}
+    return tuple(sorted((w for w in out if w), key=len, reverse=True))
+
+
+def _phrase_ending(toks: Sequence[Tok], end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """The start of one of ``phrases`` that ends just before token ``end``, or None."""
+    for words in phrases:
+        a = end - len(words)
+        if a >= 0 and all(toks[a + k].lower == w for k, w in enumerate(words)):
+            return a
+    return None
+
+
+def _phrase_len(toks: Sequence[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of one of ``phrases`` starting at token ``i`` (longest first), or 0."""
+    for words in phrases:
+        if i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words)):
+            return len(words)
+    return 0
+
+
+_GLUED_WEEKS = re.compile(r"^(\d{1,2})([a-z]+)$")
+_SENTENCE_BREAK = frozenset({".", "!", "?", "\n", ";", "...", ":"})
+
+
+@dataclass(frozen=True)
+class _BareWeeks:
+    """A weeks count with no pregnancy word beside it, and how it is said."""
+
+    weeks: int
+    start: int
+    end: int  # the token after the count (and its unit)
+    kind: str  # "count" ("30 weeks"), "plus" ("29+4") or "week" ("week 33")
+
+
+def _bare_counts(toks: Sequence[Tok], units: frozenset[str], week_words: frozenset[str], max_days: int) -> list[_BareWeeks]:
+    """Every weeks count: "30 weeks", "34wks", "29+4" (and "29+4 weeks"), "week 33"."""
+    n = len(toks)
+    out: list[_BareWeeks] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.lower
+        glued = _GLUED_WEEKS.match(low)
+        if glued and glued.group(2) in units:
+            out.append(_BareWeeks(int(glued.group(1)), i, i + 1, "count"))
+        elif low.isdigit() and len(low) <= 2:
+            prev = toks[i - 1].lower if i else ""
+            if prev in ("+", "/", "-", ".") or prev.isdigit():
+                i += 1
+                continue  # the days of "29+4", a range's end
+            if (
+                i + 2 < n
+                and toks[i + 1].lower == "+"
+                and toks[i + 2].lower.isdigit()
+                and int(toks[i + 2].lower) <= max_days
+                and len(toks[i + 2].lower) == 1
+            ):
+                end = i + 3
+                if end < n and toks[end].lower in units:
+                    end += 1
+                if end < n and toks[end].lower.startswith("/"):
+                    i = end
+                    continue  # "29+4/40" is read with the pregnancy words
+                out.append(_BareWeeks(int(low), i, end, "plus"))
+                i = end
+                continue
+            if i + 1 < n and toks[i + 1].lower in units:
+                out.append(_BareWeeks(int(low), i, i + 2, "count"))
+            elif prev in week_words:
+                out.append(_BareWeeks(int(low), i - 1, i + 1, "week"))
+        i += 1
+    return out
+
+
+def read_gestation(
+    toks: Sequence[Tok], sex: str | None = None, age: int | None = None, context: bool = False
+) -> list[NumberHit]:
     """Weeks of pregnancy as findings: "34/40" or "32 weeks pregnant" -> pregnant, in the
     second half (20 weeks or more) and preterm (before 37 weeks); "39 weeks pregnant" is not
-    preterm. One pass over the tokens."""
+    preterm. Weeks said of the person with no pregnancy word beside them count as well (see
+    numbers.yaml ``gestation``): "I'm 30 weeks", "28 weeks with twins", "29+4", a count at a
+    sentence's start in a pregnancy story (``context``: a pregnancy named in the text's
+    concepts). ``sex`` and ``age`` are the person's: a male person or a child has no
+    gestation of their own. One pass over the tokens."""
     g = numbers_file().gestation
     if g is None:
         return []
@@ -71,6 +158,15 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     months = frozenset(g.month_words)
     n = len(toks)
     out: list[NumberHit] = []
+    taken: set[int] = set()
+
+    def emit(weeks: int, i: int, end: int) -> None:
+        later = weeks >= g.later_from_weeks
+        out.append(NumberHit("pregnant", True, i, end))
+        out.append(NumberHit("later_pregnancy", later, i, end))
+        out.append(NumberHit("preterm_pregnancy", later and weeks < g.term_from_weeks, i, end))
+        taken.update(range(i, end))
+
     for i, t in enumerate(toks):
         weeks: int | None = None
         end = i + 1
@@ -91,11 +187,67 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
                 weeks, end = int((whole - 0.5 if ordinal else whole) * g.weeks_per_month), i + 2
         if weeks is None or not g.plausible_weeks[0] <= weeks <= g.plausible_weeks[1]:
             continue
-        later = weeks >= g.later_from_weeks
-        out.append(NumberHit("pregnant", True, i, end))
-        out.append(NumberHit("later_pregnancy", later, i, end))
-        out.append(NumberHit("preterm_pregnancy", later and weeks < g.term_from_weeks, i, end))
+        emit(weeks, i, end)
+    if g.bare_weeks is None or sex == "male" or (age is not None and age < g.bare_min_age):
+        return out
+    for b in _bare_counts(toks, units, frozenset(g.week_words), g.max_days):
+        if b.start in taken or not g.bare_weeks[0] <= b.weeks <= g.bare_weeks[1]:
+            continue
+        if _bare_is_gestation(toks, b, context):
+            emit(b.weeks, b.start, b.end)
     return out
+
+
+def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> bool:
+    """Whether a weeks count with no pregnancy word beside it is said of the person's pregnancy:
+    a frame of the person before it ("I'm", "she's"), a sentence's start, or "with" and a count
+    of the pregnancy after it; a permitted word after it; and for a count at a sentence's start
+    (or "week 33"), a pregnancy story. See numbers.yaml ``gestation``."""
+    g = numbers_file().gestation
+    assert g is not None
+    n = len(toks)
+    # what follows: the end, or one of the permitted words ("with" only before a count)
+    with_count = False
+    j = b.end
+    if j < n:
+        word = toks[j].lower
+        if word not in g.follow_words:
+            return False
+        if word == "with":
+            k = j + 1
+            while k < n and toks[k].lower in g.with_determiners and not _phrase_len(toks, k, _words_of(tuple(g.with_counts))):
+                k += 1
+            if not _phrase_len(toks, k, _words_of(tuple(g.with_counts))):
+                return False
+            with_count = True
+        after = _words_of(tuple(g.duration_after))
+        if any(_phrase_len(toks, k, after) for k in range(j, min(n, j + 1 + g.duration_after_window))) or any(
+            toks[k].lower in g.duration_next for k in range(j, min(n, j + 2))
+        ):
+            return False  # "8 weeks and still no better", "12 weeks and counting": how long
+    # what stands before: the person and a verb of being, or the start of a sentence
+    k = b.start
+    while k > 0 and toks[k - 1].lower in g.frame_adverbs:
+        k -= 1
+    if _phrase_ending(toks, k, _words_of(tuple(g.past_frames))) is not None:
+        return False  # "I was 30 weeks with my first when ...": an earlier pregnancy
+    if _phrase_ending(toks, k, _words_of(tuple(g.self_frames))) is not None:
+        return True
+    prev = toks[b.start - 1].lower if b.start else ""
+    first = toks[k - 1].lower if k else ""  # before the adverbs ("Only 16 weeks, ...")
+    if b.kind != "week" and prev in g.duration_before:
+        return False  # "for 30 weeks", "the last 12 weeks"
+    if with_count:
+        return True  # "34 wks with my first", "at 28 weeks with twins"
+    at_start = not first or first in _SENTENCE_BREAK
+    if b.kind == "plus" and (at_start or prev in ("at", "now", ",")):
+        return True  # "29+4 and ...": the weeks+days notation is a gestation's own
+    if not (at_start or (b.kind == "week" and prev in ("at", "in", ","))):
+        return False
+    if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
+        return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
+    ctx = _words_of(tuple(g.context_words))
+    return any(_phrase_len(toks, q, ctx) for q in range(n))
 
 
 _ABOUT = re.compile(r"^[~≈<>]?(\d{1,3})(mph|kph|kmh)?$", re.I)

@@ -259,6 +259,24 @@ class Gestation(_Strict):
     # number words and ordinals up to nine, with their values
     number_words: dict[str, int] = {}
     ordinal_words: dict[str, int] = {}
+    # weeks said of the person with no pregnancy word beside them (numbers.yaml explains)
+    bare_weeks: tuple[int, int] | None = None
+    bare_min_age: int = Field(default=12, ge=0)
+    self_frames: list[str] = []
+    past_frames: list[str] = []
+    frame_adverbs: list[str] = []
+    duration_before: list[str] = []
+    follow_words: list[str] = []
+    with_determiners: list[str] = []
+    with_counts: list[str] = []
+    context_words: list[str] = []
+    context_group: str | None = None
+    bare_week_min_alone: int = Field(default=13, ge=1)
+    duration_after: list[str] = []
+    duration_after_window: int = Field(default=4, ge=1, le=8)
+    duration_next: list[str] = []
+    week_words: list[str] = []
+    max_days: int = Field(default=6, ge=0, le=6)
 
 
 class Alcohol(_Strict):

@@ -31,6 +31,9 @@ class PersonWords(_Strict):
     units: dict[str, int]
     teens: dict[str, int]
     infant_units: dict[str, float]
+    # an age in weeks after "he's"/"she's" above this many weeks is not a baby's ("she's 31
+    # weeks" is a pregnancy's weeks; a baby's age is told in months by then)
+    pronoun_weeks_max: int | None = None
     # words by which writers set themselves apart from a relative they mention ("my sister got
     # numb arms ... I've just got the stiffness"): the writer is then the patient
     self_contrast: list[str] = []
