@@ -678,7 +678,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     sex = person.sex
     if sex is None and (preg := acc.best.get("pregnant")) is not None and preg.present:
         sex = "female"  # "I'm 30 weeks and ...": a pregnancy is a woman's
-    return ParseResult(mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months)
+    return ParseResult(
+        mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
+    )
 
 
 _COMPOSITES: dict[int, tuple[Any, tuple[tuple[str, Any], ...]]] = {}

@@ -98,7 +98,9 @@ class _BareWeeks:
     kind: str  # "count" ("30 weeks"), "plus" ("29+4") or "week" ("week 33")
 
 
-def _bare_counts(toks: Sequence[Tok], units: frozenset[str], week_words: frozenset[str], max_days: int) -> list[_BareWeeks]:
+def _bare_counts(
+    toks: Sequence[Tok], units: frozenset[str], week_words: frozenset[str], max_days: int
+) -> list[_BareWeeks]:
     """Every weeks count: "30 weeks", "34wks", "29+4" (and "29+4 weeks"), "week 33"."""
     n = len(toks)
     out: list[_BareWeeks] = []
@@ -215,7 +217,11 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
             return False
         if word == "with":
             k = j + 1
-            while k < n and toks[k].lower in g.with_determiners and not _phrase_len(toks, k, _words_of(tuple(g.with_counts))):
+            while (
+                k < n
+                and toks[k].lower in g.with_determiners
+                and not _phrase_len(toks, k, _words_of(tuple(g.with_counts)))
+            ):
                 k += 1
             if not _phrase_len(toks, k, _words_of(tuple(g.with_counts))):
                 return False
