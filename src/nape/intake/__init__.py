@@ -34,6 +34,7 @@ from nape.intake.numbers import (
     read_speeds,
     read_stiffness_length,
     read_vaccine_cover,
+    read_weight_change,
 )
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
@@ -571,6 +572,21 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # a change of weight by its amount keeps its assertion ("I haven't put on 2 stone"); a loss
+    # with a reason the person chose drops the present reading of its own words ("lost 6 kg
+    # dieting")
+    weight_cfg = numbers_file().weight_change
+    for nh in read_weight_change(toks, person.age):
+        if weight_cfg is not None and weight_cfg.not_findings:
+            masked = tuple(weight_cfg.not_findings)
+            cands.append(_Cand(masked[0], True, nh.start, nh.end, None, "suppress", masked))
+        chosen = (nh.finding,) if not nh.present else ()
+        if nh.thing:  # "dropped a 10kg weight on my foot": a present reading of these words is dropped
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", chosen))
+            continue
+        cands.append(
+            _Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", chosen)
+        )
     # head rotation in degrees keeps its assertion ("rotation 60 deg bilat"); an angle short of
     # the threshold also drops a present reading of its own words ("can turn my head < 45 deg":
     # a rotation overstated would spare an x-ray the Canadian C-Spine Rule asks for)

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import ComaScale, Lab, Temperature, VaccineCover, numbers_file
+from nape.intake.schema import ComaScale, Lab, Temperature, VaccineCover, WeightChange, numbers_file
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -33,6 +33,8 @@ class NumberHit:
     present: bool
     start: int  # token index
     end: int
+    # the words name a thing, not the finding: they only take a present reading of them away
+    thing: bool = False
 
 
 def _value(t: Tok) -> tuple[float, str | None] | None:
@@ -819,4 +821,138 @@ def read_coma_scale(toks: Sequence[Tok]) -> list[NumberHit]:
         if score is None or not cfg.lowest <= score <= cfg.full:
             continue
         out.append(NumberHit(cfg.finding, score < cfg.full, i, end))
+    return out
+
+
+_WEIGHT_AMOUNT = re.compile(r"^[~≈]?(\d{1,3}(?:\.\d)?)(?:-\d{1,3})?([a-z]*)$")
+
+
+def _weight_amount(toks: Sequence[Tok], j: int, w: WeightChange) -> tuple[float, int] | None:
+    """An amount of weight starting at token ``j`` in kg, and the token after it: "6 kg", "2st",
+    "half a stone", "a stone and a half", "a couple of stone", "10 lbs"."""
+    n = len(toks)
+    if toks[j].lower in ("a", "an") and j + 1 < n and _WEIGHT_AMOUNT.match(toks[j + 1].lower):
+        j += 1  # "a 10kg weight"
+    word = toks[j].lower
+    scale = 1.0
+    if word in w.fraction_words:  # "half a stone"
+        scale = w.fraction_words[word]
+        j += 1
+        if j < n and toks[j].lower in ("a", "an"):
+            j += 1
+        count = 1.0
+    elif (m := _WEIGHT_AMOUNT.match(word)) is not None:
+        count = float(m.group(1))
+        if m.group(2):
+            if m.group(2) not in w.unit_kg:
+                return None
+            return count * w.unit_kg[m.group(2)], j + 1  # "6kg", "2st"
+        j += 1
+    elif word in w.number_words:
+        count = w.number_words[word]
+        j += 1
+        if j < n and toks[j].lower in w.number_words and toks[j].lower not in ("a", "an"):
+            count = w.number_words[toks[j].lower]  # "a couple of stone", "a few pounds"
+            j += 1
+        if j < n and toks[j].lower == "of":
+            j += 1
+    else:
+        return None
+    if j >= n or toks[j].lower not in w.unit_kg:
+        return None
+    kg = count * scale * w.unit_kg[toks[j].lower]
+    j += 1
+    if j + 2 < n and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") and toks[j + 2].lower == "half":
+        kg += 0.5 * w.unit_kg[toks[j - 1].lower]  # "a stone and a half"
+        j += 3
+    return kg, j
+
+
+def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[NumberHit]:
+    """A change of weight told by its amount (numbers.yaml ``weight_change``): a gain of at
+    least ``min_kg`` is weight_gain present; a loss is unexplained_weight_loss present, or absent
+    when its sentence gives a reason the person chose ("lost 6 kg on a diet"; a loss said with
+    "weight" and no amount too). ``age`` is the person's: a small child's gain is growth. One
+    pass over the tokens."""
+    w = numbers_file().weight_change
+    if w is None:
+        return []
+    gain, loss = _words_of(tuple(w.gain_words)), _words_of(tuple(w.loss_words))
+    n = len(toks)
+    firsts = {p[0] for p in (*gain, *loss)}
+    if not any(t.lower in firsts for t in toks):
+        return []
+    weak, frames = frozenset(w.weak_words), _words_of(tuple(w.weak_frames))
+    leads, young = _words_of(tuple(w.amount_leads)), _words_of(tuple(w.young_words))
+    intent, unexplained = _words_of(tuple(w.intent_words)), _words_of(tuple(w.unexplained_words))
+    sentence: list[int] = []
+    s = 0
+    for t in toks:
+        sentence.append(s)
+        if t.lower in _SENTENCE_BREAK:
+            s += 1
+    out: list[NumberHit] = []
+    i = 0
+    while i < n:
+        width = _phrase_len(toks, i, gain)
+        is_gain = width > 0
+        if not width:
+            width = _phrase_len(toks, i, loss)
+        if not width:
+            i += 1
+            continue
+        verb = " ".join(t.lower for t in toks[i : i + width])
+        if verb in weak:
+            k = i
+            while k > 0 and toks[k - 1].lower in ("now", "already", "about", "nearly", "almost"):
+                k -= 1
+            start = k == 0 or toks[k - 1].lower in _SENTENCE_BREAK or toks[k - 1].lower == ","
+            if not start and _phrase_ending(toks, k, frames) is None:
+                i += width
+                continue
+        j = i + width
+        skipped = 0
+        while j < n and skipped < w.window and (lead := _phrase_len(toks, j, leads)):
+            j += lead
+            skipped += 1
+        got = _weight_amount(toks, j, w) if j < n else None
+        amount_said = got is not None
+        if got is None and not (j < n and toks[j].lower in w.weight_words):
+            i += width
+            continue
+        kg, end = got if got is not None else (0.0, j + 1)
+        if amount_said and end < n and toks[end].lower in w.not_after:
+            if not is_gain:  # "dropped a 10kg weight on my foot": a thing's weight, no loss
+                out.append(NumberHit("unexplained_weight_loss", False, i, end + 1, thing=True))
+            i = end
+            continue
+        if amount_said and kg < w.min_kg:
+            i = end
+            continue
+        sent = [q for q in range(n) if sentence[q] == sentence[i]]
+        if any(toks[q].lower in w.money_words for q in sent):
+            i = end
+            continue  # "the rent went up 50 pounds"
+        if is_gain:
+            grower = (age is not None and age < w.growth_under_age) or any(
+                _phrase_len(toks, q, young) for q in sent if q < i
+            )
+            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
+                out.append(NumberHit("weight_gain", False, i, end, thing=True))
+            elif amount_said:
+                out.append(NumberHit("weight_gain", True, i, end))
+        else:
+            said = any(_phrase_len(toks, q, unexplained) for q in sent)
+            chosen = not said and any(
+                _phrase_len(toks, q, intent)
+                and not any(
+                    toks[d].lower in w.intent_denials for d in range(max(sent[0], q - w.intent_denial_reach), q)
+                )
+                for q in sent
+            )
+            if chosen:
+                out.append(NumberHit("unexplained_weight_loss", False, i, end))
+            elif amount_said:
+                out.append(NumberHit("unexplained_weight_loss", True, i, end))
+        i = end
     return out

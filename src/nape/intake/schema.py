@@ -392,6 +392,33 @@ class ComaScale(_Strict):
     source: str
 
 
+class WeightChange(_Strict):
+    """A change of weight told by its amount ("put on half a stone", "down 5 kg"); numbers.yaml
+    ``weight_change`` explains each list."""
+
+    gain_words: list[str] = Field(min_length=1)
+    loss_words: list[str] = Field(min_length=1)
+    weak_words: list[str] = []
+    weak_frames: list[str] = []
+    money_words: list[str] = []
+    amount_leads: list[str] = []
+    unit_kg: dict[str, float] = Field(min_length=1)
+    number_words: dict[str, float] = {}
+    fraction_words: dict[str, float] = {}
+    min_kg: float = Field(default=2, ge=0)
+    not_after: list[str] = []
+    intent_words: list[str] = []
+    intent_denials: list[str] = []
+    intent_denial_reach: int = Field(default=3, ge=1, le=6)
+    unexplained_words: list[str] = []
+    young_words: list[str] = []
+    growth_under_age: int = Field(default=5, ge=0)
+    not_findings: list[str] = []
+    weight_words: list[str] = []
+    window: int = Field(default=3, ge=1, le=6)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -406,6 +433,7 @@ class NumbersFile(_Strict):
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
     coma_scale: ComaScale | None = None
+    weight_change: WeightChange | None = None
 
 
 # ----------------------------------------------------------------------------- maps
