@@ -597,6 +597,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
     # supposition or of someone else, it reads nothing
     for nh in read_stiffness_length(toks):
+        # "stiff for 10 minutes after getting up": the length is the stiffness's, not a brief spasm's
+        a, b = toks[nh.start].start, toks[nh.end - 1].end
+        episodes = [e for e in episodes if not (a < e.end and e.start < b)]
+        times = [h for h in times if h.end != b]  # "... until I've been moving for two hours": not the problem's length
         sst = ctx.status([(nh.start, nh.end)])
         if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
             continue

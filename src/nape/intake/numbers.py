@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import ComaScale, Lab, Temperature, VaccineCover, WeightChange, numbers_file
+from nape.intake.schema import ComaScale, Lab, StiffnessLength, Temperature, VaccineCover, WeightChange, numbers_file
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -475,7 +475,7 @@ def _length_at(
     """A length of time starting at token ``i``, in minutes, and the token after it: "10 min",
     "5mins", "10-15 minutes" (the upper end), "an hour", "a couple of minutes"."""
     n = len(toks)
-    word = toks[i].lower
+    word = toks[i].lower.lstrip("~≈")  # "~90 min"
     glued = _NUM_GLUED_UNIT.match(word)
     if glued and glued.group(2) in units:
         return float(glued.group(1)) * units[glued.group(2)], i + 1
@@ -496,6 +496,84 @@ def _length_at(
     return None
 
 
+def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int]) -> list[int]:
+    """Where a short form saying both stiffness and the morning stands ("EMS 2 hrs"): in
+    capitals, a length within ``combined_reach`` tokens after it, and no word of the ambulance
+    service in its sentence."""
+    words = frozenset(cfg.combined_words)
+    if not words:
+        return []
+    out = []
+    for i, t in enumerate(toks):
+        if t.lower not in words or not t.text.isupper():
+            continue
+        if not any(
+            _length_at(toks, j, cfg.unit_minutes, cfg.number_words) is not None
+            for j in range(i + 1, min(len(toks), i + 1 + cfg.combined_reach))
+        ):
+            continue
+        if any(
+            sentence[q] == sentence[i] and _phrase_len(toks, q, _words_of(tuple(cfg.combined_not)))
+            for q in range(len(toks))
+        ):
+            continue
+        out.append(i)
+    return out
+
+
+def _until_lengths(
+    toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int], stiff: Sequence[int], morning: Sequence[int]
+) -> tuple[list[NumberHit], set[int]]:
+    """Stiffness in the morning that lasts "until" a time of day ("stiff every morning till
+    lunchtime": long) or "until" a length has passed ("until I've been up a couple of hours": that
+    length). A stiffness word within the window before the "until", a morning word in its
+    sentence. Returns the hits and the tokens where the lengths read start."""
+    out: list[NumberHit] = []
+    used: set[int] = set()
+    until, ends = _words_of(tuple(cfg.until_words)), _words_of(tuple(cfg.clock_ends))
+    if not until:
+        return out, used
+    n = len(toks)
+    for u in range(n):
+        width = _phrase_len(toks, u, until)
+        if not width:
+            continue
+        near_stiff = [
+            p
+            for p in stiff
+            if sentence[p] == sentence[u]
+            and 0 <= u - p <= cfg.window
+            and not any(toks[q].lower in cfg.until_breaks for q in range(p + 1, u))
+        ]
+        near_morning = [p for p in morning if sentence[p] == sentence[u]]
+        if not near_stiff:
+            continue
+        first = min([*near_stiff, *near_morning])
+        j = u + width
+        while j < n and toks[j].lower in ("about", "around", "roughly", "the", "at", "least", "well", "into"):
+            j += 1
+        end_width = _phrase_len(toks, j, ends) if j < n else 0
+        if end_width:  # "stiff until lunchtime": from waking, hours
+            out.append(NumberHit(cfg.finding, True, first, j + end_width))
+            continue
+        if not near_morning:
+            continue
+        for k in range(u + width, min(n, u + width + cfg.until_reach)):
+            if sentence[k] != sentence[u] or toks[k].lower in (",", "but", "then"):
+                break
+            got = _length_at(toks, k, cfg.unit_minutes, cfg.number_words)
+            if got is None:
+                continue
+            minutes, end = got
+            if k > 0 and toks[k - 1].lower in cfg.fraction_words:
+                minutes *= cfg.fraction_words[toks[k - 1].lower]
+            used.add(k)
+            if minutes != cfg.long_over_minutes:
+                out.append(NumberHit(cfg.finding, minutes > cfg.long_over_minutes, first, end))
+            break
+    return out, used
+
+
 def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
     threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
@@ -507,16 +585,18 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         return []
     n = len(toks)
     stiff = _phrase_starts(toks, cfg.stiffness_words)
-    if not stiff:  # most texts name no stiffness
-        return []
     sentence: list[int] = []
     s = 0
     for t in toks:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
+    combined = _combined_at(toks, cfg, sentence)
+    stiff += combined
+    if not stiff:  # most texts name no stiffness
+        return []
     stiff_set = frozenset(stiff)
-    morning = _phrase_starts(toks, cfg.morning_words)
+    morning = _phrase_starts(toks, cfg.morning_words) + combined
     abbrevs = frozenset(a.lower() for a in cfg.morning_abbreviations)
     morning += [
         i
@@ -525,16 +605,17 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if t.lower in abbrevs
         and (t.text.isupper() or "." in t.text or (i + 1 in stiff_set and (i == 0 or toks[i - 1].lower != "i")))
     ]
-    if not stiff or not morning:
-        return []
+    out, used = _until_lengths(toks, cfg, sentence, stiff, morning)
+    if not morning:
+        return out
+    morning_set = frozenset(morning)
     less = frozenset(_phrase_starts(toks, cfg.less_words))
     more = frozenset(_phrase_starts(toks, cfg.more_words))
     not_after = frozenset(_phrase_starts(toks, cfg.not_after))
-    out: list[NumberHit] = []
     i = 0
     while i < n:
         got = _length_at(toks, i, cfg.unit_minutes, cfg.number_words)
-        if got is None:
+        if got is None or i in used:
             i += 1
             continue
         minutes, end = got
@@ -546,7 +627,7 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if any(p in not_after for p in range(end, end + 3)):
             continue  # "20 minutes ago", "8 hours of sleep", "10 minutes after sitting"
         near = [p for p in (*stiff, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.window]
-        if not any(p in stiff_set for p in near) or all(p in stiff_set for p in near):
+        if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
             continue
         bound_less = any(p in less for p in range(max(0, start - 3), start))
         bound_more = any(p in more for p in range(max(0, start - 3), start))

@@ -326,6 +326,20 @@ class StiffnessLength(_Strict):
     not_after: list[str] = []
     window: int = Field(ge=1, le=12)
     source: str
+    # a short form that says both stiffness and the morning ("EMS 2 hrs"), read in capitals with
+    # its length within `combined_reach` tokens after it and none of `combined_not` in its
+    # sentence (EMS is the ambulance service too)
+    combined_words: list[str] = []
+    combined_reach: int = Field(default=3, ge=1, le=6)
+    combined_not: list[str] = []
+    # stiffness that lasts "until" a time of day after the morning ("till lunchtime", "until
+    # midday") is long; "until" and a length ("until I've been up a couple of hours") is that long
+    until_words: list[str] = []
+    clock_ends: list[str] = []
+    until_reach: int = Field(default=8, ge=1, le=12)
+    # words between the stiffness and the "until" that start another clause ("stiff every
+    # morning and I work until lunchtime")
+    until_breaks: list[str] = []
 
 
 class VaccineCover(_Strict):
