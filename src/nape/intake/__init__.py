@@ -552,7 +552,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands.append(_Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses)))
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
-    times, episodes = read_times(raw, person.age)
+    times, episodes = read_times(raw, person.age, today)
     has_drug = any(mt.rule.kind == "drug" for mt in matches)
     drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):

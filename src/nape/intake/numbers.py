@@ -59,31 +59,50 @@ def _month_count(word: str, numbers: dict[str, int], ordinals: dict[str, int]) -
     return None
 
 
+@dataclass(frozen=True)
+class _Phrases:
+    """Phrases matched on the text of the tokens, not on a tokenisation of the phrases (which
+    would need spaCy): "i'm" is the tokens "i" and "'m" with no space between them."""
+
+    texts: frozenset[str]
+    heads: frozenset[str]  # every start of a phrase's first word: a token a phrase may begin with
+    most: int  # the most tokens a phrase may take
+
+
 @cache
-def _words_of(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """Each phrase as the tokens the tokeniser makes of it ("baby's" -> ("baby", "'s")),
-    longest first."""
-    from nape.intake.tokens import tokenise
-
-    out = {tuple(t.lower for t in tokenise(p.lower())) for p in phrases}
-    return tuple(sorted((w for w in out if w), key=len, reverse=True))
+def _words_of(phrases: tuple[str, ...]) -> _Phrases:
+    texts = frozenset(" ".join(p.lower().split()) for p in phrases if p.strip())
+    heads = frozenset(w[:j] for p in texts for w in [p.split(" ")[0]] for j in range(1, len(w) + 1))
+    most = max((len(re.findall(r"\w+|[^\w\s]", p)) for p in texts), default=0)
+    return _Phrases(texts, heads, most)
 
 
-def _phrase_ending(toks: Sequence[Tok], end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+def _phrase_len(toks: Sequence[Tok], i: int, phrases: _Phrases) -> int:
+    """How many tokens the longest of ``phrases`` starting at token ``i`` takes, or 0."""
+    if i >= len(toks) or toks[i].lower not in phrases.heads:
+        return 0
+    text, best = toks[i].lower, 0
+    for k in range(i, min(len(toks), i + phrases.most)):
+        if k > i:
+            text += (" " if toks[k].start > toks[k - 1].end else "") + toks[k].lower
+        if text in phrases.texts:
+            best = k - i + 1
+    return best
+
+
+def _phrase_ending(toks: Sequence[Tok], end: int, phrases: _Phrases) -> int | None:
     """The start of one of ``phrases`` that ends just before token ``end``, or None."""
-    for words in phrases:
-        a = end - len(words)
-        if a >= 0 and all(toks[a + k].lower == w for k, w in enumerate(words)):
+    for a in range(max(0, end - phrases.most), end):
+        if toks[a].lower in phrases.heads and _ends_at(toks, a, end, phrases):
             return a
     return None
 
 
-def _phrase_len(toks: Sequence[Tok], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """The length of one of ``phrases`` starting at token ``i`` (longest first), or 0."""
-    for words in phrases:
-        if i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words)):
-            return len(words)
-    return 0
+def _ends_at(toks: Sequence[Tok], a: int, end: int, phrases: _Phrases) -> bool:
+    text = toks[a].lower
+    for k in range(a + 1, end):
+        text += (" " if toks[k].start > toks[k - 1].end else "") + toks[k].lower
+    return text in phrases.texts
 
 
 _GLUED_WEEKS = re.compile(r"^(\d{1,2})([a-z]+)$")
@@ -960,8 +979,7 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         return []
     gain, loss = _words_of(tuple(w.gain_words)), _words_of(tuple(w.loss_words))
     n = len(toks)
-    firsts = {p[0] for p in (*gain, *loss)}
-    if not any(t.lower in firsts for t in toks):
+    if not any(t.lower in gain.heads or t.lower in loss.heads for t in toks):
         return []
     weak, frames = frozenset(w.weak_words), _words_of(tuple(w.weak_frames))
     leads, young = _words_of(tuple(w.amount_leads)), _words_of(tuple(w.young_words))
