@@ -17,7 +17,16 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import ComaScale, Lab, StiffnessLength, Temperature, VaccineCover, WeightChange, numbers_file
+from nape.intake.schema import (
+    ComaScale,
+    Gestation,
+    Lab,
+    StiffnessLength,
+    Temperature,
+    VaccineCover,
+    WeightChange,
+    numbers_file,
+)
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -260,6 +269,8 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
         return False  # "I was 30 weeks with my first when ...": an earlier pregnancy
     if _phrase_ending(toks, k, _words_of(tuple(g.self_frames))) is not None:
         return True
+    if _phrase_ending(toks, k, _words_of(tuple(g.pronoun_frames))) is not None:
+        return b.weeks >= g.later_from_weeks or context or _context_said(toks, g)
     prev = toks[b.start - 1].lower if b.start else ""
     first = toks[k - 1].lower if k else ""  # before the adverbs ("Only 16 weeks, ...")
     if b.kind != "week" and prev in g.duration_before:
@@ -273,8 +284,13 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
         return False
     if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
         return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
+    return _context_said(toks, g)
+
+
+def _context_said(toks: Sequence[Tok], g: Gestation) -> bool:
+    """Whether a word of a pregnancy story (numbers.yaml ``gestation.context_words``) is in the text."""
     ctx = _words_of(tuple(g.context_words))
-    return any(_phrase_len(toks, q, ctx) for q in range(n))
+    return any(_phrase_len(toks, q, ctx) for q in range(len(toks)))
 
 
 _ABOUT = re.compile(r"^[~≈<>]?(\d{1,3})(mph|kph|kmh)?$", re.I)

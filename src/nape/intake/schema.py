@@ -263,6 +263,7 @@ class Gestation(_Strict):
     bare_weeks: tuple[int, int] | None = None
     bare_min_age: int = Field(default=12, ge=0)
     self_frames: list[str] = []
+    pronoun_frames: list[str] = []
     past_frames: list[str] = []
     frame_adverbs: list[str] = []
     duration_before: list[str] = []
