@@ -577,6 +577,11 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # dieting")
     weight_cfg = numbers_file().weight_change
     for nh in read_weight_change(toks, person.age):
+        # "up 6 kg since spring", "gained 2 stone in a year": the time is the change's, not the problem's
+        after = toks[nh.end - 1].end
+        times = [
+            h for h in times if not (0 <= h.start - after <= 25 and not re.search(r"[,.;!?]", raw[after : h.start]))
+        ]
         if weight_cfg is not None and weight_cfg.not_findings:
             masked = tuple(weight_cfg.not_findings)
             cands.append(_Cand(masked[0], True, nh.start, nh.end, None, "suppress", masked))
