@@ -42,11 +42,12 @@ from nape.intake.numbers import (
     read_speeds,
     read_stiffness_length,
     read_vaccine_cover,
+    read_weight_change,
 )
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps
 from nape.intake.records import Mention
-from nape.intake.schema import concept_file
+from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
 from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
 from nape.intake.tokens import Tok, bound, tokenise
@@ -612,6 +613,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
     in_text = frozenset(h.group for h in hits)
+    # weeks of pregnancy, read before the concepts: a gestation said without a pregnancy word
+    # ("I'm 30 weeks and my waters have gone") is a pregnancy story for the rules that need one
+    gest_cfg = numbers_file().gestation
+    gest_group = gest_cfg.context_group if gest_cfg is not None else None
+    gestation = read_gestation(toks, person.sex, person.age, context=gest_group in in_text)
+    if gest_group and any(nh.finding == "pregnant" and nh.present for nh in gestation):
+        in_text = in_text | {gest_group}
     for comp in compose(hits, ctx):
         r = comp.rule
         if r.min_age is not None and (person.age is None or person.age < r.min_age):
@@ -638,7 +646,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         )
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
-    times, episodes = read_times(raw, person.age)
+    times, episodes = read_times(raw, person.age, today)
     has_drug = any(mt.rule.kind == "drug" for mt in matches)
     drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):
@@ -658,6 +666,26 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # a change of weight by its amount keeps its assertion ("I haven't put on 2 stone"); a loss
+    # with a reason the person chose drops the present reading of its own words ("lost 6 kg
+    # dieting")
+    weight_cfg = numbers_file().weight_change
+    for nh in read_weight_change(toks, person.age):
+        # "up 6 kg since spring", "gained 2 stone in a year": the time is the change's, not the problem's
+        after = toks[nh.end - 1].end
+        times = [
+            h for h in times if not (0 <= h.start - after <= 25 and not re.search(r"[,.;!?]", raw[after : h.start]))
+        ]
+        if weight_cfg is not None and weight_cfg.not_findings:
+            masked = tuple(weight_cfg.not_findings)
+            cands.append(_Cand(masked[0], True, nh.start, nh.end, None, "suppress", masked))
+        chosen = (nh.finding,) if not nh.present else ()
+        if nh.thing:  # "dropped a 10kg weight on my foot": a present reading of these words is dropped
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", chosen))
+            continue
+        cands.append(
+            _Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", chosen)
+        )
     # head rotation in degrees keeps its assertion ("rotation 60 deg bilat"); an angle short of
     # the threshold also drops a present reading of its own words ("can turn my head < 45 deg":
     # a rotation overstated would spare an x-ray the Canadian C-Spine Rule asks for)
@@ -668,6 +696,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
     # supposition or of someone else, it reads nothing
     for nh in read_stiffness_length(toks):
+        # "stiff for 10 minutes after getting up": the length is the stiffness's, not a brief spasm's
+        a, b = toks[nh.start].start, toks[nh.end - 1].end
+        episodes = [e for e in episodes if not (a < e.end and e.start < b)]
+        times = [h for h in times if h.end != b]  # "... until I've been moving for two hours": not the problem's length
         sst = ctx.status([(nh.start, nh.end)])
         if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
             continue
@@ -682,7 +714,6 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # weeks of pregnancy keep their assertion ("my last baby came at 33 weeks, 3 years ago"), and
     # are not how long the problem has lasted ("I am pregnant 10 week, pain in my back")
-    gestation = read_gestation(toks)
     for nh in gestation:
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     if gestation:
@@ -779,8 +810,11 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     if person.proxy:
         notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
     unrecognised = _unrecognised(toks, matches, cands)
+    sex = person.sex
+    if sex is None and (preg := acc.best.get("pregnant")) is not None and preg.present:
+        sex = "female"  # "I'm 30 weeks and ...": a pregnancy is a woman's
     return ParseResult(
-        mentions, person.age, person.sex, side, person.proxy is not None, notes, unrecognised, person.age_months
+        mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
 
 

@@ -17,7 +17,16 @@ from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from nape.intake.schema import ComaScale, Lab, Temperature, VaccineCover, numbers_file
+from nape.intake.schema import (
+    ComaScale,
+    Gestation,
+    Lab,
+    StiffnessLength,
+    Temperature,
+    VaccineCover,
+    WeightChange,
+    numbers_file,
+)
 from nape.intake.tokens import Tok
 
 # a number, with thousands grouped by commas or not ("45,000", "45000"), an optional decimal
@@ -33,6 +42,8 @@ class NumberHit:
     present: bool
     start: int  # token index
     end: int
+    # the words name a thing, not the finding: they only take a present reading of them away
+    thing: bool = False
 
 
 def _value(t: Tok) -> tuple[float, str | None] | None:
@@ -57,10 +68,118 @@ def _month_count(word: str, numbers: dict[str, int], ordinals: dict[str, int]) -
     return None
 
 
-def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
+@dataclass(frozen=True)
+class _Phrases:
+    """Phrases matched on the text of the tokens, not on a tokenisation of the phrases (which
+    would need spaCy): "i'm" is the tokens "i" and "'m" with no space between them."""
+
+    texts: frozenset[str]
+    heads: frozenset[str]  # every start of a phrase's first word: a token a phrase may begin with
+    most: int  # the most tokens a phrase may take
+
+
+@cache
+def _words_of(phrases: tuple[str, ...]) -> _Phrases:
+    texts = frozenset(" ".join(p.lower().split()) for p in phrases if p.strip())
+    heads = frozenset(w[:j] for p in texts for w in [p.split(" ")[0]] for j in range(1, len(w) + 1))
+    most = max((len(re.findall(r"\w+|[^\w\s]", p)) for p in texts), default=0)
+    return _Phrases(texts, heads, most)
+
+
+def _phrase_len(toks: Sequence[Tok], i: int, phrases: _Phrases) -> int:
+    """How many tokens the longest of ``phrases`` starting at token ``i`` takes, or 0."""
+    if i >= len(toks) or toks[i].lower not in phrases.heads:
+        return 0
+    text, best = toks[i].lower, 0
+    for k in range(i, min(len(toks), i + phrases.most)):
+        if k > i:
+            text += (" " if toks[k].start > toks[k - 1].end else "") + toks[k].lower
+        if text in phrases.texts:
+            best = k - i + 1
+    return best
+
+
+def _phrase_ending(toks: Sequence[Tok], end: int, phrases: _Phrases) -> int | None:
+    """The start of one of ``phrases`` that ends just before token ``end``, or None."""
+    for a in range(max(0, end - phrases.most), end):
+        if toks[a].lower in phrases.heads and _ends_at(toks, a, end, phrases):
+            return a
+    return None
+
+
+def _ends_at(toks: Sequence[Tok], a: int, end: int, phrases: _Phrases) -> bool:
+    text = toks[a].lower
+    for k in range(a + 1, end):
+        text += (" " if toks[k].start > toks[k - 1].end else "") + toks[k].lower
+    return text in phrases.texts
+
+
+_GLUED_WEEKS = re.compile(r"^(\d{1,2})([a-z]+)$")
+_SENTENCE_BREAK = frozenset({".", "!", "?", "\n", ";", "...", ":"})
+
+
+@dataclass(frozen=True)
+class _BareWeeks:
+    """A weeks count with no pregnancy word beside it, and how it is said."""
+
+    weeks: int
+    start: int
+    end: int  # the token after the count (and its unit)
+    kind: str  # "count" ("30 weeks"), "plus" ("29+4") or "week" ("week 33")
+
+
+def _bare_counts(
+    toks: Sequence[Tok], units: frozenset[str], week_words: frozenset[str], max_days: int
+) -> list[_BareWeeks]:
+    """Every weeks count: "30 weeks", "34wks", "29+4" (and "29+4 weeks"), "week 33"."""
+    n = len(toks)
+    out: list[_BareWeeks] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.lower
+        glued = _GLUED_WEEKS.match(low)
+        if glued and glued.group(2) in units:
+            out.append(_BareWeeks(int(glued.group(1)), i, i + 1, "count"))
+        elif low.isdigit() and len(low) <= 2:
+            prev = toks[i - 1].lower if i else ""
+            if prev in ("+", "/", "-", ".") or prev.isdigit():
+                i += 1
+                continue  # the days of "29+4", a range's end
+            if (
+                i + 2 < n
+                and toks[i + 1].lower == "+"
+                and toks[i + 2].lower.isdigit()
+                and int(toks[i + 2].lower) <= max_days
+                and len(toks[i + 2].lower) == 1
+            ):
+                end = i + 3
+                if end < n and toks[end].lower in units:
+                    end += 1
+                if end < n and toks[end].lower.startswith("/"):
+                    i = end
+                    continue  # "29+4/40" is read with the pregnancy words
+                out.append(_BareWeeks(int(low), i, end, "plus"))
+                i = end
+                continue
+            if i + 1 < n and toks[i + 1].lower in units:
+                out.append(_BareWeeks(int(low), i, i + 2, "count"))
+            elif prev in week_words:
+                out.append(_BareWeeks(int(low), i - 1, i + 1, "week"))
+        i += 1
+    return out
+
+
+def read_gestation(
+    toks: Sequence[Tok], sex: str | None = None, age: int | None = None, context: bool = False
+) -> list[NumberHit]:
     """Weeks of pregnancy as findings: "34/40" or "32 weeks pregnant" -> pregnant, in the
     second half (20 weeks or more) and preterm (before 37 weeks); "39 weeks pregnant" is not
-    preterm. One pass over the tokens."""
+    preterm. Weeks said of the person with no pregnancy word beside them count as well (see
+    numbers.yaml ``gestation``): "I'm 30 weeks", "28 weeks with twins", "29+4", a count at a
+    sentence's start in a pregnancy story (``context``: a pregnancy named in the text's
+    concepts). ``sex`` and ``age`` are the person's: a male person or a child has no
+    gestation of their own. One pass over the tokens."""
     g = numbers_file().gestation
     if g is None:
         return []
@@ -71,6 +190,15 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
     months = frozenset(g.month_words)
     n = len(toks)
     out: list[NumberHit] = []
+    taken: set[int] = set()
+
+    def emit(weeks: int, i: int, end: int) -> None:
+        later = weeks >= g.later_from_weeks
+        out.append(NumberHit("pregnant", True, i, end))
+        out.append(NumberHit("later_pregnancy", later, i, end))
+        out.append(NumberHit("preterm_pregnancy", later and weeks < g.term_from_weeks, i, end))
+        taken.update(range(i, end))
+
     for i, t in enumerate(toks):
         weeks: int | None = None
         end = i + 1
@@ -91,11 +219,78 @@ def read_gestation(toks: Sequence[Tok]) -> list[NumberHit]:
                 weeks, end = int((whole - 0.5 if ordinal else whole) * g.weeks_per_month), i + 2
         if weeks is None or not g.plausible_weeks[0] <= weeks <= g.plausible_weeks[1]:
             continue
-        later = weeks >= g.later_from_weeks
-        out.append(NumberHit("pregnant", True, i, end))
-        out.append(NumberHit("later_pregnancy", later, i, end))
-        out.append(NumberHit("preterm_pregnancy", later and weeks < g.term_from_weeks, i, end))
+        emit(weeks, i, end)
+    if g.bare_weeks is None or sex == "male" or (age is not None and age < g.bare_min_age):
+        return out
+    for b in _bare_counts(toks, units, frozenset(g.week_words), g.max_days):
+        if b.start in taken or not g.bare_weeks[0] <= b.weeks <= g.bare_weeks[1]:
+            continue
+        if _bare_is_gestation(toks, b, context):
+            emit(b.weeks, b.start, b.end)
     return out
+
+
+def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> bool:
+    """Whether a weeks count with no pregnancy word beside it is said of the person's pregnancy:
+    a frame of the person before it ("I'm", "she's"), a sentence's start, or "with" and a count
+    of the pregnancy after it; a permitted word after it; and for a count at a sentence's start
+    (or "week 33"), a pregnancy story. See numbers.yaml ``gestation``."""
+    g = numbers_file().gestation
+    assert g is not None
+    n = len(toks)
+    # what follows: the end, or one of the permitted words ("with" only before a count)
+    with_count = False
+    j = b.end
+    if j < n:
+        word = toks[j].lower
+        if word not in g.follow_words:
+            return False
+        if word == "with":
+            k = j + 1
+            while (
+                k < n
+                and toks[k].lower in g.with_determiners
+                and not _phrase_len(toks, k, _words_of(tuple(g.with_counts)))
+            ):
+                k += 1
+            if not _phrase_len(toks, k, _words_of(tuple(g.with_counts))):
+                return False
+            with_count = True
+        after = _words_of(tuple(g.duration_after))
+        if any(_phrase_len(toks, k, after) for k in range(j, min(n, j + 1 + g.duration_after_window))) or any(
+            toks[k].lower in g.duration_next for k in range(j, min(n, j + 2))
+        ):
+            return False  # "8 weeks and still no better", "12 weeks and counting": how long
+    # what stands before: the person and a verb of being, or the start of a sentence
+    k = b.start
+    while k > 0 and toks[k - 1].lower in g.frame_adverbs:
+        k -= 1
+    if _phrase_ending(toks, k, _words_of(tuple(g.past_frames))) is not None:
+        return False  # "I was 30 weeks with my first when ...": an earlier pregnancy
+    if _phrase_ending(toks, k, _words_of(tuple(g.self_frames))) is not None:
+        return True
+    if _phrase_ending(toks, k, _words_of(tuple(g.pronoun_frames))) is not None:
+        return b.weeks >= g.later_from_weeks or context or _context_said(toks, g)
+    prev = toks[b.start - 1].lower if b.start else ""
+    first = toks[k - 1].lower if k else ""  # before the adverbs ("Only 16 weeks, ...")
+    if b.kind != "week" and prev in g.duration_before:
+        return False  # "for 30 weeks", "the last 12 weeks"
+    if with_count:
+        return True  # "34 wks with my first", "at 28 weeks with twins"
+    at_start = not first or first in _SENTENCE_BREAK
+    if b.kind == "plus" and (at_start or prev in ("at", "now", ",")):
+        return True  # "29+4 and ...": the weeks+days notation is a gestation's own
+    if not (at_start or (b.kind == "week" and prev in ("at", "in", ","))):
+        return False
+    if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
+        return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
+    return _context_said(toks, g)
+
+
+def _context_said(toks: Sequence[Tok], g: Gestation) -> bool:
+    """Whether a word of a pregnancy story (numbers.yaml ``gestation.context_words``) is in the text."""
+    ctx = _words_of(tuple(g.context_words))
+    return any(_phrase_len(toks, q, ctx) for q in range(len(toks)))
 
 
 _ABOUT = re.compile(r"^[~≈<>]?(\d{1,3})(mph|kph|kmh)?$", re.I)
@@ -315,7 +510,7 @@ def _length_at(
     """A length of time starting at token ``i``, in minutes, and the token after it: "10 min",
     "5mins", "10-15 minutes" (the upper end), "an hour", "a couple of minutes"."""
     n = len(toks)
-    word = toks[i].lower
+    word = toks[i].lower.lstrip("~≈")  # "~90 min"
     glued = _NUM_GLUED_UNIT.match(word)
     if glued and glued.group(2) in units:
         return float(glued.group(1)) * units[glued.group(2)], i + 1
@@ -336,6 +531,84 @@ def _length_at(
     return None
 
 
+def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int]) -> list[int]:
+    """Where a short form saying both stiffness and the morning stands ("EMS 2 hrs"): in
+    capitals, a length within ``combined_reach`` tokens after it, and no word of the ambulance
+    service in its sentence."""
+    words = frozenset(cfg.combined_words)
+    if not words:
+        return []
+    out = []
+    for i, t in enumerate(toks):
+        if t.lower not in words or not t.text.isupper():
+            continue
+        if not any(
+            _length_at(toks, j, cfg.unit_minutes, cfg.number_words) is not None
+            for j in range(i + 1, min(len(toks), i + 1 + cfg.combined_reach))
+        ):
+            continue
+        if any(
+            sentence[q] == sentence[i] and _phrase_len(toks, q, _words_of(tuple(cfg.combined_not)))
+            for q in range(len(toks))
+        ):
+            continue
+        out.append(i)
+    return out
+
+
+def _until_lengths(
+    toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int], stiff: Sequence[int], morning: Sequence[int]
+) -> tuple[list[NumberHit], set[int]]:
+    """Stiffness in the morning that lasts "until" a time of day ("stiff every morning till
+    lunchtime": long) or "until" a length has passed ("until I've been up a couple of hours": that
+    length). A stiffness word within the window before the "until", a morning word in its
+    sentence. Returns the hits and the tokens where the lengths read start."""
+    out: list[NumberHit] = []
+    used: set[int] = set()
+    until, ends = _words_of(tuple(cfg.until_words)), _words_of(tuple(cfg.clock_ends))
+    if not until:
+        return out, used
+    n = len(toks)
+    for u in range(n):
+        width = _phrase_len(toks, u, until)
+        if not width:
+            continue
+        near_stiff = [
+            p
+            for p in stiff
+            if sentence[p] == sentence[u]
+            and 0 <= u - p <= cfg.window
+            and not any(toks[q].lower in cfg.until_breaks for q in range(p + 1, u))
+        ]
+        near_morning = [p for p in morning if sentence[p] == sentence[u]]
+        if not near_stiff:
+            continue
+        first = min([*near_stiff, *near_morning])
+        j = u + width
+        while j < n and toks[j].lower in ("about", "around", "roughly", "the", "at", "least", "well", "into"):
+            j += 1
+        end_width = _phrase_len(toks, j, ends) if j < n else 0
+        if end_width:  # "stiff until lunchtime": from waking, hours
+            out.append(NumberHit(cfg.finding, True, first, j + end_width))
+            continue
+        if not near_morning:
+            continue
+        for k in range(u + width, min(n, u + width + cfg.until_reach)):
+            if sentence[k] != sentence[u] or toks[k].lower in (",", "but", "then"):
+                break
+            got = _length_at(toks, k, cfg.unit_minutes, cfg.number_words)
+            if got is None:
+                continue
+            minutes, end = got
+            if k > 0 and toks[k - 1].lower in cfg.fraction_words:
+                minutes *= cfg.fraction_words[toks[k - 1].lower]
+            used.add(k)
+            if minutes != cfg.long_over_minutes:
+                out.append(NumberHit(cfg.finding, minutes > cfg.long_over_minutes, first, end))
+            break
+    return out, used
+
+
 def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
     threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
@@ -347,16 +620,18 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         return []
     n = len(toks)
     stiff = _phrase_starts(toks, cfg.stiffness_words)
-    if not stiff:  # most texts name no stiffness
-        return []
     sentence: list[int] = []
     s = 0
     for t in toks:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
+    combined = _combined_at(toks, cfg, sentence)
+    stiff += combined
+    if not stiff:  # most texts name no stiffness
+        return []
     stiff_set = frozenset(stiff)
-    morning = _phrase_starts(toks, cfg.morning_words)
+    morning = _phrase_starts(toks, cfg.morning_words) + combined
     abbrevs = frozenset(a.lower() for a in cfg.morning_abbreviations)
     morning += [
         i
@@ -365,16 +640,17 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if t.lower in abbrevs
         and (t.text.isupper() or "." in t.text or (i + 1 in stiff_set and (i == 0 or toks[i - 1].lower != "i")))
     ]
-    if not stiff or not morning:
-        return []
+    out, used = _until_lengths(toks, cfg, sentence, stiff, morning)
+    if not morning:
+        return out
+    morning_set = frozenset(morning)
     less = frozenset(_phrase_starts(toks, cfg.less_words))
     more = frozenset(_phrase_starts(toks, cfg.more_words))
     not_after = frozenset(_phrase_starts(toks, cfg.not_after))
-    out: list[NumberHit] = []
     i = 0
     while i < n:
         got = _length_at(toks, i, cfg.unit_minutes, cfg.number_words)
-        if got is None:
+        if got is None or i in used:
             i += 1
             continue
         minutes, end = got
@@ -386,7 +662,7 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if any(p in not_after for p in range(end, end + 3)):
             continue  # "20 minutes ago", "8 hours of sleep", "10 minutes after sitting"
         near = [p for p in (*stiff, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.window]
-        if not any(p in stiff_set for p in near) or all(p in stiff_set for p in near):
+        if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
             continue
         bound_less = any(p in less for p in range(max(0, start - 3), start))
         bound_more = any(p in more for p in range(max(0, start - 3), start))
@@ -661,4 +937,137 @@ def read_coma_scale(toks: Sequence[Tok]) -> list[NumberHit]:
         if score is None or not cfg.lowest <= score <= cfg.full:
             continue
         out.append(NumberHit(cfg.finding, score < cfg.full, i, end))
+    return out
+
+
+_WEIGHT_AMOUNT = re.compile(r"^[~≈]?(\d{1,3}(?:\.\d)?)(?:-\d{1,3})?([a-z]*)$")
+
+
+def _weight_amount(toks: Sequence[Tok], j: int, w: WeightChange) -> tuple[float, int] | None:
+    """An amount of weight starting at token ``j`` in kg, and the token after it: "6 kg", "2st",
+    "half a stone", "a stone and a half", "a couple of stone", "10 lbs"."""
+    n = len(toks)
+    if toks[j].lower in ("a", "an") and j + 1 < n and _WEIGHT_AMOUNT.match(toks[j + 1].lower):
+        j += 1  # "a 10kg weight"
+    word = toks[j].lower
+    scale = 1.0
+    if word in w.fraction_words:  # "half a stone"
+        scale = w.fraction_words[word]
+        j += 1
+        if j < n and toks[j].lower in ("a", "an"):
+            j += 1
+        count = 1.0
+    elif (m := _WEIGHT_AMOUNT.match(word)) is not None:
+        count = float(m.group(1))
+        if m.group(2):
+            if m.group(2) not in w.unit_kg:
+                return None
+            return count * w.unit_kg[m.group(2)], j + 1  # "6kg", "2st"
+        j += 1
+    elif word in w.number_words:
+        count = w.number_words[word]
+        j += 1
+        if j < n and toks[j].lower in w.number_words and toks[j].lower not in ("a", "an"):
+            count = w.number_words[toks[j].lower]  # "a couple of stone", "a few pounds"
+            j += 1
+        if j < n and toks[j].lower == "of":
+            j += 1
+    else:
+        return None
+    if j >= n or toks[j].lower not in w.unit_kg:
+        return None
+    kg = count * scale * w.unit_kg[toks[j].lower]
+    j += 1
+    if j + 2 < n and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") and toks[j + 2].lower == "half":
+        kg += 0.5 * w.unit_kg[toks[j - 1].lower]  # "a stone and a half"
+        j += 3
+    return kg, j
+
+
+def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[NumberHit]:
+    """A change of weight told by its amount (numbers.yaml ``weight_change``): a gain of at
+    least ``min_kg`` is weight_gain present; a loss is unexplained_weight_loss present, or absent
+    when its sentence gives a reason the person chose ("lost 6 kg on a diet"; a loss said with
+    "weight" and no amount too). ``age`` is the person's: a small child's gain is growth. One
+    pass over the tokens."""
+    w = numbers_file().weight_change
+    if w is None:
+        return []
+    gain, loss = _words_of(tuple(w.gain_words)), _words_of(tuple(w.loss_words))
+    n = len(toks)
+    if not any(t.lower in gain.heads or t.lower in loss.heads for t in toks):
+        return []
+    weak, frames = frozenset(w.weak_words), _words_of(tuple(w.weak_frames))
+    leads, young = _words_of(tuple(w.amount_leads)), _words_of(tuple(w.young_words))
+    intent, unexplained = _words_of(tuple(w.intent_words)), _words_of(tuple(w.unexplained_words))
+    sentence: list[int] = []
+    s = 0
+    for t in toks:
+        sentence.append(s)
+        if t.lower in _SENTENCE_BREAK:
+            s += 1
+    out: list[NumberHit] = []
+    i = 0
+    while i < n:
+        width = _phrase_len(toks, i, gain)
+        is_gain = width > 0
+        if not width:
+            width = _phrase_len(toks, i, loss)
+        if not width:
+            i += 1
+            continue
+        verb = " ".join(t.lower for t in toks[i : i + width])
+        if verb in weak:
+            k = i
+            while k > 0 and toks[k - 1].lower in ("now", "already", "about", "nearly", "almost"):
+                k -= 1
+            start = k == 0 or toks[k - 1].lower in _SENTENCE_BREAK or toks[k - 1].lower == ","
+            if not start and _phrase_ending(toks, k, frames) is None:
+                i += width
+                continue
+        j = i + width
+        skipped = 0
+        while j < n and skipped < w.window and (lead := _phrase_len(toks, j, leads)):
+            j += lead
+            skipped += 1
+        got = _weight_amount(toks, j, w) if j < n else None
+        amount_said = got is not None
+        if got is None and not (j < n and toks[j].lower in w.weight_words):
+            i += width
+            continue
+        kg, end = got if got is not None else (0.0, j + 1)
+        if amount_said and end < n and toks[end].lower in w.not_after:
+            if not is_gain:  # "dropped a 10kg weight on my foot": a thing's weight, no loss
+                out.append(NumberHit("unexplained_weight_loss", False, i, end + 1, thing=True))
+            i = end
+            continue
+        if amount_said and kg < w.min_kg:
+            i = end
+            continue
+        sent = [q for q in range(n) if sentence[q] == sentence[i]]
+        if any(toks[q].lower in w.money_words for q in sent):
+            i = end
+            continue  # "the rent went up 50 pounds"
+        if is_gain:
+            grower = (age is not None and age < w.growth_under_age) or any(
+                _phrase_len(toks, q, young) for q in sent if q < i
+            )
+            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
+                out.append(NumberHit("weight_gain", False, i, end, thing=True))
+            elif amount_said:
+                out.append(NumberHit("weight_gain", True, i, end))
+        else:
+            said = any(_phrase_len(toks, q, unexplained) for q in sent)
+            chosen = not said and any(
+                _phrase_len(toks, q, intent)
+                and not any(
+                    toks[d].lower in w.intent_denials for d in range(max(sent[0], q - w.intent_denial_reach), q)
+                )
+                for q in sent
+            )
+            if chosen:
+                out.append(NumberHit("unexplained_weight_loss", False, i, end))
+            elif amount_said:
+                out.append(NumberHit("unexplained_weight_loss", True, i, end))
+        i = end
     return out

@@ -63,7 +63,9 @@ def _rx() -> _Rx:
             re.compile(
                 rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))"
                 rf"(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
-                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b))?",
+                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b"
+                # ("my wife is 30 weeks": a pregnancy's weeks, not her age)
+                rf"(?!\s*(?:days?|weeks?|wks?|w\b|months?|mths?|\+\s*\d))))?",
                 re.I,
             )
         ),
@@ -82,7 +84,7 @@ def _rx() -> _Rx:
             re.compile(
                 rf"\b(?:aged?\s|(?:{young})\s(?:of\s|aged?\s)|(?:{young}),\s?"
                 rf"|(?:{young})(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?|(?:he|she)(?:['’]s|\s+is)\s+(?:only\s+|just\s+)?"
-                rf"|(?:baby|infant|bub|newborn|toddler|tot)(?:\s+(?:girl|boy|son|daughter))?\s+)\s*{num}\s+({units})\b(?!\s+ago)",
+                rf"|(?:baby|infant|bub|newborn|toddler|tot)(?:\s+(?:girl|boy|son|daughter))?\s+)\s*{num}\s+({units})\b(?!\s+(?:ago|pregnant|gone|along|gestation))",
                 re.I,
             )
         ),
@@ -105,7 +107,7 @@ def _rx() -> _Rx:
 
 _PRONOUN_AGE = Folded(
     re.compile(
-        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|months?|minutes?|hours?|times?))",
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|wks?\b|months?|minutes?|hours?|times?|\+\s*\d))",
         re.I,
     )
 )
@@ -138,7 +140,9 @@ _AGE_PATTERNS = [
     re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
     # "since age 19" dates an onset, not the age now
     re.compile(
-        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b(?!\s*(?:days?|weeks?|months?|%|kg|lb))",
+        # ("I'm 34 wks", "I am 29+4": weeks of a pregnancy, not an age)
+        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b"
+        r"(?!\s*(?:days?|weeks?|wks?\b|w\b|months?|mths?\b|%|kg|lb|\+\s*\d))",
         re.I,
     ),
     # the age now beside an age in the past: "since I was 22 (now 28)", "now aged 40"
@@ -199,6 +203,10 @@ def young_age(text: str, low: str | None = None) -> tuple[int, int | None] | Non
     m = (rx.infant_old.search(text) if _may(low, ("old",)) else None) or (
         rx.infant_aged.search(text) if _may(low, ("age", "he", *rx.young_needles)) else None
     )
+    if m and w.pronoun_weeks_max is not None and m.group(0).lower().startswith(("he", "she")):
+        days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
+        if days > w.pronoun_weeks_max * 7:
+            m = None  # "she's 31 weeks": weeks so many after a pronoun are a pregnancy's, not a baby's age
     if m:
         days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
         months = int(days // 30.44 + 1e-9)
@@ -286,7 +294,7 @@ def read_person(text: str) -> Person:
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
         tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
         talks_about = re.match(
-            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|(?:is|['’]s)\s+(?:\d{1,2}\s*(?:weeks?|wks?)\b|pregnant|expecting)|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
             tail,
             re.I,
         )

@@ -287,6 +287,25 @@ class Gestation(_Strict):
     # number words and ordinals up to nine, with their values
     number_words: dict[str, int] = {}
     ordinal_words: dict[str, int] = {}
+    # weeks said of the person with no pregnancy word beside them (numbers.yaml explains)
+    bare_weeks: tuple[int, int] | None = None
+    bare_min_age: int = Field(default=12, ge=0)
+    self_frames: list[str] = []
+    pronoun_frames: list[str] = []
+    past_frames: list[str] = []
+    frame_adverbs: list[str] = []
+    duration_before: list[str] = []
+    follow_words: list[str] = []
+    with_determiners: list[str] = []
+    with_counts: list[str] = []
+    context_words: list[str] = []
+    context_group: str | None = None
+    bare_week_min_alone: int = Field(default=13, ge=1)
+    duration_after: list[str] = []
+    duration_after_window: int = Field(default=4, ge=1, le=8)
+    duration_next: list[str] = []
+    week_words: list[str] = []
+    max_days: int = Field(default=6, ge=0, le=6)
 
 
 class Alcohol(_Strict):
@@ -336,6 +355,20 @@ class StiffnessLength(_Strict):
     not_after: list[str] = []
     window: int = Field(ge=1, le=12)
     source: str
+    # a short form that says both stiffness and the morning ("EMS 2 hrs"), read in capitals with
+    # its length within `combined_reach` tokens after it and none of `combined_not` in its
+    # sentence (EMS is the ambulance service too)
+    combined_words: list[str] = []
+    combined_reach: int = Field(default=3, ge=1, le=6)
+    combined_not: list[str] = []
+    # stiffness that lasts "until" a time of day after the morning ("till lunchtime", "until
+    # midday") is long; "until" and a length ("until I've been up a couple of hours") is that long
+    until_words: list[str] = []
+    clock_ends: list[str] = []
+    until_reach: int = Field(default=8, ge=1, le=12)
+    # words between the stiffness and the "until" that start another clause ("stiff every
+    # morning and I work until lunchtime")
+    until_breaks: list[str] = []
 
 
 class VaccineCover(_Strict):
@@ -402,6 +435,33 @@ class ComaScale(_Strict):
     source: str
 
 
+class WeightChange(_Strict):
+    """A change of weight told by its amount ("put on half a stone", "down 5 kg"); numbers.yaml
+    ``weight_change`` explains each list."""
+
+    gain_words: list[str] = Field(min_length=1)
+    loss_words: list[str] = Field(min_length=1)
+    weak_words: list[str] = []
+    weak_frames: list[str] = []
+    money_words: list[str] = []
+    amount_leads: list[str] = []
+    unit_kg: dict[str, float] = Field(min_length=1)
+    number_words: dict[str, float] = {}
+    fraction_words: dict[str, float] = {}
+    min_kg: float = Field(default=2, ge=0)
+    not_after: list[str] = []
+    intent_words: list[str] = []
+    intent_denials: list[str] = []
+    intent_denial_reach: int = Field(default=3, ge=1, le=6)
+    unexplained_words: list[str] = []
+    young_words: list[str] = []
+    growth_under_age: int = Field(default=5, ge=0)
+    not_findings: list[str] = []
+    weight_words: list[str] = []
+    window: int = Field(default=3, ge=1, le=6)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -416,6 +476,7 @@ class NumbersFile(_Strict):
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
     coma_scale: ComaScale | None = None
+    weight_change: WeightChange | None = None
 
 
 # ----------------------------------------------------------------------------- maps

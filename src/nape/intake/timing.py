@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from nape.intake.concepts import GROUP, ancestors
@@ -87,8 +88,12 @@ def _unit_days(unit: str) -> float:
 # ----------------------------------------------------------------------------- durations
 _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 
-# "for the past month", "over the last week": one unit with no number
-_THE_PAST = re.compile(r"\b(?:for|over|in)\s+the\s+(?:past|last)\s+(week|fortnight|month|year)\b", re.I)
+# "for the past month", "over the last week", "the past fortnight my back ...": one unit with no
+# number ("the last week of term" is a date)
+_THE_PAST = re.compile(
+    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
+    re.I,
+)
 _UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
 # what someone did for ten minutes ("after walking for ten minutes") is not a spasm
 _ACTIVITY_BEFORE = re.compile(
@@ -156,6 +161,9 @@ class _PointRx:
     nth: Folded  # "week 3 of", "the second week of", "day 4 of"
     age_since: Folded  # "since age 30", "since I was 30"
     future: Folded  # "next", "until", "appointment": the point is ahead, not an onset
+    clock: Folded  # "since 5am", "from 2 pm", "since 10:30"
+    year_time: Folded  # "since the summer", "ever since Christmas", "since last spring"
+    year_since: Folded  # "ever since 2021", "since his head injury in 2019"
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -186,6 +194,27 @@ def _points_rx() -> _PointRx:
         ),
         age_since=Folded(re.compile(rf"\b(?:{alternation(cfg.age_since)})\s+(\d{{1,3}})\b", re.I)),
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
+        clock=Folded(
+            re.compile(
+                rf"\b(?:{alternation(cfg.clock_leads or ['since'])})\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
+                rf"(\d{{1,2}})(?:([:.])(\d{{2}}))?(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])",
+                re.I,
+            )
+        ),
+        year_time=Folded(
+            re.compile(
+                rf"\b(?:{alternation(cfg.year_time_leads or ['since'])})\s+(?:(the|last|this\s+past)\s+)?"
+                rf"(?:(start|beginning|end|middle)\s+of\s+(?:the\s+)?)?({alternation(cfg.year_times or ['summer'])})\b",
+                re.I,
+            )
+        ),
+        year_since=Folded(
+            re.compile(
+                rf"\b(?:ever\s+)?(?:since|from)\b((?:\s+(?!(?:19|20)\d\d\b|to\b|until\b|till\b)[^\s.,;!?]+){{0,{cfg.year_since_reach}}}?)\s+"
+                r"(?:in\s+|of\s+|back\s+in\s+)?((?:19|20)\d\d)\b(?!\s*(?:-|–|to|until|till)\s*\d)",
+                re.I,
+            )
+        ),
         gates={
             "day": tuple(w.split()[-1] for w in cfg.day_points),
             "week": ("week",),
@@ -195,6 +224,9 @@ def _points_rx() -> _PointRx:
             "clinical": ("/",),
             "nth": tuple(cfg.nth_units),
             "age_since": tuple({w.split()[0] for w in cfg.age_since}),
+            "clock": tuple(w.split()[0] for w in cfg.clock_leads),
+            "year_time": tuple(cfg.year_times),
+            "year_since": ("since", "from"),
         },
     )
 
@@ -232,7 +264,27 @@ def _current_month(text: str) -> int | None:
     return None
 
 
-def read_points(text: str, age: int | None = None) -> list[Hit]:
+def _year_time_elapsed(
+    span: tuple[tuple[int, int], tuple[int, int]], today: date, last: bool, part: str
+) -> tuple[float, float] | None:
+    """The fewest and the most days since a named time of the year ([month, day] to [month,
+    day]; "start of" or "end of" narrows it to its first or last day): its most recent
+    occurrence that has begun by ``today`` (with ``last``, one that has ended)."""
+    (m1, d1), (m2, d2) = span
+    for year in (today.year, today.year - 1, today.year - 2):
+        start = date(year, m1, d1)
+        end = date(year + 1 if (m2, d2) < (m1, d1) else year, m2, d2)
+        if part in ("start", "beginning"):
+            end = start
+        elif part == "end":
+            start = end
+        if start > today or (last and end >= today):
+            continue
+        return float(max(0, (today - end).days)), float((today - start).days)
+    return None
+
+
+def read_points(text: str, age: int | None = None, today: date | None = None) -> list[Hit]:
     """Points in time that give how long ago the problem began: a part of the day or the week
     ("since yesterday", "this arvo", "the other day"), a weekday ("since Sunday": the most recent
     one, so under a week), a month with the current month stated ("since March ... it's June
@@ -346,6 +398,33 @@ def read_points(text: str, age: int | None = None) -> list[Hit]:
             if years >= 1:
                 days = years * 365.0
                 out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    for m in rx.clock.finditer(text) if may("clock") else ():
+        hour, minutes, suffix = int(m.group(1)), m.group(3), m.group(4)
+        if hour > 24 or not (suffix or (minutes and m.group(2) == ":")) or future(m.start()):
+            continue  # "since 2" is no clock time; "since 10:30" is
+        days = cfg.clock_days
+        out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    on = today or date.today()
+    if cfg.year_times and may("year_time") and _current_month(text) is None:
+        for m in rx.year_time.finditer(text):
+            name = " ".join(m.group(3).lower().split())
+            span = cfg.year_times.get(name)
+            if span is None or future(m.start()):
+                continue
+            got = _year_time_elapsed(span, on, (m.group(1) or "").lower() == "last", (m.group(2) or "").lower())
+            if got is None or _band(got[0]) != _band(got[1]):
+                continue  # "since the summer" in early September: a week or three months
+            days = (got[0] + got[1]) / 2
+            out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    for m in rx.year_since.finditer(text) if may("year_since") else ():
+        year = int(m.group(2))
+        if not on.year - cfg.year_span <= year < on.year:
+            continue
+        fewest, most = (on - date(year, 12, 31)).days, (on - date(year, 1, 1)).days
+        if _band(fewest) != _band(most):
+            continue  # "since 2025" in the first days of 2026
+        days = float(fewest + most) / 2
+        out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     return out
 
 
@@ -385,12 +464,14 @@ def _perfect_before(text: str, start: int) -> bool:
 _ONSET_LEADS = frozenset({"x", "×", "since", "past", "over the last", "over the past"})
 
 
-def read_durations(text: str, keep: Callable[[Hit], int | None] | None = None, age: int | None = None) -> list[Hit]:
+def read_durations(
+    text: str, keep: Callable[[Hit], int | None] | None = None, age: int | None = None, today: date | None = None
+) -> list[Hit]:
     """Duration of the problem (one band) and brief episodes. ``keep`` (see ``governed``) ranks
     each time by what it governs (a symptom first, then a trigger or nothing said, then an
     event's recent date that bounds the onset) and drops the ones that govern something else; the longest of the best
-    rank is taken."""
-    bands, episodes = read_times(text, age)
+    rank is taken. ``today`` is the date the text is read on (the clock's when not given)."""
+    bands, episodes = read_times(text, age, today)
     return choose_duration(bands, keep) + episodes[:1]
 
 
@@ -409,9 +490,9 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
     return [max(ranked, key=lambda b: (b[0], b[1]))[2]] if ranked else []
 
 
-def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]:
+def read_times(text: str, age: int | None = None, today: date | None = None) -> tuple[list[Hit], list[Hit]]:
     """Every time that may be how long something has gone on (lengths and points), and brief
-    episodes ("lasts about 2 minutes")."""
+    episodes ("lasts about 2 minutes"). ``today`` dates "since the summer" and "since 2019"."""
     bands: list[Hit] = []
     episodes: list[Hit] = []
     ends: list[int] | None = None
@@ -473,7 +554,7 @@ def read_times(text: str, age: int | None = None) -> tuple[list[Hit], list[Hit]]
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
     for m in _LONG_USE.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
-    bands += read_points(text, age)
+    bands += read_points(text, age, today)
     return bands, episodes
 
 

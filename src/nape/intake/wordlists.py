@@ -31,6 +31,9 @@ class PersonWords(_Strict):
     units: dict[str, int]
     teens: dict[str, int]
     infant_units: dict[str, float]
+    # an age in weeks after "he's"/"she's" above this many weeks is not a baby's ("she's 31
+    # weeks" is a pregnancy's weeks; a baby's age is told in months by then)
+    pronoun_weeks_max: int | None = None
     # words by which writers set themselves apart from a relative they mention ("my sister got
     # numb arms ... I've just got the stiffness"): the writer is then the patient
     self_contrast: list[str] = []
@@ -83,6 +86,16 @@ class TimeWords(_Strict):
     # times relative to an unnamed event ("the next morning", "the day after"): a recent onset,
     # read only when the text gives no other time at all
     relative_points: dict[str, float] = {}
+    # "since 5am", "from 2 pm": a clock time earlier today (``clock_days`` days back)
+    clock_leads: list[str] = []
+    clock_suffixes: list[str] = []
+    clock_days: float = Field(default=0.3, gt=0, lt=1)
+    # "since the summer", "since Christmas": a named time of the year, [[month, day], [month, day]],
+    # read against today's date; "ever since 2021": a year before today's
+    year_times: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+    year_time_leads: list[str] = []
+    year_since_reach: int = Field(default=8, ge=1, le=12)
+    year_span: int = Field(default=90, ge=1)
     # a bare number of hours right after a symptom's words ("LBP 1h", "neck pain 3 hrs") is how
     # long it has gone on, unless one of these words follows it ("2 hrs a day", "1h after lifting")
     bare_hours_not_after: list[str] = []

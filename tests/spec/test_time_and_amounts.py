@@ -1,0 +1,62 @@
+"""Time, pregnancy weeks and amounts (tests/spec/time_and_amounts.yaml): weeks of a pregnancy
+said with no pregnancy word, the waters, a weight change by its amount, how long morning
+stiffness lasts to a time of day, and an onset given by an anchor ("since lunch", "since the
+summer", "ever since 2019"). One test per row; rows marked ``control`` must stay as they are."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from nape.intake import parse
+
+ROWS: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "time_and_amounts.yaml").read_text(encoding="utf-8")
+)
+CLASSES = (
+    "bare_gestation",
+    "waters_fluid",
+    "weight_amount",
+    "stiffness_clock",
+    "onset_anchor",
+    "anchor_year",
+)
+_YEAR_BACK = re.compile(r"\{year-(\d+)\}")
+
+
+def _today(row: dict[str, Any]) -> date:
+    """The date the row is read on: its own ``today`` (for anchors such as "since the summer",
+    whose length depends on the date) or the clock's."""
+    given = row.get("today")
+    return date.fromisoformat(str(given)) if given else date.today()
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
+def test_time_and_amounts(row: dict[str, Any]) -> None:
+    today = _today(row)
+    text = _YEAR_BACK.sub(lambda m: str(today.year - int(m.group(1))), row["text"])
+    r = parse(text, today=today)
+    if "sex" in row:
+        assert r.sex == row["sex"], r.sex
+    if "age" in row:
+        assert r.age == row["age"], r.age
+    got = {m.finding: m.present for m in r.mentions}
+    for fid, present in row.get("expect", {}).items():
+        assert got.get(fid) == present, (fid, got)
+    for fid in row.get("not", []):
+        assert got.get(fid) is not True, (fid, got)
+    for fid in row.get("unread", []):
+        assert fid not in got, (fid, got)
+
+
+def test_every_class_has_six_wordings_and_controls() -> None:
+    for cls in CLASSES:
+        rows = [r for r in ROWS if r["class"] == cls]
+        assert len([r for r in rows if not r.get("control")]) >= 6, cls
+        assert any(r.get("control") for r in rows), cls
+    assert {r["class"] for r in ROWS} <= set(CLASSES)
