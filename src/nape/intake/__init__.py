@@ -287,8 +287,11 @@ def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
     claimers = _site_claims()
     claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
     for mt in matches:
-        for o in claimers.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
-            claims.setdefault(o, []).append((mt.start, mt.end))
+        rule = mt[0]
+        over = claimers.get(rule.label)
+        if over is not None and rule.kind == "group":
+            for o in over:
+                claims.setdefault(o, []).append((mt[1], mt[2]))
     out: dict[int, int] = {}
     if not claims:  # most texts name no such site
         return out
@@ -519,13 +522,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
     hits = group_hits(matches)
-    in_text = frozenset(h.group for h in hits)
+    in_text: frozenset[str] | None = None  # the groups named anywhere, made when a rule asks
     for comp in compose(hits, ctx):
         r = comp.rule
         if r.min_age is not None and (person.age is None or person.age < r.min_age):
             continue  # said of someone younger, or of no stated age
-        if r.in_text and in_text.isdisjoint(r.in_text):
-            continue  # not in the setting that gives the words their meaning (a pregnancy)
+        if r.in_text:
+            if in_text is None:
+                in_text = frozenset([h[0] for h in hits])
+            if in_text.isdisjoint(r.in_text):
+                continue  # not in the setting that gives the words their meaning (a pregnancy)
         if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         spans = comp.spans
@@ -545,7 +551,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age)
-    has_drug = any(mt.rule.kind == "drug" for mt in matches)
+    has_drug = any(mt[0].kind == "drug" for mt in matches)
     drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):
         if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says
@@ -819,14 +825,20 @@ def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand])
     covered = [False] * len(toks)
     for c in cands:
         covered[c.start : c.end] = [True] * (c.end - c.start)
+    # one pass over the matches: the words a finding's phrase, pattern or medicine covers, and
+    # the concept words (looked at once every cover is known)
+    concept_matches: list[Match] = []
     for mt in matches:
-        if mt.rule.kind in ("phrase", "pattern", "drug"):
-            covered[mt.start : mt.end] = [True] * (mt.end - mt.start)
+        rule, a, b = mt
+        kind = rule.kind
+        if kind == "group":
+            if rule.label in concepts:
+                concept_matches.append(mt)
+        elif kind in ("phrase", "pattern", "drug"):
+            covered[a:b] = [True] * (b - a)
     out: list[str] = []
-    for mt in matches:
-        if mt.rule.kind != "group" or mt.rule.label not in concepts:
-            continue
-        if any(covered[j] for j in range(mt.start, mt.end)):
+    for mt in concept_matches:
+        if True in covered[mt.start : mt.end]:
             continue
         word = " ".join(t.text for t in toks[mt.start : mt.end])
         if word.lower() not in (w.lower() for w in out):
