@@ -36,7 +36,7 @@ from nape.intake.numbers import (
     read_vaccine_cover,
 )
 from nape.intake.person import read_person
-from nape.intake.pipeline import ABSENT, GENERIC, build, maps
+from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file
 from nape.intake.side import read_side
@@ -487,8 +487,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
-    matches = pipe.index.match(toks, counter)
-    ctx = Context(toks, counter)
+    # one pass finds the findings' words and the assertion triggers
+    matches, triggers = split(pipe.index.match(toks, counter))
+    ctx = Context(toks, counter, triggers)
     person = read_person(raw)
     sent = _sentences(toks)
     limbs = _limb_words(toks, m, _claimed_limb_words(matches))
