@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -308,6 +310,13 @@ def _rules_by_group(scope: str | None = None) -> dict[str, list[tuple[Compose, f
     return out
 
 
+@cache
+def _rule_table(scope: str) -> dict[str, tuple[tuple[Compose, ...], tuple[frozenset[str], ...]]]:
+    """``_rules_by_group(scope)`` as two tuples per first group, the rules and the groups each
+    needs: a clause's rules are picked by one subset test each, without a Python loop."""
+    return {g: (tuple(r for r, _ in rs), tuple(n for _, n in rs)) for g, rs in _rules_by_group(scope).items()}
+
+
 def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     """Findings composed from group hits that share a clause (or, for a rule whose scope is the
     sentence, a sentence: "my arm went weak, never had anything like it")."""
@@ -369,7 +378,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
                 continue
             both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in sorted(names) if g in looked_at}
             out += _compose_in(both, ctx, kinds, "two_sentences")
-    out += _carried(by_clause, ctx, kinds)
+    out += _carried(by_clause, ctx, kinds, sentence)
     return out
 
 
@@ -435,6 +444,14 @@ def _story_groups() -> frozenset[str]:
 
 
 @cache
+def _site_groups() -> frozenset[str]:
+    return frozenset(g for g, kind in _kinds().items() if kind == "site")
+
+
+_START = itemgetter(1)  # a hit's start
+
+
+@cache
 def _kinds() -> dict[str, str]:
     return {name: g.kind for name, g in concept_file().groups.items()}
 
@@ -451,7 +468,7 @@ def _sentence_of(ctx: Context) -> list[int]:
 
 def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, str], scope: str) -> list[Composed]:
     window_default = concept_file().window
-    rules = _rules_by_group(scope)
+    rules = _rule_table(scope)
     firsts = [g for g in groups if g in rules]  # the groups a rule starts at, in the hits' order
     if not firsts:
         return []
@@ -479,9 +496,9 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
     present = frozenset(groups)
     for g in firsts:
         hs = groups[g]
-        for rule, need in rules[g]:
-            if not need <= present:
-                continue
+        these, needs = rules[g]
+        # the rules whose every group is in the clause, in order
+        for rule in compress(these, map(present.issuperset, needs)):
             window = rule.window or window_default
             for anchor in hs:
                 if any(
@@ -531,7 +548,9 @@ def _scope(r: Compose) -> str:
     return "sentence" if r.across_clauses else r.scope
 
 
-def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
+def _carried(
+    by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str], sentence: Sequence[int]
+) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
     clause of the same sentence that names one ("it hurts low in his back and since then the
     muscles keep cramping" -> back spasm), or of the sentence before when its own opens with a
@@ -540,24 +559,19 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
 
     carry = frozenset(attributes_file().carry.concepts)
     pronouns = frozenset(attributes_file().carry.pronouns)
-    sentence: list[int] = []
-    opens_with_pronoun: list[bool] = []  # by sentence
-    s = 0
-    start = True
-    for t in ctx.toks:
-        sentence.append(s)
-        if start:
-            opens_with_pronoun.append(t.lower in pronouns)
-            start = False
-        if t.lower in _SENTENCE_END:
-            s += 1
-            start = True
+    sites = _site_groups()
+    # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
+    # the first whose sentence is that one
+
+    def opens_with_pronoun(sent: int) -> bool:
+        return ctx.toks[bisect_left(sentence, sent)].lower in pronouns
+
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
     for c in sorted(by_clause):
         groups = by_clause[c]
-        site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
+        site_groups = {g: max(hs, key=_START) for g, hs in groups.items() if g in sites}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
         own = {g: groups[g] for g in carry & groups.keys()}
@@ -576,7 +590,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
         if last_sites is None:
             continue
         # the same sentence, or the next one when it opens by pointing back ("It keeps locking")
-        if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun[sent]):
+        if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun(sent)):
             continue
         for g in carry & groups.keys():
             for rule, _ in _rules_by_group().get(g, ()):
