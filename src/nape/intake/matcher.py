@@ -14,7 +14,7 @@ The spaCy-style token patterns of the resource files (``LOWER``, ``LEMMA``, ``IN
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -47,6 +47,33 @@ class Test:
         if self.sent_start is not None and t.sent_start != self.sent_start:
             return False
         return not (self.regex is not None and not self.regex.search(t.text))
+
+
+_PREDICATES: dict[Test, Callable[[Tok], bool]] = {}
+
+
+def predicate(test: Test) -> Callable[[Tok], bool]:
+    """``test.ok`` as a function made for the test's shape (a word set; a word set by form only;
+    words refused and punctuation or not, as a pattern's gap): the same answer without reading
+    every field of the test at every token. Kept per test value (tests are immutable and equal
+    tests give equal answers)."""
+    got = _PREDICATES.get(test)
+    if got is not None:
+        return got
+    words, nw = test.words, test.not_words
+    rest = (test.like_num, test.regex, test.sent_start)
+    if rest != (None, None, None):
+        got = test.ok
+    elif words is not None and not nw and test.is_punct is None:
+        got = (lambda t: t.lower in words or t.lemma in words) if test.lemma else (lambda t: t.lower in words)
+    elif words is None and nw and test.is_punct is not None:
+        punct = test.is_punct
+        got = lambda t: t.is_punct == punct and t.lower not in nw and t.lemma not in nw  # noqa: E731
+    else:
+        got = test.ok
+    if len(_PREDICATES) < 100_000:
+        _PREDICATES[test] = got
+    return got
 
 
 @dataclass(frozen=True)
@@ -297,6 +324,7 @@ class Index:
     ) -> None:
         n = len(toks)
         for gap, suffix in node.gaps.items():
+            ok = predicate(gap)
             found: dict[int, Match] = {}
             p, steps = j, 0
             children, exact = suffix.children, suffix.exact
@@ -317,7 +345,7 @@ class Index:
                         frontier = nxt
                 elif counter is not None:  # no suffix starts here: the step ``_advance`` would take
                     counter[0] += 1
-                if steps >= gap.hi or not gap.ok(toks[p]):
+                if steps >= gap.hi or not ok(toks[p]):
                     break
                 p += 1
                 steps += 1
@@ -385,12 +413,18 @@ class Index:
                 if len(nxt) == 1:  # a node lists each rule once
                     out += [_new(Match, (rule, i, j)) for rule in nxt[0].rules]
                 else:
-                    seen: set[int] = set()
-                    for node in nxt:
-                        for rule in node.rules:
-                            if id(rule) not in seen:
-                                seen.add(id(rule))
-                                out.append(_new(Match, (rule, i, j)))
+                    # the nodes that end rules: one lists each of its rules once; only rules
+                    # of two nodes (two word forms of one test) need the repeat check
+                    ending = [node.rules for node in nxt if node.rules]
+                    if len(ending) == 1:
+                        out += [_new(Match, (rule, i, j)) for rule in ending[0]]
+                    elif ending:
+                        seen: set[int] = set()
+                        for rules in ending:
+                            for rule in rules:
+                                if id(rule) not in seen:
+                                    seen.add(id(rule))
+                                    out.append(_new(Match, (rule, i, j)))
                 if j >= n:
                     break
                 lower, lemma = lowers[j], lemmas[j]
@@ -554,11 +588,12 @@ def _longest(tests: tuple[Test, ...], toks: Sequence[Tok], i: int, n: int, count
                 best = pos
             continue
         test = tests[ti]
+        ok = predicate(test)
         # how many tokens this test can take from pos
         k = 0
         if test.lo == 0:
             stack.append((ti + 1, pos))
-        while k < test.hi and pos + k < n and toks[pos + k].lower != "\n" and test.ok(toks[pos + k]):
+        while k < test.hi and pos + k < n and toks[pos + k].lower != "\n" and ok(toks[pos + k]):
             k += 1
             if k >= test.lo:
                 stack.append((ti + 1, pos + k))
