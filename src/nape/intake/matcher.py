@@ -413,18 +413,12 @@ class Index:
                 if len(nxt) == 1:  # a node lists each rule once
                     out += [_new(Match, (rule, i, j)) for rule in nxt[0].rules]
                 else:
-                    # the nodes that end rules: one lists each of its rules once; only rules
-                    # of two nodes (two word forms of one test) need the repeat check
-                    ending = [node.rules for node in nxt if node.rules]
-                    if len(ending) == 1:
-                        out += [_new(Match, (rule, i, j)) for rule in ending[0]]
-                    elif ending:
-                        seen: set[int] = set()
-                        for rules in ending:
-                            for rule in rules:
-                                if id(rule) not in seen:
-                                    seen.add(id(rule))
-                                    out.append(_new(Match, (rule, i, j)))
+                    seen: set[int] = set()
+                    for node in nxt:
+                        for rule in node.rules:
+                            if id(rule) not in seen:
+                                seen.add(id(rule))
+                                out.append(_new(Match, (rule, i, j)))
                 if j >= n:
                     break
                 lower, lemma = lowers[j], lemmas[j]
@@ -588,12 +582,11 @@ def _longest(tests: tuple[Test, ...], toks: Sequence[Tok], i: int, n: int, count
                 best = pos
             continue
         test = tests[ti]
-        ok = predicate(test)
         # how many tokens this test can take from pos
         k = 0
         if test.lo == 0:
             stack.append((ti + 1, pos))
-        while k < test.hi and pos + k < n and toks[pos + k].lower != "\n" and ok(toks[pos + k]):
+        while k < test.hi and pos + k < n and toks[pos + k].lower != "\n" and test.ok(toks[pos + k]):
             k += 1
             if k >= test.lo:
                 stack.append((ti + 1, pos + k))
