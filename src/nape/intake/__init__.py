@@ -45,7 +45,7 @@ from nape.intake.numbers import (
     read_weight_change,
 )
 from nape.intake.person import read_person
-from nape.intake.pipeline import ABSENT, GENERIC, build, maps
+from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
@@ -298,8 +298,11 @@ def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
     claimers = _site_claims()
     claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
     for mt in matches:
-        for o in claimers.get(mt.rule.label, ()) if mt.rule.kind == "group" else ():
-            claims.setdefault(o, []).append((mt.start, mt.end))
+        rule = mt[0]
+        over = claimers.get(rule.label)
+        if over is not None and rule.kind == "group":
+            for o in over:
+                claims.setdefault(o, []).append((mt[1], mt[2]))
     out: dict[int, int] = {}
     if not claims:  # most texts name no such site
         return out
@@ -574,8 +577,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
     if counter is not None:
         counter[0] += len(toks)
-    matches = qualified_sites(pipe.index.match(toks, counter), toks)
-    ctx = Context(toks, counter)
+    # one pass finds the findings' words and the assertion triggers
+    matches, triggers = split(pipe.index.match(toks, counter))
+    matches = qualified_sites(matches, toks)
+    ctx = Context(toks, counter, triggers)
     person = read_person(raw)
     sent = _sentences(toks)
     limbs = _limb_words(toks, m, _claimed_limb_words(matches))
@@ -647,7 +652,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age, today)
-    has_drug = any(mt.rule.kind == "drug" for mt in matches)
+    has_drug = any(mt[0].kind == "drug" for mt in matches)
     drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):
         if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says
@@ -963,14 +968,20 @@ def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand])
     covered = [False] * len(toks)
     for c in cands:
         covered[c.start : c.end] = [True] * (c.end - c.start)
+    # one pass over the matches: the words a finding's phrase, pattern or medicine covers, and
+    # the concept words (looked at once every cover is known)
+    concept_matches: list[Match] = []
     for mt in matches:
-        if mt.rule.kind in ("phrase", "pattern", "drug"):
-            covered[mt.start : mt.end] = [True] * (mt.end - mt.start)
+        rule, a, b = mt
+        kind = rule.kind
+        if kind == "group":
+            if rule.label in concepts:
+                concept_matches.append(mt)
+        elif kind in ("phrase", "pattern", "drug"):
+            covered[a:b] = [True] * (b - a)
     out: list[str] = []
-    for mt in matches:
-        if mt.rule.kind != "group" or mt.rule.label not in concepts:
-            continue
-        if any(covered[j] for j in range(mt.start, mt.end)):
+    for mt in concept_matches:
+        if True in covered[mt.start : mt.end]:
             continue
         word = " ".join(t.text for t in toks[mt.start : mt.end])
         if word.lower() not in (w.lower() for w in out):

@@ -84,33 +84,49 @@ def _words() -> _Words:
 
 
 @cache
-def context_index() -> Index:
+def context_rules() -> tuple[Rule, ...]:
+    """The trigger rules of context_rules.yaml (each rule's data: category, direction, scope).
+    The rules build (pipeline.build) also puts them in the main index, so that one pass over a
+    text finds the findings' words and the triggers (see ``Context``'s ``matches``)."""
     cfg = context_file()
     lemmas = lemma_table()
-    idx = Index()
+    out: list[Rule] = []
     for r in cfg.rules:
         data = (r.category, r.direction, r.max_scope)
         if r.pattern is not None:
             tests = tuple(compile_token(t, lemmas) for t in r.pattern)
-            idx.add(Rule(r.literal, tests, "pattern", data))
+            out.append(Rule(r.literal, tests, "pattern", data))
         else:
             from nape.intake.tokens import phrase_words
 
             words = list(phrase_words(r.literal))
             # a trigger matches its own word forms only: "no" must not match "know"
-            idx.add(Rule(r.literal, phrase_tests(words, {}, frozenset()), "phrase", data))
+            out.append(Rule(r.literal, phrase_tests(words, {}, frozenset()), "phrase", data))
+    return tuple(out)
+
+
+@cache
+def context_index() -> Index:
+    idx = Index()
+    idx.extend(context_rules())
     return idx
 
 
 class Context:
     """Clause boundaries and assertion scopes of one tokenised text."""
 
-    def __init__(self, toks: Sequence[Tok], counter: list[int] | None = None) -> None:
+    def __init__(
+        self, toks: Sequence[Tok], counter: list[int] | None = None, matches: list[Match] | None = None
+    ) -> None:
+        """``matches``: the matches of ``context_rules()`` over ``toks``, in the order
+        ``context_index().match`` gives them, when the caller found them already (None: found here)."""
         cfg: ContextFile = context_file()
         self.toks = toks
         n = len(toks)
         self.hard = _structural_boundaries(toks, cfg)
-        triggers, self.blocked_by = _triggers(toks, context_index().match(toks, counter))
+        if matches is None:
+            matches = context_index().match(toks, counter)
+        triggers, self.blocked_by = _triggers(toks, matches)
         self.stop = list(self.hard)
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))

@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -305,32 +307,41 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     is not a site of its own: "between my shoulder blades" is the mid back, not the shoulder
     blade; "lower back" is not "back"."""
     info = _label_info()
-    group_matches = [m for m in matches if m.rule.kind == "group"]
-    sites = sorted(
-        (m for m in group_matches if info[m.rule.label][0]),
-        key=lambda m: (m.start, -(m.end - m.start)),
-    )
-    inner: set[tuple[int, int, str]] = set()
-    reach = (-1, -1)
-    for m in sites:
-        if m.end <= reach[1] and (reach[1] - reach[0]) > (m.end - m.start):
-            inner.add((m.start, m.end, m.rule.label))
-        if m.end > reach[1]:
-            reach = (m.start, m.end)
+    # one pass over the matches: the group matches with their label's facts, the sites, and the
+    # longer hits of overriding groups (a parse has hundreds of group matches)
+    group_matches: list[tuple[int, int, str, bool, tuple[str, ...]]] = []
+    sites: list[tuple[int, int, str]] = []
     # words a longer hit of an overriding group claims ("normal colour" hides its "normal")
     hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
-    for m in group_matches:
-        over = info[m.rule.label][1]
-        if over and m.end - m.start > 1:
-            hidden.setdefault(m.start, []).append((m.start, m.end, over))
+    hideable: set[str] = set()  # the labels those hits override
+    for m in matches:
+        rule, s, e = m
+        if rule.kind != "group":
+            continue
+        label = rule.label
+        site, over, anc = info[label]
+        group_matches.append((s, e, label, site, anc))
+        if site:
+            sites.append((s, e, label))
+        if over and e - s > 1:
+            hidden.setdefault(s, []).append((s, e, over))
+            hideable |= over
+    sites.sort(key=lambda x: (x[0], x[0] - x[1]))
+    inner: set[tuple[int, int, str]] = set()
+    reach = (-1, -1)
+    for x in sites:
+        s, e = x[0], x[1]
+        if e <= reach[1] and (reach[1] - reach[0]) > (e - s):
+            inner.add(x)
+        if e > reach[1]:
+            reach = (s, e)
     out: list[Hit] = []
     append = out.append
     new = tuple.__new__  # a Hit built without its Python-level constructor (a parse makes hundreds)
-    for m in group_matches:
-        if (inner and (m.start, m.end, m.rule.label) in inner) or (hidden and _hidden(m, hidden)):
+    for s, e, label, site, anc in group_matches:
+        if (site and inner and (s, e, label) in inner) or (label in hideable and _hidden(label, s, e, hidden)):
             continue
-        s, e = m.start, m.end
-        for g in info[m.rule.label][2]:
+        for g in anc:
             append(new(Hit, (g, s, e)))
     return out
 
@@ -388,22 +399,24 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
 
 
 @cache
-def _label_info() -> dict[str, tuple[bool, frozenset[str], frozenset[str]]]:
+def _label_info() -> dict[str, tuple[bool, frozenset[str], tuple[str, ...]]]:
     """Per group rule label: (a site?, the labels of the groups it overrides, the group and
-    the groups including it)."""
+    the groups including it). The last is a tuple in the order of iterating ``ancestors()``'s
+    set (the order hits were always made in)."""
     anc = ancestors()
     return {
-        GROUP + name: (g.kind == "site", frozenset(GROUP + o for o in g.overrides), anc[name])
+        GROUP + name: (g.kind == "site", frozenset(GROUP + o for o in g.overrides), tuple(anc[name]))
         for name, g in concept_file().groups.items()
     }
 
 
-def _hidden(m: Match, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
-    """Whether a longer hit of an overriding group covers ``m`` (an overriding phrase starts at
-    most a few words before: the look-back is bounded, so the cost stays linear)."""
-    for s in range(m.start, max(-1, m.start - 6), -1):
+def _hidden(label: str, start: int, end: int, hidden: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
+    """Whether a longer hit of an overriding group covers the hit of ``label`` at ``start`` to
+    ``end`` (an overriding phrase starts at most a few words before: the look-back is bounded,
+    so the cost stays linear)."""
+    for s in range(start, max(-1, start - 6), -1):
         for a, b, labels in hidden.get(s, ()):
-            if m.rule.label in labels and a <= m.start and m.end <= b and (b - a) > (m.end - m.start):
+            if label in labels and a <= start and end <= b and (b - a) > (end - start):
                 return True
     return False
 
@@ -420,6 +433,13 @@ def _rules_by_group(scope: str | None = None) -> dict[str, list[tuple[Compose, f
     return out
 
 
+@cache
+def _rule_table(scope: str) -> dict[str, tuple[tuple[Compose, ...], tuple[frozenset[str], ...]]]:
+    """``_rules_by_group(scope)`` as two tuples per first group, the rules and the groups each
+    needs: a clause's rules are picked by one subset test each, without a Python loop."""
+    return {g: (tuple(r for r, _ in rs), tuple(n for _, n in rs)) for g, rs in _rules_by_group(scope).items()}
+
+
 def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     """Findings composed from group hits that share a clause (or, for a rule whose scope is the
     sentence, a sentence: "my arm went weak, never had anything like it")."""
@@ -429,25 +449,38 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     kinds = _kinds()
     listed = _listed_after_mark(hits, ctx, kinds)
     clause = ctx.clause
-    # (the same grouping as two setdefault chains per hit, with plain look-ups: a parse has hundreds)
+    # only the groups a rule of a sentence's scope (or of a story's) looks at are kept by
+    # sentence: the others cannot change what those rules compose (see ``_sentence_groups``)
+    wanted = _sentence_groups()
+    # (the same grouping as two setdefault chains per hit, with plain look-ups: a parse has
+    # hundreds; the hits of one start, one after another, share their clause and sentence)
+    last = -1
+    in_clause: dict[str, list[Hit]] = {}
+    in_sentence: dict[str, list[Hit]] = {}
     for h in hits:
-        g, at = h.group, h.start
-        c = listed.get(at, clause[at]) if listed else clause[at]
-        in_clause = by_clause.get(c)
-        if in_clause is None:
-            by_clause[c] = {g: [h]}
-        elif (hs := in_clause.get(g)) is None:
+        g, at = h[0], h[1]
+        if at != last:
+            last = at
+            c = listed.get(at, clause[at]) if listed else clause[at]
+            got = by_clause.get(c)
+            if got is None:
+                got = by_clause[c] = {}
+            in_clause = got
+            c = sentence[at]
+            got = by_sentence.get(c)
+            if got is None:
+                # every sentence with a hit has its entry (a story pairs it with the next)
+                got = by_sentence[c] = {}
+            in_sentence = got
+        if (hs := in_clause.get(g)) is None:
             in_clause[g] = [h]
         else:
             hs.append(h)
-        c = sentence[at]
-        in_sentence = by_sentence.get(c)
-        if in_sentence is None:
-            by_sentence[c] = {g: [h]}
-        elif (hs := in_sentence.get(g)) is None:
-            in_sentence[g] = [h]
-        else:
-            hs.append(h)
+        if g in wanted:
+            if (hs := in_sentence.get(g)) is None:
+                in_sentence[g] = [h]
+            else:
+                hs.append(h)
     out: list[Composed] = []
     for groups in by_clause.values():
         out += _compose_in(groups, ctx, kinds, "clause")
@@ -468,7 +501,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
                 continue
             both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in sorted(names) if g in looked_at}
             out += _compose_in(both, ctx, kinds, "two_sentences")
-    out += _carried(by_clause, ctx, kinds)
+    out += _carried(by_clause, ctx, kinds, sentence)
     return out
 
 
@@ -510,6 +543,19 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
 
 
 @cache
+def _sentence_groups() -> frozenset[str]:
+    """The groups that the rules composing over a sentence or a story look at: their own, their
+    `unless` groups, the "also" marker and every site (a rule's nearest-site test compares
+    them). A group outside this set has no such rule starting at it and is never looked up by
+    one, so leaving its hits out of a sentence changes nothing those rules compose."""
+    names = {ALSO, *_story_groups()}
+    for rules in _rules_by_group("sentence").values():
+        for rule, need in rules:
+            names |= need | set(rule.unless)
+    return frozenset(names | {g for g, kind in _kinds().items() if kind == "site"})
+
+
+@cache
 def _story_groups() -> frozenset[str]:
     """The groups the rules of a story's scope look at (their own, their `unless` groups, the
     "also" marker and every site, which a rule's nearest-site test compares)."""
@@ -518,6 +564,14 @@ def _story_groups() -> frozenset[str]:
         for rule, need in rules:
             names |= need | set(rule.unless)
     return frozenset(names | {g for g, kind in _kinds().items() if kind == "site"})
+
+
+@cache
+def _site_groups() -> frozenset[str]:
+    return frozenset(g for g, kind in _kinds().items() if kind == "site")
+
+
+_START = itemgetter(1)  # a hit's start
 
 
 @cache
@@ -537,8 +591,9 @@ def _sentence_of(ctx: Context) -> list[int]:
 
 def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, str], scope: str) -> list[Composed]:
     window_default = concept_file().window
-    rules = _rules_by_group(scope)
-    if not rules.keys() & groups.keys():
+    rules = _rule_table(scope)
+    firsts = [g for g in groups if g in rules]  # the groups a rule starts at, in the hits' order
+    if not firsts:
         return []
     out: list[Composed] = []
     # sorted hits (and their starts) are made only for the groups a rule looks at, once each
@@ -573,10 +628,11 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
 
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     present = frozenset(groups)
-    for g, hs in groups.items():
-        for rule, need in rules.get(g, ()):
-            if not need <= present:
-                continue
+    for g in firsts:
+        hs = groups[g]
+        these, needs = rules[g]
+        # the rules whose every group is in the clause, in order
+        for rule in compress(these, map(present.issuperset, needs)):
             window = rule.window or window_default
             for anchor in hs:
                 if any(
@@ -667,7 +723,9 @@ def _scope(r: Compose) -> str:
     return "sentence" if r.across_clauses else r.scope
 
 
-def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str]) -> list[Composed]:
+def _carried(
+    by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Mapping[str, str], sentence: Sequence[int]
+) -> list[Composed]:
     """A concept in a clause that names no body site takes the sites of the nearest earlier
     clause of the same sentence that names one ("it hurts low in his back and since then the
     muscles keep cramping" -> back spasm), or of the sentence before when its own opens with a
@@ -676,24 +734,19 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
 
     carry = frozenset(attributes_file().carry.concepts)
     pronouns = frozenset(attributes_file().carry.pronouns)
-    sentence: list[int] = []
-    opens_with_pronoun: list[bool] = []  # by sentence
-    s = 0
-    start = True
-    for t in ctx.toks:
-        sentence.append(s)
-        if start:
-            opens_with_pronoun.append(t.lower in pronouns)
-            start = False
-        if t.lower in _SENTENCE_END:
-            s += 1
-            start = True
+    sites = _site_groups()
+    # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
+    # the first whose sentence is that one
+
+    def opens_with_pronoun(sent: int) -> bool:
+        return ctx.toks[bisect_left(sentence, sent)].lower in pronouns
+
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
     for c in sorted(by_clause):
         groups = by_clause[c]
-        site_groups = {g: max(hs, key=lambda h: h.start) for g, hs in groups.items() if kinds[g] == "site"}
+        site_groups = {g: max(hs, key=_START) for g, hs in groups.items() if g in sites}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
         own = {g: groups[g] for g in carry & groups.keys()}
@@ -712,7 +765,7 @@ def _carried(by_clause: dict[int, dict[str, list[Hit]]], ctx: Context, kinds: Ma
         if last_sites is None:
             continue
         # the same sentence, or the next one when it opens by pointing back ("It keeps locking")
-        if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun[sent]):
+        if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun(sent)):
             continue
         for g in carry & groups.keys():
             for rule, _ in _rules_by_group().get(g, ()):

@@ -14,7 +14,7 @@ The spaCy-style token patterns of the resource files (``LOWER``, ``LEMMA``, ``IN
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -47,6 +47,33 @@ class Test:
         if self.sent_start is not None and t.sent_start != self.sent_start:
             return False
         return not (self.regex is not None and not self.regex.search(t.text))
+
+
+_PREDICATES: dict[Test, Callable[[Tok], bool]] = {}
+
+
+def predicate(test: Test) -> Callable[[Tok], bool]:
+    """``test.ok`` as a function made for the test's shape (a word set; a word set by form only;
+    words refused and punctuation or not, as a pattern's gap): the same answer without reading
+    every field of the test at every token. Kept per test value (tests are immutable and equal
+    tests give equal answers)."""
+    got = _PREDICATES.get(test)
+    if got is not None:
+        return got
+    words, nw = test.words, test.not_words
+    rest = (test.like_num, test.regex, test.sent_start)
+    if rest != (None, None, None):
+        got = test.ok
+    elif words is not None and not nw and test.is_punct is None:
+        got = (lambda t: t.lower in words or t.lemma in words) if test.lemma else (lambda t: t.lower in words)
+    elif words is None and nw and test.is_punct is not None:
+        punct = test.is_punct
+        got = lambda t: t.is_punct == punct and t.lower not in nw and t.lemma not in nw  # noqa: E731
+    else:
+        got = test.ok
+    if len(_PREDICATES) < 100_000:
+        _PREDICATES[test] = got
+    return got
 
 
 @dataclass(frozen=True)
@@ -297,6 +324,7 @@ class Index:
     ) -> None:
         n = len(toks)
         for gap, suffix in node.gaps.items():
+            ok = predicate(gap)
             found: dict[int, Match] = {}
             p, steps = j, 0
             children, exact = suffix.children, suffix.exact
@@ -317,7 +345,7 @@ class Index:
                         frontier = nxt
                 elif counter is not None:  # no suffix starts here: the step ``_advance`` would take
                     counter[0] += 1
-                if steps >= gap.hi or not gap.ok(toks[p]):
+                if steps >= gap.hi or not ok(toks[p]):
                     break
                 p += 1
                 steps += 1

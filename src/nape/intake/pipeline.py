@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from nape.core.resources import SAFE_LOADER
-from nape.intake.matcher import Index, Rule, compile_token, phrase_tests
+from nape.intake.matcher import Index, Match, Rule, compile_token, phrase_tests
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -41,6 +41,8 @@ def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
 
 
 ABSENT = "|absent"
+# the kind of the assertion triggers' rules in the pipeline's index (assertion.context_rules)
+CONTEXT = "context"
 GENERIC = "generic:"
 
 
@@ -87,6 +89,20 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
+def split(found: list[Match]) -> tuple[list[Match], list[Match]]:
+    """The matches of one pass of the pipeline's index: those of the findings' words, groups and
+    medicines, and those of the assertion triggers (kind ``CONTEXT``), each in the order found.
+
+    The triggers share the index's trie, and a trie walk reaches the nodes of one rule set in
+    the same order with or without the other's nodes beside them, so each list is what an
+    index of its rules alone gives (tests/unit/intake/test_trie.py compares)."""
+    main: list[Match] = []
+    triggers: list[Match] = []
+    for mt in found:
+        (triggers if mt[0].kind == CONTEXT else main).append(mt)
+    return main, triggers
+
+
 @dataclass(frozen=True)
 class Pipeline:
     index: Index
@@ -114,7 +130,7 @@ def build(kb: KnowledgeBase | None = None) -> Pipeline:
 
 
 def _build(kb: KnowledgeBase | None) -> Pipeline:
-    from nape.intake.assertion import context_index
+    from nape.intake.assertion import context_rules
     from nape.intake.concepts import group_rules, truncation_table
     from nape.intake.medicines import drug_rules, start_rules
     from nape.intake.schema import concept_file
@@ -145,7 +161,8 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
             known.update(w for w in phrase_words(phrase) if w.isalpha())
     idx.extend(drug_rules())
     idx.extend(start_rules())
-    context_index()
+    # the assertion triggers too, under their own kind: one pass finds both (see ``split``)
+    idx.extend(Rule(r.label, r.tests, CONTEXT, r.data) for r in context_rules())
     # clinicians cut their own words short: the clinical and "absent" phrases are the lexicon
     spelt = [p for f in kb.findings.values() for p in (*f.phrases.clinical, *f.phrases.absent)]
     usage = [p for f in kb.findings.values() for p in f.phrases.lay]
