@@ -65,7 +65,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("chart_abbreviation", "capital_abbreviation")
     classes += ("urine_noun", "contact_surface", "light_subject", "system_generic", "qualified_site")
     classes += ("coordinated_site", "cramp_site", "nausea_words", "rash_denial")
-    classes += ("pattern_absorbs",)
+    classes += ("pattern_absorbs", "pain_shown")
     classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
