@@ -483,25 +483,9 @@ _RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 
 
 def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
-    """Positions where one of ``phrases`` (words split on spaces) starts; one pass, each
-    position trying only the phrases whose first word it holds."""
-    by_first = _by_first_word(tuple(phrases))
-    out = []
-    for i, t in enumerate(toks):
-        for words in by_first.get(t.lower, ()):
-            if all(i + k < len(toks) and toks[i + k].lower == w for k, w in enumerate(words)):
-                out.append(i)
-                break
-    return out
-
-
-@cache
-def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
-    by_first: dict[str, list[list[str]]] = {}
-    for p in phrases:
-        words = p.lower().split()
-        by_first.setdefault(words[0], []).append(words)
-    return by_first
+    """Positions where one of ``phrases`` starts (matched as ``_phrase_len`` matches them)."""
+    words = _words_of(tuple(phrases))
+    return [i for i in range(len(toks)) if _phrase_len(toks, i, words)]
 
 
 def _length_at(
