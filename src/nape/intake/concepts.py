@@ -542,28 +542,29 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
     return out
 
 
+def _looked_at(scope: str) -> set[str]:
+    """The groups the rules of one scope look at: their own and their `unless` groups."""
+    names: set[str] = set()
+    for rules in _rules_by_group(scope).values():
+        for rule, need in rules:
+            names |= need | set(rule.unless)
+    return names
+
+
 @cache
 def _sentence_groups() -> frozenset[str]:
     """The groups that the rules composing over a sentence or a story look at: their own, their
     `unless` groups, the "also" marker and every site (a rule's nearest-site test compares
     them). A group outside this set has no such rule starting at it and is never looked up by
     one, so leaving its hits out of a sentence changes nothing those rules compose."""
-    names = {ALSO, *_story_groups()}
-    for rules in _rules_by_group("sentence").values():
-        for rule, need in rules:
-            names |= need | set(rule.unless)
-    return frozenset(names | {g for g, kind in _kinds().items() if kind == "site"})
+    return frozenset(_looked_at("sentence") | _story_groups())
 
 
 @cache
 def _story_groups() -> frozenset[str]:
     """The groups the rules of a story's scope look at (their own, their `unless` groups, the
     "also" marker and every site, which a rule's nearest-site test compares)."""
-    names = {ALSO}
-    for rules in _rules_by_group("two_sentences").values():
-        for rule, need in rules:
-            names |= need | set(rule.unless)
-    return frozenset(names | {g for g, kind in _kinds().items() if kind == "site"})
+    return frozenset({ALSO} | _looked_at("two_sentences") | _site_groups())
 
 
 @cache
