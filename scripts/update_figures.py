@@ -17,7 +17,8 @@ SETS = {
     "blind-e (seen)": ROOT / "data/blind/2026-11-30-e/cases.jsonl",
     "blind-f (seen)": ROOT / "data/blind/2026-11-30-f/cases.jsonl",
     "blind-g (seen)": ROOT / "data/blind/2026-11-30-g/cases.jsonl",
-    "blind-h": ROOT / "data/blind/2026-11-30-h/cases.jsonl",
+    "blind-h (seen)": ROOT / "data/blind/2026-11-30-h/cases.jsonl",
+    "blind-i": ROOT / "data/blind/2026-11-30-i/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
