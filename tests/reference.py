@@ -1,7 +1,8 @@
 """A plain, slow reference implementation of the differential, for property tests.
 
 It loops over causes and findings in pure Python with no matrices or shared code paths, and
-follows the rules written in docs/knowledge (under-5 priors, benign rates, common findings).
+follows the rules written in docs/knowledge (under-5 priors, benign rates, common findings, causes
+that exist only with a medicine or an injury).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def reference_posterior(
             else:
                 p = finding.base_rate
             total += math.log(p if present else 1.0 - p)
+        if cond.exists_only_with and not any(f in findings for f in cond.exists_only_with):
+            total += math.log(kb.meta.reasoning.unstated_cause_factor)  # its cause left unsaid
         logs[cid] = total
     top = max(logs.values())
     z = sum(math.exp(v - top) for v in logs.values())

@@ -108,6 +108,17 @@ def _how_findings_count(kb: KnowledgeBase) -> list[str]:
         " one absent, only it counts. Pairs: "
         + ", ".join(f"`{fid}` of `{f.specialises}`" for fid, f in sorted(kb.findings.items()) if f.specialises)
         + ".",
+        "- **Causes that exist only with a medicine or an injury.** A drug reaction needs its"
+        " drug and whiplash its collision (`exists_only_with`). When a story states none of them,"
+        f" present or absent, the cause is weighed by {kb.meta.reasoning.unstated_cause_factor}: it"
+        " stays possible, and the interview can ask, but it no longer leads on the spasm's"
+        " pattern alone. Causes: "
+        + ", ".join(
+            f"`{cid}` ({', '.join(f'`{f}`' for f in c.exists_only_with)})"
+            for cid, c in sorted(kb.conditions.items())
+            if c.exists_only_with
+        )
+        + ".",
         "- **Young children.** The `0-4` prior band applies to ages 0 to 4; a cause that does not give"
         " it uses its `0-15` multiplier.",
         "- **Red flags** are separate: a fired red flag sets at least its level, whatever the probabilities say.",

@@ -132,6 +132,10 @@ def _cross_check(
         for lk in cond.findings:
             if lk.finding not in findings:
                 raise KnowledgeReferenceError(f"{where}: unknown finding {lk.finding!r}")
+        listed = {lk.finding for lk in cond.findings}
+        for fid in cond.exists_only_with:
+            if fid not in listed:
+                raise KnowledgeReferenceError(f"{where}: exists_only_with finding {fid!r} is not under findings")
         for esc in cond.triage.escalations:
             _check_rule(esc.when, findings, where)
         for fid in cond.triage.known_by:

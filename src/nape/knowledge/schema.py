@@ -360,6 +360,14 @@ class Condition(StrictModel):
     summary: Summary
     prior: Prior
     findings: list[Likelihood] = Field(min_length=6)
+    exists_only_with: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Findings one of which this cause cannot exist without (the medicine that causes it, the"
+            " injury that defines it). When a story states none of them, present or absent, the cause"
+            " is weighed by reasoning.unstated_cause_factor; each must also be listed under findings"
+        ),
+    )
     triage: ConditionTriage
     workup: Workup
     care_plan: list[CareStep] = Field(min_length=1)
@@ -457,6 +465,14 @@ class ReasoningSettings(StrictModel):
         description=(
             "A finding a cause lists with at least this probability is one it commonly produces: when"
             " present it never counts against that cause (its likelihood is at least the base rate)"
+        ),
+    )
+    unstated_cause_factor: Probability = Field(
+        default=0.3,
+        description=(
+            "The chance that a story of a cause defined by a medicine or an injury (a condition's"
+            " exists_only_with) leaves that cause unsaid; the cause is weighed by it when the story"
+            " states none of them. A modelling choice, not a clinical rate"
         ),
     )
 

@@ -5,7 +5,11 @@ A condition that does not list a finding uses the finding's general ``base_rate`
 that a benign cause (base level self_care or consultation) uses the finding's ``benign_rate`` when
 one is set: serious symptoms such as weight loss, vomiting or confusion count against it. A finding
 a cause lists with at least ``common_finding_p`` is one it commonly produces, so when present it
-never counts against that cause (its likelihood is raised to the base rate if lower).
+never counts against that cause (its likelihood is raised to the base rate if lower). A cause
+that exists only with a medicine or an injury (``exists_only_with``) is weighed by
+``unstated_cause_factor`` when the story states none of them, present or absent: a dystonic
+reaction to a drug in a story that names no drug stays possible but no longer leads on the
+pattern of the spasm alone.
 
 Each finding's weight for a cause is its log-likelihood ratio against that base rate, so a
 positive weight raised the cause and a negative one lowered it. Example: fever present gives
@@ -57,6 +61,9 @@ class Model:
     log_sex: Array  # [C, 2]
     # finding index -> the indices of the broader findings it specialises (nearest first)
     broader: dict[int, tuple[int, ...]]
+    # cause index -> the finding indices one of which it cannot exist without (exists_only_with)
+    needs: tuple[tuple[int, frozenset[int]], ...]
+    log_unstated: float
 
     @staticmethod
     def build(kb: KnowledgeBase) -> Model:
@@ -100,6 +107,12 @@ class Model:
             log_age=log_age,
             log_sex=log_sex,
             broader=_broader(kb, index),
+            needs=tuple(
+                (ci, frozenset(index[f] for f in kb.conditions[cid].exists_only_with))
+                for ci, cid in enumerate(conds)
+                if kb.conditions[cid].exists_only_with
+            ),
+            log_unstated=float(np.log(kb.meta.reasoning.unstated_cause_factor)),
         )
 
     # ------------------------------------------------------------------ inference
@@ -139,6 +152,18 @@ class Model:
             score = score + self.log_present[:, pos].sum(axis=1)
         if neg:
             score = score + self.log_absent[:, neg].sum(axis=1)
+        return self._unstated(score, ev)
+
+    def _unstated(self, score: Array, ev: Evidence) -> Array:
+        """Weigh down each cause whose defining medicine or injury the story leaves unsaid.
+
+        Example: "my neck suddenly twisted to one side" names no drug, so a drug-induced
+        dystonic reaction is weighed by the unstated factor; "no new medicines" is stated
+        (absent) and counts through its own likelihood instead."""
+        stated = {self.index[f] for f in ev.findings}
+        for ci, need in self.needs:
+            if stated.isdisjoint(need):
+                score[ci] += self.log_unstated
         return score
 
     def posterior(self, ev: Evidence) -> Array:

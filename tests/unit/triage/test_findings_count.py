@@ -70,3 +70,44 @@ def test_strain_and_postural_causes_are_much_less_likely_in_young_children() -> 
     for cid in ("muscle_strain", "postural_overuse", "stress_tension"):
         ci = MODEL.conditions.index(cid)
         assert MODEL.log_prior_for(2, None)[ci] < MODEL.log_prior_for(12, None)[ci] - np.log(3)
+
+
+def _rank(findings: dict[str, bool], condition: str, age: int = 40) -> float:
+    ev = Evidence.build(KB, findings, age=age, sex="female")
+    return float(MODEL.posterior(ev)[MODEL.conditions.index(condition)])
+
+
+def test_a_drug_reaction_needs_its_drug_said() -> None:
+    # a sudden one-sided neck twist with trouble speaking, no medicine named
+    story = {"sudden_onset": True, "neck_pain": True, "speech_swallow_difficulty": True}
+    unsaid = _rank(story, "drug_induced_dystonia")
+    with_drug = _rank({**story, "recent_dopamine_blocker": True}, "drug_induced_dystonia")
+    factor = KB.meta.reasoning.unstated_cause_factor
+    assert with_drug > unsaid
+    # the factor is applied once, to the cause whose medicine is unsaid, and nothing else moves
+    ev = Evidence.build(KB, story, age=40, sex="female")
+    pos, neg = MODEL.split(ev)
+    plain = MODEL.log_prior_for(40, "female") + MODEL.log_present[:, pos].sum(axis=1)
+    plain = plain + MODEL.log_absent[:, neg].sum(axis=1)
+    joint = MODEL.log_joint(ev)
+    needy = {MODEL.conditions[ci] for ci, _ in MODEL.needs}
+    for ci, cid in enumerate(MODEL.conditions):
+        expected = plain[ci] + (np.log(factor) if cid in needy else 0.0)
+        assert abs(joint[ci] - expected) < 1e-9, cid
+
+
+def test_a_denied_cause_counts_through_its_own_likelihood_not_twice() -> None:
+    # "no new medicines" is stated: the absent likelihood counts, the unstated factor does not
+    ev = Evidence.build(KB, {"neck_spasm": True, "new_medication_recent": False}, age=30, sex="male")
+    ci = MODEL.conditions.index("drug_induced_dystonia")
+    fi, fa = MODEL.index["neck_spasm"], MODEL.index["new_medication_recent"]
+    pos, neg = MODEL.split(ev)
+    assert fi in pos and fa in neg
+    expected = MODEL.log_prior_for(30, "male")[ci] + MODEL.log_present[ci, pos].sum() + MODEL.log_absent[ci, neg].sum()
+    assert abs(MODEL.log_joint(ev)[ci] - expected) < 1e-9
+
+
+def test_every_defining_finding_is_listed_by_its_cause() -> None:
+    for cid, cond in KB.conditions.items():
+        listed = {lk.finding for lk in cond.findings}
+        assert set(cond.exists_only_with) <= listed, cid
