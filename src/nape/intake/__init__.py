@@ -412,6 +412,10 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         elif fid in m["family_to"] and not st.negated:
             acc.add(Mention(m["family_to"][fid], True, source, start, end))
             return
+        elif fid in m["family_to"] and _whole_family(st.family_words, m["family_general"]):
+            # "no FHx of AS", "nobody in my family has had dystonia": the family's history denied
+            acc.add(Mention(m["family_to"][fid], False, source, start, end))
+            return
         else:
             return
     if (
@@ -546,6 +550,13 @@ def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
         )
 
     return said(spec["noise"]) and not said(spec["spasm"])
+
+
+def _whole_family(family_words: Sequence[str], general: Sequence[str]) -> bool:
+    """Whether a family trigger speaks of the family as a whole ("no FHx", "nobody in the
+    family"), not of one relative ("my mum doesn't have psoriasis" says nothing of the rest)."""
+    words = {w.strip(":-").lower() for text in family_words for w in text.split()}
+    return not words.isdisjoint(general)
 
 
 def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:

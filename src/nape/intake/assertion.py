@@ -58,6 +58,7 @@ class _Words:
     form_function: frozenset[str]
     hyphen_prefixes: frozenset[str]
     writer: frozenset[str]
+    subject_denials: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def _words() -> _Words:
         frozenset(c.form_function_words),
         frozenset(c.hyphen_prefixes),
         frozenset(c.writer_words),
+        frozenset(c.subject_denials),
     )
 
 
@@ -162,12 +164,15 @@ class Context:
                     toks, t, w.verbal, w.list_verbs
                 )
                 # a relative's story runs to the end of its clause ("my dad had a stroke with
-                # slurred speech"): only a hard boundary ends it
-                stops = self.hard if t.category == "FAMILY" else self.stop
+                # slurred speech"), and so does a denial that is its verb's subject ("nobody at
+                # home has had a fever"): only a hard boundary ends it
+                stops = self.hard if t.category == "FAMILY" or t.text in w.subject_denials else self.stop
                 j = t.end
                 while j < n and j < t.end + fwd and not stops[j]:
                     if t.category == "FAMILY" and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
+                    if t.text in w.subject_denials and toks[j].lower == ",":
+                        break  # "cold when nobody else is, piling on weight": its clause only
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):

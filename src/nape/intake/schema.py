@@ -65,6 +65,9 @@ class Clauses(_Strict):
     # a relative's story ("my mum has psoriasis") ends where the writer speaks of themself
     # ("... and my back hurts"): the words after are the writer's own
     writer_words: list[str] = []
+    # a denial that is the subject of its verb ("nobody in my family has had it"): its scope runs
+    # over that verb to the end of the clause, where other denials stop at "has"
+    subject_denials: list[str] = []
     # a form's answer: "<field><separator><answer>" with the answer alone before the end of its
     # line or clause ("Saddle numbness: no", "Fever - nil", "Weight loss = none") denies the
     # field's words, back to the start of the field (at most `form_field_max` tokens)
@@ -531,6 +534,7 @@ class MapsFile(_Strict):
 
     historical_to: dict[str, str]
     family_to: dict[str, str]
+    family_general: list[str] = []
     relative_subjects: RelativeSubjects
     brief_episode: BriefEpisode
     past_events_dropped: list[str]
