@@ -32,6 +32,9 @@ class ContextRule(_Strict):
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"]
     pattern: list[dict[str, Any]] | None = None
     max_scope: int | None = Field(default=None, ge=1, le=30)
+    # a trigger that counts only where its clause ends right after it ("Fever I don't have.",
+    # "neck stiffness nil"): followed by more words ("I don't have a fever") it is not this rule's
+    clause_final: bool = False
 
 
 class Scope(_Strict):
@@ -77,6 +80,11 @@ class Clauses(_Strict):
     # a hyphen inside a word ends a denial ("no fever-stiff neck" keeps the stiff neck) unless the
     # word before it is one of these prefixes ("never taken anti-sickness tablets" denies them)
     hyphen_prefixes: list[str] = []
+    # words that may stand between a clause-final trigger and the end of its clause ("Fever I
+    # haven't got at all"); and the words that make a final "no" a choice, not a denial ("radiating
+    # or not")
+    clause_final_fillers: list[str] = []
+    clause_final_not_after: list[str] = []
 
 
 class ContextFile(_Strict):
