@@ -171,9 +171,12 @@ class Context:
                 # a relative's story runs to the end of its clause ("my dad had a stroke with
                 # slurred speech"): only a hard boundary ends it
                 stops = self.hard if t.category == "FAMILY" else self.stop
-                j = t.end
+                other = t.category in ("FAMILY", "NOT_PERSON")
+                # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
+                # was shaking"): its scope starts at the subject
+                j = t.start if t.category == "NOT_PERSON" else t.end
                 while j < n and j < t.end + fwd and not stops[j]:
-                    if t.category == "FAMILY" and toks[j].lower in w.writer:
+                    if other and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
@@ -240,7 +243,8 @@ class Context:
         return Status(
             "NEGATED_EXISTENCE" in flags,
             "HISTORICAL" in flags,
-            "HYPOTHETICAL" in flags or self._asked_about(spans),
+            # what an animal or a thing does is read as nothing, like a supposition
+            "HYPOTHETICAL" in flags or "NOT_PERSON" in flags or self._asked_about(spans),
             tuple(flags.get("FAMILY", [])),
         )
 

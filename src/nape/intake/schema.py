@@ -23,7 +23,11 @@ class _Strict(BaseModel):
 # PRESUPPOSED: a question or worry that takes what follows as given ("is it normal that my neck
 # clicks", "how long will this spasm last"): what follows is not asked about, and a supposition
 # opened before it ("should I" of "should I be worried that") does not reach it
-Category = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE", "PRESUPPOSED"]
+# NOT_PERSON: an animal or a thing as the subject ("the dog has been sick all night"): what it
+# does is no finding of the person's, nor of their family's
+Category = Literal[
+    "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "NOT_PERSON", "PSEUDO", "TERMINATE", "PRESUPPOSED"
+]
 
 
 class ContextRule(_Strict):
