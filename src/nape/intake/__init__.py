@@ -942,7 +942,9 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
                 acc.add(Mention(fid, False, raw[denied.start() : denied.end()], denied.start(), denied.end()))
 
 
-def _denied_spread(hits: Sequence[Any], toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], ctx: Context) -> None:
+def _denied_spread(
+    hits: Sequence[Any], toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], ctx: Context
+) -> None:
     """A spread of pain denied with no limb in its clause ("Low back pain, nil radiation"): the
     spreading finding of the region the story is placed in (maps.yaml ``denied_spread``) is
     absent, unless something read it already."""

@@ -168,15 +168,15 @@ class Context:
                 phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(
                     toks, t, w.verbal, w.list_verbs
                 )
-                # a relative's story runs to the end of its clause ("my dad had a stroke with
-                # slurred speech"): only a hard boundary ends it
-                stops = self.hard if t.category == "FAMILY" else self.stop
+                # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
+                # stroke with slurred speech"): only a hard boundary ends it
                 other = t.category in ("FAMILY", "NOT_PERSON")
+                stops = self.hard if other else self.stop
                 # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
                 # was shaking"): its scope starts at the subject
                 j = t.start if t.category == "NOT_PERSON" else t.end
                 while j < n and j < t.end + fwd and not stops[j]:
-                    if other and toks[j].lower in w.writer:
+                    if other and j >= t.end and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
