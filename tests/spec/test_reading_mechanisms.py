@@ -67,6 +67,8 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("coordinated_site", "cramp_site", "nausea_words", "rash_denial")
     classes += ("pattern_absorbs", "pain_shown")
     classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
+    classes += ("post_denial_prefixed", "topicalised_denial", "shorthand_negative", "contrast_only")
+    classes += ("hedged_presence", "not_person_subject", "other_sense", "stiff_not_pain")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

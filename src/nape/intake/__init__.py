@@ -28,6 +28,7 @@ from nape.intake.concepts import (
     correct,
     cut_site_phrases,
     group_hits,
+    list_results,
     qualified_sites,
     resolve_object_pronouns,
 )
@@ -599,7 +600,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 1. the findings' phrases and token patterns
     kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
     kept = cut_site_phrases(kept, matches)
-    hits = resolve_object_pronouns(group_hits(matches), toks)
+    hits = resolve_object_pronouns(list_results(group_hits(matches), toks), toks)
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # reach[i]: the furthest end of a phrase starting at or before token i
@@ -799,6 +800,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     for c in defaults:
         _apply_default(c, toks, raw, acc, m, person, kb)
     _region_fallback(raw, acc, m, toks, ctx, person)
+    _denied_spread(hits, toks, raw, acc, m, ctx)
     # 5. durations, episodes and side
     durations = choose_duration(times, gv.rank) + episodes[:1]
     starts = [t.start for t in toks]
@@ -949,6 +951,34 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
             )
             if denied and fid not in acc.best:
                 acc.add(Mention(fid, False, raw[denied.start() : denied.end()], denied.start(), denied.end()))
+
+
+def _denied_spread(
+    hits: Sequence[Any], toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], ctx: Context
+) -> None:
+    """A spread of pain denied with no limb in its clause ("Low back pain, nil radiation"): the
+    spreading finding of the region the story is placed in (maps.yaml ``denied_spread``) is
+    absent, unless something read it already."""
+    spec = m.get("denied_spread")
+    if not spec:
+        return
+    spreads = [h for h in hits if h.group == spec["group"]]
+    if not spreads:
+        return
+    limb_groups = frozenset(spec["limb_groups"])
+    limb_clauses = {ctx.clause[h.start] for h in hits if h.group in limb_groups}
+    not_before = frozenset(spec.get("not_before", []))
+    for h in spreads:
+        if ctx.clause[h.start] in limb_clauses or (h.end < len(toks) and toks[h.end].lower in not_before):
+            continue
+        st = ctx.status([(h.start, h.end)])
+        if not st.negated or st.hypothetical or st.family_words:
+            continue
+        a, b = toks[h.start].start, toks[h.end - 1].end
+        for fid, region in spec["regions"].items():
+            placed = any((r := acc.best.get(f)) is not None and r.present for f in region)
+            if placed and fid not in acc.best:
+                acc.add(Mention(fid, False, raw[a:b], a, b))
 
 
 def _plainly_said(

@@ -28,6 +28,9 @@ class Trigger:
     end: int
     text: str
     max_scope: int | None
+    # a clause-final trigger ("Fever I don't have.") reaches back over the comma of its
+    # topicalised object ("Numbness, I haven't got")
+    final: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class _Words:
     hyphen_prefixes: frozenset[str]
     writer: frozenset[str]
     subject_denials: frozenset[str]
+    final_fillers: frozenset[str]
+    final_not_after: frozenset[str]
 
 
 @cache
@@ -82,6 +87,8 @@ def _words() -> _Words:
         frozenset(c.hyphen_prefixes),
         frozenset(c.writer_words),
         frozenset(c.subject_denials),
+        frozenset(c.clause_final_fillers),
+        frozenset(c.clause_final_not_after),
     )
 
 
@@ -94,7 +101,7 @@ def context_rules() -> tuple[Rule, ...]:
     lemmas = lemma_table()
     out: list[Rule] = []
     for r in cfg.rules:
-        data = (r.category, r.direction, r.max_scope)
+        data = (r.category, r.direction, r.max_scope, r.clause_final)
         if r.pattern is not None:
             tests = tuple(compile_token(t, lemmas) for t in r.pattern)
             out.append(Rule(r.literal, tests, "pattern", data))
@@ -128,7 +135,7 @@ class Context:
         self.hard = _structural_boundaries(toks, cfg)
         if matches is None:
             matches = context_index().match(toks, counter)
-        triggers, self.blocked_by = _triggers(toks, matches)
+        triggers, self.blocked_by = _triggers(toks, matches, self.hard)
         self.stop = list(self.hard)
         # a denial also ends at an "and" that starts a new statement
         and_stops = frozenset(_and_boundaries(toks, cfg.clauses.lookahead))
@@ -163,13 +170,16 @@ class Context:
                 phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(
                     toks, t, w.verbal, w.list_verbs
                 )
-                # a relative's story runs to the end of its clause ("my dad had a stroke with
-                # slurred speech"), and so does a denial that is its verb's subject ("nobody at
-                # home has had a fever"): only a hard boundary ends it
-                stops = self.hard if t.category == "FAMILY" or t.text in w.subject_denials else self.stop
-                j = t.end
+                # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
+                # stroke with slurred speech"), and so does a denial that is its verb's subject
+                # ("nobody at home has had a fever"): only a hard boundary ends it
+                other = t.category in ("FAMILY", "NOT_PERSON")
+                stops = self.hard if other or t.text in w.subject_denials else self.stop
+                # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
+                # was shaking"): its scope starts at the subject
+                j = t.start if t.category == "NOT_PERSON" else t.end
                 while j < n and j < t.end + fwd and not stops[j]:
-                    if t.category == "FAMILY" and toks[j].lower in w.writer:
+                    if other and j >= t.end and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if t.text in w.subject_denials and toks[j].lower == ",":
                         break  # "cold when nobody else is, piling on weight": its clause only
@@ -181,6 +191,8 @@ class Context:
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
                 j = t.start - 1
+                if t.final and j > 0 and toks[j].lower == ",":
+                    j -= 1  # "Numbness, I haven't got": the comma sets the object before its denial
                 while j >= 0 and j >= t.start - bwd and not self.stop[j]:
                     if t.max_scope is not None and toks[j].lower == ",":
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
@@ -236,12 +248,14 @@ class Context:
         return Status(
             "NEGATED_EXISTENCE" in flags,
             "HISTORICAL" in flags,
-            "HYPOTHETICAL" in flags or self._asked_about(spans),
+            # what an animal or a thing does is read as nothing, like a supposition
+            "HYPOTHETICAL" in flags or "NOT_PERSON" in flags or self._asked_about(spans),
             tuple(flags.get("FAMILY", [])),
         )
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+_CLAUSE_ENDS = frozenset({",", "and", "&", "but", ")", "so"})
 # categories that mark no scope of their own in Context.scope
 _NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED"})
 
@@ -308,10 +322,25 @@ def _question_tokens(toks: Sequence[Tok], openers: frozenset[str]) -> list[bool]
     return out
 
 
-def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:
+def _ends_clause(toks: Sequence[Tok], end: int, hard: list[bool], w: _Words) -> bool:
+    """Whether the clause ends at ``end`` (or after filler words such as "at all"): the end of
+    the text, a boundary, a comma or a joining word."""
+    n = len(toks)
+    j = end
+    while j < n and toks[j].lower in w.final_fillers:
+        j += 1
+    return j >= n or hard[j] or toks[j].lower in _CLAUSE_ENDS
+
+
+def _triggers(
+    toks: Sequence[Tok], matches: list[Match], hard: list[bool]
+) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:
     """Triggers, and for those inside a pseudo-trigger ("no better" is not a denial) the
     pseudo-trigger's span: it blocks them unless its words belong to the mention itself ("I
-    didn't sleep funny": "n't sleep" is part of "sleep funny", so the denial stands)."""
+    didn't sleep funny": "n't sleep" is part of "sleep funny", so the denial stands). A
+    clause-final rule counts only at the end of its clause and not after a word of choice
+    ("radiating or not")."""
+    w = _words()
     pseudo_cover: dict[int, tuple[int, int]] = {}
     for m in matches:
         if m.rule.data[0] == "PSEUDO":
@@ -323,14 +352,18 @@ def _triggers(toks: Sequence[Tok], matches: list[Match]) -> tuple[list[Trigger],
     blocked: dict[int, tuple[int, int]] = {}
     kept = 0  # index of the next trigger in Context.triggers (PSEUDO, TERMINATE, PRESUPPOSED left out)
     for m in matches:
-        cat, direction, max_scope = m.rule.data
+        cat, direction, max_scope, final = m.rule.data
+        if final and (
+            not _ends_clause(toks, m.end, hard, w) or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
+        ):
+            continue
         if cat not in _NOT_SCOPED:
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
                 blocked[kept] = p
             kept += 1
         text = " ".join(t.lower for t in toks[m.start : m.end])
-        out.append(Trigger(cat, direction, m.start, m.end, text, max_scope))
+        out.append(Trigger(cat, direction, m.start, m.end, text, max_scope, final))
     return out, blocked
 
 

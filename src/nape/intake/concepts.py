@@ -346,6 +346,48 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     return out
 
 
+def list_results(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
+    """Hits with a list's result given to each item of the list: "power, sensation and reflexes
+    normal in the legs" says the power is normal too, though its word stands far from "normal"
+    (concepts.yaml ``list_result``). Each result looks back over its list once: linear."""
+    spec = concept_file().list_result
+    if spec is None or not hits:
+        return hits
+    items, results = frozenset(spec.items), frozenset(spec.results)
+    joiners, links = frozenset(spec.joiners), frozenset(spec.links)
+    ends: dict[int, list[Hit]] = {}  # item hits by their end
+    spans: dict[tuple[int, int], list[str]] = {}  # every group at a span
+    for h in hits:
+        if h.group in items:
+            ends.setdefault(h.end, []).append(h)
+        spans.setdefault((h.start, h.end), []).append(h.group)
+    if not ends:
+        return hits
+    out = list(hits)
+    done: set[tuple[int, int]] = set()
+    for h in hits:
+        if h.group not in results or (h.start, h.end) in done:
+            continue
+        done.add((h.start, h.end))
+        j = h.start
+        while j > 0 and toks[j - 1].lower in links:
+            j -= 1
+        listed: list[Hit] = []
+        while j in ends:
+            first = min(ends[j], key=lambda x: x.start)
+            listed.append(first)
+            j = first.start
+            k = j
+            while k > 0 and toks[k - 1].lower in joiners:
+                k -= 1
+            if k == j:
+                break
+            j = k
+        for item in listed[1:]:  # the last item is next to its result already
+            out += [Hit(g, item.start, item.end) for g in spans[(h.start, h.end)]]
+    return out
+
+
 def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
     """Hits with a movement verb's pronoun object read as the body site it stands for: "his head
     is stuck to one side and he can't turn it" gives "it" the head's groups that the movement
@@ -735,6 +777,8 @@ def _carried(
 
     carry = frozenset(attributes_file().carry.concepts)
     pronouns = frozenset(attributes_file().carry.pronouns)
+    contrast = frozenset(attributes_file().carry.contrast_concepts)
+    contrast_group = attributes_file().carry.contrast_group
     sites = _site_groups()
     # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
     # the first whose sentence is that one
@@ -745,12 +789,23 @@ def _carried(
     out: list[Composed] = []
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
+    before: dict[str, list[Hit]] = {}  # the contrast concepts of the clause just before
     for c in sorted(by_clause):
         groups = by_clause[c]
         site_groups = {g: max(hs, key=_START) for g, hs in groups.items() if g in sites}
         first = next(iter(groups.values()))[0]
         sent = sentence[first.start]
         own = {g: groups[g] for g in carry & groups.keys()}
+        mine = {g: groups[g] for g in contrast & groups.keys()}
+        if site_groups and not mine and before and _opens_with(groups.get(contrast_group, ()), c, ctx):
+            # "No ache in the upper back, only in the neck": the concept, said of this site, with
+            # this clause's assertion (the site's words), not the denial before
+            for g, hs in before.items():
+                for rule, _ in _rules_by_group().get(g, ()):
+                    site = site_groups.get(rule.all[1]) if len(rule.all) == 2 else None
+                    if site is not None and rule.present and not rule.only_denied:
+                        out += [Composed(rule, ((site.start, site.end),), (h.start, h.end)) for h in hs[:1]]
+        before = mine
         if site_groups and not own and ALSO in groups and last_concepts is not None:
             # "my feet are numb, and my fingertips too": the site takes the earlier clause's concept
             for g, hs in last_concepts[1].items():
@@ -774,6 +829,13 @@ def _carried(
                 if site is not None:
                     out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]
     return out
+
+
+def _opens_with(hits: Sequence[Hit], clause: int, ctx: Context) -> bool:
+    """Whether one of ``hits`` opens clause ``clause``: at most two tokens after its first (the
+    boundary mark or word that opened it: ", only in the neck", "- just my neck")."""
+    first = bisect_left(ctx.clause, clause)
+    return any(h.start - first <= 2 for h in hits)
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})

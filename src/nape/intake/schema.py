@@ -23,7 +23,11 @@ class _Strict(BaseModel):
 # PRESUPPOSED: a question or worry that takes what follows as given ("is it normal that my neck
 # clicks", "how long will this spasm last"): what follows is not asked about, and a supposition
 # opened before it ("should I" of "should I be worried that") does not reach it
-Category = Literal["NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "PSEUDO", "TERMINATE", "PRESUPPOSED"]
+# NOT_PERSON: an animal or a thing as the subject ("the dog has been sick all night"): what it
+# does is no finding of the person's, nor of their family's
+Category = Literal[
+    "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "NOT_PERSON", "PSEUDO", "TERMINATE", "PRESUPPOSED"
+]
 
 
 class ContextRule(_Strict):
@@ -32,6 +36,9 @@ class ContextRule(_Strict):
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE"]
     pattern: list[dict[str, Any]] | None = None
     max_scope: int | None = Field(default=None, ge=1, le=30)
+    # a trigger that counts only where its clause ends right after it ("Fever I don't have.",
+    # "neck stiffness nil"): followed by more words ("I don't have a fever") it is not this rule's
+    clause_final: bool = False
 
 
 class Scope(_Strict):
@@ -80,6 +87,11 @@ class Clauses(_Strict):
     # a hyphen inside a word ends a denial ("no fever-stiff neck" keeps the stiff neck) unless the
     # word before it is one of these prefixes ("never taken anti-sickness tablets" denies them)
     hyphen_prefixes: list[str] = []
+    # words that may stand between a clause-final trigger and the end of its clause ("Fever I
+    # haven't got at all"); and the words that make a final "no" a choice, not a denial ("radiating
+    # or not")
+    clause_final_fillers: list[str] = []
+    clause_final_not_after: list[str] = []
 
 
 class ContextFile(_Strict):
@@ -200,6 +212,17 @@ class QualifiedSite(_Strict):
     gap: int = Field(default=3, ge=0, le=5)
 
 
+class ListResult(_Strict):
+    """A coordinated list of examination words with one result at its end ("power, sensation
+    and reflexes normal"): each item of the list takes the result's groups, as if said after it."""
+
+    items: list[str] = Field(min_length=1)
+    results: list[str] = Field(min_length=1)
+    joiners: list[str]
+    # words between the last item and its result ("power and tone are normal")
+    links: list[str] = []
+
+
 class ConceptFile(_Strict):
     window: int = Field(ge=1, le=20)
     fuzzy: dict[str, int]
@@ -208,6 +231,7 @@ class ConceptFile(_Strict):
     groups: dict[str, Group]
     compose: list[Compose]
     qualified_sites: list[QualifiedSite] = []
+    list_result: ListResult | None = None
 
     @model_validator(mode="after")
     def _names(self) -> ConceptFile:
@@ -221,6 +245,10 @@ class ConceptFile(_Strict):
                     raise ValueError(f"qualified site names unknown group {gname!r}")
             if self.groups[q.site].kind != "site" or self.groups[q.gives].kind != "site":
                 raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites")
+        if self.list_result is not None:
+            for gname in [*self.list_result.items, *self.list_result.results]:
+                if gname not in self.groups:
+                    raise ValueError(f"list_result names unknown group {gname!r}")
         for c in self.compose:
             for gname in [*c.all, *c.unless, *c.in_text]:
                 if gname not in self.groups:
@@ -516,6 +544,19 @@ class RegionFallback(_Strict):
     regions: dict[str, list[str]]
 
 
+class DeniedSpread(_Strict):
+    """A spread of pain denied with no limb named ("nil radiation", "no radiation, PU normal"):
+    the spreading finding of the story's region is absent. ``regions``: per spreading finding,
+    the findings read present that place the story in its region (a neck story's pain spreads
+    to an arm, a low back story's to a leg)."""
+
+    group: str
+    limb_groups: list[str] = Field(min_length=1)
+    # words after the spread word that make it something else ("no radiation therapy")
+    not_before: list[str] = []
+    regions: dict[str, list[str]]
+
+
 class SiteBound(_Strict):
     """A finding whose own phrases may leave its site unsaid ("cramps at night" are the legs'):
     such a phrase is not read in a clause naming a site of ``other`` and none of ``own`` (concept
@@ -554,6 +595,7 @@ class MapsFile(_Strict):
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
     site_bound: dict[str, SiteBound] = {}
+    denied_spread: DeniedSpread | None = None
 
 
 # ----------------------------------------------------------------------------- medicines

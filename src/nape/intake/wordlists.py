@@ -147,6 +147,12 @@ class SideWords(_Strict):
 
 class CarryWords(_Strict):
     concepts: list[str]
+    # a clause that opens with a contrast ("..., only in the neck", "not my back, just my neck")
+    # and names a site but no concept takes these concepts of the clause just before, with its
+    # own assertion: the contrast is what is there ("No ache in the upper back, only in the
+    # neck" is neck pain). `contrast_group`: the concept group of the contrast words
+    contrast_concepts: list[str] = []
+    contrast_group: str = ""
     pronouns: list[str] = []
     # a pronoun that is the object of a movement verb ("he can't turn it") stands for the body
     # site named last before it, in its sentence or the one before, unless a thing is named
