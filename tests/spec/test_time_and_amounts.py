@@ -25,6 +25,8 @@ CLASSES = (
     "stiffness_clock",
     "onset_anchor",
     "anchor_year",
+    "loose_length",
+    "future_time",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 
