@@ -27,6 +27,7 @@ CLASSES = (
     "anchor_year",
     "loose_length",
     "future_time",
+    "woke_with_it",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 
