@@ -28,6 +28,8 @@ CLASSES = (
     "loose_length",
     "future_time",
     "woke_with_it",
+    "rest_position",
+    "stair_movement",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 
