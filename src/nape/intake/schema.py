@@ -525,6 +525,14 @@ class SiteBound(_Strict):
     general: list[str] = []
 
 
+class RiskGate(_Strict):
+    """A finding whose meaning holds a person at risk: read present only when the person is at
+    least ``min_age`` (or of unknown age) or one of ``or_findings`` is read present too."""
+
+    min_age: int = Field(ge=0, le=120)
+    or_findings: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -550,6 +558,9 @@ class MapsFile(_Strict):
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
     site_bound: dict[str, SiteBound] = {}
+    # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
+    # osteoporosis"): a younger person with no risk named does not have them
+    risk_gated: dict[str, RiskGate] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
