@@ -30,6 +30,8 @@ CLASSES = (
     "woke_with_it",
     "rest_position",
     "stair_movement",
+    "dose_raised",
+    "heat_air",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

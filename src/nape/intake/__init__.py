@@ -34,6 +34,7 @@ from nape.intake.concepts import (
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
+    read_air_heat,
     read_alcohol_units,
     read_coma_scale,
     read_gestation,
@@ -662,6 +663,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # a hot day's air with effort in its sentence ("laying bricks in 32C"): heat exposure, in
+    # its context ("if I work in 35C heat" supposes it)
+    for nh in read_air_heat(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # the Glasgow Coma Scale as a number: below the full score, consciousness is altered
     for nh in read_coma_scale(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))

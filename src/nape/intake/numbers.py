@@ -395,6 +395,57 @@ def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
     return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
 
 
+def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
+    """A hot air temperature said with effort in its sentence ("working all day in 35C heat",
+    "laying bricks in 32C", "it was 33 °C outside and I was gardening"): heat exposure with
+    exertion (numbers.yaml ``hot_air_c``). The air's, not the body's: "in"/"at" or an air word
+    by it, and no body-temperature word before it ("a temperature of 38C" is the body's)."""
+    temp = numbers_file().temperature
+    if temp.hot_air_c is None or not temp.exertion_finding:
+        return []
+    leads = frozenset(temp.hot_air_leads)
+    effort = frozenset(temp.exertion_words)
+    strong = frozenset(temp.words) - {"was", "of", "running", "t"}
+    n = len(toks)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        v = _value(t)
+        if v is None:
+            continue
+        value, unit = v
+        j = i + 1
+        if unit is None and j < n and toks[j].lower in _DEGREE:
+            unit = toks[j].lower.strip("°") or "deg"
+            if unit in ("degrees", "degree", "deg") and j + 1 < n and toks[j + 1].lower in _DEGREE:
+                j += 1
+                unit = toks[j].lower.strip("°") or "deg"
+            j += 1
+        if unit in ("f", "fahrenheit") or (unit in ("degrees", "degree", "deg") and value > temp.hot_air_max_c):
+            c = (value - 32) * 5 / 9
+        elif unit in ("c", "celsius", "centigrade", "degrees", "degree", "deg"):
+            c = value
+        else:
+            continue
+        if not temp.hot_air_c <= c <= temp.hot_air_max_c:
+            continue
+        before = toks[max(0, i - temp.window) : i]
+        if any(b.lower in strong or b.lower in temp.body_words for b in before):
+            continue  # "a temperature of 38C", "febrile 38.6": the body's
+        if not ((i > 0 and toks[i - 1].lower in leads) or _air(toks, i, j, temp)):
+            continue
+        lo, hi = i, j
+        while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:
+            lo -= 1
+        while hi < n and toks[hi].lower not in _SENTENCE_END:
+            hi += 1
+        words = [x.lower for x in (*toks[lo:i], *toks[j:hi])]
+        if any(w in effort for w in words) or any(
+            f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:])
+        ):
+            out.append(NumberHit(temp.exertion_finding, True, i, j))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

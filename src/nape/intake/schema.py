@@ -252,6 +252,14 @@ class Temperature(_Strict):
     # a reading with a unit and no temperature word below this is not a body's ("35C today,
     # sweated buckets" is the day; a low body temperature is written with its name)
     unnamed_min_c: float | None = None
+    # a hot air temperature (from ``hot_air_c`` up to ``hot_air_max_c``) said with work, sport or
+    # other effort in its sentence is heat exposure with exertion ("working all day in 35C
+    # heat"); a degree word with "in" before it or an air word near it is the air's, not a fever
+    hot_air_c: float | None = None
+    hot_air_max_c: float = 60.0
+    hot_air_leads: list[str] = []
+    exertion_words: list[str] = []
+    exertion_finding: str | None = None
 
 
 class Lab(_Strict):
@@ -576,6 +584,9 @@ class DrugClass(_Strict):
 
 class DrugsFile(_Strict):
     start_words: list[str]
+    # words after a medicine's name that say its dose went up ("haloperidol was upped",
+    # "olanzapine dose doubled"): read as a recent start, within ``window`` tokens
+    raise_words: list[str] = []
     window: int = Field(ge=1, le=8)
     # findings that say a medicine is recent, each with the most days since its start it allows
     recent_findings: dict[str, float] = {}
