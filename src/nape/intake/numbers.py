@@ -440,7 +440,7 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
             hi += 1
         words = [x.lower for x in (*toks[lo:i], *toks[j:hi])]
         if any(w in effort for w in words) or any(
-            f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:])
+            f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:], strict=False)
         ):
             out.append(NumberHit(temp.exertion_finding, True, i, j))
     return out
