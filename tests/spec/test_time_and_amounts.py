@@ -32,6 +32,7 @@ CLASSES = (
     "stair_movement",
     "dose_raised",
     "heat_air",
+    "arm_pressure",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

@@ -36,6 +36,7 @@ from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
     read_air_heat,
     read_alcohol_units,
+    read_arm_pressure,
     read_coma_scale,
     read_gestation,
     read_numbers,
@@ -662,6 +663,9 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cands.append(_Cand(d.finding, d.present, d.start, d.end, ctx.status([(d.start, d.end)]), "drug"))
     # 4. numbers with units
     for nh in read_numbers(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # blood pressure taken in both arms: a systolic difference over the threshold is the sign
+    for nh in read_arm_pressure(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # a hot day's air with effort in its sentence ("laying bricks in 32C"): heat exposure, in
     # its context ("if I work in 35C heat" supposes it)

@@ -446,6 +446,46 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+_BP = re.compile(r"^(\d{2,3})/(\d{2,3})$")
+
+
+def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Blood pressure taken in both arms in one sentence (numbers.yaml ``arm_pressure``): each
+    reading takes the arm named nearest it (within ``reach`` tokens, its own side first), and a
+    right and a left reading whose systolic values differ by more than ``over_mmhg`` give the
+    finding present, by no more than that absent."""
+    cfg = numbers_file().arm_pressure
+    if cfg is None:
+        return []
+    right, left = frozenset(cfg.right_words), frozenset(cfg.left_words)
+    lo_ok, hi_ok = cfg.plausible_systolic
+    n = len(toks)
+    readings: list[tuple[int, float, str]] = []  # token, systolic, arm
+    claimed: set[int] = set()
+    for i, t in enumerate(toks):
+        m = _BP.match(t.text)
+        if not m or not lo_ok <= float(m.group(1)) <= hi_ok:
+            continue
+        arm = ""
+        for d in range(1, cfg.reach + 1):
+            for k in (i - d, i + d):
+                if arm or not 0 <= k < n or k in claimed or toks[k].lower in _SENTENCE_END:
+                    continue  # a side word taken by the reading before is not this one's
+                arm = "r" if toks[k].lower in right else "l" if toks[k].lower in left else ""
+                if arm:
+                    claimed.add(k)
+            if arm:
+                break
+        if arm:
+            readings.append((i, float(m.group(1)), arm))
+    out: list[NumberHit] = []
+    for (i, a, arm_a), (j, b, arm_b) in pairwise(readings):
+        if arm_a == arm_b or any(toks[k].lower in _SENTENCE_END for k in range(i, j)):
+            continue
+        out.append(NumberHit(cfg.finding, abs(a - b) > cfg.over_mmhg, i, j + 1))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

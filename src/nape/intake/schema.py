@@ -470,6 +470,19 @@ class WeightChange(_Strict):
     source: str
 
 
+class ArmPressure(_Strict):
+    """Blood pressure taken in both arms ("BP R arm 180/100, L arm 135/80"): a systolic
+    difference above ``over_mmhg`` gives ``finding`` present, one at or below it absent."""
+
+    finding: str
+    over_mmhg: float = Field(gt=0)
+    right_words: list[str] = Field(min_length=1)
+    left_words: list[str] = Field(min_length=1)
+    # how many tokens either side of a reading its arm's word may stand
+    reach: int = Field(default=3, ge=1, le=6)
+    plausible_systolic: tuple[float, float] = (50.0, 300.0)
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -485,6 +498,7 @@ class NumbersFile(_Strict):
     rotation: Rotation | None = None
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
+    arm_pressure: ArmPressure | None = None
 
 
 # ----------------------------------------------------------------------------- maps
