@@ -33,6 +33,7 @@ CLASSES = (
     "dose_raised",
     "heat_air",
     "arm_pressure",
+    "since_event",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

@@ -839,6 +839,8 @@ def governed(
             # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
             # Now my jaw is stiff") the problem came some time after, so the date says no length
             if h.weak:
+                if h.point and symptom_after(h.end) and _since_after(h.end):
+                    return 2  # "fell two weeks ago, back pain since": the trouble dates from the event
                 # a trigger dated within the day, with the symptom told after it ("fell off the
                 # step 30 mins ago and now neck pain"): the problem began since, so under a week
                 return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
@@ -850,6 +852,14 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _since_after(pos: int) -> bool:
+        """Whether the sentence after ``pos`` says the trouble has lasted since ("... back pain
+        since", "... ever since", "since then")."""
+        after = " ".join(raw[pos : pos + 80].lower().split())
+        cut = min((i for i in (after.find(p) for p in ".!?") if i >= 0), default=len(after))
+        after = after[:cut]
+        return any(w in after for w in since_then) or re.search(r"\bsince\s*(?:[,;]|$)", after) is not None
 
     def _event_in_clause(h: Hit) -> bool:
         """Whether a medicine or an event is named in the clause of ``h``."""
