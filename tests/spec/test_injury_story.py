@@ -16,6 +16,7 @@ from nape.intake import parse
 
 ROWS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "injury_story.yaml").read_text(encoding="utf-8"))
 CLASSES = ("rear_impact", "walked_since", "delayed_neck", "head_injury_past", "tremor_rest", "found_down")
+CLASSES += ("load_verbs", "minor_strain_older", "traffic_knock")
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])

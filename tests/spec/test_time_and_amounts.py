@@ -25,6 +25,15 @@ CLASSES = (
     "stiffness_clock",
     "onset_anchor",
     "anchor_year",
+    "loose_length",
+    "future_time",
+    "woke_with_it",
+    "rest_position",
+    "stair_movement",
+    "dose_raised",
+    "heat_air",
+    "arm_pressure",
+    "since_event",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

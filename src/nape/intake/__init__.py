@@ -35,7 +35,9 @@ from nape.intake.concepts import (
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
+    read_air_heat,
     read_alcohol_units,
+    read_arm_pressure,
     read_coma_scale,
     read_gestation,
     read_numbers,
@@ -674,6 +676,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 4. numbers with units
     for nh in read_numbers(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # blood pressure taken in both arms: a systolic difference over the threshold is the sign
+    for nh in read_arm_pressure(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # a hot day's air with effort in its sentence ("laying bricks in 32C"): heat exposure, in
+    # its context ("if I work in 35C heat" supposes it)
+    for nh in read_air_heat(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # the Glasgow Coma Scale as a number: below the full score, consciousness is altered
     for nh in read_coma_scale(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
@@ -822,6 +831,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     acc.drop_partial_denials()
+    _risk_gate(acc, m, person.age)
     _add_composites(acc, raw, person.age, kb)
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
     notes = [] if mentions else [NOTHING_FOUND]
@@ -834,6 +844,18 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:
+    """Drop a present finding whose meaning needs a person at risk (maps ``risk_gated``) when
+    the person is younger than its age and no risk of its own is read ("35, lifting cement and
+    my back went" is no minor strain in someone frail)."""
+    for fid, gate in m.get("risk_gated", {}).items():
+        got = acc.best.get(fid)
+        if got is None or not got.present or age is None or age >= gate["min_age"]:
+            continue
+        if not any((r := acc.best.get(o)) is not None and r.present for o in gate.get("or_findings", ())):
+            del acc.best[fid]
 
 
 _COMPOSITES: dict[int, tuple[Any, tuple[tuple[str, Any], ...]]] = {}

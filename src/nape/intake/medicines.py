@@ -1,6 +1,6 @@
 """Medicines by class (resources/drugs.yaml): a named medicine gives its class's findings, and
-"started / given / switched to X" (a start word a few tokens before the name) gives the class's
-findings for a recent start."""
+"started / given / switched to X" (a start word a few tokens before the name), or "X was upped"
+(a dose-raise word a few tokens after it), gives the class's findings for a recent start."""
 
 from __future__ import annotations
 
@@ -40,7 +40,14 @@ def start_rules() -> list[Rule]:
     for w in drugs_file().start_words:
         words = list(phrase_words(w))
         out.append(Rule("start", phrase_tests(words, {}, frozenset()), "start"))
+    for w in drugs_file().raise_words:
+        words = list(phrase_words(w))
+        out.append(Rule(RAISE, phrase_tests(words, {}, frozenset()), "start"))
     return out
+
+
+# the label of a dose-raise word ("upped", "doubled"), which follows the medicine's name
+RAISE = "raise"
 
 
 def read_medicines(
@@ -54,9 +61,12 @@ def read_medicines(
     on gives the class's long-term findings ("on olanzapine for 5 years")."""
     cfg = drugs_file()
     starts: list[int] = []
+    raises: list[int] = []
     drugs: list[Match] = []
     for m in matches:
-        if m.rule.kind == "start":
+        if m.rule.kind == "start" and m.rule.label == RAISE:
+            raises.append(m.start)
+        elif m.rule.kind == "start":
             starts.append(m.end)
         elif m.rule.kind == "drug":
             drugs.append(m)
@@ -72,6 +82,8 @@ def read_medicines(
         begin = m.start
         if started:
             begin = max(0, starts[k - 1] - 1)
+        elif any(0 <= r - m.end < cfg.window for r in raises):
+            started = True  # "my haloperidol was upped last week": a dose raised is a recent start
         days = max((d for k, d in times if m.start <= k < m.end), default=None)
         if days is None:
             found = spec.started if started else spec.taking

@@ -395,6 +395,97 @@ def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
     return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
 
 
+def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
+    """A hot air temperature said with effort in its sentence ("working all day in 35C heat",
+    "laying bricks in 32C", "it was 33 °C outside and I was gardening"): heat exposure with
+    exertion (numbers.yaml ``hot_air_c``). The air's, not the body's: "in"/"at" or an air word
+    by it, and no body-temperature word before it ("a temperature of 38C" is the body's)."""
+    temp = numbers_file().temperature
+    if temp.hot_air_c is None or not temp.exertion_finding:
+        return []
+    leads = frozenset(temp.hot_air_leads)
+    effort = frozenset(temp.exertion_words)
+    strong = frozenset(temp.words) - {"was", "of", "running", "t"}
+    n = len(toks)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        v = _value(t)
+        if v is None:
+            continue
+        value, unit = v
+        j = i + 1
+        if unit is None and j < n and toks[j].lower in _DEGREE:
+            unit = toks[j].lower.strip("°") or "deg"
+            if unit in ("degrees", "degree", "deg") and j + 1 < n and toks[j + 1].lower in _DEGREE:
+                j += 1
+                unit = toks[j].lower.strip("°") or "deg"
+            j += 1
+        if unit in ("f", "fahrenheit") or (unit in ("degrees", "degree", "deg") and value > temp.hot_air_max_c):
+            c = (value - 32) * 5 / 9
+        elif unit in ("c", "celsius", "centigrade", "degrees", "degree", "deg"):
+            c = value
+        else:
+            continue
+        if not temp.hot_air_c <= c <= temp.hot_air_max_c:
+            continue
+        before = toks[max(0, i - temp.window) : i]
+        if any(b.lower in strong or b.lower in temp.body_words for b in before):
+            continue  # "a temperature of 38C", "febrile 38.6": the body's
+        if not ((i > 0 and toks[i - 1].lower in leads) or _air(toks, i, j, temp)):
+            continue
+        lo, hi = i, j
+        while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:
+            lo -= 1
+        while hi < n and toks[hi].lower not in _SENTENCE_END:
+            hi += 1
+        words = [x.lower for x in (*toks[lo:i], *toks[j:hi])]
+        if any(w in effort for w in words) or any(
+            f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:], strict=False)
+        ):
+            out.append(NumberHit(temp.exertion_finding, True, i, j))
+    return out
+
+
+_BP = re.compile(r"^(\d{2,3})/(\d{2,3})$")
+
+
+def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Blood pressure taken in both arms in one sentence (numbers.yaml ``arm_pressure``): each
+    reading takes the arm named nearest it (within ``reach`` tokens, its own side first), and a
+    right and a left reading whose systolic values differ by more than ``over_mmhg`` give the
+    finding present, by no more than that absent."""
+    cfg = numbers_file().arm_pressure
+    if cfg is None:
+        return []
+    right, left = frozenset(cfg.right_words), frozenset(cfg.left_words)
+    lo_ok, hi_ok = cfg.plausible_systolic
+    n = len(toks)
+    readings: list[tuple[int, float, str]] = []  # token, systolic, arm
+    claimed: set[int] = set()
+    for i, t in enumerate(toks):
+        m = _BP.match(t.text)
+        if not m or not lo_ok <= float(m.group(1)) <= hi_ok:
+            continue
+        arm = ""
+        for d in range(1, cfg.reach + 1):
+            for k in (i - d, i + d):
+                if arm or not 0 <= k < n or k in claimed or toks[k].lower in _SENTENCE_END:
+                    continue  # a side word taken by the reading before is not this one's
+                arm = "r" if toks[k].lower in right else "l" if toks[k].lower in left else ""
+                if arm:
+                    claimed.add(k)
+            if arm:
+                break
+        if arm:
+            readings.append((i, float(m.group(1)), arm))
+    out: list[NumberHit] = []
+    for (i, a, arm_a), (j, b, arm_b) in pairwise(readings):
+        if arm_a == arm_b or any(toks[k].lower in _SENTENCE_END for k in range(i, j)):
+            continue
+        out.append(NumberHit(cfg.finding, abs(a - b) > cfg.over_mmhg, i, j + 1))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

@@ -283,6 +283,14 @@ class Temperature(_Strict):
     # a reading with a unit and no temperature word below this is not a body's ("35C today,
     # sweated buckets" is the day; a low body temperature is written with its name)
     unnamed_min_c: float | None = None
+    # a hot air temperature (from ``hot_air_c`` up to ``hot_air_max_c``) said with work, sport or
+    # other effort in its sentence is heat exposure with exertion ("working all day in 35C
+    # heat"); a degree word with "in" before it or an air word near it is the air's, not a fever
+    hot_air_c: float | None = None
+    hot_air_max_c: float = 60.0
+    hot_air_leads: list[str] = []
+    exertion_words: list[str] = []
+    exertion_finding: str | None = None
 
 
 class Lab(_Strict):
@@ -493,6 +501,19 @@ class WeightChange(_Strict):
     source: str
 
 
+class ArmPressure(_Strict):
+    """Blood pressure taken in both arms ("BP R arm 180/100, L arm 135/80"): a systolic
+    difference above ``over_mmhg`` gives ``finding`` present, one at or below it absent."""
+
+    finding: str
+    over_mmhg: float = Field(gt=0)
+    right_words: list[str] = Field(min_length=1)
+    left_words: list[str] = Field(min_length=1)
+    # how many tokens either side of a reading its arm's word may stand
+    reach: int = Field(default=3, ge=1, le=6)
+    plausible_systolic: tuple[float, float] = (50.0, 300.0)
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -508,6 +529,7 @@ class NumbersFile(_Strict):
     rotation: Rotation | None = None
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
+    arm_pressure: ArmPressure | None = None
 
 
 # ----------------------------------------------------------------------------- maps
@@ -569,6 +591,14 @@ class SiteBound(_Strict):
     general: list[str] = []
 
 
+class RiskGate(_Strict):
+    """A finding whose meaning holds a person at risk: read present only when the person is at
+    least ``min_age`` (or of unknown age) or one of ``or_findings`` is read present too."""
+
+    min_age: int = Field(ge=0, le=120)
+    or_findings: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -596,6 +626,9 @@ class MapsFile(_Strict):
     absorbs: dict[str, list[str]] = {}
     site_bound: dict[str, SiteBound] = {}
     denied_spread: DeniedSpread | None = None
+    # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
+    # osteoporosis"): a younger person with no risk named does not have them
+    risk_gated: dict[str, RiskGate] = {}
 
 
 # ----------------------------------------------------------------------------- medicines
@@ -611,6 +644,9 @@ class DrugClass(_Strict):
 
 class DrugsFile(_Strict):
     start_words: list[str]
+    # words after a medicine's name that say its dose went up ("haloperidol was upped",
+    # "olanzapine dose doubled"): read as a recent start, within ``window`` tokens
+    raise_words: list[str] = []
     window: int = Field(ge=1, le=8)
     # findings that say a medicine is recent, each with the most days since its start it allows
     recent_findings: dict[str, float] = {}

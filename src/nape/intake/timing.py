@@ -64,11 +64,33 @@ def _duration_rx() -> re.Pattern[str]:
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
     return re.compile(
         rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
-        rf"(?:(?:about|around|roughly|approx\.?|approximately|almost|nearly|over|under|the|a|maybe|only|just|up\s+to)\s+)?"
+        # up to two words of approximation ("over some three months", "for getting on for two months")
+        rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now)?",
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now{_ago_back()})?",
         re.I,
     )
+
+
+def _approx() -> str:
+    """The words of approximation that may stand between a lead and a length's number."""
+    return _spaced(attributes_file().time.approximators or ["about", "over", "the", "a"])
+
+
+def _spaced(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first, any run of spaces inside one matching
+    any whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+def _ago_back() -> str:
+    """Words that date a length as "ago" does ("two days back"), as extra alternatives of the
+    tail, each kept out before a complaint's or a body word ("3 weeks back pain")."""
+    cfg = attributes_file().time
+    if not cfg.ago_words:
+        return ""
+    stop = _spaced(cfg.ago_back_not_before)
+    return rf"|\s+(?:{alternation(cfg.ago_words)})\b(?!\s*-?\s*(?:{stop})\b)(?!['’]s\b)"
 
 
 @cache
@@ -164,6 +186,7 @@ class _PointRx:
     clock: Folded  # "since 5am", "from 2 pm", "since 10:30"
     year_time: Folded  # "since the summer", "ever since Christmas", "since last spring"
     year_since: Folded  # "ever since 2021", "since his head injury in 2019"
+    since_part: Folded  # "since midnight", "since the evening", "since this afternoon"
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -215,7 +238,15 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
+        since_part=Folded(
+            re.compile(
+                rf"\bsince\s+(?:(?:{_spaced(cfg.since_day_articles or ['the'])})\s+)?"
+                rf"({_spaced(cfg.since_day_parts or {'midnight': 0.5})})\b(?!\s+(?:of|on|before)\b)",
+                re.I,
+            )
+        ),
         gates={
+            "since_part": ("since",),
             "day": tuple(w.split()[-1] for w in cfg.day_points),
             "week": ("week",),
             "relative": tuple({w.split()[-1] for w in cfg.relative_points}),
@@ -314,6 +345,14 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         if not since and word in ("tonight", "today", "this week") and future(m.start()):
             continue
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=days))
+    for m in rx.since_part.finditer(text) if may("since_part") else ():
+        if any(i in taken for i in range(m.start(), m.end())):
+            continue  # "since the weekend", "since lunch": read as a day point already
+        days = cfg.since_day_parts.get(" ".join(m.group(1).lower().split()))
+        if days is None:
+            continue
+        taken.update(range(m.start(), m.end()))
+        out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.week.finditer(text) if may("week") else ():
         if m.start() in taken or future(m.start()) or not _week_onset(text, m.start(), m.end()):
             continue
@@ -504,6 +543,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             days = max(days, float(m.group(3)) * _unit_days(unit))
         short = _unit_days(unit) < 1 / 48  # seconds or minutes
         tail = (m.group(5) or "").lower().strip()
+        if tail in attributes_file().time.ago_words:
+            tail = "ago"  # "two days back"
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
@@ -798,6 +839,8 @@ def governed(
             # symptom's own time is said; with no start word ("stepped on a nail ten days ago.
             # Now my jaw is stiff") the problem came some time after, so the date says no length
             if h.weak:
+                if h.point and symptom_after(h.end) and _since_after(h.end):
+                    return 2  # "fell two weeks ago, back pain since": the trouble dates from the event
                 # a trigger dated within the day, with the symptom told after it ("fell off the
                 # step 30 mins ago and now neck pain"): the problem began since, so under a week
                 return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
@@ -809,6 +852,14 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _since_after(pos: int) -> bool:
+        """Whether the sentence after ``pos`` says the trouble has lasted since ("... back pain
+        since", "... ever since", "since then")."""
+        after = " ".join(raw[pos : pos + 80].lower().split())
+        cut = min((i for i in (after.find(p) for p in ".!?") if i >= 0), default=len(after))
+        after = after[:cut]
+        return any(w in after for w in since_then) or re.search(r"\bsince\s*(?:[,;]|$)", after) is not None
 
     def _event_in_clause(h: Hit) -> bool:
         """Whether a medicine or an event is named in the clause of ``h``."""

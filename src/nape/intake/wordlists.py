@@ -76,6 +76,17 @@ class TimeWords(_Strict):
     event_groups: list[str] = []
     band_days: dict[str, float] = {}
     day_points: dict[str, float] = {}
+    # parts of the day after "since" and an optional article ("since midnight", "since the
+    # evening", "since this afternoon"): earlier today or last night, with days back
+    since_day_parts: dict[str, float] = {}
+    since_day_articles: list[str] = []
+    # words of approximation between a duration's lead and its number ("over some three
+    # months", "for getting on for two months", "for well over a year"); at most two of them
+    approximators: list[str] = []
+    # a word after a length that dates it like "ago" ("two days back"), unless a symptom's word
+    # follows it (then it is the body part: "3 weeks back pain")
+    ago_words: list[str] = []
+    ago_back_not_before: list[str] = []
     # "this week" dates an onset only with one of ``week_onset_words`` in its clause and none of
     # ``week_count_words`` just before it ("it started this week"; not "twice this week")
     week_points: list[str] = []

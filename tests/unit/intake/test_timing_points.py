@@ -46,7 +46,16 @@ def _has_repeat(items: Any) -> bool:
 
 def test_time_patterns_have_no_nested_quantifiers() -> None:
     rx = _points_rx()
-    patterns = [rx.day.rx, rx.weekday.rx, rx.month.rx, rx.clinical, rx.nth.rx, rx.age_since.rx, rx.future.rx]
+    patterns = [
+        rx.day.rx,
+        rx.weekday.rx,
+        rx.month.rx,
+        rx.clinical,
+        rx.nth.rx,
+        rx.age_since.rx,
+        rx.future.rx,
+        rx.since_part.rx,
+    ]
     for p in [*patterns, _duration_rx()]:
         assert not _nested(P.parse(p.pattern, p.flags)), p.pattern[:60]
     # the check itself finds the classic catastrophic shape
