@@ -223,6 +223,9 @@ class Index:
     # ... and those whose first test takes only a number ("three", "40")
     num_led: set[int] = field(default_factory=set)
     _candidates: dict[tuple[str, str], list[Rule]] = field(default_factory=dict, repr=False, compare=False)
+    # per rule tried token by token (by id: the index keeps it alive), the word sets of its later
+    # tests that must take a token: a text holding no word of one of them cannot match the rule
+    _needs: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def _insert(
         self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
@@ -297,6 +300,7 @@ class Index:
                 )
             )
             return
+        self._needs[id(rule)] = _required_words(rule)
         if first.words is None:
             self.anywhere.append(rule)
             if _digit_led(first):
@@ -387,6 +391,8 @@ class Index:
         first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
         any_always = len(self.digit_led) + len(self.num_led) < len(anywhere)
+        needs = self._needs
+        present = _TextWords(lowers, lemmas)
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
@@ -437,8 +443,9 @@ class Index:
                 t = toks[i]
                 for rule in self.candidates(t):
                     # every indexed rule's first test takes at least one token (see ``add``):
-                    # a token it refuses cannot start the rule
-                    if not rule.tests[0].ok(t):
+                    # a token it refuses cannot start the rule; nor can a text lacking every
+                    # word of one of its later required tests
+                    if not rule.tests[0].ok(t) or not _may_match(needs.get(id(rule), ()), present):
                         if counter is not None:
                             counter[0] += 1
                         continue
@@ -446,6 +453,36 @@ class Index:
                     if end is not None and end > i:
                         out.append(Match(rule, i, end))
         return out
+
+
+def _required_words(rule: Rule) -> tuple[frozenset[str], ...]:
+    """The word sets of the tests after the first that must take at least one token: a token
+    passes such a test only if its lower form or lemma is in the set."""
+    return tuple(t.words for t in rule.tests[1:] if t.lo >= 1 and t.words is not None)
+
+
+class _TextWords:
+    """The lower forms and lemmas of a text's tokens, as a set made on first use (most texts
+    never need it)."""
+
+    __slots__ = ("_lemmas", "_lowers", "_words")
+
+    def __init__(self, lowers: list[str], lemmas: list[str]) -> None:
+        self._lowers, self._lemmas = lowers, lemmas
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {*self._lowers, *self._lemmas}
+        return self._words
+
+
+def _may_match(needs: tuple[frozenset[str], ...], present: _TextWords) -> bool:
+    """Whether every required word set has a word in the text (no set to check: it may)."""
+    if not needs:
+        return True
+    words = present.words()
+    return all(not w.isdisjoint(words) for w in needs)
 
 
 def _digit_led(t: Test) -> bool:
