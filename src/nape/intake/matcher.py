@@ -325,9 +325,14 @@ class Index:
         j: int,
         out: list[Match],
         counter: list[int] | None,
+        present: _TextWords,
     ) -> None:
         n = len(toks)
         for gap, suffix in node.gaps.items():
+            if not _may_start(suffix, present):  # no word of the text starts a suffix
+                if counter is not None:
+                    counter[0] += 1
+                continue
             ok = predicate(gap)
             found: dict[int, Match] = {}
             p, steps = j, 0
@@ -415,7 +420,7 @@ class Index:
                 j += 1
                 for node in nxt:
                     if node.gaps:
-                        self._gaps(node, toks, lowers, lemmas, i, j, out, counter)
+                        self._gaps(node, toks, lowers, lemmas, i, j, out, counter, present)
                 if len(nxt) == 1:  # a node lists each rule once
                     out += [_new(Match, (rule, i, j)) for rule in nxt[0].rules]
                 else:
@@ -483,6 +488,12 @@ def _may_match(needs: tuple[frozenset[str], ...], present: _TextWords) -> bool:
         return True
     words = present.words()
     return all(not w.isdisjoint(words) for w in needs)
+
+
+def _may_start(node: _Node, present: _TextWords) -> bool:
+    """Whether some word of the text (lower form or lemma) leads from ``node`` to a child."""
+    words = present.words()
+    return not (words.isdisjoint(node.children) and words.isdisjoint(node.exact))
 
 
 def _digit_led(t: Test) -> bool:
