@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from nape.core.config import get_settings
@@ -578,6 +579,11 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     return False
 
 
+# a hit's group and a match's rule kind, read in C over a parse's hundreds of hits and matches
+_GROUP_OF = itemgetter(0)
+_KIND_OF = attrgetter("rule.kind")
+
+
 def parse(text: object, counter: list[int] | None = None, today: date | None = None) -> ParseResult:
     """Read findings, age, sex, side and who is meant from free text.
 
@@ -631,7 +637,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             st = replace(st, negated=False)
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
-    in_text = frozenset(h.group for h in hits)
+    in_text = frozenset(map(_GROUP_OF, hits))
     # weeks of pregnancy, read before the concepts: a gestation said without a pregnancy word
     # ("I'm 30 weeks and my waters have gone") is a pregnancy story for the rules that need one
     gest_cfg = numbers_file().gestation
@@ -666,7 +672,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age, today)
-    has_drug = any(mt[0].kind == "drug" for mt in matches)
+    has_drug = "drug" in map(_KIND_OF, matches)
     drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
     for d in read_medicines(toks, matches, drug_times):
         if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says

@@ -240,6 +240,12 @@ def _qualified_rules() -> dict[str, Rule]:
     return {q.gives: Rule(GROUP + q.gives, (), "group") for q in concept_file().qualified_sites}
 
 
+@cache
+def _qualified_labels() -> frozenset[str]:
+    """The rule labels of the qualifiers and sites of ``qualified_sites`` (the only groups read)."""
+    return frozenset(GROUP + g for q in concept_file().qualified_sites for g in (q.qualifier, q.site))
+
+
 def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
     """The matches with a hit added for each site narrowed by a word before it (concepts.yaml
     ``qualified_sites``): "ache low in my back" names the low back; the bare "back" inside is
@@ -247,9 +253,10 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
     specs = concept_file().qualified_sites
     if not specs:
         return matches
+    wanted = _qualified_labels()
     by_label: dict[str, list[Match]] = {}
     for m in matches:
-        if m.rule.kind == "group":
+        if m.rule.label in wanted and m.rule.kind == "group":
             by_label.setdefault(m.rule.label, []).append(m)
     added: list[Match] = []
     rules = _qualified_rules()
@@ -397,9 +404,11 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
     at most ``object_reach`` tokens: the cost stays linear in the text."""
     cfg = attributes_file().carry
     pronouns = frozenset(cfg.object_pronouns)
-    if not pronouns or not any(t.lower in pronouns for t in toks):
-        return hits
     verbs = frozenset(cfg.object_verbs)
+    # the pronouns a movement verb governs: the only tokens read (most texts have none)
+    objects = [i for i in range(1, len(toks)) if toks[i].lower in pronouns and toks[i - 1].lower in verbs]
+    if not objects:
+        return hits
     dets = frozenset(cfg.determiners)
     not_things = frozenset(cfg.not_things)
     kinds = _kinds()
@@ -417,9 +426,7 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
     if not site_at:
         return hits
     out = list(hits)
-    for i, t in enumerate(toks):
-        if t.lower not in pronouns or i == 0 or toks[i - 1].lower not in verbs:
-            continue
+    for i in objects:
         ends = 0  # sentence ends passed looking back
         for j in range(i - 2, max(-1, i - 2 - cfg.object_reach), -1):
             w = toks[j].lower

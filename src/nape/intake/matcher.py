@@ -223,6 +223,11 @@ class Index:
     # ... and those whose first test takes only a number ("three", "40")
     num_led: set[int] = field(default_factory=set)
     _candidates: dict[tuple[str, str], list[Rule]] = field(default_factory=dict, repr=False, compare=False)
+    # per rule tried token by token (by id: the index keeps it alive), the word sets of its later
+    # tests that must take a token: a text holding no word of one of them cannot match the rule
+    _needs: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict, repr=False, compare=False)
+    # the trie nodes one word reaches from the root when its lemma is itself (see ``_root_steps``)
+    _root: dict[str, tuple[_Node, ...]] | None = field(default=None, repr=False, compare=False)
 
     def _insert(
         self, rule: Rule, tests: tuple[Test, ...] | None = None, root: _Node | None = None, end: bool = True
@@ -263,6 +268,7 @@ class Index:
     def add(self, rule: Rule) -> None:
         self.size += 1
         self._candidates.clear()
+        self._root = None
         if all(_plain(t) for t in rule.tests):
             self._insert(rule)
             return
@@ -297,6 +303,8 @@ class Index:
                 )
             )
             return
+        if _required_words(rule):
+            self._needs[id(rule)] = _required_words(rule)
         if first.words is None:
             self.anywhere.append(rule)
             if _digit_led(first):
@@ -321,9 +329,14 @@ class Index:
         j: int,
         out: list[Match],
         counter: list[int] | None,
+        present: _TextWords,
     ) -> None:
         n = len(toks)
         for gap, suffix in node.gaps.items():
+            if not _may_start(suffix, present):  # no word of the text starts a suffix
+                if counter is not None:
+                    counter[0] += 1
+                continue
             ok = predicate(gap)
             found: dict[int, Match] = {}
             p, steps = j, 0
@@ -350,6 +363,17 @@ class Index:
                 p += 1
                 steps += 1
             out.extend(found.values())
+
+    def _root_steps(self) -> dict[str, tuple[_Node, ...]]:
+        """Per word, the nodes it reaches from the root when its lemma is itself: its child by
+        form or lemma, then its child by exact form (the order of ``_advance``); made once
+        after the last rule is added."""
+        if self._root is None:
+            first, exact = self.trie.children, self.trie.exact
+            self._root = {
+                w: tuple(x for x in (first.get(w), exact.get(w)) if x is not None) for w in first.keys() | exact.keys()
+            }
+        return self._root
 
     def candidates(self, t: Tok) -> list[Rule]:
         """The rules to try at a token (indexed under its form or lemma, or anywhere), kept per
@@ -387,29 +411,25 @@ class Index:
         first, first_exact = self.trie.children, self.trie.exact
         by_word, anywhere = self.by_word, self.anywhere
         any_always = len(self.digit_led) + len(self.num_led) < len(anywhere)
+        needs = self._needs
+        present = _TextWords(lowers, lemmas)
+        root = self._root_steps()
         for i in range(n):
             lower, lemma = lowers[i], lemmas[i]
             j = i
-            # the first step from the root, by hand (``_advance`` with one node): most tokens
-            # start no rule, and three look-ups say so
-            a = first.get(lower)
-            b = first.get(lemma) if lemma != lower else None
-            c = first_exact.get(lower) if first_exact else None
-            if a is None and b is None and c is None:
-                if counter is not None:
-                    counter[0] += 1
-                nxt: Sequence[_Node] = ()
-            elif lower == "\n":
+            # the first step from the root: for a word that is its own lemma, one look-up
+            nxt: Sequence[_Node] = (
+                root.get(lower, ()) if lemma == lower else _first_step(first, first_exact, lower, lemma)
+            )
+            if lower == "\n":
                 nxt = ()
-            else:
-                nxt = (a,) if a is not None and b is None and c is None else [x for x in (a, b, c) if x is not None]
-                if counter is not None:
-                    counter[0] += 1 + len(nxt)
+            if counter is not None:
+                counter[0] += 1 + len(nxt)
             while nxt:
                 j += 1
                 for node in nxt:
                     if node.gaps:
-                        self._gaps(node, toks, lowers, lemmas, i, j, out, counter)
+                        self._gaps(node, toks, lowers, lemmas, i, j, out, counter, present)
                 if len(nxt) == 1:  # a node lists each rule once
                     out += [_new(Match, (rule, i, j)) for rule in nxt[0].rules]
                 else:
@@ -437,8 +457,9 @@ class Index:
                 t = toks[i]
                 for rule in self.candidates(t):
                     # every indexed rule's first test takes at least one token (see ``add``):
-                    # a token it refuses cannot start the rule
-                    if not rule.tests[0].ok(t):
+                    # a token it refuses cannot start the rule; nor can a text lacking every
+                    # word of one of its later required tests
+                    if not rule.tests[0].ok(t) or (id(rule) in needs and not _may_match(needs[id(rule)], present)):
                         if counter is not None:
                             counter[0] += 1
                         continue
@@ -446,6 +467,47 @@ class Index:
                     if end is not None and end > i:
                         out.append(Match(rule, i, end))
         return out
+
+
+def _required_words(rule: Rule) -> tuple[frozenset[str], ...]:
+    """The word sets of the tests after the first that must take at least one token: a token
+    passes such a test only if its lower form or lemma is in the set."""
+    return tuple(t.words for t in rule.tests[1:] if t.lo >= 1 and t.words is not None)
+
+
+class _TextWords:
+    """The lower forms and lemmas of a text's tokens, as a set made on first use (most texts
+    never need it)."""
+
+    __slots__ = ("_lemmas", "_lowers", "_words")
+
+    def __init__(self, lowers: list[str], lemmas: list[str]) -> None:
+        self._lowers, self._lemmas = lowers, lemmas
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = {*self._lowers, *self._lemmas}
+        return self._words
+
+
+def _may_match(needs: tuple[frozenset[str], ...], present: _TextWords) -> bool:
+    """Whether every required word set has a word in the text (no set to check: it may)."""
+    if not needs:
+        return True
+    words = present.words()
+    return all(not w.isdisjoint(words) for w in needs)
+
+
+def _first_step(first: dict[str, _Node], exact: dict[str, _Node], lower: str, lemma: str) -> Sequence[_Node]:
+    """The nodes a word whose lemma differs from its form reaches from the root (see ``_advance``)."""
+    return [x for x in (first.get(lower), first.get(lemma), exact.get(lower)) if x is not None]
+
+
+def _may_start(node: _Node, present: _TextWords) -> bool:
+    """Whether some word of the text (lower form or lemma) leads from ``node`` to a child."""
+    words = present.words()
+    return not (words.isdisjoint(node.children) and words.isdisjoint(node.exact))
 
 
 def _digit_led(t: Test) -> bool:

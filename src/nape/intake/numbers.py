@@ -200,6 +200,9 @@ def read_gestation(
         taken.update(range(i, end))
 
     for i, t in enumerate(toks):
+        # every form read starts with a digit, or stands before a month word ("seven months")
+        if not t.text[:1].isdigit() and not (months and i + 1 < n and toks[i + 1].lower in months):
+            continue
         weeks: int | None = None
         end = i + 1
         m = _FORTIETHS.match(t.text)
@@ -307,7 +310,7 @@ def read_speeds(toks: Sequence[Tok]) -> list[NumberHit]:
     out: list[NumberHit] = []
     n = len(toks)
     for i, t in enumerate(toks):
-        m = _ABOUT.match(t.text)
+        m = _ABOUT.match(t.text) if t.text[:1].isdigit() or t.text[:1] in "~≈<>" else None
         if not m:
             continue
         unit, end = (m.group(2) or "").lower(), i + 1
@@ -358,6 +361,8 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
     out: list[NumberHit] = []
     n = len(toks)
     for i, t in enumerate(toks):
+        if not (t.lower[:1].isdigit() or t.lower[:1] in "~≈>+"):
+            continue  # a count starts with a digit, after these marks
         j = i + 1
         word = t.lower.lstrip("~≈>+")  # "~40 units", ">30 units"
         glued = _NUM_GLUED_UNIT.match(word)
@@ -499,7 +504,7 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     out: list[NumberHit] = []
     n = len(toks)
     for i, t in enumerate(toks):
-        v = _value(t)
+        v = _value(t) if t.text[:1].isdigit() else None  # a value starts with a digit
         if v is None:
             continue
         value, unit = v
@@ -576,7 +581,8 @@ _RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
     """Positions where one of ``phrases`` starts (matched as ``_phrase_len`` matches them)."""
     words = _words_of(tuple(phrases))
-    return [i for i in range(len(toks)) if _phrase_len(toks, i, words)]
+    heads = words.heads  # a token no phrase begins with is passed over without a call
+    return [i for i, t in enumerate(toks) if t.lower in heads and _phrase_len(toks, i, words)]
 
 
 def _length_at(
@@ -985,10 +991,14 @@ def read_coma_scale(toks: Sequence[Tok]) -> list[NumberHit]:
     names = frozenset(cfg.names)
     firsts = frozenset(x.split(" ", 1)[0] for x in names)
     between = frozenset(cfg.between)
+    # the first letters a score's words can start with ("e4v5m6", "gcs", a name's first word)
+    leads = frozenset({"e", "g"} | {x[:1] for x in names | firsts})
     n = len(toks)
     out: list[NumberHit] = []
     for i, t in enumerate(toks):
         low = t.lower
+        if low[:1] not in leads:
+            continue
         score: int | None = None
         end = i + 1
         glued = _GCS_PARTS.match(low)
@@ -1082,8 +1092,12 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         if t.lower in _SENTENCE_BREAK:
             s += 1
     out: list[NumberHit] = []
+    heads = gain.heads | loss.heads
     i = 0
     while i < n:
+        if toks[i].lower not in heads:  # no gain or loss phrase starts here
+            i += 1
+            continue
         width = _phrase_len(toks, i, gain)
         is_gain = width > 0
         if not width:
