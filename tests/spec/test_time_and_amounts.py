@@ -32,6 +32,7 @@ CLASSES = (
     "stair_movement",
     "dose_raised",
     "heat_air",
+    "stair_other_story",
     "arm_pressure",
     "since_event",
 )

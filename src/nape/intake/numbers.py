@@ -436,7 +436,10 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
         before = toks[max(0, i - temp.window) : i]
         if any(b.lower in strong or b.lower in temp.body_words for b in before):
             continue  # "a temperature of 38C", "febrile 38.6": the body's
-        if not ((i > 0 and toks[i - 1].lower in leads) or _air(toks, i, j, temp)):
+        # bare degrees with no C or F are an angle as often as the air ("SLR positive at 40
+        # deg"): they count only with an air word by them ("40 degrees outside")
+        bare = unit in ("degrees", "degree", "deg")
+        if not ((i > 0 and toks[i - 1].lower in leads and not bare) or _air(toks, i, j, temp)):
             continue
         lo, hi = i, j
         while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:
