@@ -276,7 +276,8 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
 def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]:
     """The phrase matches less those that read a bare site word lying inside a longer site of
     another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
-    back" not "back" alone. A phrase covering the whole longer site is kept ("low back ache")."""
+    back" not "back" alone, "between my shoulders" not "shoulders" (a token pattern's region is
+    cut so too). A phrase covering the whole longer site is kept ("low back ache")."""
     info = _label_info()
     labels: dict[tuple[int, int], set[str]] = {}  # site span -> the site groups with a hit on it
     for m in matches:
@@ -297,9 +298,23 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
     return [
         p
         for p in kept
-        if p.rule.kind != "phrase"
-        or not any(p.start <= a and b <= p.end and not (p.start <= s and e <= p.end) for a, b, s, e in cuts)
+        if not (
+            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in cuts))
+            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in cuts))
+        )
     ]
+
+
+def _cut_phrase(p: Match, a: int, b: int, s: int, e: int) -> bool:
+    """A phrase reading the inner site ``a``..``b`` and not the whole longer site ``s``..``e``."""
+    return p.start <= a and b <= p.end and not (p.start <= s and e <= p.end)
+
+
+def _cut_pattern(p: Match, a: int, b: int, s: int, e: int) -> bool:
+    """A token pattern (a region and a complaint, in either order) whose region is the inner
+    site: the region stands at one end of the pattern ("pain between the shoulders" reads the
+    region "shoulders", inside the mid back's "between the shoulders")."""
+    return p.start <= a and b <= p.end and (a == p.start or b == p.end)
 
 
 def group_hits(matches: Iterable[Match]) -> list[Hit]:
