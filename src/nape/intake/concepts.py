@@ -543,6 +543,7 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
             continue
         starts: list[int] = []
         j = i + 1
+        ended = True  # the list runs to its clause's end, or ends at a comma ("neck, arms and legs, for a year")
         while j < len(toks) and ctx.clause[j] == c and toks[j].lower not in _SENTENCE_END:
             if j in site_tokens:
                 starts.append(j)
@@ -550,8 +551,9 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
             elif toks[j].lower in _COORD:
                 j += 1
             else:
+                ended = toks[j - 1].lower == "," and j - 1 > i + 1
                 break
-        else:
+        if ended:
             for k in starts:
                 out[k] = ctx.clause[i - 1]
     return out
@@ -748,8 +750,12 @@ def _carried(
     pronoun ("Lower back. It keeps going into spasm."). A clause naming its own site keeps it ("my neck is
     sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
 
-    carry = frozenset(attributes_file().carry.concepts)
-    pronouns = frozenset(attributes_file().carry.pronouns)
+    carry_words = attributes_file().carry
+    carry = frozenset(carry_words.concepts)
+    pronouns = frozenset(carry_words.pronouns)
+    bare = frozenset(carry_words.subjectless_concepts)
+    joining = frozenset(carry_words.joining_words)
+    openers = frozenset(carry_words.subjectless_openers)
     sites = _site_groups()
     # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
     # the first whose sentence is that one
@@ -783,15 +789,31 @@ def _carried(
         # the same sentence, or the next one when it opens by pointing back ("It keeps locking")
         if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun(sent)):
             continue
-        for g in carry & groups.keys():
+        these = {g: groups[g] for g in carry & groups.keys()}
+        if bare and last_sites[0] == sent:
+            for g in bare & groups.keys():
+                subjectless = [h for h in groups[g] if _subjectless(h.start, ctx, joining, openers)]
+                if subjectless:
+                    these[g] = subjectless
+        for g, hs in these.items():
             for rule, _ in _rules_by_group().get(g, ()):
                 site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
                 if site is not None:
-                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]
+                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
     return out
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})
+
+
+def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozenset[str]) -> bool:
+    """Whether the word at token ``at`` follows a joining word with no subject between, only a
+    verb or "it" ("..., and has ached for years", "and it aches"; not "and the light hurts")."""
+    toks = ctx.toks
+    k = at - 1
+    while k >= 0 and at - k <= 3 and toks[k].lower in openers and toks[k].lower not in joining:
+        k -= 1
+    return k >= 0 and toks[k].lower in joining
 
 
 _COORD = frozenset({"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
