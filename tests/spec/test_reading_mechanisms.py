@@ -69,7 +69,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     classes += ("shoulder_sense", "saddle_claim", "tear_simile", "flank_not_low_back", "haematuria_sense")
     classes += ("everywhere_list", "subjectless_pain", "look_task_turn", "feeling_words")
-    classes += ("finger_distribution", "limb_posture_extension")
+    classes += ("finger_distribution", "limb_posture_extension", "dystonia_words")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

@@ -416,6 +416,10 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         elif fid in m["family_to"] and not st.negated:
             acc.add(Mention(m["family_to"][fid], True, source, start, end))
             return
+        elif fid in m["family_to"].values():
+            # a family-history finding's own words name the relative ("my uncle has dystonia")
+            acc.add(Mention(fid, affirmed and not st.negated, source, start, end))
+            return
         else:
             return
     if (
