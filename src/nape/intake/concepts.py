@@ -248,9 +248,14 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
     if not specs:
         return matches
     by_label: dict[str, list[Match]] = {}
+    info = _label_info()
+    hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     for m in matches:
         if m.rule.kind == "group":
             by_label.setdefault(m.rule.label, []).append(m)
+            over = info[m.rule.label][1]
+            if over and m.end - m.start > 1:
+                hidden.setdefault(m.start, []).append((m.start, m.end, over))
     added: list[Match] = []
     rules = _qualified_rules()
     for q in specs:
@@ -259,7 +264,8 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
         if not quals or not sites:
             continue
         links = frozenset(q.links)
-        starts = {s.start: s for s in sites}
+        # a site word in another sense is no site to narrow ("the side of back of the neck": "back of")
+        starts = {s.start: s for s in sites if not (hidden and _hidden(s.rule.label, s.start, s.end, hidden))}
         for qm in quals:
             j = qm.end
             while j < len(toks) and j - qm.end <= q.gap:
