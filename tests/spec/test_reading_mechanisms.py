@@ -69,6 +69,11 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     classes += ("post_denial_prefixed", "topicalised_denial", "shorthand_negative", "contrast_only")
     classes += ("hedged_presence", "not_person_subject", "other_sense", "stiff_not_pain")
+    classes += ("shoulder_sense", "saddle_claim", "tear_simile", "flank_not_low_back", "haematuria_sense")
+    classes += ("everywhere_list", "subjectless_pain", "look_task_turn", "feeling_words")
+    classes += ("finger_distribution", "limb_posture_extension", "dystonia_words")
+    classes += ("knot_referral", "feed_posture", "bare_back")
+    classes += ("result_in_words", "test_reproduces", "family_whole")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

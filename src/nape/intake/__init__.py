@@ -298,16 +298,20 @@ def _limb(
 def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
     """Token positions inside a site that claims a limb's words (concepts.yaml: a site whose
     `overrides` name a group of limb words, as the saddle's "between my legs" or "inner thighs"
-    do), each with the position where that site's words start."""
+    do), each with the position where that site's words start. The site's own words are its
+    too: "bum" or "back passage" (leg words of the maps, for a numbness near them) name the
+    saddle, so "numb round my bum" is no leg's numbness."""
     claimers = _site_claims()
     claims: dict[str, list[tuple[int, int]]] = {}  # limb group -> spans of the sites that claim it
+    out: dict[int, int] = {}
     for mt in matches:
         rule = mt[0]
         over = claimers.get(rule.label)
         if over is not None and rule.kind == "group":
             for o in over:
                 claims.setdefault(o, []).append((mt[1], mt[2]))
-    out: dict[int, int] = {}
+            for j in range(mt[1], mt[2]):
+                out[j] = min(mt[1], out.get(j, mt[1]))
     if not claims:  # most texts name no such site
         return out
     for mt in matches:
@@ -419,6 +423,10 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         elif fid in m["family_to"] and _whole_family(st.family_words, m["family_general"]):
             # "no FHx of AS", "nobody in my family has had dystonia": the family's history denied
             acc.add(Mention(m["family_to"][fid], False, source, start, end))
+            return
+        elif fid in m["family_to"].values():
+            # a family-history finding's own words name the relative ("my uncle has dystonia")
+            acc.add(Mention(fid, affirmed and not st.negated, source, start, end))
             return
         else:
             return

@@ -255,9 +255,17 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
         return matches
     wanted = _qualified_labels()
     by_label: dict[str, list[Match]] = {}
+    info = _label_info()
+    hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     for m in matches:
-        if m.rule.label in wanted and m.rule.kind == "group":
+        if m.rule.kind != "group":
+            continue
+        if m.rule.label in wanted:
             by_label.setdefault(m.rule.label, []).append(m)
+        # any group's longer words may read a site word in another sense (not only the wanted)
+        over = info[m.rule.label][1]
+        if over and m.end - m.start > 1:
+            hidden.setdefault(m.start, []).append((m.start, m.end, over))
     added: list[Match] = []
     rules = _qualified_rules()
     for q in specs:
@@ -266,7 +274,8 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
         if not quals or not sites:
             continue
         links = frozenset(q.links)
-        starts = {s.start: s for s in sites}
+        # a site word in another sense is no site to narrow ("the side of back of the neck": "back of")
+        starts = {s.start: s for s in sites if not (hidden and _hidden(s.rule.label, s.start, s.end, hidden))}
         for qm in quals:
             j = qm.end
             while j < len(toks) and j - qm.end <= q.gap:
@@ -283,7 +292,8 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
 def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]:
     """The phrase matches less those that read a bare site word lying inside a longer site of
     another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
-    back" not "back" alone. A phrase covering the whole longer site is kept ("low back ache")."""
+    back" not "back" alone, "between my shoulders" not "shoulders" (a token pattern's region is
+    cut so too). A phrase covering the whole longer site is kept ("low back ache")."""
     info = _label_info()
     labels: dict[tuple[int, int], set[str]] = {}  # site span -> the site groups with a hit on it
     for m in matches:
@@ -304,9 +314,23 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
     return [
         p
         for p in kept
-        if p.rule.kind != "phrase"
-        or not any(p.start <= a and b <= p.end and not (p.start <= s and e <= p.end) for a, b, s, e in cuts)
+        if not (
+            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in cuts))
+            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in cuts))
+        )
     ]
+
+
+def _cut_phrase(p: Match, a: int, b: int, s: int, e: int) -> bool:
+    """A phrase reading the inner site ``a``..``b`` and not the whole longer site ``s``..``e``."""
+    return p.start <= a and b <= p.end and not (p.start <= s and e <= p.end)
+
+
+def _cut_pattern(p: Match, a: int, b: int, s: int, e: int) -> bool:
+    """A token pattern (a region and a complaint, in either order) whose region is the inner
+    site: the region stands at one end of the pattern ("pain between the shoulders" reads the
+    region "shoulders", inside the mid back's "between the shoulders")."""
+    return p.start <= a and b <= p.end and (a == p.start or b == p.end)
 
 
 def group_hits(matches: Iterable[Match]) -> list[Hit]:
@@ -577,6 +601,7 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
             continue
         starts: list[int] = []
         j = i + 1
+        ended = True  # the list runs to its clause's end, or ends at a comma ("neck, arms and legs, for a year")
         while j < len(toks) and ctx.clause[j] == c and toks[j].lower not in _SENTENCE_END:
             if j in site_tokens:
                 starts.append(j)
@@ -584,8 +609,9 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
             elif toks[j].lower in _COORD:
                 j += 1
             else:
+                ended = toks[j - 1].lower == "," and j - 1 > i + 1
                 break
-        else:
+        if ended:
             for k in starts:
                 out[k] = ctx.clause[i - 1]
     return out
@@ -782,10 +808,14 @@ def _carried(
     pronoun ("Lower back. It keeps going into spasm."). A clause naming its own site keeps it ("my neck is
     sore; my calf keeps cramping"). The assertion is the concept's own (its span alone)."""
 
-    carry = frozenset(attributes_file().carry.concepts)
-    pronouns = frozenset(attributes_file().carry.pronouns)
-    contrast = frozenset(attributes_file().carry.contrast_concepts)
-    contrast_group = attributes_file().carry.contrast_group
+    carry_words = attributes_file().carry
+    carry = frozenset(carry_words.concepts)
+    pronouns = frozenset(carry_words.pronouns)
+    contrast = frozenset(carry_words.contrast_concepts)
+    contrast_group = carry_words.contrast_group
+    bare = frozenset(carry_words.subjectless_concepts)
+    joining = frozenset(carry_words.joining_words)
+    openers = frozenset(carry_words.subjectless_openers)
     sites = _site_groups()
     # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
     # the first whose sentence is that one
@@ -830,11 +860,17 @@ def _carried(
         # the same sentence, or the next one when it opens by pointing back ("It keeps locking")
         if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun(sent)):
             continue
-        for g in carry & groups.keys():
+        these = {g: groups[g] for g in carry & groups.keys()}
+        if bare and last_sites[0] == sent:
+            for g in bare & groups.keys():
+                subjectless = [h for h in groups[g] if _subjectless(h.start, ctx, joining, openers)]
+                if subjectless:
+                    these[g] = subjectless
+        for g, hs in these.items():
             for rule, _ in _rules_by_group().get(g, ()):
                 site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
                 if site is not None:
-                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in groups[g]]
+                    out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
     return out
 
 
@@ -846,6 +882,16 @@ def _opens_with(hits: Sequence[Hit], clause: int, ctx: Context) -> bool:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})
+
+
+def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozenset[str]) -> bool:
+    """Whether the word at token ``at`` follows a joining word with no subject between, only a
+    verb or "it" ("..., and has ached for years", "and it aches"; not "and the light hurts")."""
+    toks = ctx.toks
+    k = at - 1
+    while k >= 0 and at - k <= 3 and toks[k].lower in openers and toks[k].lower not in joining:
+        k -= 1
+    return k >= 0 and toks[k].lower in joining
 
 
 _COORD = frozenset({"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})

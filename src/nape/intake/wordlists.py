@@ -164,6 +164,12 @@ class CarryWords(_Strict):
     # neck" is neck pain). `contrast_group`: the concept group of the contrast words
     contrast_concepts: list[str] = []
     contrast_group: str = ""
+    # concepts that take the earlier clause's site only when their own clause has no subject of
+    # its own, opening (after a joining word) with a verb or "it": "my neck creaks, and has ached
+    # for years" (the neck aches); "stiff neck, and bright light hurts" names a subject of its own
+    subjectless_concepts: list[str] = []
+    joining_words: list[str] = []
+    subjectless_openers: list[str] = []
     pronouns: list[str] = []
     # a pronoun that is the object of a movement verb ("he can't turn it") stands for the body
     # site named last before it, in its sentence or the one before, unless a thing is named
