@@ -64,7 +64,7 @@ def _duration_rx() -> re.Pattern[str]:
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
     return re.compile(
         rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
-        # up to two words of approximation ("over some three months", "for getting on for two months")
+        # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
         rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now{_ago_back()})?",
