@@ -400,6 +400,20 @@ def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
     return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
 
 
+def _degree_unit(toks: Sequence[Tok], i: int, unit: str | None) -> tuple[str | None, int]:
+    """A value's unit from the degree words after it, and the index just past them: "38 C",
+    "101 degrees F", "35 °C" (the unit written into the number, "38.5C", is kept). A second
+    degree word after "degrees" names the scale; a bare "°" there gives ""."""
+    j = i + 1
+    if unit is None and j < len(toks) and toks[j].lower in _DEGREE:
+        unit = toks[j].lower.strip("°") or "deg"
+        if unit in ("degrees", "degree", "deg") and j + 1 < len(toks) and toks[j + 1].lower in _DEGREE:
+            j += 1
+            unit = toks[j].lower.strip("°")
+        j += 1
+    return unit, j
+
+
 def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
     """A hot air temperature said with effort in its sentence ("working all day in 35C heat",
     "laying bricks in 32C", "it was 33 °C outside and I was gardening"): heat exposure with
@@ -418,13 +432,8 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
         if v is None:
             continue
         value, unit = v
-        j = i + 1
-        if unit is None and j < n and toks[j].lower in _DEGREE:
-            unit = toks[j].lower.strip("°") or "deg"
-            if unit in ("degrees", "degree", "deg") and j + 1 < n and toks[j + 1].lower in _DEGREE:
-                j += 1
-                unit = toks[j].lower.strip("°") or "deg"
-            j += 1
+        unit, j = _degree_unit(toks, i, unit)
+        unit = "deg" if unit == "" else unit
         if unit in ("f", "fahrenheit") or (unit in ("degrees", "degree", "deg") and value > temp.hot_air_max_c):
             c = (value - 32) * 5 / 9
         elif unit in ("c", "celsius", "centigrade", "degrees", "degree", "deg"):
@@ -511,13 +520,7 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
         if v is None:
             continue
         value, unit = v
-        j = i + 1
-        if unit is None and j < n and toks[j].lower in _DEGREE:
-            unit = toks[j].lower.strip("°") or "deg"
-            if unit in ("degrees", "degree", "deg") and j + 1 < n and toks[j + 1].lower in _DEGREE:
-                j += 1
-                unit = toks[j].lower.strip("°")
-            j += 1
+        unit, j = _degree_unit(toks, i, unit)
         before = toks[max(0, i - temp.window) : i]
         named = any(b.lower in strong_temp_words for b in before)
         celsius = temp.plausible_c[0] <= value <= temp.plausible_c[1]
