@@ -35,6 +35,7 @@ CLASSES = (
     "stair_other_story",
     "arm_pressure",
     "since_event",
+    "third_person_age",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

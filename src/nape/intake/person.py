@@ -107,7 +107,7 @@ def _rx() -> _Rx:
 
 _PRONOUN_AGE = Folded(
     re.compile(
-        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|wks?\b|months?|minutes?|hours?|times?|\+\s*\d))",
+        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|wks?\b|months?|minutes?|hours?|times?|ft\b|foot|feet|stone|st\b|\+\s*\d))",
         re.I,
     )
 )
@@ -119,6 +119,31 @@ _OWN_BODY = Folded(
         re.I,
     )
 )
+@cache
+def _title_rx() -> re.Pattern[str] | None:
+    """A title, a capitalised name (one or two words, or an initial), then perhaps an age:
+    "Mrs K, 84," -> female, 84; "Mr Okafor (70)" -> male, 70; "Ms Lee aged 45" -> female, 45."""
+    titles = attributes_file().person.titles
+    if not titles:
+        return None
+    alt = alternation(titles)
+    name = r"[A-Z][\w'’-]*\.?"
+    return re.compile(
+        rf"\b(?i:({alt}))\.?\s+{name}(?:\s+{name})?"
+        rf"(?:\s*,\s*(\d{{1,3}})\s*(?:[,.;:]|$|(?:yo|y/o|years?)\b)|\s*\(\s*(?i:aged?\s*)?(\d{{1,3}})\s*\)|\s+(?i:aged?|is)\s+(\d{{1,3}})\b)?"
+    )
+
+
+def _titled(text: str) -> tuple[int | None, str | None] | None:
+    """(age or None, sex) of a person named with a title, or None when there is none."""
+    rx = _title_rx()
+    m = rx.search(text) if rx is not None else None
+    if m is None:
+        return None
+    age = next((int(g) for g in m.groups()[1:] if g), None)
+    return age, attributes_file().person.titles[m.group(1).lower()]
+
+
 _PRONOUN = Folded(re.compile(r"\b(he|she|his|her|him|hers|he's|she's)\b", re.I))
 _FIRST_PERSON = Folded(
     re.compile(
@@ -275,6 +300,23 @@ def _has_complaint(tail: str, w: PersonWords) -> bool:
     return False
 
 
+def _third_person(text: str, age: int | None, sex: str | None) -> tuple[int | None, str | None]:
+    """Age and sex of a person told of in the third person with no relative word: a title and
+    name ("Mrs K, 84, on warfarin") or a pronoun with an age ("she is 90 and fell") when the
+    writer says nothing of their own body."""
+    titled = _titled(text)
+    if titled is not None:
+        t_age, t_sex = titled
+        return (age if age is not None else t_age), (sex or t_sex)
+    if age is None and not _FIRST_PERSON.search(text):
+        m = _PRONOUN_AGE.search(text)
+        if m:
+            age = int(m.group(1))
+            if sex is None:
+                sex = "female" if m.group(0).lower().startswith("she") else "male"
+    return age, sex
+
+
 def read_person(text: str) -> Person:
     """Who the patient is and their age and sex, as far as the text says."""
     rx = _rx()
@@ -339,6 +381,8 @@ def read_person(text: str) -> Person:
     if proxy is None and age is None:
         age, letter_sex = _plain_age(text_for_age, _ascii_lower(text_for_age))
         sex = letter_sex
+    if proxy is None:
+        age, sex = _third_person(text, age, sex)
     if age is None:
         age = decade_age(text, low)
     if proxy is None and sex is None:

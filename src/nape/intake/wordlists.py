@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +22,8 @@ class PersonWords(_Strict):
     male: list[str] = Field(min_length=1)
     female: list[str] = Field(min_length=1)
     other: list[str]
+    # a title before a name -> the sex it gives ("Mrs" -> female)
+    titles: dict[str, Literal["male", "female"]] = {}
     young: list[str]
     newborn: list[str]
     adults: list[str]
