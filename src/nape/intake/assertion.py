@@ -229,6 +229,30 @@ class Context:
             t.lower in self.owned for s, e in spans for t in self.toks[s:e]
         )
 
+    def denied_directly(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether a denial over ``spans`` governs their words itself, not only a list they stand
+        in: "not alert", "alert: no" and "not alert or orientated" deny the state; in "no
+        headache, alert" or "denies fever, GCS 15" the denial ends at the comma (or a joining
+        "and") before the state, which is then said plainly. A state word under such a denial is
+        a list's next item, not the denial's object: a normal state is never turned into its
+        opposite by a denial of something else."""
+        first = min(s for s, _ in spans)
+        last = max(e for _, e in spans)
+        seen: set[int] = set()
+        for s, e in spans:
+            for j in range(s, e):
+                for k in self.scope[j] or ():
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    t = self.triggers[k]
+                    if t.category != "NEGATED_EXISTENCE" or any(s2 <= t.start and t.end <= e2 for s2, e2 in spans):
+                        continue
+                    between = self.toks[t.end : first] if t.end <= first else self.toks[last : t.start]
+                    if not any(x.lower in _LIST_BREAKS for x in between):
+                        return True
+        return False
+
     def status(self, spans: Sequence[tuple[int, int]]) -> Status:
         """The modifiers over the tokens of ``spans``, ignoring triggers inside those words
         (the "no" of "out of no where", the "n't" of "can't feel")."""
@@ -255,6 +279,8 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+# what ends a denial's reach over a normal state it does not govern ("no headache, alert")
+_LIST_BREAKS = frozenset({",", "and", "&", ";"})
 _CLAUSE_ENDS = frozenset({",", "and", "&", "but", ")", "so"})
 # categories that mark no scope of their own in Context.scope
 _NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED"})

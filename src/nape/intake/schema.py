@@ -599,6 +599,31 @@ class RiskGate(_Strict):
     or_findings: list[str] = []
 
 
+class OnsetModifier(_Strict):
+    """An onset word standing before a symptom's words as their modifier ("a sudden, crushing
+    feeling in the chest", "abrupt ripping pain"): the onset finding is read with the symptom,
+    whatever more specific reading the symptom's words have. Only adjectives and commas may stand
+    between (at most ``reach`` tokens); a word of the ``not_before`` group after the onset word
+    makes it another thing's ("sudden movements")."""
+
+    words: list[str] = Field(min_length=1)
+    finding: str
+    reach: int = Field(ge=1, le=6)
+    not_before: str = ""
+    # words after a ``not_before`` word that make it the symptom's measure: "a sudden jolt of pain"
+    measure_links: list[str] = []
+
+
+class PairWords(_Strict):
+    """Words that count a pair of limbs ("both", "each"). Before a limb word they read as a
+    possessive does, so a limb's phrases are found through them ("pain down both arms" as "down
+    my arms"); those of ``both_limbs`` also say both limbs, so a leg's finding read through one
+    is the composite of both legs as well (``composite_phrases``): "aching down each leg"."""
+
+    possessive: list[str] = Field(min_length=1)
+    both_limbs: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -629,6 +654,11 @@ class MapsFile(_Strict):
     # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
     # osteoporosis"): a younger person with no risk named does not have them
     risk_gated: dict[str, RiskGate] = {}
+    # a finding that stands for several symptoms at once ("numbness in both legs" is symptoms in
+    # both legs): its words do not hide the symptoms they name, which are read as well
+    composite_phrases: dict[str, list[str]] = {}
+    pair_words: PairWords | None = None
+    onset_modifiers: list[OnsetModifier] = []
 
 
 # ----------------------------------------------------------------------------- medicines
