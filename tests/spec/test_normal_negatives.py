@@ -46,6 +46,8 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "anywhere_denial",
         "limb_works",
         "state_after_denial",
+        "group_term",
+        "exam_shorthand",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

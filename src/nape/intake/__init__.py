@@ -333,25 +333,42 @@ def _site_claims() -> dict[str, tuple[str, ...]]:
 
 
 _NOT_LIMB = "none"
+# a word naming the limbs in general ("no weakness in any limb"): the arms and the legs
+_BOTH_LIMBS = "both"
+_BOTH_LIMB_SETS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
 # words that join sites into one list ("face, arm and leg")
 _SITE_LIST = frozenset({",", "and", "or", "&", "/", "my", "the", "his", "her", "their", "both"})
 
 
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:
     legs, arms, pair_firsts, others = _limb_sets(id(m), m)
+    both = _BOTH_LIMB_SETS.get(id(m))
+    if both is None or both[0] is not m:
+        both = _BOTH_LIMB_SETS[id(m)] = (m, frozenset(m.get("both_limb_words", ())))
+        while len(_BOTH_LIMB_SETS) > 4:
+            del _BOTH_LIMB_SETS[next(iter(_BOTH_LIMB_SETS))]
+    general = both[1]
     out = []
     n = len(toks)
+    skip = -1
     for i, t in enumerate(toks):
+        if i == skip:
+            continue  # the second word of a two-word limb ("upper limbs")
         lower = t.lower
-        # a two-word leg phrase ("lower limb") is looked up only after its first word (a
+        # a two-word limb phrase ("lower limb") is looked up only after its first word (a
         # token holds no space, so "a b" is a phrase only if "a" is its first word)
+        pair = f"{lower} {toks[i + 1].lower}" if lower in pair_firsts and i + 1 < n else ""
+        if pair and (pair in legs or pair in arms):
+            skip = i + 1
         kind = (
             "leg"
-            if lower in legs or (lower in pair_firsts and i + 1 < n and f"{lower} {toks[i + 1].lower}" in legs)
+            if lower in legs or pair in legs
             else "arm"
-            if lower in arms
+            if lower in arms or pair in arms
             else _NOT_LIMB
             if lower in others
+            else _BOTH_LIMBS
+            if lower in general
             else None
         )
         if kind:
@@ -370,10 +387,11 @@ def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[s
     got = _LIMB_SETS.get(key)
     if got is None or got[0] is not m:
         legs = frozenset(m["leg_words"])
+        arms = frozenset(m["arm_words"])
         sets = (
             legs,
-            frozenset(m["arm_words"]),
-            frozenset(w.split(" ", 1)[0] for w in legs if " " in w),
+            arms,
+            frozenset(w.split(" ", 1)[0] for w in legs | arms if " " in w),
             frozenset(m.get("non_limb_words", [])),
         )
         _LIMB_SETS.clear()
@@ -647,7 +665,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
                 # the nearest site is not a limb ("my pee stream is weak"; "numb between the legs"
                 # is the saddle's)
                 continue
-            label = m["generic"][label[len(GENERIC) :]][limb]
+            word = m["generic"][label[len(GENERIC) :]]
+            if limb == _BOTH_LIMBS:  # "weakness in all limbs": the arms' and the legs'
+                gst = ctx.status([(mt.start, mt.end)])
+                cands.append(_Cand(word["arm"], True, mt.start, mt.end, gst, mt.rule.kind))
+                label = word["leg"]
+            else:
+                label = word[limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
             # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not

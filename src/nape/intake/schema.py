@@ -638,6 +638,8 @@ class MapsFile(_Strict):
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
+    # words naming the limbs in general: a generic word said of them is the arms' and the legs'
+    both_limb_words: list[str] = []
     # sites that are not limbs, and how near one must stand to a generic word to take it
     non_limb_words: list[str] = []
     non_limb_reach: int = Field(default=5, ge=0, le=10)
