@@ -22,7 +22,7 @@ from typing import Any
 
 from nape.core.config import get_settings
 from nape.errors import TextInputError
-from nape.intake.assertion import Context, Status
+from nape.intake.assertion import Context, Status, answered_questions
 from nape.intake.concepts import (
     GROUP,
     compose,
@@ -400,10 +400,13 @@ def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[s
 
 
 def _sentences(toks: Sequence[Tok]) -> list[int]:
+    """The sentence number of each token; a question and the answer after it ("Numb? Yes, the
+    left foot") are one sentence."""
     out, s = [], 0
-    for t in toks:
+    answered = answered_questions(toks) if "?" in (t.lower for t in toks) else None
+    for i, t in enumerate(toks):
         out.append(s)
-        if t.lower in (".", "!", "?", "\n"):
+        if t.lower in (".", "!", "?", "\n") and not (answered and answered[i]):
             s += 1
     return out
 

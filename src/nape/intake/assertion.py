@@ -64,6 +64,12 @@ class _Words:
     subject_denials: frozenset[str]
     final_fillers: frozenset[str]
     final_not_after: frozenset[str]
+    plan_openers: tuple[tuple[str, ...], ...]
+    plan_subjects: frozenset[str]
+    plan_words: tuple[tuple[str, ...], ...]
+    # every answer word of a form ("no", "fine", "yes"): a question so answered is not only asked
+    answers: frozenset[str]
+    yes_answers: frozenset[str]
 
 
 @cache
@@ -89,6 +95,11 @@ def _words() -> _Words:
         frozenset(c.subject_denials),
         frozenset(c.clause_final_fillers),
         frozenset(c.clause_final_not_after),
+        tuple(tuple(x.split()) for x in c.plan_openers),
+        frozenset(c.plan_subjects),
+        tuple(tuple(x.split()) for x in c.plan_words),
+        frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
+        frozenset(c.form_yes_answers),
     )
 
 
@@ -202,7 +213,11 @@ class Context:
             self.triggers.append(Trigger("NEGATED_EXISTENCE", "BACKWARD", at, at + 1, toks[at].lower, None))
             for j in range(a, b):
                 self._mark(j, len(self.triggers) - 1)
-        self.question = _question_tokens(toks, w.openers)
+        for a, b, at in _plan_clauses(toks, self.hard, w):
+            self.triggers.append(Trigger("HYPOTHETICAL", "FORWARD", at, a, toks[at].lower, None))
+            for j in range(a, b):
+                self._mark(j, len(self.triggers) - 1)
+        self.question = _question_tokens(toks, w.openers, w.answers)
         self.owned = w.owned
         # clause ids for composing concepts with sites
         self.clause: list[int] = []
@@ -279,6 +294,8 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+# words joining a second statement before a plan: the time clause is then a pattern of its own
+_NOT_PLAN_JOIN = frozenset({"and", "&", "but", "so", "because", "as"})
 # what ends a denial's reach over a normal state it does not govern ("no headache, alert")
 _LIST_BREAKS = frozenset({",", "and", "&", ";"})
 _CLAUSE_ENDS = frozenset({",", "and", "&", "but", ")", "so"})
@@ -334,17 +351,67 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     return False
 
 
-def _question_tokens(toks: Sequence[Tok], openers: frozenset[str]) -> list[bool]:
+def _question_tokens(toks: Sequence[Tok], openers: frozenset[str], answers: frozenset[str] = frozenset()) -> list[bool]:
     """For each token, whether it is in a question that opens with a question word and ends
-    with "?" ("Could reflux cause this?"); one pass over the text."""
+    with "?" ("Could reflux cause this?", "any fever?"), and that no answer follows ("Any injury?
+    None." is a form's field and its answer); one pass over the text."""
     out = [False] * len(toks)
     start = 0
+    n = len(toks)
     for i, t in enumerate(toks):
         if t.lower in (".", "!", "?", "\n"):
-            if t.lower == "?" and i > start and toks[start].lower in openers:
+            answered = i + 1 < n and toks[i + 1].lower in answers
+            if t.lower == "?" and i > start and toks[start].lower in openers and not answered:
                 for j in range(start, i):
                     out[j] = True
             start = i + 1
+    return out
+
+
+def _starts_at(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words))
+
+
+def _plan_clauses(toks: Sequence[Tok], hard: list[bool], w: _Words) -> list[tuple[int, int, int]]:
+    """Time clauses told with a plan for the future: "once it goes down my arm I'll come in",
+    "I will ring as soon as the numbness spreads". For each, the span of the clause after its
+    opener and the opener's position: up to the plan's subject when the plan follows, else to the
+    end of the clause. "When I sit it hurts" has no plan and is left alone. Linear: each sentence
+    is looked at once per opener in it (a handful)."""
+    if not w.plan_openers:
+        return []
+    n = len(toks)
+    out: list[tuple[int, int, int]] = []
+    sent_start = 0
+    for i in range(n + 1):
+        if i < n and toks[i].lower not in (".", "!", "?", "\n"):
+            continue
+        # one sentence: toks[sent_start:i]
+        plans = [
+            j
+            for j in range(sent_start + 1, i)
+            if toks[j - 1].lower in w.plan_subjects and any(_starts_at(toks, j, p) for p in w.plan_words)
+        ]
+        if plans:
+            for k in range(sent_start, i):
+                opener = next((o for o in w.plan_openers if _starts_at(toks, k, o)), None)
+                if opener is None or (k > 0 and toks[k - 1].lower in ("at", "all")):
+                    continue  # ("all at once" is how something began)
+                a = k + len(opener)
+                after = [j - 1 for j in plans if j - 1 >= a]
+                if after:
+                    b = after[0]
+                    if any(t.lower in _NOT_PLAN_JOIN for t in toks[a:b]):
+                        continue  # "when I sit it hurts and I'll see the physio": the plan is another statement
+                elif any(j < k for j in plans):
+                    b = a
+                    while b < i and not hard[b]:
+                        b += 1
+                else:
+                    continue
+                if b > a:
+                    out.append((a, b, k))
+        sent_start = i + 1
     return out
 
 
@@ -424,11 +491,33 @@ def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
 def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
     """Whether token ``i`` separates a form's field from a normal answer standing alone
     ("Bladder/bowel: normal", "Gait - NAD"): the answer belongs to the field."""
-    if toks[i].lower not in w.form_seps or toks[i].lower == "?" or i == 0 or i + 1 >= len(toks):
+    if toks[i].lower not in w.form_seps or i == 0 or i + 1 >= len(toks):
         return False
+    if toks[i].lower == "?" and not _short_field(toks, i, w):
+        return False  # a question asked in words ("is it normal? fine, thanks") is no form's field
     if toks[i + 1].lower not in w.form_normal:
         return False
     return i + 2 >= len(toks) or toks[i + 2].lower in w.form_ends or toks[i + 2].lower in w.hard
+
+
+def _short_field(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether the words before a "?" at ``i`` are a form's short field ("Bladder?", "Leg
+    weakness?"): at most three words back to the start of the text or a sentence, none a
+    question word."""
+    a = i
+    while a > 0 and toks[a - 1].lower not in (".", "!", "?", "\n", ";"):
+        a -= 1
+        if i - a > 3:
+            return False
+    return a < i and toks[a].lower not in w.openers
+
+
+def answered_questions(toks: Sequence[Tok]) -> list[bool]:
+    """For each token, whether it is a "?" that an answer follows ("Numb? Yes, the left foot"):
+    the answer is said of the question's words, in one sentence with them."""
+    answers = _words().answers
+    n = len(toks)
+    return [t.lower == "?" and i + 1 < n and toks[i + 1].lower in answers for i, t in enumerate(toks)]
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:

@@ -92,6 +92,16 @@ class Clauses(_Strict):
     # or not")
     clause_final_fillers: list[str] = []
     clause_final_not_after: list[str] = []
+    # a time clause told with a plan for the future ("once it goes down my arm I'll come in", "I
+    # will ring as soon as the numbness spreads"): the change it names is supposed, not said to
+    # have happened. The opener starts the clause; a plan is one of `plan_words` after one of
+    # `plan_subjects` in the same sentence ("when I sit it hurts" has none and stays a pattern)
+    plan_openers: list[str] = []
+    plan_subjects: list[str] = []
+    plan_words: list[str] = []
+    # answers of a self-interview ("Numb? Yes, the left foot"): the answer belongs to its question,
+    # and a question so answered is not merely asked
+    form_yes_answers: list[str] = []
 
 
 class ContextFile(_Strict):
