@@ -48,6 +48,7 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "state_after_denial",
         "group_term",
         "exam_shorthand",
+        "feeling_list_denial",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

@@ -178,8 +178,10 @@ class Context:
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
             if t.direction in ("FORWARD", "BIDIRECTIONAL") and not _since_then(toks, t, self.stop):
-                phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(
-                    toks, t, w.verbal, w.list_verbs
+                phrase_only = (
+                    t.category == "NEGATED_EXISTENCE"
+                    and _denies_its_verb_only(toks, t, w.verbal, w.list_verbs)
+                    and not _or_list_ahead(toks, t.end, min(n, t.end + fwd), self.stop)
                 )
                 # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
                 # stroke with slurred speech"), and so does a denial that is its verb's subject
@@ -336,6 +338,24 @@ def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str
     if t.text not in verbal:
         return False
     return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
+
+
+def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> bool:
+    """Whether the words from ``a`` (before ``b`` and the clause's end) are a list closed by "or"
+    or "nor" after a comma ("not dizzy, sick or confused"): a negated verb then denies every item,
+    as "not A or B" does; "won't eat, feverish" has no such list and denies the eating only."""
+    comma = False
+    for j in range(a, b):
+        if stop[j]:
+            return False
+        low = toks[j].lower
+        if low == ",":
+            comma = True
+        elif low in ("or", "nor"):
+            return comma
+        elif low in ("and", "&", "but"):
+            return False
+    return False
 
 
 def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
