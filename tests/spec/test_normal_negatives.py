@@ -49,6 +49,7 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "group_term",
         "exam_shorthand",
         "feeling_list_denial",
+        "function_as_always",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
