@@ -470,6 +470,10 @@ def _triggers(
             not _ends_clause(toks, m.end, hard, w) or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
         ):
             continue
+        if cat == "TERMINATE":
+            p = pseudo_cover.get(m.start)
+            if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
+                continue  # an idiom's first word ends nothing: "not really with it" (alert) stays denied
         if cat not in _NOT_SCOPED:
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
