@@ -45,6 +45,11 @@ def test_every_class_has_six_wordings_and_a_control() -> None:
         "alert_lay",
         "anywhere_denial",
         "limb_works",
+        "state_after_denial",
+        "group_term",
+        "exam_shorthand",
+        "feeling_list_denial",
+        "function_as_always",
     )
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]

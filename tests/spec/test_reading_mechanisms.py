@@ -74,6 +74,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("finger_distribution", "limb_posture_extension", "dystonia_words")
     classes += ("knot_referral", "feed_posture", "bare_back")
     classes += ("result_in_words", "test_reproduces", "family_whole", "girdle_ache", "back_qualifier")
+    classes += ("pair_limb", "onset_modifier", "conditional_plan", "self_interview", "pronoun_limb")
     for cls in classes:
         rows = [r for r in ROWS if r["class"] == cls]
         assert len([r for r in rows if not r.get("control")]) >= 6, cls

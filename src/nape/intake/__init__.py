@@ -22,7 +22,7 @@ from typing import Any
 
 from nape.core.config import get_settings
 from nape.errors import TextInputError
-from nape.intake.assertion import Context, Status
+from nape.intake.assertion import Context, Status, answered_questions
 from nape.intake.concepts import (
     GROUP,
     compose,
@@ -333,25 +333,42 @@ def _site_claims() -> dict[str, tuple[str, ...]]:
 
 
 _NOT_LIMB = "none"
+# a word naming the limbs in general ("no weakness in any limb"): the arms and the legs
+_BOTH_LIMBS = "both"
+_BOTH_LIMB_SETS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
 # words that join sites into one list ("face, arm and leg")
 _SITE_LIST = frozenset({",", "and", "or", "&", "/", "my", "the", "his", "her", "their", "both"})
 
 
 def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] | None = None) -> list[tuple[int, str]]:
     legs, arms, pair_firsts, others = _limb_sets(id(m), m)
+    both = _BOTH_LIMB_SETS.get(id(m))
+    if both is None or both[0] is not m:
+        both = _BOTH_LIMB_SETS[id(m)] = (m, frozenset(m.get("both_limb_words", ())))
+        while len(_BOTH_LIMB_SETS) > 4:
+            del _BOTH_LIMB_SETS[next(iter(_BOTH_LIMB_SETS))]
+    general = both[1]
     out = []
     n = len(toks)
+    skip = -1
     for i, t in enumerate(toks):
+        if i == skip:
+            continue  # the second word of a two-word limb ("upper limbs")
         lower = t.lower
-        # a two-word leg phrase ("lower limb") is looked up only after its first word (a
+        # a two-word limb phrase ("lower limb") is looked up only after its first word (a
         # token holds no space, so "a b" is a phrase only if "a" is its first word)
+        pair = f"{lower} {toks[i + 1].lower}" if lower in pair_firsts and i + 1 < n else ""
+        if pair and (pair in legs or pair in arms):
+            skip = i + 1
         kind = (
             "leg"
-            if lower in legs or (lower in pair_firsts and i + 1 < n and f"{lower} {toks[i + 1].lower}" in legs)
+            if lower in legs or pair in legs
             else "arm"
-            if lower in arms
+            if lower in arms or pair in arms
             else _NOT_LIMB
             if lower in others
+            else _BOTH_LIMBS
+            if lower in general
             else None
         )
         if kind:
@@ -370,10 +387,11 @@ def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[s
     got = _LIMB_SETS.get(key)
     if got is None or got[0] is not m:
         legs = frozenset(m["leg_words"])
+        arms = frozenset(m["arm_words"])
         sets = (
             legs,
-            frozenset(m["arm_words"]),
-            frozenset(w.split(" ", 1)[0] for w in legs if " " in w),
+            arms,
+            frozenset(w.split(" ", 1)[0] for w in legs | arms if " " in w),
             frozenset(m.get("non_limb_words", [])),
         )
         _LIMB_SETS.clear()
@@ -382,10 +400,13 @@ def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[s
 
 
 def _sentences(toks: Sequence[Tok]) -> list[int]:
+    """The sentence number of each token; a question and the answer after it ("Numb? Yes, the
+    left foot") are one sentence."""
     out, s = [], 0
-    for t in toks:
+    answered = answered_questions(toks) if "?" in (t.lower for t in toks) else None
+    for i, t in enumerate(toks):
         out.append(s)
-        if t.lower in (".", "!", "?", "\n"):
+        if t.lower in (".", "!", "?", "\n") and not (answered and answered[i]):
             s += 1
     return out
 
@@ -602,7 +623,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     kb = default_kb()
     pipe = build()
     m = maps()
-    toks = correct(tokenise(raw), pipe.known_words, pipe.truncations)
+    toks = _pair_as_possessive(correct(tokenise(raw), pipe.known_words, pipe.truncations), m)
     if counter is not None:
         counter[0] += len(toks)
     # one pass finds the findings' words and the assertion triggers
@@ -614,18 +635,28 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     limbs = _limb_words(toks, m, _claimed_limb_words(matches))
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
-    kept = _unhidden(longest_phrases([x for x in matches if x.rule.kind in ("phrase", "pattern")]), matches)
+    kept = _unhidden(_longest_keeping_parts(matches, m), matches)
     kept = cut_site_phrases(kept, matches)
     hits = resolve_object_pronouns(list_results(group_hits(matches), toks), toks)
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
-    # reach[i]: the furthest end of a phrase starting at or before token i
+    # a part's composite (leg numbness -> symptoms in both legs), and the words saying both limbs
+    both_of = {p: c for c, ps in m.get("composite_phrases", {}).items() for p in ps}
+    both_words = frozenset((m.get("pair_words") or {}).get("both_limbs", ()))
+    # reach[i]: the furthest end of a phrase starting at or before token i; part_reach: the same
+    # without the phrases of a composite finding, which hide none of the symptoms they name
+    composites: dict[str, list[str]] = m.get("composite_phrases", {})
+    parts_of = frozenset(p for ps in composites.values() for p in ps)
     reach = [0] * (len(toks) + 1)
+    part_reach = [0] * (len(toks) + 1)
     for x in kept:
         if x.rule.kind == "phrase":
             reach[x.start] = max(reach[x.start], x.end)
+            if x.rule.label not in composites:
+                part_reach[x.start] = max(part_reach[x.start], x.end)
     for i in range(1, len(reach)):
         reach[i] = max(reach[i], reach[i - 1])
+        part_reach[i] = max(part_reach[i], part_reach[i - 1])
     for mt in kept:
         label = mt.rule.label
         present = True
@@ -637,13 +668,22 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
                 # the nearest site is not a limb ("my pee stream is weak"; "numb between the legs"
                 # is the saddle's)
                 continue
-            label = m["generic"][label[len(GENERIC) :]][limb]
+            word = m["generic"][label[len(GENERIC) :]]
+            if limb == _BOTH_LIMBS:  # "weakness in all limbs": the arms' and the legs'
+                gst = ctx.status([(mt.start, mt.end)])
+                cands.append(_Cand(word["arm"], True, mt.start, mt.end, gst, mt.rule.kind))
+                label = word["leg"]
+            else:
+                label = word[limb]
         st = ctx.status([(mt.start, mt.end)])
         if not present:
             # a phrase that says the finding is absent ("no heavy lifting", "afebrile") is not
             # flipped back by a negation from a list it stands in ("no injury, no lifting")
             st = replace(st, negated=False)
         cands.append(_Cand(label, present, mt.start, mt.end, st, mt.rule.kind))
+        if present and label in both_of and _said_of_both(toks, mt.start, mt.end, both_words):
+            # "aching down each leg": a leg's symptom said of both legs is the symptoms in both
+            cands.append(_Cand(both_of[label], True, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
     in_text = frozenset(map(_GROUP_OF, hits))
     # weeks of pregnancy, read before the concepts: a gestation said without a pregnancy word
@@ -659,7 +699,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             continue  # said of someone younger, or of no stated age
         if r.in_text and in_text.isdisjoint(r.in_text):
             continue  # not in the setting that gives the words their meaning (a pregnancy)
-        if r.present and not r.only_denied and not r.alongside_phrases and reach[comp.start] >= comp.end:
+        if (
+            r.present
+            and not r.only_denied
+            and not r.alongside_phrases
+            and (part_reach if r.finding in parts_of else reach)[comp.start] >= comp.end
+        ):
             continue  # inside a finding's own, more specific phrase ("after a sore throat")
         spans = comp.spans
         if r.assert_on:  # spans follow the rule's groups in order
@@ -670,13 +715,20 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
         if not r.present and cst is not None and cst.negated:
-            if r.when_denied == "present":  # "the rash won't fade": the denial is the finding
+            if r.when_denied != "present":
+                continue  # "bladder not fine" says nothing normal
+            if ctx.denied_directly(spans):  # "the rash won't fade": the denial is the finding
                 cands.append(_Cand(r.finding, True, comp.start, comp.end, replace(cst, negated=False), "compose"))
-            continue  # "bladder not fine" says nothing normal
+                continue
+            # "no headache, alert": the denial is the list's, the state is said plainly
+            cst = replace(cst, negated=False)
         kind = "compose" if r.emit else "suppress"
         cands.append(
             _Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses), tuple(r.yields_to))
         )
+        if r.emit and r.present and r.finding in both_of and _said_of_both(toks, comp.start, comp.end, both_words):
+            cands.append(_Cand(both_of[r.finding], True, comp.start, comp.end, cst, kind))
+    cands = _onset_modifiers(cands, hits, toks, ctx, m, kb)
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
     times, episodes = read_times(raw, person.age, today)
@@ -858,6 +910,115 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _pair_as_possessive(toks: list[Tok], m: dict[str, Any]) -> list[Tok]:
+    """The tokens with a word counting a pair of limbs (maps.yaml ``pair_words``: "both",
+    "each") just before a limb word given "my" as its lemma, so that the limb's own phrases are
+    found through it ("pain down both arms" as "pain down my arms"). Its own form is kept: the
+    words that say "both sides" still read it."""
+    spec = m.get("pair_words")
+    if not spec:
+        return toks
+    pair = frozenset(spec["possessive"])
+    legs, arms, pair_firsts, _ = _limb_sets(id(m), m)
+    out = toks
+    for i in range(len(toks) - 1):
+        if toks[i].lower not in pair:
+            continue
+        nxt = toks[i + 1].lower
+        if nxt in legs or nxt in arms or nxt in pair_firsts:
+            if out is toks:
+                out = list(toks)
+            out[i] = toks[i]._replace(lemma="my")
+    return out
+
+
+def _onset_modifiers(
+    cands: Sequence[_Cand], hits: Sequence[Any], toks: Sequence[Tok], ctx: Context, m: dict[str, Any], kb: Any
+) -> list[_Cand]:
+    """An onset word modifying a symptom read from the words after it (maps.yaml
+    ``onset_modifiers``): "an abrupt, crushing feeling in the chest" began suddenly, though
+    its words read chest pain and no pattern of the onset's. The onset is asserted as the
+    onset word and the symptom's words together ("no sudden crushing pain" denies both). The
+    candidates are returned with these added, less a pattern's reading of the onset across a
+    word of ``not_before`` ("sudden movements make the pain worse")."""
+    specs = m.get("onset_modifiers") or ()
+    if not specs:
+        return list(cands)
+    out: list[_Cand] = list(cands)
+    categories = _categories(kb)
+    for spec in specs:
+        words = frozenset(spec["words"])
+        at = [i for i, t in enumerate(toks) if t.lower in words]
+        if not at:
+            continue
+        other = [h.start for h in hits if h.group == spec.get("not_before")]
+        measure = frozenset(spec.get("measure_links", ()))
+        if other:
+            out = [
+                c
+                for c in out
+                if not (
+                    c.finding == spec["finding"]
+                    and c.category == "pattern"
+                    and toks[c.start].lower in words
+                    and any(
+                        c.start < o < c.end - 1 and not (toks[o + 1].lower in measure and c.end == o + 3) for o in other
+                    )  # ("a sudden jolt of pain": the jolt is the pain's; "a sudden twist of my back" is not)
+                )
+            ]
+        for i in at:
+            reach = i + spec["reach"]
+            for c in cands:
+                if not (i < c.start <= reach) or not c.present or c.category not in ("phrase", "pattern", "compose"):
+                    continue
+                if c.finding == spec["finding"] or categories.get(c.finding) not in ("symptom", "sign"):
+                    continue
+                # (commas between adjectives are no boundary here: "a sudden, violent, ripping pain")
+                if any(ctx.hard[j] and toks[j].lower != "," for j in range(i, c.start)):
+                    continue
+                if any(i < o <= c.start for o in other):
+                    continue
+                st = ctx.status([(i, i + 1), (c.start, c.end)])
+                out.append(_Cand(spec["finding"], True, i, c.end, st, "compose"))
+                break
+    return out
+
+
+def _said_of_both(toks: Sequence[Tok], start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether tokens ``start``..``end``, or the word just before them, hold a word saying both
+    limbs that ``_pair_as_possessive`` read before a limb ("each leg is numb")."""
+    return bool(words) and any(t.lower in words and t.lemma == "my" for t in toks[max(0, start - 1) : end])
+
+
+def _longest_keeping_parts(matches: list[Match], m: dict[str, Any]) -> list[Match]:
+    """The phrase and pattern matches left when a phrase inside a longer one is dropped, except
+    that a composite finding's phrase (maps.yaml ``composite_phrases``: "numbness in both legs")
+    keeps the phrases inside it that name one of its symptoms ("numbness"), or a limb's generic
+    word, when no other longer phrase holds them."""
+    found = [x for x in matches if x.rule.kind in ("phrase", "pattern")]
+    kept = longest_phrases(found)
+    composites: dict[str, list[str]] = m.get("composite_phrases", {})
+    outer = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in composites]
+    if not outer:
+        return kept
+    rest = longest_phrases([x for x in found if x.rule.label not in composites])
+    have = {id(x) for x in kept}
+    generic: dict[str, Any] = m["generic"]
+    for x in rest:
+        if id(x) in have or x.rule.kind != "phrase":
+            continue
+        label = x.rule.label
+        for o in outer:
+            if o.start <= x.start and x.end <= o.end:
+                parts = composites[o.rule.label]
+                if label in parts or (
+                    label.startswith(GENERIC) and any(v in parts for v in generic[label[len(GENERIC) :]].values())
+                ):
+                    kept.append(x)
+                    break
+    return kept
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

@@ -64,6 +64,12 @@ class _Words:
     subject_denials: frozenset[str]
     final_fillers: frozenset[str]
     final_not_after: frozenset[str]
+    plan_openers: tuple[tuple[str, ...], ...]
+    plan_subjects: frozenset[str]
+    plan_words: tuple[tuple[str, ...], ...]
+    # every answer word of a form ("no", "fine", "yes"): a question so answered is not only asked
+    answers: frozenset[str]
+    yes_answers: frozenset[str]
 
 
 @cache
@@ -89,6 +95,11 @@ def _words() -> _Words:
         frozenset(c.subject_denials),
         frozenset(c.clause_final_fillers),
         frozenset(c.clause_final_not_after),
+        tuple(tuple(x.split()) for x in c.plan_openers),
+        frozenset(c.plan_subjects),
+        tuple(tuple(x.split()) for x in c.plan_words),
+        frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
+        frozenset(c.form_yes_answers),
     )
 
 
@@ -167,8 +178,10 @@ class Context:
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
             if t.direction in ("FORWARD", "BIDIRECTIONAL") and not _since_then(toks, t, self.stop):
-                phrase_only = t.category == "NEGATED_EXISTENCE" and _denies_its_verb_only(
-                    toks, t, w.verbal, w.list_verbs
+                phrase_only = (
+                    t.category == "NEGATED_EXISTENCE"
+                    and _denies_its_verb_only(toks, t, w.verbal, w.list_verbs)
+                    and not _or_list_ahead(toks, t.end, min(n, t.end + fwd), self.stop)
                 )
                 # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
                 # stroke with slurred speech"), and so does a denial that is its verb's subject
@@ -202,7 +215,11 @@ class Context:
             self.triggers.append(Trigger("NEGATED_EXISTENCE", "BACKWARD", at, at + 1, toks[at].lower, None))
             for j in range(a, b):
                 self._mark(j, len(self.triggers) - 1)
-        self.question = _question_tokens(toks, w.openers)
+        for a, b, at in _plan_clauses(toks, self.hard, w):
+            self.triggers.append(Trigger("HYPOTHETICAL", "FORWARD", at, a, toks[at].lower, None))
+            for j in range(a, b):
+                self._mark(j, len(self.triggers) - 1)
+        self.question = _question_tokens(toks, w.openers, w.answers)
         self.owned = w.owned
         # clause ids for composing concepts with sites
         self.clause: list[int] = []
@@ -228,6 +245,30 @@ class Context:
         return not any(t.lower in self.owned for t in before) and not any(
             t.lower in self.owned for s, e in spans for t in self.toks[s:e]
         )
+
+    def denied_directly(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether a denial over ``spans`` governs their words itself, not only a list they stand
+        in: "not alert", "alert: no" and "not alert or orientated" deny the state; in "no
+        headache, alert" or "denies fever, GCS 15" the denial ends at the comma (or a joining
+        "and") before the state, which is then said plainly. A state word under such a denial is
+        a list's next item, not the denial's object: a normal state is never turned into its
+        opposite by a denial of something else."""
+        first = min(s for s, _ in spans)
+        last = max(e for _, e in spans)
+        seen: set[int] = set()
+        for s, e in spans:
+            for j in range(s, e):
+                for k in self.scope[j] or ():
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    t = self.triggers[k]
+                    if t.category != "NEGATED_EXISTENCE" or any(s2 <= t.start and t.end <= e2 for s2, e2 in spans):
+                        continue
+                    between = self.toks[t.end : first] if t.end <= first else self.toks[last : t.start]
+                    if not any(x.lower in _LIST_BREAKS for x in between):
+                        return True
+        return False
 
     def status(self, spans: Sequence[tuple[int, int]]) -> Status:
         """The modifiers over the tokens of ``spans``, ignoring triggers inside those words
@@ -255,6 +296,10 @@ class Context:
 
 
 _PHRASE_ENDS = frozenset({",", "and", "&"})
+# words joining a second statement before a plan: the time clause is then a pattern of its own
+_NOT_PLAN_JOIN = frozenset({"and", "&", "but", "so", "because", "as"})
+# what ends a denial's reach over a normal state it does not govern ("no headache, alert")
+_LIST_BREAKS = frozenset({",", "and", "&", ";"})
 _CLAUSE_ENDS = frozenset({",", "and", "&", "but", ")", "so"})
 # categories that mark no scope of their own in Context.scope
 _NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED"})
@@ -295,6 +340,24 @@ def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str
     return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
 
 
+def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> bool:
+    """Whether the words from ``a`` (before ``b`` and the clause's end) are a list closed by "or"
+    or "nor" after a comma ("not dizzy, sick or confused"): a negated verb then denies every item,
+    as "not A or B" does; "won't eat, feverish" has no such list and denies the eating only."""
+    comma = False
+    for j in range(a, b):
+        if stop[j]:
+            return False
+        low = toks[j].lower
+        if low == ",":
+            comma = True
+        elif low in ("or", "nor"):
+            return comma
+        elif low in ("and", "&", "but"):
+            return False
+    return False
+
+
 def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     """Whether a past-time trigger dates an event that something now has lasted "since" ("Since
     a car accident 2 years ago my neck hurts"): it then reaches back to the event only."""
@@ -308,17 +371,67 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     return False
 
 
-def _question_tokens(toks: Sequence[Tok], openers: frozenset[str]) -> list[bool]:
+def _question_tokens(toks: Sequence[Tok], openers: frozenset[str], answers: frozenset[str] = frozenset()) -> list[bool]:
     """For each token, whether it is in a question that opens with a question word and ends
-    with "?" ("Could reflux cause this?"); one pass over the text."""
+    with "?" ("Could reflux cause this?", "any fever?"), and that no answer follows ("Any injury?
+    None." is a form's field and its answer); one pass over the text."""
     out = [False] * len(toks)
     start = 0
+    n = len(toks)
     for i, t in enumerate(toks):
         if t.lower in (".", "!", "?", "\n"):
-            if t.lower == "?" and i > start and toks[start].lower in openers:
+            answered = i + 1 < n and toks[i + 1].lower in answers
+            if t.lower == "?" and i > start and toks[start].lower in openers and not answered:
                 for j in range(start, i):
                     out[j] = True
             start = i + 1
+    return out
+
+
+def _starts_at(toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(toks) and all(toks[i + k].lower == w for k, w in enumerate(words))
+
+
+def _plan_clauses(toks: Sequence[Tok], hard: list[bool], w: _Words) -> list[tuple[int, int, int]]:
+    """Time clauses told with a plan for the future: "once it goes down my arm I'll come in",
+    "I will ring as soon as the numbness spreads". For each, the span of the clause after its
+    opener and the opener's position: up to the plan's subject when the plan follows, else to the
+    end of the clause. "When I sit it hurts" has no plan and is left alone. Linear: each sentence
+    is looked at once per opener in it (a handful)."""
+    if not w.plan_openers:
+        return []
+    n = len(toks)
+    out: list[tuple[int, int, int]] = []
+    sent_start = 0
+    for i in range(n + 1):
+        if i < n and toks[i].lower not in (".", "!", "?", "\n"):
+            continue
+        # one sentence: toks[sent_start:i]
+        plans = [
+            j
+            for j in range(sent_start + 1, i)
+            if toks[j - 1].lower in w.plan_subjects and any(_starts_at(toks, j, p) for p in w.plan_words)
+        ]
+        if plans:
+            for k in range(sent_start, i):
+                opener = next((o for o in w.plan_openers if _starts_at(toks, k, o)), None)
+                if opener is None or (k > 0 and toks[k - 1].lower in ("at", "all")):
+                    continue  # ("all at once" is how something began)
+                a = k + len(opener)
+                after = [j - 1 for j in plans if j - 1 >= a]
+                if after:
+                    b = after[0]
+                    if any(t.lower in _NOT_PLAN_JOIN for t in toks[a:b]):
+                        continue  # "when I sit it hurts and I'll see the physio": the plan is another statement
+                elif any(j < k for j in plans):
+                    b = a
+                    while b < i and not hard[b]:
+                        b += 1
+                else:
+                    continue
+                if b > a:
+                    out.append((a, b, k))
+        sent_start = i + 1
     return out
 
 
@@ -357,6 +470,10 @@ def _triggers(
             not _ends_clause(toks, m.end, hard, w) or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
         ):
             continue
+        if cat == "TERMINATE":
+            p = pseudo_cover.get(m.start)
+            if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
+                continue  # an idiom's first word ends nothing: "not really with it" (alert) stays denied
         if cat not in _NOT_SCOPED:
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
@@ -398,11 +515,33 @@ def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
 def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
     """Whether token ``i`` separates a form's field from a normal answer standing alone
     ("Bladder/bowel: normal", "Gait - NAD"): the answer belongs to the field."""
-    if toks[i].lower not in w.form_seps or toks[i].lower == "?" or i == 0 or i + 1 >= len(toks):
+    if toks[i].lower not in w.form_seps or i == 0 or i + 1 >= len(toks):
         return False
+    if toks[i].lower == "?" and not _short_field(toks, i, w):
+        return False  # a question asked in words ("is it normal? fine, thanks") is no form's field
     if toks[i + 1].lower not in w.form_normal:
         return False
     return i + 2 >= len(toks) or toks[i + 2].lower in w.form_ends or toks[i + 2].lower in w.hard
+
+
+def _short_field(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether the words before a "?" at ``i`` are a form's short field ("Bladder?", "Leg
+    weakness?"): at most three words back to the start of the text or a sentence, none a
+    question word."""
+    a = i
+    while a > 0 and toks[a - 1].lower not in (".", "!", "?", "\n", ";"):
+        a -= 1
+        if i - a > 3:
+            return False
+    return a < i and toks[a].lower not in w.openers
+
+
+def answered_questions(toks: Sequence[Tok]) -> list[bool]:
+    """For each token, whether it is a "?" that an answer follows ("Numb? Yes, the left foot"):
+    the answer is said of the question's words, in one sentence with them."""
+    answers = _words().answers
+    n = len(toks)
+    return [t.lower == "?" and i + 1 < n and toks[i + 1].lower in answers for i, t in enumerate(toks)]
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:

@@ -92,6 +92,16 @@ class Clauses(_Strict):
     # or not")
     clause_final_fillers: list[str] = []
     clause_final_not_after: list[str] = []
+    # a time clause told with a plan for the future ("once it goes down my arm I'll come in", "I
+    # will ring as soon as the numbness spreads"): the change it names is supposed, not said to
+    # have happened. The opener starts the clause; a plan is one of `plan_words` after one of
+    # `plan_subjects` in the same sentence ("when I sit it hurts" has none and stays a pattern)
+    plan_openers: list[str] = []
+    plan_subjects: list[str] = []
+    plan_words: list[str] = []
+    # answers of a self-interview ("Numb? Yes, the left foot"): the answer belongs to its question,
+    # and a question so answered is not merely asked
+    form_yes_answers: list[str] = []
 
 
 class ContextFile(_Strict):
@@ -599,6 +609,31 @@ class RiskGate(_Strict):
     or_findings: list[str] = []
 
 
+class OnsetModifier(_Strict):
+    """An onset word standing before a symptom's words as their modifier ("a sudden, crushing
+    feeling in the chest", "abrupt ripping pain"): the onset finding is read with the symptom,
+    whatever more specific reading the symptom's words have. Only adjectives and commas may stand
+    between (at most ``reach`` tokens); a word of the ``not_before`` group after the onset word
+    makes it another thing's ("sudden movements")."""
+
+    words: list[str] = Field(min_length=1)
+    finding: str
+    reach: int = Field(ge=1, le=6)
+    not_before: str = ""
+    # words after a ``not_before`` word that make it the symptom's measure: "a sudden jolt of pain"
+    measure_links: list[str] = []
+
+
+class PairWords(_Strict):
+    """Words that count a pair of limbs ("both", "each"). Before a limb word they read as a
+    possessive does, so a limb's phrases are found through them ("pain down both arms" as "down
+    my arms"); those of ``both_limbs`` also say both limbs, so a leg's finding read through one
+    is the composite of both legs as well (``composite_phrases``): "aching down each leg"."""
+
+    possessive: list[str] = Field(min_length=1)
+    both_limbs: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -613,6 +648,8 @@ class MapsFile(_Strict):
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
+    # words naming the limbs in general: a generic word said of them is the arms' and the legs'
+    both_limb_words: list[str] = []
     # sites that are not limbs, and how near one must stand to a generic word to take it
     non_limb_words: list[str] = []
     non_limb_reach: int = Field(default=5, ge=0, le=10)
@@ -629,6 +666,11 @@ class MapsFile(_Strict):
     # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
     # osteoporosis"): a younger person with no risk named does not have them
     risk_gated: dict[str, RiskGate] = {}
+    # a finding that stands for several symptoms at once ("numbness in both legs" is symptoms in
+    # both legs): its words do not hide the symptoms they name, which are read as well
+    composite_phrases: dict[str, list[str]] = {}
+    pair_words: PairWords | None = None
+    onset_modifiers: list[OnsetModifier] = []
 
 
 # ----------------------------------------------------------------------------- medicines
