@@ -19,6 +19,7 @@ CLASSES = (
     "body_hot",
     "gait_words",
     "retention_words",
+    "side_shorthand",
 )
 
 
