@@ -20,6 +20,8 @@ CLASSES = (
     "gait_words",
     "retention_words",
     "side_shorthand",
+    "soiling_sense",
+    "site_shape_sense",
 )
 
 
