@@ -22,6 +22,7 @@ CLASSES = (
     "side_shorthand",
     "soiling_sense",
     "site_shape_sense",
+    "history_abbrev",
 )
 
 
