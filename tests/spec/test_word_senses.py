@@ -23,6 +23,7 @@ CLASSES = (
     "soiling_sense",
     "site_shape_sense",
     "history_abbrev",
+    "habit_treatment",
 )
 
 
