@@ -24,6 +24,7 @@ CLASSES = (
     "site_shape_sense",
     "history_abbrev",
     "habit_treatment",
+    "refusal_function",
 )
 
 
