@@ -25,6 +25,7 @@ CLASSES = (
     "history_abbrev",
     "habit_treatment",
     "refusal_function",
+    "muscle_site",
 )
 
 
