@@ -26,6 +26,7 @@ CLASSES = (
     "habit_treatment",
     "refusal_function",
     "muscle_site",
+    "loose_site",
 )
 
 
