@@ -305,8 +305,15 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
     for a, b in spans:
         outer = [o for o in outer if o[1] > a]
         for s, e in outer:
-            # a word of the longer site's own groups is no cut ("my head" and "head" are one site)
-            if s <= a and b <= e and (e - s) > (b - a) and labels[(a, b)].isdisjoint(labels[(s, e)]):
+            # a word of the longer site's own groups is no cut ("my head" and "head" are one site),
+            # nor a word of a group that includes the longer site ("L-arm" is an arm)
+            if (
+                s <= a
+                and b <= e
+                and (e - s) > (b - a)
+                and labels[(a, b)].isdisjoint(labels[(s, e)])
+                and not any(GROUP + g in labels[(a, b)] for o in labels[(s, e)] for g in info[o][2])
+            ):
                 cuts.append((a, b, s, e))
         outer.append((a, b))
     if not cuts:
