@@ -35,6 +35,7 @@ CLASSES = (
     "stair_other_story",
     "arm_pressure",
     "since_event",
+    "recent_deficit",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

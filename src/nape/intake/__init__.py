@@ -805,6 +805,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         for j in range(c.start, c.end):
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
+    cands += _new_deficits(times, gv, cands, toks, ctx.clause)
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
     defaults: list[_Cand] = []
     for c in cands:
@@ -858,6 +859,52 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _new_deficits(
+    times: Sequence[Hit], gv: Any, cands: Sequence[_Cand], toks: Sequence[Tok], clause: Sequence[int]
+) -> list[_Cand]:
+    """A focal deficit that a recent time governs is new (attributes.yaml
+    ``new_deficit_findings``): "his arm went weak about two hours ago", "her speech has been
+    slurred since teatime". The time must govern the deficit's own words in its clause (a time
+    said of a fall or a medicine does not date the deficit) and lie under ``new_deficit_days``
+    days back; the deficit must be said plainly (not denied, supposed or past). The words the time
+    governs may be the deficit's or stand within ``_DEFICIT_REACH`` tokens of them in its clause
+    ("slurring her speech for two days": the speech). The reading takes the deficit's assertion
+    (a relative's new weakness is not the writer's)."""
+    cfg = attributes_file().time
+    wanted = frozenset(cfg.new_deficit_findings)
+    deficits = [
+        c
+        for c in cands
+        if c.finding in wanted
+        and c.present
+        and c.category != "suppress"
+        and not (c.status and (c.status.negated or c.status.hypothetical or c.status.historical))
+    ]
+    if not deficits or not toks:
+        return []
+    out: list[_Cand] = []
+    for h in times:
+        if h.owner_only or h.days >= cfg.new_deficit_days:
+            continue
+        k = gv.symptom(h)
+        if k is None:
+            continue
+        near = [
+            (max(c.start - k, k - c.end + 1, 0), c)
+            for c in deficits
+            if all(clause[j] == clause[k] for j in range(min(c.start, k), max(c.end, k + 1)))
+        ]
+        gap, c = min(near, key=lambda x: (x[0], x[1].start), default=(_DEFICIT_REACH + 1, None))
+        if c is not None and gap <= _DEFICIT_REACH:
+            a, b = _char_to_tok(toks, h.start), _char_to_tok(toks, max(h.start, h.end - 1))
+            out.append(_Cand("deficit_is_new", True, min(c.start, a), max(c.end, b + 1), c.status, "compose"))
+    return out
+
+
+# how many tokens from a deficit's words the words a time governs may stand ("slurring her speech")
+_DEFICIT_REACH = 3
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

@@ -67,7 +67,9 @@ def _duration_rx() -> re.Pattern[str]:
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now{_ago_back()})?",
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
+        # "an hour or so ago", "a week or thereabouts"
+        rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()})?",
         re.I,
     )
 
@@ -631,6 +633,9 @@ class Governor:
 
     rank: Callable[[Hit], int | None]
     owner: Callable[[Hit], int | None]
+    # the token of the symptom's words a time governs ("his arm went weak two hours ago": the
+    # weakness), if a symptom is what it governs
+    symptom: Callable[[Hit], int | None]
 
 
 _POSSESSIVE = frozenset({"my", "his", "her", "their", "your", "our", "the", "a"})
@@ -898,7 +903,11 @@ def governed(
                 break
         return None
 
-    return Governor(rank, owner)
+    def symptom(h: Hit) -> int | None:
+        what, k, ok = find(h)
+        return k if ok and what == _SYMPTOM else None
+
+    return Governor(rank, owner, symptom)
 
 
 _OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4

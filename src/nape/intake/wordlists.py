@@ -68,6 +68,8 @@ class PastEvents(_Strict):
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
+    # words after "or" that hedge a length ("an hour or so ago", "a week or thereabouts")
+    unit_hedges: list[str] = []
     not_symptom_categories: list[str]
     not_symptom_findings: list[str]
     symptom_categories: list[str]
@@ -143,6 +145,10 @@ class TimeWords(_Strict):
     back_reference_words: list[str] = []
     back_reference_marks: list[str] = []
     past_events: PastEvents = PastEvents(recent_only=[], long_ago_words=[])
+    # a focal deficit dated by a time under ``new_deficit_days`` days back that governs its own
+    # words ("his arm went weak two hours ago", "slurred since teatime") is new: deficit_is_new
+    new_deficit_findings: list[str] = []
+    new_deficit_days: float = Field(default=7, gt=0, le=14)
 
 
 class SideWords(_Strict):
