@@ -36,6 +36,7 @@ CLASSES = (
     "arm_pressure",
     "since_event",
     "recent_deficit",
+    "calendar_length",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

@@ -115,10 +115,10 @@ _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 # "for the past month", "over the last week", "the past fortnight my back ...": one unit with no
 # number ("the last week of term" is a date)
 _THE_PAST = re.compile(
-    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
+    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
     re.I,
 )
-_UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
+_UNIT_WORD_DAYS = {"hour": 0.0417, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 # what someone did for ten minutes ("after walking for ten minutes") is not a spasm
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
@@ -164,6 +164,24 @@ _LONG_USE = re.compile(r"\blong[- ]term\b", re.I)
 _THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
 
 
+@cache
+def _life_stage() -> Folded | None:
+    """ "since my teens", "since I was a student", "since school": a stage of life left behind,
+    years back (attributes.yaml ``life_stages``)."""
+    cfg = attributes_file().time
+    if not cfg.life_stages:
+        return None
+    was = r"(?:i|he|she|they|we)\s+(?:was|were)"
+    places = rf"|{was}\s+(?:at|in)\s+(?:{_spaced(cfg.life_stage_places)})" if cfg.life_stage_places else ""
+    return Folded(
+        re.compile(
+            rf"\b(?:ever\s+)?since\s+(?:(?:(?:my|his|her|their|our)\s+|{was}\s+(?:a\s+|an\s+|in\s+)?)?"
+            rf"(?:{_spaced(cfg.life_stages)}){places})\b",
+            re.I,
+        )
+    )
+
+
 def _band(days: float) -> str:
     if days < 7:
         return "duration_under_1_week"
@@ -189,6 +207,7 @@ class _PointRx:
     year_time: Folded  # "since the summer", "ever since Christmas", "since last spring"
     year_since: Folded  # "ever since 2021", "since his head injury in 2019"
     since_part: Folded  # "since midnight", "since the evening", "since this afternoon"
+    at_point: Folded  # "started at 4am", "went weak at teatime": with a start word before it
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -247,6 +266,14 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
+        at_point=Folded(
+            re.compile(
+                rf"\b(?:{_spaced(cfg.at_point_leads or ['at'])})\s+(?:(\d{{1,2}})(?:([:.])(\d{{2}}))?"
+                rf"(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])"
+                rf"|({_spaced(cfg.at_day_parts or {'teatime': 0.2})})\b)",
+                re.I,
+            )
+        ),
         gates={
             "since_part": ("since",),
             "day": tuple(w.split()[-1] for w in cfg.day_points),
@@ -260,6 +287,7 @@ def _points_rx() -> _PointRx:
             "clock": tuple(w.split()[0] for w in cfg.clock_leads),
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
+            "at_point": tuple({w.split()[0] for w in cfg.at_point_leads}),
         },
     )
 
@@ -445,6 +473,28 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             continue  # "since 2" is no clock time; "since 10:30" is
         days = cfg.clock_days
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    for m in rx.at_point.finditer(text) if may("at_point") else ():
+        if m.group(5):
+            days = cfg.at_day_parts.get(" ".join(m.group(5).lower().split()), cfg.clock_days)
+        elif int(m.group(1)) <= 24 and (m.group(4) or (m.group(3) and m.group(2) == ":")):
+            days = cfg.clock_days
+        else:
+            continue  # "at 2" is no clock time
+        if future(m.start()) or not _at_onset(text, m.start(), m.end()):
+            continue
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=True,
+                days=days,
+                weak=True,
+                symptom_only=True,
+            )
+        )
     on = today or date.today()
     if cfg.year_times and may("year_time") and _current_month(text) is None:
         for m in rx.year_time.finditer(text):
@@ -489,7 +539,31 @@ def _week_onset(text: str, start: int, end: int) -> bool:
         return False
     if any(f" {w} " in clause for w in cfg.week_not_words):
         return False
-    return any(f" {w} " in clause for w in cfg.week_onset_words)
+    return any(f" {w} " in clause for w in (*cfg.week_onset_words, *cfg.week_complaint_words))
+
+
+def _complaint_noun_before(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is a complaint's noun ("neck pain for 3 hours"), not
+    a state gone into ("goes into spasm for 2 hours": how long a spasm lasts)."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start].lower())
+    return (
+        bool(before)
+        and before[-1] in attributes_file().time.length_after_nouns
+        and (len(before) < 2 or before[-2] not in ("into", "in"))
+    )
+
+
+def _at_onset(text: str, start: int, end: int) -> bool:
+    """Whether a clock time or a part of the day after "at" dates an onset ("it started at 4am",
+    "his arm went weak at teatime"): a start or change word in its clause before it, and no
+    routine or count in the clause ("wakes me at 4am most nights", "every day at lunch")."""
+    cfg = attributes_file().time
+    before = _sentence_before(text, start, 60)
+    before = " " + " ".join(re.findall(r"[\w'’]+", before[before.rfind(",") + 1 :].lower())) + " "
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    if any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words)):
+        return False
+    return any(f" {w} " in before for w in cfg.week_onset_words)
 
 
 def _perfect_before(text: str, start: int) -> bool:
@@ -558,6 +632,9 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             # "he has had neck pain for an hour", "my back's been aching for two hours": how long
             # the problem has gone on, unless an activity is what went on ("been sitting for an hour")
             or (lead == "for" and _perfect_before(text, m.start()))
+            # "lower back pain for 3 hrs": a complaint's noun right before, nothing after that
+            # makes it a routine or an episode's length ("spasms for 2 hours at a time")
+            or (not short and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
         )
         if not short and days < 0.5 and not onset and not lead and not tail and _bare_hours(text, m.end()):
             # "LBP 1h", "stiff neck 3 hrs": counts only right after a symptom's words (``bare``)
@@ -585,7 +662,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
         elif not lead and tail != "now" and not _of_history().match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
-            before = text[max(0, m.start() - 25) : m.start()].lower()
+            # (the words of approximation read with it count: "built up over 3 weeks")
+            before = text[max(0, m.start() - 25) : m.start(2)].lower()
             if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
                 bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
                 continue
@@ -595,6 +673,9 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    if (stages := _life_stage()) is not None:
+        for m in stages.finditer(text):
+            bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
     for m in _LONG_USE.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age, today)

@@ -94,6 +94,8 @@ class TimeWords(_Strict):
     week_points: list[str] = []
     week_point_days: float = Field(default=3, gt=0, lt=7)
     week_onset_words: list[str] = []
+    # a complaint said in the present of "this week" dates it too ("my neck hurts this week")
+    week_complaint_words: list[str] = []
     week_not_words: list[str] = []
     week_count_words: list[str] = []
     # times relative to an unnamed event ("the next morning", "the day after"): a recent onset,
@@ -103,6 +105,10 @@ class TimeWords(_Strict):
     clock_leads: list[str] = []
     clock_suffixes: list[str] = []
     clock_days: float = Field(default=0.3, gt=0, lt=1)
+    # "it started at 4am", "went weak at teatime": a clock time or a part of the day after one of
+    # ``at_point_leads``, dating an onset only with a start or change word before it in its clause
+    at_point_leads: list[str] = []
+    at_day_parts: dict[str, float] = {}
     # "since the summer", "since Christmas": a named time of the year, [[month, day], [month, day]],
     # read against today's date; "ever since 2021": a year before today's
     year_times: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
@@ -139,6 +145,14 @@ class TimeWords(_Strict):
     # words of the perfect tense before "for" and a length under half a day that make it how
     # long the problem has gone on ("has had neck pain for an hour"), not how long an episode lasts
     perfect_words: list[str] = []
+    # a complaint's noun right before "for" and a length under half a day makes it how long the
+    # problem has gone on ("lower back pain for 3 hrs"), not how long an episode lasts
+    length_after_nouns: list[str] = []
+    # stages of life left behind: after "since" ("since my teens", "since I was a student") the
+    # trouble is years old
+    life_stages: list[str] = []
+    # places one's life was once spent at, only after "I was at" or "I was in" ("since I was at school")
+    life_stage_places: list[str] = []
     # "since I was 22 (now 28)": words before or after an age that give it as the current one
     # a time that points back to the medicine just before a comma or a bracket ("takes
     # olanzapine, has done for years"): the words allowed between the mark and the time
