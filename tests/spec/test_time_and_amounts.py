@@ -37,6 +37,7 @@ CLASSES = (
     "since_event",
     "recent_deficit",
     "calendar_length",
+    "recurrence_told",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

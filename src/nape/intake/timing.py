@@ -689,7 +689,7 @@ _RECURRENT = re.compile(
     r"(?:twice|(?:\d+|two|three|four|five|six|several|a\s+few|few|many|multiple)\s+times)"
     r"|(?:several|a\s+few|few|many|multiple|numerous)\s+times\s+(?:a|per|each|every|this)\s+(?:day|week|month)"
     r"|(?:\d+|two|three|four|five|six|several)\s+times\s+this\s+(?:week|month)"
-    r"|ev(?:e)?ry\s+(?:day|few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
+    r"|ev(?:e)?ry\s+(?:few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
     r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
     r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
@@ -700,9 +700,72 @@ _RECURRENT = re.compile(
 _RECURRENT_FOLD = Folded(_RECURRENT)
 
 
+@cache
+def _frequency() -> Folded | None:
+    """How often something comes (attributes.yaml ``recurrence``): "every evening", "each
+    winter", "every few weeks", "most weekends", "after most meals", "a few times a year",
+    "twice this week", "whenever"."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None:
+        return None
+    units, plural = alternation(cfg.units), alternation(cfg.plurals)
+    counts = alternation(cfg.counts)
+    return Folded(
+        re.compile(
+            rf"\b(?:(?:every|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
+            rf"|(most|some|many)\s+({plural})"
+            rf"|(?:{counts})\s+(?:a|per|every|each|this|last)\s+({units})"
+            r"|(whenever))\b",
+            re.I,
+        )
+    )
+
+
+@cache
+def _same_before() -> Folded | None:
+    """The same complaint had once before, dated in the past ("I had exactly the same three
+    years ago", "had this before", "had something similar last winter")."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None or not cfg.same_verbs:
+        return None
+    num = rf"(?:\d+|{alternation(_numbers())})"
+    return Folded(
+        re.compile(
+            rf"\b(?:{_spaced(cfg.same_verbs)})\s+(?:(?:exactly|just|much|pretty\s+much|almost)\s+)?(?:{_spaced(cfg.same_objects)})"
+            rf"\s+(?:(?:about|around|maybe|some)\s+)?(?:{num}\s+(?:years?|yrs?|months?|weeks?)\s+(?:ago|back)"
+            rf"|(?:{_spaced(cfg.same_when)}))\b",
+            re.I,
+        )
+    )
+
+
 def read_recurrence(text: str) -> list[Hit]:
+    """Episodes that come back: the fixed wordings of ``_RECURRENT``, the same complaint had
+    before and dated ("had exactly the same three years ago"), and a frequency (see
+    ``_frequency``) with an episode's word in its clause ("goes into spasm every evening",
+    "flares up a few times a year", "cramps whenever I'm on the machine"): a constant ache is
+    there every day too ("it has ached every day since the fall" is no recurrence), a habit has
+    its own frequency ("I swim every morning"), and "since" right after a frequency makes it a
+    constant complaint's. Counts of minutes (pains that come every few minutes within one
+    episode) are no frequency here."""
     m = _RECURRENT_FOLD.search(text)
-    return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])] if m else []
+    if m:
+        return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])]
+    rx, cfg = _frequency(), attributes_file().time.recurrence
+    if rx is None or cfg is None:
+        return []
+    same = _same_before()
+    if same is not None and (g := same.search(text)):
+        return [Hit("recurrent_episodes", True, g.start(), g.end(), text[g.start() : g.end()])]
+    episode = tuple(f" {w} " for w in cfg.episode_words)
+    for f in rx.finditer(text):
+        if re.match(r"\s*,?\s*(?:ever\s+)?since\b", text[f.end() : f.end() + 12], re.I):
+            continue  # "every day since the fall": a constant complaint
+        clause = " " + " ".join(re.findall(r"[\w'’-]+", _clause_around(text, f.start(), f.end()).lower())) + " "
+        if not any(w in clause for w in episode):
+            continue
+        return [Hit("recurrent_episodes", True, f.start(), f.end(), text[f.start() : f.end()])]
+    return []
 
 
 @dataclass(frozen=True)

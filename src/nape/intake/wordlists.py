@@ -65,6 +65,23 @@ class PastEvents(_Strict):
     history_own_words: dict[str, dict[str, list[str]]] = {}
 
 
+class RecurrenceWords(_Strict):
+    """How often episodes come (timing.py ``read_recurrence``)."""
+
+    # the occasions a frequency counts ("every evening", "most weekends")
+    units: list[str]
+    plurals: list[str]
+    # counts before "a", "per", "this" and a unit ("a few times a year", "twice this week")
+    counts: list[str]
+    # words of an episode that comes and goes (a spasm, a flare, a lock), not a constant state
+    episode_words: list[str]
+    # the same complaint had before, dated right after: a verb, its object and a past time
+    # ("had exactly the same three years ago", "had this before", "got it last winter")
+    same_verbs: list[str] = []
+    same_objects: list[str] = []
+    same_when: list[str] = []
+
+
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
@@ -153,6 +170,7 @@ class TimeWords(_Strict):
     life_stages: list[str] = []
     # places one's life was once spent at, only after "I was at" or "I was in" ("since I was at school")
     life_stage_places: list[str] = []
+    recurrence: RecurrenceWords | None = None
     # "since I was 22 (now 28)": words before or after an age that give it as the current one
     # a time that points back to the medicine just before a comma or a bracket ("takes
     # olanzapine, has done for years"): the words allowed between the mark and the time
