@@ -38,6 +38,12 @@ CLASSES = (
     "recent_deficit",
     "calendar_length",
     "recurrence_told",
+    "overexertion_spell",
+    "posture_hours",
+    "onset_story_told",
+    "dose_raised_before",
+    "night_told",
+    "mechanical_told",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 
