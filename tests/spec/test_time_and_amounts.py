@@ -44,6 +44,8 @@ CLASSES = (
     "dose_raised_before",
     "night_told",
     "mechanical_told",
+    "load_by_weight",
+    "posture_clock",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

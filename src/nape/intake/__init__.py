@@ -53,7 +53,7 @@ from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
-from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
+from nape.intake.timing import Hit, choose_duration, governed, read_clock_spans, read_recurrence, read_times
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.intake.wordlists import attributes_file
 from nape.knowledge.loader import default_kb
@@ -806,6 +806,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
     cands += _new_deficits(times, gv, cands, toks, ctx.clause)
+    cands += _clock_spells(raw, toks, hits, ctx)
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
     defaults: list[_Cand] = []
     for c in cands:
@@ -859,6 +860,31 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Context) -> list[_Cand]:
+    """A spell told by the clock ("at the screen from nine till six") with a task's words within
+    ``clock_span.reach`` tokens in its clause: the finding of attributes.yaml ``clock_span``
+    (a posture held for hours), with the task's assertion."""
+    cfg = attributes_file().time.clock_span
+    if cfg is None or not toks:
+        return []
+    spans = read_clock_spans(raw)
+    if not spans:
+        return []
+    groups = frozenset(cfg.task_groups)
+    tasks = [h for h in hits if h.group in groups]
+    out: list[_Cand] = []
+    for a_chr, b_chr in spans:
+        a, b = _char_to_tok(toks, a_chr), _char_to_tok(toks, max(a_chr, b_chr - 1)) + 1
+        near = [
+            h for h in tasks if ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach
+        ]
+        if near:
+            h = min(near, key=lambda x: abs(x.start - a))
+            lo, hi = min(a, h.start), max(b, h.end)
+            out.append(_Cand(cfg.finding, True, lo, hi, ctx.status([(h.start, h.end)]), "compose"))
+    return out
 
 
 def _new_deficits(

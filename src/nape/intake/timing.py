@@ -471,6 +471,8 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         hour, minutes, suffix = int(m.group(1)), m.group(3), m.group(4)
         if hour > 24 or not (suffix or (minutes and m.group(2) == ":")) or future(m.start()):
             continue  # "since 2" is no clock time; "since 10:30" is
+        if re.match(r"\s*(?:till|til|until|to|-|–)\s*\d", text[m.end() : m.end() + 8], re.I):
+            continue  # "from 6am to 4pm": a spell of the day, not an onset
         days = cfg.clock_days
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.at_point.finditer(text) if may("at_point") else ():
@@ -680,6 +682,47 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age, today)
     return bands, episodes
+
+
+@cache
+def _clock_span_rx() -> re.Pattern[str] | None:
+    cfg = attributes_file().time.clock_span
+    if cfg is None:
+        return None
+    hour = rf"(\d{{1,2}}|{alternation(cfg.hour_words)})"
+    suffix = rf"(?:[:.]\d\d)?\s*({alternation(attributes_file().time.clock_suffixes or ['am'])})?"
+    return re.compile(
+        rf"\b(from\s+|between\s+)?{hour}{suffix}\s*(till|til|until|to|and|-|–)\s*{hour}{suffix}(?![\w:])", re.I
+    )
+
+
+def read_clock_spans(text: str) -> list[tuple[int, int]]:
+    """Spells told by the clock ("from nine till six", "8am-8pm", "between 7 and 5") of at least
+    ``clock_span.min_hours`` hours, as character spans: a working day held at a task. A span
+    needs "from" or "between" before it, or am/pm on a side ("3-5" alone is a range)."""
+    rx, cfg = _clock_span_rx(), attributes_file().time.clock_span
+    if rx is None or cfg is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        lead, a, sa, sep, b, sb = (m.group(i) for i in range(1, 7))
+        lead = (lead or "").strip().lower()
+        if not (lead or sa or sb) or (sep.lower() == "and") != (lead == "between"):
+            continue  # "3-5" alone is a range; "and" joins a span only after "between"
+        if re.search(r"scale|score|rate|rated", text[max(0, m.start() - 25) : m.start()], re.I):
+            continue  # "on a scale from 1 to 10"
+        h1 = int(a) if a.isdigit() else cfg.hour_words.get(a.lower(), 0)
+        h2 = int(b) if b.isdigit() else cfg.hour_words.get(b.lower(), 0)
+        if not (1 <= h1 <= 24 and 1 <= h2 <= 24):
+            continue
+        if sa and sa.lower().startswith("p") and h1 < 12:
+            h1 += 12
+        if sb and sb.lower().startswith("p") and h2 < 12:
+            h2 += 12
+        hours = (h2 - h1) % 24 if (sa or sb) else (h2 - h1) % 12 or 12
+        if hours >= cfg.min_hours:
+            out.append((m.start(), m.end()))
+    return out
 
 
 # Episodes that come back. A count alone ("sick twice", "dialysis three times a week") or a

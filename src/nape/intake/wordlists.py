@@ -82,6 +82,17 @@ class RecurrenceWords(_Strict):
     same_when: list[str] = []
 
 
+class ClockSpanWords(_Strict):
+    """Spells told by the clock (timing.py ``read_clock_spans``) and what they make of a task."""
+
+    hour_words: dict[str, int]
+    min_hours: float = Field(default=4, gt=0, le=24)
+    # the finding a spell gives with a task's words in its clause, and the groups of those words
+    finding: str
+    task_groups: list[str]
+    reach: int = Field(default=8, ge=1, le=15)
+
+
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
@@ -171,6 +182,7 @@ class TimeWords(_Strict):
     # places one's life was once spent at, only after "I was at" or "I was in" ("since I was at school")
     life_stage_places: list[str] = []
     recurrence: RecurrenceWords | None = None
+    clock_span: ClockSpanWords | None = None
     # "since I was 22 (now 28)": words before or after an age that give it as the current one
     # a time that points back to the medicine just before a comma or a bracket ("takes
     # olanzapine, has done for years"): the words allowed between the mark and the time
