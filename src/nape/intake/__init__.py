@@ -53,7 +53,15 @@ from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
-from nape.intake.timing import Hit, choose_duration, governed, read_clock_spans, read_recurrence, read_times
+from nape.intake.timing import (
+    Hit,
+    choose_duration,
+    governed,
+    read_clock_spans,
+    read_recurrence,
+    read_times,
+    within_episode,
+)
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.intake.wordlists import attributes_file
 from nape.knowledge.loader import default_kb
@@ -807,6 +815,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
                 blocked[(j, fid)] = True
     cands += _new_deficits(times, gv, cands, toks, ctx.clause)
     cands += _clock_spells(raw, toks, hits, ctx)
+    # "comes and goes every 5 minutes": the waves of one episode, no recurrence
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.finding == "recurrent_episodes"
+            and c.present
+            and within_episode(raw, toks[c.start].start, toks[c.end - 1].end)
+        )
+    ]
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
     defaults: list[_Cand] = []
     for c in cands:

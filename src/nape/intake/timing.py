@@ -782,6 +782,32 @@ def _same_before() -> Folded | None:
     )
 
 
+@cache
+def _within_episode() -> re.Pattern[str] | None:
+    """An interval of minutes or seconds ("every 5 minutes", "a few minutes apart"): the waves
+    of one episode (labour-like tightenings), not episodes that come back."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None or not cfg.within_episode_units:
+        return None
+    units = alternation(cfg.within_episode_units)
+    return re.compile(
+        rf"\b(?:every\s+(?:(?:few|couple\s+of|\d+(?:\s*-\s*\d+)?|{alternation(_numbers())})\s+)?(?:{units})"
+        rf"|(?:{units})\s+apart)\b",
+        re.I,
+    )
+
+
+def within_episode(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``start``..``end`` gives an interval of minutes or seconds
+    ("comes and goes every 5 minutes"): the waves of one episode, not a recurrence."""
+    waves = _within_episode()
+    if waves is None:
+        return False
+    a = max(text.rfind(p, 0, start) for p in ".!?;") + 1
+    stops = [i for i in (text.find(p, end) for p in ".!?;") if i >= 0]
+    return waves.search(text[a : min(stops, default=len(text))]) is not None
+
+
 def read_recurrence(text: str) -> list[Hit]:
     """Episodes that come back: the fixed wordings of ``_RECURRENT``, the same complaint had
     before and dated ("had exactly the same three years ago"), and a frequency (see
@@ -791,10 +817,12 @@ def read_recurrence(text: str) -> list[Hit]:
     its own frequency ("I swim every morning"), and "since" right after a frequency makes it a
     constant complaint's. Counts of minutes (pains that come every few minutes within one
     episode) are no frequency here."""
-    m = _RECURRENT_FOLD.search(text)
-    if m:
+    cfg = attributes_file().time.recurrence
+    for m in _RECURRENT_FOLD.finditer(text):
+        if within_episode(text, m.start(), m.end()):
+            continue  # "comes and goes every 5 minutes": the waves of one episode
         return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])]
-    rx, cfg = _frequency(), attributes_file().time.recurrence
+    rx = _frequency()
     if rx is None or cfg is None:
         return []
     same = _same_before()

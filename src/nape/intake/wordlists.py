@@ -80,6 +80,8 @@ class RecurrenceWords(_Strict):
     same_verbs: list[str] = []
     same_objects: list[str] = []
     same_when: list[str] = []
+    # units of an interval within one episode ("comes and goes every 5 minutes"): no recurrence
+    within_episode_units: list[str] = []
 
 
 class ClockSpanWords(_Strict):
