@@ -934,11 +934,16 @@ def _new_deficits(
             continue
         k = gv.symptom(h)
         if k is None:
+            k = _onset_head(h, toks, clause, cfg.onset_heads)
+        if k is None:
             continue
         near = [
             (max(c.start - k, k - c.end + 1, 0), c)
             for c in deficits
-            if all(clause[j] == clause[k] for j in range(min(c.start, k), max(c.end, k + 1)))
+            if all(
+                clause[j] == clause[k] and toks[j].lower not in (",", ";")
+                for j in range(min(c.start, k), max(c.end, k + 1))
+            )
         ]
         gap, c = min(near, key=lambda x: (x[0], x[1].start), default=(_DEFICIT_REACH + 1, None))
         if c is not None and gap <= _DEFICIT_REACH:
@@ -949,6 +954,25 @@ def _new_deficits(
 
 # how many tokens from a deficit's words the words a time governs may stand ("slurring her speech")
 _DEFICIT_REACH = 3
+
+
+def _onset_head(h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Sequence[str]) -> int | None:
+    """The last token of the clause just before a time whose own clause opens with an onset word
+    ("R facial droop, onset 09:30 today": the droop), as clinicians list a complaint and then its
+    onset; None when the clause does not open so."""
+    if not heads or not toks:
+        return None
+    i = _char_to_tok(toks, h.start)
+    first = i
+    while first > 0 and clause[first - 1] == clause[i] and toks[first - 1].lower not in (",", ";"):
+        first -= 1
+    words = " ".join(t.lower for t in toks[first:i])
+    if not any(words == w or words.startswith(w + " ") for w in heads):
+        return None
+    k = first - 1
+    while k >= 0 and not toks[k].lower[:1].isalnum():
+        k -= 1  # the comma between them
+    return k if k >= 0 else None
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

@@ -130,8 +130,9 @@ _SENTENCE_PUNCT = re.compile(r"[.!?]")
 
 @cache
 def _of_history() -> re.Pattern[str]:
-    """Words right after a length that make it a history's length ("3 wk hx", "of pain")."""
-    return re.compile(rf"\s*(?:of|{alternation(attributes_file().time.length_history_words)})\b", re.I)
+    """Words right after a length that make it a history's length ("3 wk hx", "of pain", "8
+    weeks' duration")."""
+    return re.compile(rf"['’]?\s*(?:of|{alternation(attributes_file().time.length_history_words)})\b", re.I)
 
 
 @cache

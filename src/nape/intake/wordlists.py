@@ -195,6 +195,9 @@ class TimeWords(_Strict):
     # words ("his arm went weak two hours ago", "slurred since teatime") is new: deficit_is_new
     new_deficit_findings: list[str] = []
     new_deficit_days: float = Field(default=7, gt=0, le=14)
+    # words that open a clause giving the onset of the complaint listed just before it ("facial
+    # droop, onset 09:30 today", "slurred speech, started this morning")
+    onset_heads: list[str] = []
 
 
 class SideWords(_Strict):
