@@ -665,9 +665,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
         elif not lead and tail != "now" and not _of_history().match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
-            # (the words of approximation read with it count: "built up over 3 weeks")
-            before = text[max(0, m.start() - 25) : m.start(2)].lower()
-            if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
+            # (the words of approximation read with it count too: "built up over 3 weeks")
+            lead_rx = r"(for|past|last|since|x|been|over)\s*$"
+            if not (
+                re.search(lead_rx, text[max(0, m.start() - 25) : m.start()].lower())
+                or re.search(lead_rx, text[max(0, m.start() - 25) : m.start(2)].lower())
+            ):
                 bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
                 continue
         bands.append(Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago", days=days, weak=weak))
@@ -756,7 +759,7 @@ def _frequency() -> Folded | None:
     counts = alternation(cfg.counts)
     return Folded(
         re.compile(
-            rf"\b(?:(?:every|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
+            rf"\b(?:(?:eve?ry|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
             rf"|(most|some|many)\s+({plural})"
             rf"|(?:{counts})\s+(?:a|per|every|each|this|last)\s+({units})"
             r"|(whenever))\b",
