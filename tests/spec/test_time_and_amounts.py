@@ -1,7 +1,9 @@
 """Time, pregnancy weeks and amounts (tests/spec/time_and_amounts.yaml): weeks of a pregnancy
 said with no pregnancy word, the waters, a weight change by its amount, how long morning
-stiffness lasts to a time of day, and an onset given by an anchor ("since lunch", "since the
-summer", "ever since 2019"). One test per row; rows marked ``control`` must stay as they are."""
+stiffness lasts to a time of day, an onset given by an anchor ("since lunch", "since the
+summer", "ever since 2019"), and (session 10) a deficit a recent time makes new, lengths told by
+the calendar or the clock, recurrence told by how often, and activity, posture, onset, dose and
+night patterns. One test per row; rows marked ``control`` must stay as they are."""
 
 from __future__ import annotations
 
@@ -36,6 +38,17 @@ CLASSES = (
     "arm_pressure",
     "since_event",
     "third_person_age",
+    "recent_deficit",
+    "calendar_length",
+    "recurrence_told",
+    "overexertion_spell",
+    "posture_hours",
+    "onset_story_told",
+    "dose_raised_before",
+    "night_told",
+    "mechanical_told",
+    "load_by_weight",
+    "posture_clock",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

@@ -53,7 +53,15 @@ from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
-from nape.intake.timing import Hit, choose_duration, governed, read_recurrence, read_times
+from nape.intake.timing import (
+    Hit,
+    choose_duration,
+    governed,
+    read_clock_spans,
+    read_recurrence,
+    read_times,
+    within_episode,
+)
 from nape.intake.tokens import Tok, bound, tokenise
 from nape.intake.wordlists import attributes_file
 from nape.knowledge.loader import default_kb
@@ -857,6 +865,18 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         for j in range(c.start, c.end):
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
+    cands += _new_deficits(times, gv, cands, toks, ctx.clause)
+    cands += _clock_spells(raw, toks, hits, ctx)
+    # "comes and goes every 5 minutes": the waves of one episode, no recurrence
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.finding == "recurrent_episodes"
+            and c.present
+            and within_episode(raw, toks[c.start].start, toks[c.end - 1].end)
+        )
+    ]
     acc = _Acc(parts=_finding_parts(kb), raw=raw)
     defaults: list[_Cand] = []
     for c in cands:
@@ -1019,6 +1039,99 @@ def _longest_keeping_parts(matches: list[Match], m: dict[str, Any]) -> list[Matc
                     kept.append(x)
                     break
     return kept
+def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Context) -> list[_Cand]:
+    """A spell told by the clock ("at the screen from nine till six") with a task's words within
+    ``clock_span.reach`` tokens in its clause: the finding of attributes.yaml ``clock_span``
+    (a posture held for hours), with the task's assertion."""
+    cfg = attributes_file().time.clock_span
+    if cfg is None or not toks:
+        return []
+    spans = read_clock_spans(raw)
+    if not spans:
+        return []
+    groups = frozenset(cfg.task_groups)
+    tasks = [h for h in hits if h.group in groups]
+    out: list[_Cand] = []
+    for a_chr, b_chr in spans:
+        a, b = _char_to_tok(toks, a_chr), _char_to_tok(toks, max(a_chr, b_chr - 1)) + 1
+        near = [
+            h for h in tasks if ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach
+        ]
+        if near:
+            h = min(near, key=lambda x: abs(x.start - a))
+            lo, hi = min(a, h.start), max(b, h.end)
+            out.append(_Cand(cfg.finding, True, lo, hi, ctx.status([(h.start, h.end)]), "compose"))
+    return out
+
+
+def _new_deficits(
+    times: Sequence[Hit], gv: Any, cands: Sequence[_Cand], toks: Sequence[Tok], clause: Sequence[int]
+) -> list[_Cand]:
+    """A focal deficit that a recent time governs is new (attributes.yaml
+    ``new_deficit_findings``): "his arm went weak about two hours ago", "her speech has been
+    slurred since teatime". The time must govern the deficit's own words in its clause (a time
+    said of a fall or a medicine does not date the deficit) and lie under ``new_deficit_days``
+    days back; the deficit must be said plainly (not denied, supposed or past). The words the time
+    governs may be the deficit's or stand within ``_DEFICIT_REACH`` tokens of them in its clause
+    ("slurring her speech for two days": the speech). The reading takes the deficit's assertion
+    (a relative's new weakness is not the writer's)."""
+    cfg = attributes_file().time
+    wanted = frozenset(cfg.new_deficit_findings)
+    deficits = [
+        c
+        for c in cands
+        if c.finding in wanted
+        and c.present
+        and c.category != "suppress"
+        and not (c.status and (c.status.negated or c.status.hypothetical or c.status.historical))
+    ]
+    if not deficits or not toks:
+        return []
+    out: list[_Cand] = []
+    for h in times:
+        if h.owner_only or h.days >= cfg.new_deficit_days:
+            continue
+        k = gv.symptom(h)
+        if k is None:
+            k = _onset_head(h, toks, clause, cfg.onset_heads)
+        if k is None:
+            continue
+        near = [
+            (max(c.start - k, k - c.end + 1, 0), c)
+            for c in deficits
+            if all(
+                clause[j] == clause[k] and toks[j].lower not in (",", ";")
+                for j in range(min(c.start, k), max(c.end, k + 1))
+            )
+        ]
+        gap, c = min(near, key=lambda x: (x[0], x[1].start), default=(_DEFICIT_REACH + 1, None))
+        if c is not None and gap <= _DEFICIT_REACH:
+            a, b = _char_to_tok(toks, h.start), _char_to_tok(toks, max(h.start, h.end - 1))
+            out.append(_Cand("deficit_is_new", True, min(c.start, a), max(c.end, b + 1), c.status, "compose"))
+    return out
+
+
+# how many tokens from a deficit's words the words a time governs may stand ("slurring her speech")
+_DEFICIT_REACH = 3
+
+
+def _onset_head(h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Sequence[str]) -> int | None:
+    """The last token of the clause just before a time whose own clause opens with an onset word
+    ("R facial droop, onset 09:30 today": the droop), as clinicians list a complaint and then its
+    onset; None when the clause does not open so."""
+    if not heads or not toks:
+        return None
+    i = _char_to_tok(toks, h.start)
+    first = i
+    while first > 0 and clause[first - 1] == clause[i] and toks[first - 1].lower not in (",", ";"):
+        first -= 1
+    words = " ".join(t.lower for t in toks[first:i])
+    if not any(words == w or words.startswith(w + " ") for w in heads):
+        return None
+    k = first - 1
+    while k >= 0 and not toks[k].lower[:1].isalnum():
+        k -= 1  # the comma between them
+    return k if k >= 0 else None
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

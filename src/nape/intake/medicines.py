@@ -43,11 +43,16 @@ def start_rules() -> list[Rule]:
     for w in drugs_file().raise_words:
         words = list(phrase_words(w))
         out.append(Rule(RAISE, phrase_tests(words, {}, frozenset()), "start"))
+    for w in drugs_file().raise_before_words:
+        words = list(phrase_words(w))
+        out.append(Rule(RAISE_BEFORE, phrase_tests(words, {}, frozenset()), "start"))
     return out
 
 
 # the label of a dose-raise word ("upped", "doubled"), which follows the medicine's name
 RAISE = "raise"
+# the label of a dose-raise verb that comes before the medicine's name ("doubled my sertraline")
+RAISE_BEFORE = "raise_before"
 
 
 def read_medicines(
@@ -66,6 +71,8 @@ def read_medicines(
     for m in matches:
         if m.rule.kind == "start" and m.rule.label == RAISE:
             raises.append(m.start)
+        elif m.rule.kind == "start" and m.rule.label == RAISE_BEFORE:
+            starts.append(m.end)  # "doubled my sertraline": as a start word before the name
         elif m.rule.kind == "start":
             starts.append(m.end)
         elif m.rule.kind == "drug":

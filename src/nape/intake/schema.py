@@ -689,6 +689,9 @@ class DrugsFile(_Strict):
     # words after a medicine's name that say its dose went up ("haloperidol was upped",
     # "olanzapine dose doubled"): read as a recent start, within ``window`` tokens
     raise_words: list[str] = []
+    # verbs before a medicine's name that say its dose went up ("doubled my sertraline", "upped
+    # his haloperidol"): read as a recent start, within ``window`` tokens
+    raise_before_words: list[str] = []
     window: int = Field(ge=1, le=8)
     # findings that say a medicine is recent, each with the most days since its start it allows
     recent_findings: dict[str, float] = {}

@@ -67,7 +67,9 @@ def _duration_rx() -> re.Pattern[str]:
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b(\s+ago|\s+now{_ago_back()})?",
+        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
+        # "an hour or so ago", "a week or thereabouts"
+        rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()})?",
         re.I,
     )
 
@@ -113,10 +115,10 @@ _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 # "for the past month", "over the last week", "the past fortnight my back ...": one unit with no
 # number ("the last week of term" is a date)
 _THE_PAST = re.compile(
-    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
+    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
     re.I,
 )
-_UNIT_WORD_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365}
+_UNIT_WORD_DAYS = {"hour": 0.0417, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 # what someone did for ten minutes ("after walking for ten minutes") is not a spasm
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|walking|walked|stand|standing|stood|sit|sitting|sat|run|running|ran|exercis\w*|cycling|driving|drove|reading|typing)\s+$",
@@ -128,8 +130,9 @@ _SENTENCE_PUNCT = re.compile(r"[.!?]")
 
 @cache
 def _of_history() -> re.Pattern[str]:
-    """Words right after a length that make it a history's length ("3 wk hx", "of pain")."""
-    return re.compile(rf"\s*(?:of|{alternation(attributes_file().time.length_history_words)})\b", re.I)
+    """Words right after a length that make it a history's length ("3 wk hx", "of pain", "8
+    weeks' duration")."""
+    return re.compile(rf"['’]?\s*(?:of|{alternation(attributes_file().time.length_history_words)})\b", re.I)
 
 
 @cache
@@ -162,6 +165,24 @@ _LONG_USE = re.compile(r"\blong[- ]term\b", re.I)
 _THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
 
 
+@cache
+def _life_stage() -> Folded | None:
+    """ "since my teens", "since I was a student", "since school": a stage of life left behind,
+    years back (attributes.yaml ``life_stages``)."""
+    cfg = attributes_file().time
+    if not cfg.life_stages:
+        return None
+    was = r"(?:i|he|she|they|we)\s+(?:was|were)"
+    places = rf"|{was}\s+(?:at|in)\s+(?:{_spaced(cfg.life_stage_places)})" if cfg.life_stage_places else ""
+    return Folded(
+        re.compile(
+            rf"\b(?:ever\s+)?since\s+(?:(?:(?:my|his|her|their|our)\s+|{was}\s+(?:a\s+|an\s+|in\s+)?)?"
+            rf"(?:{_spaced(cfg.life_stages)}){places})\b",
+            re.I,
+        )
+    )
+
+
 def _band(days: float) -> str:
     if days < 7:
         return "duration_under_1_week"
@@ -187,6 +208,7 @@ class _PointRx:
     year_time: Folded  # "since the summer", "ever since Christmas", "since last spring"
     year_since: Folded  # "ever since 2021", "since his head injury in 2019"
     since_part: Folded  # "since midnight", "since the evening", "since this afternoon"
+    at_point: Folded  # "started at 4am", "went weak at teatime": with a start word before it
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -245,6 +267,14 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
+        at_point=Folded(
+            re.compile(
+                rf"\b(?:{_spaced(cfg.at_point_leads or ['at'])})\s+(?:(\d{{1,2}})(?:([:.])(\d{{2}}))?"
+                rf"(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])"
+                rf"|({_spaced(cfg.at_day_parts or {'teatime': 0.2})})\b)",
+                re.I,
+            )
+        ),
         gates={
             "since_part": ("since",),
             "day": tuple(w.split()[-1] for w in cfg.day_points),
@@ -258,6 +288,7 @@ def _points_rx() -> _PointRx:
             "clock": tuple(w.split()[0] for w in cfg.clock_leads),
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
+            "at_point": tuple({w.split()[0] for w in cfg.at_point_leads}),
         },
     )
 
@@ -441,8 +472,32 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         hour, minutes, suffix = int(m.group(1)), m.group(3), m.group(4)
         if hour > 24 or not (suffix or (minutes and m.group(2) == ":")) or future(m.start()):
             continue  # "since 2" is no clock time; "since 10:30" is
+        if re.match(r"\s*(?:till|til|until|to|-|–)\s*\d", text[m.end() : m.end() + 8], re.I):
+            continue  # "from 6am to 4pm": a spell of the day, not an onset
         days = cfg.clock_days
         out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    for m in rx.at_point.finditer(text) if may("at_point") else ():
+        if m.group(5):
+            days = cfg.at_day_parts.get(" ".join(m.group(5).lower().split()), cfg.clock_days)
+        elif int(m.group(1)) <= 24 and (m.group(4) or (m.group(3) and m.group(2) == ":")):
+            days = cfg.clock_days
+        else:
+            continue  # "at 2" is no clock time
+        if future(m.start()) or not _at_onset(text, m.start(), m.end()):
+            continue
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=True,
+                days=days,
+                weak=True,
+                symptom_only=True,
+            )
+        )
     on = today or date.today()
     if cfg.year_times and may("year_time") and _current_month(text) is None:
         for m in rx.year_time.finditer(text):
@@ -487,7 +542,31 @@ def _week_onset(text: str, start: int, end: int) -> bool:
         return False
     if any(f" {w} " in clause for w in cfg.week_not_words):
         return False
-    return any(f" {w} " in clause for w in cfg.week_onset_words)
+    return any(f" {w} " in clause for w in (*cfg.week_onset_words, *cfg.week_complaint_words))
+
+
+def _complaint_noun_before(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is a complaint's noun ("neck pain for 3 hours"), not
+    a state gone into ("goes into spasm for 2 hours": how long a spasm lasts)."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 30) : start].lower())
+    return (
+        bool(before)
+        and before[-1] in attributes_file().time.length_after_nouns
+        and (len(before) < 2 or before[-2] not in ("into", "in"))
+    )
+
+
+def _at_onset(text: str, start: int, end: int) -> bool:
+    """Whether a clock time or a part of the day after "at" dates an onset ("it started at 4am",
+    "his arm went weak at teatime"): a start or change word in its clause before it, and no
+    routine or count in the clause ("wakes me at 4am most nights", "every day at lunch")."""
+    cfg = attributes_file().time
+    before = _sentence_before(text, start, 60)
+    before = " " + " ".join(re.findall(r"[\w'’]+", before[before.rfind(",") + 1 :].lower())) + " "
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    if any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words)):
+        return False
+    return any(f" {w} " in before for w in cfg.week_onset_words)
 
 
 def _perfect_before(text: str, start: int) -> bool:
@@ -556,6 +635,9 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             # "he has had neck pain for an hour", "my back's been aching for two hours": how long
             # the problem has gone on, unless an activity is what went on ("been sitting for an hour")
             or (lead == "for" and _perfect_before(text, m.start()))
+            # "lower back pain for 3 hrs": a complaint's noun right before, nothing after that
+            # makes it a routine or an episode's length ("spasms for 2 hours at a time")
+            or (not short and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
         )
         if not short and days < 0.5 and not onset and not lead and not tail and _bare_hours(text, m.end()):
             # "LBP 1h", "stiff neck 3 hrs": counts only right after a symptom's words (``bare``)
@@ -583,8 +665,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
         elif not lead and tail != "now" and not _of_history().match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
-            before = text[max(0, m.start() - 25) : m.start()].lower()
-            if not re.search(r"(for|past|last|since|x|been|over)\s*$", before):
+            # (the words of approximation read with it count too: "built up over 3 weeks")
+            lead_rx = r"(for|past|last|since|x|been|over)\s*$"
+            if not (
+                re.search(lead_rx, text[max(0, m.start() - 25) : m.start()].lower())
+                or re.search(lead_rx, text[max(0, m.start() - 25) : m.start(2)].lower())
+            ):
                 bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
                 continue
         bands.append(Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago", days=days, weak=weak))
@@ -593,10 +679,54 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    if (stages := _life_stage()) is not None:
+        for m in stages.finditer(text):
+            bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
     for m in _LONG_USE.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age, today)
     return bands, episodes
+
+
+@cache
+def _clock_span_rx() -> re.Pattern[str] | None:
+    cfg = attributes_file().time.clock_span
+    if cfg is None:
+        return None
+    hour = rf"(\d{{1,2}}|{alternation(cfg.hour_words)})"
+    suffix = rf"(?:[:.]\d\d)?\s*({alternation(attributes_file().time.clock_suffixes or ['am'])})?"
+    return re.compile(
+        rf"\b(from\s+|between\s+)?{hour}{suffix}\s*(till|til|until|to|and|-|–)\s*{hour}{suffix}(?![\w:])", re.I
+    )
+
+
+def read_clock_spans(text: str) -> list[tuple[int, int]]:
+    """Spells told by the clock ("from nine till six", "8am-8pm", "between 7 and 5") of at least
+    ``clock_span.min_hours`` hours, as character spans: a working day held at a task. A span
+    needs "from" or "between" before it, or am/pm on a side ("3-5" alone is a range)."""
+    rx, cfg = _clock_span_rx(), attributes_file().time.clock_span
+    if rx is None or cfg is None:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        lead, a, sa, sep, b, sb = (m.group(i) for i in range(1, 7))
+        lead = (lead or "").strip().lower()
+        if not (lead or sa or sb) or (sep.lower() == "and") != (lead == "between"):
+            continue  # "3-5" alone is a range; "and" joins a span only after "between"
+        if re.search(r"scale|score|rate|rated", text[max(0, m.start() - 25) : m.start()], re.I):
+            continue  # "on a scale from 1 to 10"
+        h1 = int(a) if a.isdigit() else cfg.hour_words.get(a.lower(), 0)
+        h2 = int(b) if b.isdigit() else cfg.hour_words.get(b.lower(), 0)
+        if not (1 <= h1 <= 24 and 1 <= h2 <= 24):
+            continue
+        if sa and sa.lower().startswith("p") and h1 < 12:
+            h1 += 12
+        if sb and sb.lower().startswith("p") and h2 < 12:
+            h2 += 12
+        hours = (h2 - h1) % 24 if (sa or sb) else (h2 - h1) % 12 or 12
+        if hours >= cfg.min_hours:
+            out.append((m.start(), m.end()))
+    return out
 
 
 # Episodes that come back. A count alone ("sick twice", "dialysis three times a week") or a
@@ -606,7 +736,7 @@ _RECURRENT = re.compile(
     r"(?:twice|(?:\d+|two|three|four|five|six|several|a\s+few|few|many|multiple)\s+times)"
     r"|(?:several|a\s+few|few|many|multiple|numerous)\s+times\s+(?:a|per|each|every|this)\s+(?:day|week|month)"
     r"|(?:\d+|two|three|four|five|six|several)\s+times\s+this\s+(?:week|month)"
-    r"|ev(?:e)?ry\s+(?:day|few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
+    r"|ev(?:e)?ry\s+(?:few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
     r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
     r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
@@ -617,9 +747,100 @@ _RECURRENT = re.compile(
 _RECURRENT_FOLD = Folded(_RECURRENT)
 
 
+@cache
+def _frequency() -> Folded | None:
+    """How often something comes (attributes.yaml ``recurrence``): "every evening", "each
+    winter", "every few weeks", "most weekends", "after most meals", "a few times a year",
+    "twice this week", "whenever"."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None:
+        return None
+    units, plural = alternation(cfg.units), alternation(cfg.plurals)
+    counts = alternation(cfg.counts)
+    return Folded(
+        re.compile(
+            rf"\b(?:(?:eve?ry|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
+            rf"|(most|some|many)\s+({plural})"
+            rf"|(?:{counts})\s+(?:a|per|every|each|this|last)\s+({units})"
+            r"|(whenever))\b",
+            re.I,
+        )
+    )
+
+
+@cache
+def _same_before() -> Folded | None:
+    """The same complaint had once before, dated in the past ("I had exactly the same three
+    years ago", "had this before", "had something similar last winter")."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None or not cfg.same_verbs:
+        return None
+    num = rf"(?:\d+|{alternation(_numbers())})"
+    return Folded(
+        re.compile(
+            rf"\b(?:{_spaced(cfg.same_verbs)})\s+(?:(?:exactly|just|much|pretty\s+much|almost)\s+)?(?:{_spaced(cfg.same_objects)})"
+            rf"\s+(?:(?:about|around|maybe|some)\s+)?(?:{num}\s+(?:years?|yrs?|months?|weeks?)\s+(?:ago|back)"
+            rf"|(?:{_spaced(cfg.same_when)}))\b",
+            re.I,
+        )
+    )
+
+
+@cache
+def _within_episode() -> re.Pattern[str] | None:
+    """An interval of minutes or seconds ("every 5 minutes", "a few minutes apart"): the waves
+    of one episode (labour-like tightenings), not episodes that come back."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None or not cfg.within_episode_units:
+        return None
+    units = alternation(cfg.within_episode_units)
+    return re.compile(
+        rf"\b(?:every\s+(?:(?:few|couple\s+of|\d+(?:\s*-\s*\d+)?|{alternation(_numbers())})\s+)?(?:{units})"
+        rf"|(?:{units})\s+apart)\b",
+        re.I,
+    )
+
+
+def within_episode(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``start``..``end`` gives an interval of minutes or seconds
+    ("comes and goes every 5 minutes"): the waves of one episode, not a recurrence."""
+    waves = _within_episode()
+    if waves is None:
+        return False
+    a = max(text.rfind(p, 0, start) for p in ".!?;") + 1
+    stops = [i for i in (text.find(p, end) for p in ".!?;") if i >= 0]
+    return waves.search(text[a : min(stops, default=len(text))]) is not None
+
+
 def read_recurrence(text: str) -> list[Hit]:
-    m = _RECURRENT_FOLD.search(text)
-    return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])] if m else []
+    """Episodes that come back: the fixed wordings of ``_RECURRENT``, the same complaint had
+    before and dated ("had exactly the same three years ago"), and a frequency (see
+    ``_frequency``) with an episode's word in its clause ("goes into spasm every evening",
+    "flares up a few times a year", "cramps whenever I'm on the machine"): a constant ache is
+    there every day too ("it has ached every day since the fall" is no recurrence), a habit has
+    its own frequency ("I swim every morning"), and "since" right after a frequency makes it a
+    constant complaint's. Counts of minutes (pains that come every few minutes within one
+    episode) are no frequency here."""
+    cfg = attributes_file().time.recurrence
+    for m in _RECURRENT_FOLD.finditer(text):
+        if within_episode(text, m.start(), m.end()):
+            continue  # "comes and goes every 5 minutes": the waves of one episode
+        return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])]
+    rx = _frequency()
+    if rx is None or cfg is None:
+        return []
+    same = _same_before()
+    if same is not None and (g := same.search(text)):
+        return [Hit("recurrent_episodes", True, g.start(), g.end(), text[g.start() : g.end()])]
+    episode = tuple(f" {w} " for w in cfg.episode_words)
+    for f in rx.finditer(text):
+        if re.match(r"\s*,?\s*(?:ever\s+)?since\b", text[f.end() : f.end() + 12], re.I):
+            continue  # "every day since the fall": a constant complaint
+        clause = " " + " ".join(re.findall(r"[\w'’-]+", _clause_around(text, f.start(), f.end()).lower())) + " "
+        if not any(w in clause for w in episode):
+            continue
+        return [Hit("recurrent_episodes", True, f.start(), f.end(), text[f.start() : f.end()])]
+    return []
 
 
 @dataclass(frozen=True)
@@ -631,6 +852,9 @@ class Governor:
 
     rank: Callable[[Hit], int | None]
     owner: Callable[[Hit], int | None]
+    # the token of the symptom's words a time governs ("his arm went weak two hours ago": the
+    # weakness), if a symptom is what it governs
+    symptom: Callable[[Hit], int | None]
 
 
 _POSSESSIVE = frozenset({"my", "his", "her", "their", "your", "our", "the", "a"})
@@ -898,7 +1122,11 @@ def governed(
                 break
         return None
 
-    return Governor(rank, owner)
+    def symptom(h: Hit) -> int | None:
+        what, k, ok = find(h)
+        return k if ok and what == _SYMPTOM else None
+
+    return Governor(rank, owner, symptom)
 
 
 _OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4

@@ -68,9 +68,41 @@ class PastEvents(_Strict):
     history_own_words: dict[str, dict[str, list[str]]] = {}
 
 
+class RecurrenceWords(_Strict):
+    """How often episodes come (timing.py ``read_recurrence``)."""
+
+    # the occasions a frequency counts ("every evening", "most weekends")
+    units: list[str]
+    plurals: list[str]
+    # counts before "a", "per", "this" and a unit ("a few times a year", "twice this week")
+    counts: list[str]
+    # words of an episode that comes and goes (a spasm, a flare, a lock), not a constant state
+    episode_words: list[str]
+    # the same complaint had before, dated right after: a verb, its object and a past time
+    # ("had exactly the same three years ago", "had this before", "got it last winter")
+    same_verbs: list[str] = []
+    same_objects: list[str] = []
+    same_when: list[str] = []
+    # units of an interval within one episode ("comes and goes every 5 minutes"): no recurrence
+    within_episode_units: list[str] = []
+
+
+class ClockSpanWords(_Strict):
+    """Spells told by the clock (timing.py ``read_clock_spans``) and what they make of a task."""
+
+    hour_words: dict[str, int]
+    min_hours: float = Field(default=4, gt=0, le=24)
+    # the finding a spell gives with a task's words in its clause, and the groups of those words
+    finding: str
+    task_groups: list[str]
+    reach: int = Field(default=8, ge=1, le=15)
+
+
 class TimeWords(_Strict):
     numbers: dict[str, int]
     unit_days: dict[str, float] = {}
+    # words after "or" that hedge a length ("an hour or so ago", "a week or thereabouts")
+    unit_hedges: list[str] = []
     not_symptom_categories: list[str]
     not_symptom_findings: list[str]
     symptom_categories: list[str]
@@ -95,6 +127,8 @@ class TimeWords(_Strict):
     week_points: list[str] = []
     week_point_days: float = Field(default=3, gt=0, lt=7)
     week_onset_words: list[str] = []
+    # a complaint said in the present of "this week" dates it too ("my neck hurts this week")
+    week_complaint_words: list[str] = []
     week_not_words: list[str] = []
     week_count_words: list[str] = []
     # times relative to an unnamed event ("the next morning", "the day after"): a recent onset,
@@ -104,6 +138,10 @@ class TimeWords(_Strict):
     clock_leads: list[str] = []
     clock_suffixes: list[str] = []
     clock_days: float = Field(default=0.3, gt=0, lt=1)
+    # "it started at 4am", "went weak at teatime": a clock time or a part of the day after one of
+    # ``at_point_leads``, dating an onset only with a start or change word before it in its clause
+    at_point_leads: list[str] = []
+    at_day_parts: dict[str, float] = {}
     # "since the summer", "since Christmas": a named time of the year, [[month, day], [month, day]],
     # read against today's date; "ever since 2021": a year before today's
     year_times: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
@@ -140,12 +178,29 @@ class TimeWords(_Strict):
     # words of the perfect tense before "for" and a length under half a day that make it how
     # long the problem has gone on ("has had neck pain for an hour"), not how long an episode lasts
     perfect_words: list[str] = []
+    # a complaint's noun right before "for" and a length under half a day makes it how long the
+    # problem has gone on ("lower back pain for 3 hrs"), not how long an episode lasts
+    length_after_nouns: list[str] = []
+    # stages of life left behind: after "since" ("since my teens", "since I was a student") the
+    # trouble is years old
+    life_stages: list[str] = []
+    # places one's life was once spent at, only after "I was at" or "I was in" ("since I was at school")
+    life_stage_places: list[str] = []
+    recurrence: RecurrenceWords | None = None
+    clock_span: ClockSpanWords | None = None
     # "since I was 22 (now 28)": words before or after an age that give it as the current one
     # a time that points back to the medicine just before a comma or a bracket ("takes
     # olanzapine, has done for years"): the words allowed between the mark and the time
     back_reference_words: list[str] = []
     back_reference_marks: list[str] = []
     past_events: PastEvents = PastEvents(recent_only=[], long_ago_words=[])
+    # a focal deficit dated by a time under ``new_deficit_days`` days back that governs its own
+    # words ("his arm went weak two hours ago", "slurred since teatime") is new: deficit_is_new
+    new_deficit_findings: list[str] = []
+    new_deficit_days: float = Field(default=7, gt=0, le=14)
+    # words that open a clause giving the onset of the complaint listed just before it ("facial
+    # droop, onset 09:30 today", "slurred speech, started this morning")
+    onset_heads: list[str] = []
 
 
 class SideWords(_Strict):

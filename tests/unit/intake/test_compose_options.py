@@ -41,8 +41,8 @@ def test_ordered_groups_follow_the_first() -> None:
 
 
 def test_a_sentence_scope_crosses_a_comma_but_not_a_full_stop() -> None:
-    assert _got("my leg went weak at noon, never had that before").get("deficit_is_new") is True
-    assert _got("My leg went weak at noon. Never had that before in my life.").get("deficit_is_new") is not True
+    assert _got("my leg went weak on the stairs, never had that before").get("deficit_is_new") is True
+    assert _got("My leg went weak on the stairs. Never had that before in my life.").get("deficit_is_new") is not True
 
 
 def test_assert_on_the_deficit_only() -> None:
