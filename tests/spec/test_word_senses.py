@@ -27,6 +27,7 @@ CLASSES = (
     "refusal_function",
     "muscle_site",
     "loose_site",
+    "pain_quality",
 )
 
 

@@ -126,10 +126,11 @@ def _title_rx() -> re.Pattern[str] | None:
     titles = attributes_file().person.titles
     if not titles:
         return None
-    alt = alternation(titles)
+    # "Mrs" or "mrs", never "MS" (multiple sclerosis in capitals: "I have MS. When I bend...")
+    alt = alternation([form for t in titles for form in (t.capitalize(), t)])
     name = r"[A-Z][\w'’-]*\.?"
     return re.compile(
-        rf"\b(?i:({alt}))\.?\s+{name}(?:\s+{name})?"
+        rf"\b({alt})\.?\s+{name}(?:\s+{name})?"
         rf"(?:\s*,\s*(\d{{1,3}})\s*(?:[,.;:]|$|(?:yo|y/o|years?)\b)|\s*\(\s*(?i:aged?\s*)?(\d{{1,3}})\s*\)|\s+(?i:aged?|is)\s+(\d{{1,3}})\b)?"
     )
 

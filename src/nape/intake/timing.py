@@ -1123,7 +1123,13 @@ def governed(
         return None
 
     def symptom(h: Hit) -> int | None:
+        """The symptom's token a time governs; a site just before it leads on to it ("since I got
+        up my right leg has been weak": the weakness, past "right leg")."""
         what, k, ok = find(h)
+        if ok and what == _SITE and k is not None:
+            while gov.get(k) == _SITE:
+                k += 1
+            what = gov.get(k)
         return k if ok and what == _SYMPTOM else None
 
     return Governor(rank, owner, symptom)
