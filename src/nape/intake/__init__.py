@@ -1039,6 +1039,8 @@ def _longest_keeping_parts(matches: list[Match], m: dict[str, Any]) -> list[Matc
                     kept.append(x)
                     break
     return kept
+
+
 def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Context) -> list[_Cand]:
     """A spell told by the clock ("at the screen from nine till six") with a task's words within
     ``clock_span.reach`` tokens in its clause: the finding of attributes.yaml ``clock_span``

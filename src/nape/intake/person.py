@@ -119,6 +119,8 @@ _OWN_BODY = Folded(
         re.I,
     )
 )
+
+
 @cache
 def _title_rx() -> re.Pattern[str] | None:
     """A title, a capitalised name (one or two words, or an initial), then perhaps an age:
