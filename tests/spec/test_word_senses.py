@@ -28,6 +28,7 @@ CLASSES = (
     "muscle_site",
     "loose_site",
     "pain_quality",
+    "word_memory",
 )
 
 
