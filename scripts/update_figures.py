@@ -19,7 +19,8 @@ SETS = {
     "blind-g (seen)": ROOT / "data/blind/2026-11-30-g/cases.jsonl",
     "blind-h (seen)": ROOT / "data/blind/2026-11-30-h/cases.jsonl",
     "blind-i (seen)": ROOT / "data/blind/2026-11-30-i/cases.jsonl",
-    "blind-j": ROOT / "data/blind/2026-11-30-j/cases.jsonl",
+    "blind-j (seen)": ROOT / "data/blind/2026-11-30-j/cases.jsonl",
+    "blind-k": ROOT / "data/blind/2026-11-30-k/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
