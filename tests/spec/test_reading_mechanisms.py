@@ -68,7 +68,7 @@ def test_every_class_has_six_wordings_and_controls() -> None:
     classes += ("pattern_absorbs", "pain_shown")
     classes += ("presupposed_question", "onset_until", "pronoun_head", "pain_not_gait")
     classes += ("post_denial_prefixed", "topicalised_denial", "shorthand_negative", "contrast_only")
-    classes += ("shared_degree",)
+    classes += ("shared_degree", "belly_site", "person_of_years")
     classes += ("hedged_presence", "not_person_subject", "other_sense", "stiff_not_pain")
     classes += ("shoulder_sense", "saddle_claim", "tear_simile", "flank_not_low_back", "haematuria_sense")
     classes += ("everywhere_list", "subjectless_pain", "look_task_turn", "feeling_words")

@@ -901,7 +901,13 @@ def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozen
     return k >= 0 and toks[k].lower in joining
 
 
-_COORD = frozenset({"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"})
+# words that may join sites in a list: joining words, possessives and articles, and the words of
+# place and side that stand before a site's noun ("low back and central abdo pain", "neck and
+# left shoulder")
+_COORD = frozenset(
+    {"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"}
+    | {"left", "right", "central", "centre", "center", "lower", "upper", "middle", "whole", "entire"}
+)
 
 
 def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Context, after_only: bool = False) -> bool:
@@ -934,13 +940,13 @@ def _joined(lo: int, hi: int, spans: list[tuple[int, int]], ctx: Context) -> boo
     j = lo
     k = bisect_left(spans, (lo, -1))
     while j < hi:
-        if ctx.toks[j].lower in _COORD:
-            j += 1
-            continue
         while k < len(spans) and spans[k][0] < j:
             k += 1
         if k < len(spans) and spans[k][0] == j and spans[k][1] <= hi:
-            j = spans[k][1]
+            j = spans[k][1]  # a site of the list first ("lower back" is a site, not "lower")
+            continue
+        if ctx.toks[j].lower in _COORD:
+            j += 1
             continue
         return False
     return True

@@ -88,8 +88,16 @@ def _rx() -> _Rx:
                 re.I,
             )
         ),
-        # "toddler of 2", "child aged 4", "boy of 3 years"
-        Folded(re.compile(rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)", re.I)),
+        # "toddler of 2", "child aged 4", "boy of 3 years"; any person "of N years" ("my husband
+        # of 61 years", "a woman of 72 years")
+        Folded(
+            re.compile(
+                rf"\b(?:{young})\s+(?:of|aged?)\s+(\d{{1,2}}|{small})\b(?!\s*(?:{units}|%|kg|lb)\b)"
+                rf"|\b(?!(?:{alternation(w.spouses or ['-'])})\b)(?:{rel}|{alternation(w.adults)})"
+                rf"\s+of\s+(\d{{1,3}})\s+(?:years?|yrs?)\b",
+                re.I,
+            )
+        ),
         # "in her 80s", "in his early seventies", "in mid 50s"
         # only in a statement about now ("she's in her 80s", "woman in her 60s"), not "in my
         # twenties I used to ..."
@@ -239,9 +247,9 @@ def young_age(text: str, low: str | None = None) -> tuple[int, int | None] | Non
         days = _small(m.group(1), w) * w.infant_units[m.group(2).lower()]
         months = int(days // 30.44 + 1e-9)
         return months // 12, months
-    m = rx.young_of.search(text) if _may(low, rx.young_needles) else None
+    m = rx.young_of.search(text) if _may(low, (*rx.young_needles, " of ")) else None
     if m:
-        return _small(m.group(1), w), None
+        return _small(m.group(1) or m.group(2), w), None
     if rx.newborn.search(text):
         return 0, 0
     return None

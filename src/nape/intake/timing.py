@@ -608,6 +608,14 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
     return [max(ranked, key=lambda b: (b[0], b[1]))[2]] if ranked else []
 
 
+@cache
+def _person_of() -> re.Pattern[str]:
+    """A person's word then "of" just before a length: "my son of 17 years", "a lady of 80 years"
+    give an age (the attributes' relatives and adults), not how long anything has gone on."""
+    p = attributes_file().person
+    return re.compile(rf"\b(?:{alternation([*p.male, *p.female, *p.other, *p.adults])})\s+of\s*$", re.I)
+
+
 def read_times(text: str, age: int | None = None, today: date | None = None) -> tuple[list[Hit], list[Hit]]:
     """Every time that may be how long something has gone on (lengths and points), and brief
     episodes ("lasts about 2 minutes"). ``today`` dates "since the summer" and "since 2019"."""
@@ -627,6 +635,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
+        if not lead and _person_of().search(text, max(0, m.start() - 40), m.start()):
+            continue  # "my son of 17 years": an age
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
         onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds

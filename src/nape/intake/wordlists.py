@@ -22,6 +22,8 @@ class PersonWords(_Strict):
     male: list[str] = Field(min_length=1)
     female: list[str] = Field(min_length=1)
     other: list[str]
+    # partners: "of N years" after them is how long together, not an age
+    spouses: list[str] = []
     # a title before a name -> the sex it gives ("Mrs" -> female)
     titles: dict[str, Literal["male", "female"]] = {}
     young: list[str]
