@@ -51,6 +51,7 @@ from nape.intake.numbers import (
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
+from nape.intake.repairs import Repaired, repair
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
 from nape.intake.timing import (
@@ -628,6 +629,11 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     date the text is read on, for dates said in it ("a tetanus booster in 2019"; the clock's
     date when not given)."""
     raw = clean(text)
+    # dictated sound-alikes and clipped forms read as the words meant ("too weeks", "rad into");
+    # the mentions' offsets are given back in the text as written (see the end)
+    repaired = repair(raw)
+    if repaired is not None:
+        raw = repaired.text
     kb = default_kb()
     pipe = build()
     m = maps()
@@ -920,6 +926,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     _risk_gate(acc, m, person.age)
     _add_composites(acc, raw, person.age, kb)
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
+    if repaired is not None:
+        mentions = tuple(_as_written(x, repaired) for x in mentions)
     notes = [] if mentions else [NOTHING_FOUND]
     if person.proxy:
         notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
@@ -930,6 +938,21 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _as_written(m: Mention, repaired: Repaired) -> Mention:
+    """A mention read from the repaired text, with its offsets and words in the text as written."""
+    if m.start is None or m.end is None:
+        return m
+    a, b = repaired.span(m.start, m.end)
+    if m.source_text == repaired.text[m.start : m.end]:
+        return replace(m, source_text=repaired.written[a:b], start=a, end=b)
+    # words told apart from their offsets (a time's words): found again near them
+    at = repaired.text.find(m.source_text, max(0, m.start - len(m.source_text)))
+    if m.source_text and at >= 0:
+        wa, wb = repaired.span(at, at + len(m.source_text))
+        return replace(m, source_text=repaired.written[wa:wb], start=a, end=b)
+    return replace(m, start=a, end=b)
 
 
 def _pair_as_possessive(toks: list[Tok], m: dict[str, Any]) -> list[Tok]:

@@ -673,6 +673,41 @@ class MapsFile(_Strict):
     onset_modifiers: list[OnsetModifier] = []
 
 
+# ----------------------------------------------------------------------------- word repairs
+
+
+class Repair(_Strict):
+    """A word heard or written as another (repairs.yaml), read as the word meant where its gates
+    all hold."""
+
+    heard: list[str] = Field(min_length=1)
+    means: str
+    next: list[str] = []
+    not_next: list[str] = []
+    after_next: list[str] = []
+    prev: list[str] = []
+    not_prev: list[str] = []
+    clause_start: bool = False
+    end_ok: bool = False
+    between_words: bool = False
+    next_number: bool = False
+
+
+class RepairsFile(_Strict):
+    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate) and the repairs."""
+
+    sets: dict[str, list[str]] = {}
+    repairs: list[Repair]
+
+    @model_validator(mode="after")
+    def _sets_named(self) -> RepairsFile:
+        for r in self.repairs:
+            for w in (*r.next, *r.not_next, *r.after_next, *r.prev, *r.not_prev):
+                if w.startswith("$") and w[1:] not in self.sets:
+                    raise ValueError(f"repair {r.heard[0]!r}: no word set {w[1:]!r}")
+        return self
+
+
 # ----------------------------------------------------------------------------- medicines
 class DrugClass(_Strict):
     names: list[str] = Field(min_length=1)
@@ -733,6 +768,11 @@ def numbers_file() -> NumbersFile:
 @cache
 def maps_file() -> MapsFile:
     return load("maps.yaml", MapsFile)
+
+
+@cache
+def repairs_file() -> RepairsFile:
+    return load("repairs.yaml", RepairsFile)
 
 
 @cache
