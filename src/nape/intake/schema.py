@@ -645,6 +645,8 @@ class MapsFile(_Strict):
     brief_episode: BriefEpisode
     past_events_dropped: list[str]
     typos: dict[str, list[str]]
+    # a clinician's short form of a phrase word, matched wherever the word is ("UMN sx")
+    shorthand: dict[str, list[str]] = {}
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
