@@ -41,6 +41,7 @@ from nape.intake.numbers import (
     read_arm_pressure,
     read_coma_scale,
     read_gestation,
+    read_leg_raise,
     read_numbers,
     read_rotation,
     read_speeds,
@@ -798,6 +799,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     for nh in read_rotation(toks):
         short = () if nh.present else (nh.finding,)
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", short))
+    # the straight-leg raise by its angle: far enough with no positive word is a negative test;
+    # said of someone else, supposed or in the past, it reads nothing (its own words' readings stand)
+    for nh in read_leg_raise(toks):
+        lst = ctx.status([(nh.start, nh.end)])
+        if not (lst.hypothetical or lst.family_words or lst.historical):
+            cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # how long morning stiffness lasts: a short length denies the long form, and drops its own
     # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
     # supposition or of someone else, it reads nothing

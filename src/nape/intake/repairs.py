@@ -51,7 +51,9 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
     for r in f.repairs:
         forms = {tuple(t for _, _, t in _words(h)) for h in r.heard}
         for heard in forms:
-            rule = _Rule(heard, r, words(r.next), words(r.not_next), words(r.after_next), words(r.prev), words(r.not_prev))
+            rule = _Rule(
+                heard, r, words(r.next), words(r.not_next), words(r.after_next), words(r.prev), words(r.not_prev)
+            )
             by_first.setdefault(heard[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda x: -len(x.heard))) for k, v in by_first.items()}
 
@@ -75,9 +77,8 @@ def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str
         return False
     if r.between_words and not (prev and nxt and prev[:1].isalpha() and nxt[:1].isalpha()):
         return False
-    if r.clause_start and not (prev is None or prev in _CLAUSE_OPEN or "\n" in text[toks[i - 1][1] : toks[i][0]]):
-        return False
-    return True
+    # a clause-start word: the text's start, a clause opener before it, or a line break
+    return not r.clause_start or prev is None or prev in _CLAUSE_OPEN or "\n" in text[toks[i - 1][1] : toks[i][0]]
 
 
 @dataclass(frozen=True)

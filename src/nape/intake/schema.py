@@ -451,6 +451,9 @@ class Rotation(_Strict):
     rotation_words: list[str] = Field(min_length=1)
     turn_words: list[str] = []
     head_words: list[str] = []
+    # a turning word with no head named reads an angle when the angle is in degrees and said of
+    # both sides ("turns 70 degrees both ways": only the neck is measured so in these notes)
+    bare_turn_both_in_degrees: bool = False
     # a joint or region named just before the rotation word makes it that joint's ("shoulder
     # external rotation 30 degrees", "lumbar rotation")
     other_parts: list[str] = []
@@ -464,6 +467,27 @@ class Rotation(_Strict):
     # after a number: a time, a count or a score, not an angle ("2 days", "8 out of 10")
     not_after: list[str] = []
     window: int = Field(ge=1, le=12)
+    source: str
+
+
+class LegRaise(_Strict):
+    """The straight-leg raise told by its angle ("SLR 85 degrees both sides, no pain"): a leg
+    raised at or past ``negative_from_degrees`` with no word of a positive result is a negative
+    test; a lower angle, or a positive word near it, is left to the test's own phrases."""
+
+    finding: str
+    negative_from_degrees: float = Field(gt=0)
+    max_degrees: float = Field(gt=0)
+    # the test's names (each a phrase, tokenised like the text)
+    names: list[str] = Field(min_length=1)
+    degree_words: list[str] = Field(min_length=1)
+    # a side's word before a bare number makes it that leg's angle ("SLR R 80 L 45")
+    side_words: list[str] = []
+    # words that make the result a positive one, or say nothing of it, near the name or angle
+    positive_words: list[str] = []
+    # after a number: a time, a count or a score, not an angle
+    not_after: list[str] = []
+    window: int = Field(ge=1, le=14)
     source: str
 
 
@@ -537,6 +561,7 @@ class NumbersFile(_Strict):
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
+    leg_raise: LegRaise | None = None
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
     arm_pressure: ArmPressure | None = None
