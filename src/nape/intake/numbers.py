@@ -997,18 +997,21 @@ class _LegRaiseWords:
 
 @cache
 def _leg_raise_words() -> _LegRaiseWords | None:
-    """Made once, not at every parse: the names and positive words as token tuples."""
-    from nape.intake.tokens import phrase_words
-
+    """Made once, not at every parse: the names and positive words as token tuples (a hyphen
+    is a token of its own, as the tokenizer splits "straight-leg")."""
     r = numbers_file().leg_raise
     if r is None:
         return None
-    names = frozenset(phrase_words(n) for n in r.names)
-    positive = frozenset(phrase_words(w) or (w,) for w in r.positive_words)
+    names = frozenset(_hyphen_split(n) for n in r.names)
+    positive = frozenset(_hyphen_split(w) for w in r.positive_words)
     longest = max(len(p) for p in (*names, *positive))
     return _LegRaiseWords(
         names, frozenset(r.degree_words), frozenset(r.side_words), positive, frozenset(r.not_after), longest
     )
+
+
+def _hyphen_split(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\s-]+|-", phrase.lower()))
 
 
 def _run_len(toks: Sequence[Tok], j: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
