@@ -191,9 +191,17 @@ def read_gestation(
     if any(t.lower.startswith("pregnan") for t in toks):
         words = words | {"i'm", "im", "'m", "am", "she's", "at"}
     months = frozenset(g.month_words)
+    approx = frozenset(g.approx_words)
     n = len(toks)
     out: list[NumberHit] = []
     taken: set[int] = set()
+
+    def before(i: int) -> list[str]:
+        """The two words before a count, rough-count words passed over ("pregnant, approx 22 wks")."""
+        k = i
+        while k > 0 and toks[k - 1].lower in approx:
+            k -= 1
+        return [x.lower for x in toks[max(0, k - 2) : i]]
 
     def emit(weeks: int, i: int, end: int) -> None:
         later = weeks >= g.later_from_weeks
@@ -214,12 +222,12 @@ def read_gestation(
         elif t.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text == "+" and _FORTIETHS.match(toks[i + 2].text):
             weeks, end = int(t.text), i + 3  # "38+2/40"
         elif t.text.isdigit() and len(t.text) <= 2 and i + 1 < len(toks) and toks[i + 1].lower in units:
-            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            near = before(i) + [x.lower for x in toks[i + 2 : i + 4]]
             if any(w in words for w in near):
                 weeks, end = int(t.text), i + 2
         elif (o := _ORDINAL.match(t.lower)) and i + 1 < n and toks[i + 1].lower in units:
             # "in my 33rd week of pregnancy": the 33rd week is 32 weeks and some days
-            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            near = before(i) + [x.lower for x in toks[i + 2 : i + 5]]
             if any(w in words for w in near):
                 weeks, end = int(o.group(1)) - 1, i + 2
         elif months and i + 1 < n and toks[i + 1].lower in months:

@@ -329,6 +329,9 @@ class Gestation(_Strict):
     later_from_weeks: int
     term_from_weeks: int
     source: str
+    # words of a rough count between a pregnancy word and its weeks ("pregnant (approx 22 wks)"),
+    # passed over when looking for the pregnancy word before the count
+    approx_words: list[str] = []
     # months of pregnancy ("six months pregnant", "in her seventh month of pregnancy"): a number
     # of months, or the month one is in (an ordinal), turned into weeks
     month_words: list[str] = []
