@@ -75,7 +75,8 @@ def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str
         return False
     if r.next_number and (nxt is None or not nxt[:1].isdigit()):
         return False
-    if r.between_words and not (prev and nxt and prev[:1].isalpha() and nxt[:1].isalpha()):
+    least = r.between_words
+    if least and not (prev and nxt and min(len(prev), len(nxt)) >= least and prev.isalpha() and nxt.isalpha()):
         return False
     # a clause-start word: the text's start, a clause opener before it, or a line break
     return not r.clause_start or prev is None or prev in _CLAUSE_OPEN or "\n" in text[toks[i - 1][1] : toks[i][0]]

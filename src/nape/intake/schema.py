@@ -719,7 +719,8 @@ class Repair(_Strict):
     not_prev: list[str] = []
     clause_start: bool = False
     end_ok: bool = False
-    between_words: bool = False
+    # a word of at least this many letters on each side (0: not asked)
+    between_words: int = Field(default=0, ge=0, le=10)
     next_number: bool = False
 
 
