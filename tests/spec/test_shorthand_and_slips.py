@@ -16,7 +16,15 @@ from nape.intake import parse
 ROWS: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "shorthand_and_slips.yaml").read_text(encoding="utf-8")
 )
-CLASSES = ("clipped_form", "phrase_shorthand", "result_after_name", "sound_alike", "angle_result", "pregnancy_weeks")
+CLASSES = (
+    "clipped_form",
+    "phrase_shorthand",
+    "result_after_name",
+    "sound_alike",
+    "angle_result",
+    "pregnancy_weeks",
+    "girdle_word",
+)
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
