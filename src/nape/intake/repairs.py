@@ -18,6 +18,10 @@ from nape.intake.schema import Repair, repairs_file
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)?|\S")
 # what ends or opens a clause, before a word that must begin one
 _CLAUSE_OPEN = frozenset({".", ",", ";", ":", "!", "?", "(", "-", "–", "—", "and", "but", "also"})
+# counts written as words, before a unit ("two ours")
+_NUMBER_WORDS = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "couple", "several"}
+)
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")"})
 
 
@@ -74,6 +78,8 @@ def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str
     if rule.after_next and (j + 1 >= len(toks) or toks[j + 1][2] not in rule.after_next):
         return False
     if r.next_number and (nxt is None or not nxt[:1].isdigit()):
+        return False
+    if r.prev_number and (prev is None or not (prev[:1].isdigit() or prev in _NUMBER_WORDS)):
         return False
     least = r.between_words
     if least and not (prev and nxt and min(len(prev), len(nxt)) >= least and prev.isalpha() and nxt.isalpha()):

@@ -722,6 +722,7 @@ class Repair(_Strict):
     # a word of at least this many letters on each side (0: not asked)
     between_words: int = Field(default=0, ge=0, le=10)
     next_number: bool = False
+    prev_number: bool = False
 
 
 class RepairsFile(_Strict):
