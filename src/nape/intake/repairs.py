@@ -20,7 +20,23 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)?|\S")
 _CLAUSE_OPEN = frozenset({".", ",", ";", ":", "!", "?", "(", "-", "–", "—", "and", "but", "also"})
 # counts written as words, before a unit ("two ours")
 _NUMBER_WORDS = frozenset(
-    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "couple", "several"}
+    {
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "few",
+        "couple",
+        "several",
+    }
 )
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")"})
 
