@@ -1018,11 +1018,18 @@ def _leg_raise_words() -> _LegRaiseWords | None:
     )
 
 
+@cache
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
+
+
 def _hyphen_split(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\s-]+|-", phrase.lower()))
 
 
 def _run_len(toks: Sequence[Tok], j: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    if toks[j].lower not in _first_words(phrases):
+        return 0  # no phrase begins with this word (most tokens)
     for width in range(longest, 0, -1):
         if j + width <= len(toks) and tuple(t.lower for t in toks[j : j + width]) in phrases:
             return width
