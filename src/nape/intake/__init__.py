@@ -41,6 +41,7 @@ from nape.intake.numbers import (
     read_arm_pressure,
     read_coma_scale,
     read_gestation,
+    read_leg_raise,
     read_numbers,
     read_rotation,
     read_speeds,
@@ -51,6 +52,7 @@ from nape.intake.numbers import (
 from nape.intake.person import read_person
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
+from nape.intake.repairs import Repaired, repair
 from nape.intake.schema import concept_file, numbers_file
 from nape.intake.side import read_side
 from nape.intake.timing import (
@@ -628,6 +630,11 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     date the text is read on, for dates said in it ("a tetanus booster in 2019"; the clock's
     date when not given)."""
     raw = clean(text)
+    # dictated sound-alikes and clipped forms read as the words meant ("too weeks", "rad into");
+    # the mentions' offsets are given back in the text as written (see the end)
+    repaired = repair(raw)
+    if repaired is not None:
+        raw = repaired.text
     kb = default_kb()
     pipe = build()
     m = maps()
@@ -792,6 +799,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     for nh in read_rotation(toks):
         short = () if nh.present else (nh.finding,)
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", short))
+    # the straight-leg raise by its angle: far enough with no positive word is a negative test;
+    # said of someone else, supposed or in the past, it reads nothing (its own words' readings stand)
+    for nh in read_leg_raise(toks):
+        lst = ctx.status([(nh.start, nh.end)])
+        if not (lst.hypothetical or lst.family_words or lst.historical):
+            cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
     # how long morning stiffness lasts: a short length denies the long form, and drops its own
     # phrase inside the span ("morning stiffness gone in 5 minutes"); said under a denial, a
     # supposition or of someone else, it reads nothing
@@ -920,6 +933,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     _risk_gate(acc, m, person.age)
     _add_composites(acc, raw, person.age, kb)
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
+    if repaired is not None:
+        mentions = tuple(_as_written(x, repaired) for x in mentions)
     notes = [] if mentions else [NOTHING_FOUND]
     if person.proxy:
         notes.append(f"Read as a description of your {person.proxy}; age and sex are theirs.")
@@ -930,6 +945,21 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _as_written(m: Mention, repaired: Repaired) -> Mention:
+    """A mention read from the repaired text, with its offsets and words in the text as written."""
+    if m.start is None or m.end is None:
+        return m
+    a, b = repaired.span(m.start, m.end)
+    if m.source_text == repaired.text[m.start : m.end]:
+        return replace(m, source_text=repaired.written[a:b], start=a, end=b)
+    # words told apart from their offsets (a time's words): found again near them
+    at = repaired.text.find(m.source_text, max(0, m.start - len(m.source_text)))
+    if m.source_text and at >= 0:
+        wa, wb = repaired.span(at, at + len(m.source_text))
+        return replace(m, source_text=repaired.written[wa:wb], start=a, end=b)
+    return replace(m, start=a, end=b)
 
 
 def _pair_as_possessive(toks: list[Tok], m: dict[str, Any]) -> list[Tok]:

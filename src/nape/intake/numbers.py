@@ -170,6 +170,9 @@ def _bare_counts(
     return out
 
 
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
 def read_gestation(
     toks: Sequence[Tok], sex: str | None = None, age: int | None = None, context: bool = False
 ) -> list[NumberHit]:
@@ -188,9 +191,17 @@ def read_gestation(
     if any(t.lower.startswith("pregnan") for t in toks):
         words = words | {"i'm", "im", "'m", "am", "she's", "at"}
     months = frozenset(g.month_words)
+    approx = frozenset(g.approx_words)
     n = len(toks)
     out: list[NumberHit] = []
     taken: set[int] = set()
+
+    def before(i: int) -> list[str]:
+        """The two words before a count, rough-count words passed over ("pregnant, approx 22 wks")."""
+        k = i
+        while k > 0 and toks[k - 1].lower in approx:
+            k -= 1
+        return [x.lower for x in toks[max(0, k - 2) : i]]
 
     def emit(weeks: int, i: int, end: int) -> None:
         later = weeks >= g.later_from_weeks
@@ -211,9 +222,14 @@ def read_gestation(
         elif t.text.isdigit() and i + 2 < len(toks) and toks[i + 1].text == "+" and _FORTIETHS.match(toks[i + 2].text):
             weeks, end = int(t.text), i + 3  # "38+2/40"
         elif t.text.isdigit() and len(t.text) <= 2 and i + 1 < len(toks) and toks[i + 1].lower in units:
-            near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
+            near = before(i) + [x.lower for x in toks[i + 2 : i + 4]]
             if any(w in words for w in near):
                 weeks, end = int(t.text), i + 2
+        elif (o := _ORDINAL.match(t.lower)) and i + 1 < n and toks[i + 1].lower in units:
+            # "in my 33rd week of pregnancy": the 33rd week is 32 weeks and some days
+            near = before(i) + [x.lower for x in toks[i + 2 : i + 5]]
+            if any(w in words for w in near):
+                weeks, end = int(o.group(1)) - 1, i + 2
         elif months and i + 1 < n and toks[i + 1].lower in months:
             count = _month_count(t.lower, g.number_words, g.ordinal_words)
             near = [x.lower for x in toks[max(0, i - 2) : i]] + [x.lower for x in toks[i + 2 : i + 4]]
@@ -853,6 +869,7 @@ def _cover_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 # an angle: a number with a degree sign or short unit glued on or not ("60", "60°", "30deg")
 _ANGLE = re.compile(r"^(\d{1,3})(°|º|deg|degs)?$")
+_ANGLE_PAIR = re.compile(r"^(\d{2,3})/(\d{2,3})$")
 
 
 @dataclass(frozen=True)
@@ -925,12 +942,13 @@ def read_rotation(toks: Sequence[Tok]) -> list[NumberHit]:
         if any(t.lower in other_parts for t in toks[lo:i]):
             i += 1
             continue
-        if w in turn_words and not any(t.lower in head_words for t in toks[max(0, i - 3) : i + 4]):
+        bare = w in turn_words and not any(t.lower in head_words for t in toks[max(0, i - 3) : i + 4])
+        if bare and not r.bare_turn_both_in_degrees:
             i += 1
             continue
         at = i  # the rotation word
         angles: list[tuple[float, str | None]] = []  # (degrees, "less" / "more" / None)
-        side_count, both_said, last = 0, False, i + 1
+        side_count, both_said, last, in_degrees = 0, False, i + 1, True
         j = i + 1
         while j < min(n, i + 1 + r.window) and toks[j].lower not in _SENTENCE_END:
             word = toks[j].lower
@@ -959,9 +977,10 @@ def read_rotation(toks: Sequence[Tok]) -> list[NumberHit]:
                 continue
             before = {t.lower for t in toks[max(at + 1, j - 2) : j]}
             angles.append((value, "less" if before & less else "more" if before & more else None))
+            in_degrees = in_degrees and unit
             j = last = k
         i = j if j > i else i + 1
-        if not angles:
+        if not angles or (bare and not (both_said and in_degrees)):
             continue
         low = r.at_or_above_degrees
         # below the threshold to a side: "< 45" or "30"; an open bound across it says nothing
@@ -971,6 +990,101 @@ def read_rotation(toks: Sequence[Tok]) -> list[NumberHit]:
             out.append(NumberHit(r.finding, False, at, last))
         elif not unsure and (both_said or len(angles) >= 2 or side_count == 0):
             out.append(NumberHit(r.finding, True, at, last))
+    return out
+
+
+@dataclass(frozen=True)
+class _LegRaiseWords:
+    names: frozenset[tuple[str, ...]]
+    degree: frozenset[str]
+    sides: frozenset[str]
+    positive: frozenset[tuple[str, ...]]
+    not_after: frozenset[str]
+    longest: int
+
+
+@cache
+def _leg_raise_words() -> _LegRaiseWords | None:
+    """Made once, not at every parse: the names and positive words as token tuples (a hyphen
+    is a token of its own, as the tokenizer splits "straight-leg")."""
+    r = numbers_file().leg_raise
+    if r is None:
+        return None
+    names = frozenset(_hyphen_split(n) for n in r.names)
+    positive = frozenset(_hyphen_split(w) for w in r.positive_words)
+    longest = max(len(p) for p in (*names, *positive))
+    return _LegRaiseWords(
+        names, frozenset(r.degree_words), frozenset(r.side_words), positive, frozenset(r.not_after), longest
+    )
+
+
+@cache
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
+
+
+def _hyphen_split(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\s-]+|-", phrase.lower()))
+
+
+def _run_len(toks: Sequence[Tok], j: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    if toks[j].lower not in _first_words(phrases):
+        return 0  # no phrase begins with this word (most tokens)
+    for width in range(longest, 0, -1):
+        if j + width <= len(toks) and tuple(t.lower for t in toks[j : j + width]) in phrases:
+            return width
+    return 0
+
+
+def read_leg_raise(toks: Sequence[Tok]) -> list[NumberHit]:
+    """The straight-leg raise told by its angle ("SLR to 85 deg bilat, no pain", "straight-leg
+    raise reaches 80 degrees each side"): every angle at or past the threshold, and no word of a
+    positive result from the three words before the name to the end of its statement, is a
+    negative test (the finding absent). A lower angle reads nothing here."""
+    r, lw = numbers_file().leg_raise, _leg_raise_words()
+    if r is None or lw is None:
+        return []
+    out: list[NumberHit] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        width = _run_len(toks, i, lw.names, lw.longest)
+        if not width:
+            i += 1
+            continue
+        at, j = i, i + width
+        angles: list[float] = []
+        last, positive = j, False
+        k0 = max(0, at - 3)
+        positive = any(_run_len(toks, k, lw.positive, lw.longest) for k in range(k0, at))
+        while j < min(n, at + width + r.window) and toks[j].lower not in _SENTENCE_END:
+            if _run_len(toks, j, lw.names, lw.longest):
+                break  # the next statement of the test
+            if _run_len(toks, j, lw.positive, lw.longest):
+                positive = True
+            pair = _ANGLE_PAIR.match(toks[j].lower)  # "85/85": each leg's angle
+            if pair is not None:
+                angles += [float(pair.group(1)), float(pair.group(2))]
+                j = last = j + 1
+                continue
+            m = _ANGLE.match(toks[j].lower)
+            if m is not None:
+                k = j + 1
+                unit = bool(m.group(2))
+                if not unit and k < n and toks[k].lower in lw.degree:
+                    unit, k = True, k + 1
+                after = toks[k].lower if k < n else ""
+                value = float(m.group(1))
+                near = j - at - width <= 1 or toks[j - 1].lower in lw.sides or after in lw.sides
+                if (unit or near) and after not in lw.not_after and value <= r.max_degrees:
+                    angles.append(value)
+                    last = k
+                j = k
+                continue
+            j += 1
+        i = max(j, i + 1)
+        if angles and not positive and all(v >= r.negative_from_degrees for v in angles):
+            out.append(NumberHit(r.finding, False, at, last))
     return out
 
 

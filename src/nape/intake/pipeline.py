@@ -31,6 +31,15 @@ def maps() -> dict[str, Any]:
     return yaml.load((RESOURCES / "maps.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # type: ignore[no-any-return]
 
 
+def word_variants() -> dict[str, list[str]]:
+    """Each phrase word -> the other forms it is written in: typos and clinical shorthand
+    (maps.yaml ``typos`` and ``shorthand``: "signs" -> "sx")."""
+    out: dict[str, list[str]] = {w: list(v) for w, v in maps()["typos"].items()}
+    for word, forms in (maps().get("shorthand") or {}).items():
+        out.setdefault(word, []).extend(f for f in forms if f not in out[word])
+    return out
+
+
 def _variants(phrase: str, typos: dict[str, list[str]]) -> list[str]:
     out = [phrase]
     words = phrase.split(" ")
@@ -52,7 +61,7 @@ def phrase_table(kb: KnowledgeBase) -> list[tuple[str, str]]:
     The label is a finding id, ``id|absent`` for words meaning it is absent ("afebrile"),
     or ``generic:numbness`` for a word whose limb is read from the sentence.
     """
-    typos: dict[str, list[str]] = maps()["typos"]
+    typos = word_variants()
     seen: dict[str, str] = {}
     for name, spec in maps()["generic"].items():
         for word in spec["words"]:
@@ -153,7 +162,7 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
             idx.add(Rule(label, phrase_tests(capital, lemmas, exact), "phrase"))
     for fid, pat in token_patterns():
         idx.add(Rule(fid, tuple(compile_token(t, lemmas) for t in pat), "pattern"))
-    idx.extend(group_rules(maps()["typos"]))
+    idx.extend(group_rules(word_variants()))
     # the concept lexicon's own words are never "corrected" into another word ("tender on
     # palpation" is not palpitations)
     for g in concept_file().groups.values():

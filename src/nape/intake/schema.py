@@ -329,6 +329,9 @@ class Gestation(_Strict):
     later_from_weeks: int
     term_from_weeks: int
     source: str
+    # words of a rough count between a pregnancy word and its weeks ("pregnant (approx 22 wks)"),
+    # passed over when looking for the pregnancy word before the count
+    approx_words: list[str] = []
     # months of pregnancy ("six months pregnant", "in her seventh month of pregnancy"): a number
     # of months, or the month one is in (an ordinal), turned into weeks
     month_words: list[str] = []
@@ -451,6 +454,9 @@ class Rotation(_Strict):
     rotation_words: list[str] = Field(min_length=1)
     turn_words: list[str] = []
     head_words: list[str] = []
+    # a turning word with no head named reads an angle when the angle is in degrees and said of
+    # both sides ("turns 70 degrees both ways": only the neck is measured so in these notes)
+    bare_turn_both_in_degrees: bool = False
     # a joint or region named just before the rotation word makes it that joint's ("shoulder
     # external rotation 30 degrees", "lumbar rotation")
     other_parts: list[str] = []
@@ -464,6 +470,27 @@ class Rotation(_Strict):
     # after a number: a time, a count or a score, not an angle ("2 days", "8 out of 10")
     not_after: list[str] = []
     window: int = Field(ge=1, le=12)
+    source: str
+
+
+class LegRaise(_Strict):
+    """The straight-leg raise told by its angle ("SLR 85 degrees both sides, no pain"): a leg
+    raised at or past ``negative_from_degrees`` with no word of a positive result is a negative
+    test; a lower angle, or a positive word near it, is left to the test's own phrases."""
+
+    finding: str
+    negative_from_degrees: float = Field(gt=0)
+    max_degrees: float = Field(gt=0)
+    # the test's names (each a phrase, tokenised like the text)
+    names: list[str] = Field(min_length=1)
+    degree_words: list[str] = Field(min_length=1)
+    # a side's word before a bare number makes it that leg's angle ("SLR R 80 L 45")
+    side_words: list[str] = []
+    # words that make the result a positive one, or say nothing of it, near the name or angle
+    positive_words: list[str] = []
+    # after a number: a time, a count or a score, not an angle
+    not_after: list[str] = []
+    window: int = Field(ge=1, le=14)
     source: str
 
 
@@ -537,6 +564,7 @@ class NumbersFile(_Strict):
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
+    leg_raise: LegRaise | None = None
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
     arm_pressure: ArmPressure | None = None
@@ -645,6 +673,8 @@ class MapsFile(_Strict):
     brief_episode: BriefEpisode
     past_events_dropped: list[str]
     typos: dict[str, list[str]]
+    # a clinician's short form of a phrase word, matched wherever the word is ("UMN sx")
+    shorthand: dict[str, list[str]] = {}
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
@@ -671,6 +701,43 @@ class MapsFile(_Strict):
     composite_phrases: dict[str, list[str]] = {}
     pair_words: PairWords | None = None
     onset_modifiers: list[OnsetModifier] = []
+
+
+# ----------------------------------------------------------------------------- word repairs
+
+
+class Repair(_Strict):
+    """A word heard or written as another (repairs.yaml), read as the word meant where its gates
+    all hold."""
+
+    heard: list[str] = Field(min_length=1)
+    means: str
+    next: list[str] = []
+    not_next: list[str] = []
+    after_next: list[str] = []
+    prev: list[str] = []
+    not_prev: list[str] = []
+    clause_start: bool = False
+    end_ok: bool = False
+    # a word of at least this many letters on each side (0: not asked)
+    between_words: int = Field(default=0, ge=0, le=10)
+    next_number: bool = False
+    prev_number: bool = False
+
+
+class RepairsFile(_Strict):
+    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate) and the repairs."""
+
+    sets: dict[str, list[str]] = {}
+    repairs: list[Repair]
+
+    @model_validator(mode="after")
+    def _sets_named(self) -> RepairsFile:
+        for r in self.repairs:
+            for w in (*r.next, *r.not_next, *r.after_next, *r.prev, *r.not_prev):
+                if w.startswith("$") and w[1:] not in self.sets:
+                    raise ValueError(f"repair {r.heard[0]!r}: no word set {w[1:]!r}")
+        return self
 
 
 # ----------------------------------------------------------------------------- medicines
@@ -733,6 +800,11 @@ def numbers_file() -> NumbersFile:
 @cache
 def maps_file() -> MapsFile:
     return load("maps.yaml", MapsFile)
+
+
+@cache
+def repairs_file() -> RepairsFile:
+    return load("repairs.yaml", RepairsFile)
 
 
 @cache

@@ -1,0 +1,59 @@
+"""Word repairs before reading (nape.intake.repairs): gates decide, offsets map back to the
+text as written, and a parse's mentions keep the person's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from nape.intake import parse
+from nape.intake.repairs import repair
+
+
+def test_nothing_to_repair_gives_none() -> None:
+    assert repair("my neck has hurt for two weeks") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sore for too weeks", "sore for two weeks"),
+        ("pain in the write arm", "pain in the right arm"),
+        ("Know fever", "No fever"),
+        ("shoulder + hip", "shoulder and hip"),
+        ("P&N in toes", "pins and needles in toes"),
+        ("~4 days", "about 4 days"),
+    ],
+)
+def test_repairs_where_the_gate_holds(text: str, expected: str) -> None:
+    fixed = repair(text)
+    assert fixed is not None and fixed.text == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["going to weeks of rehab? no, days to weeks", "write it down", "I know the pain", "U&E normal", "SLR +ve"]
+)
+def test_no_repair_where_the_gate_fails(text: str) -> None:
+    fixed = repair(text)
+    assert fixed is None or fixed.text == text
+
+
+def test_offsets_map_back_to_the_written_text() -> None:
+    text = "ache for too weeks, P+N in hand"
+    fixed = repair(text)
+    assert fixed is not None
+    a = fixed.text.index("two weeks")
+    assert fixed.span(a, a + len("two weeks")) == (text.index("too weeks"), text.index("too weeks") + len("too weeks"))
+    b = fixed.text.index("pins and needles")
+    assert fixed.span(b, b + len("pins and needles")) == (text.index("P+N"), text.index("P+N") + 3)
+    # a span after every repair is shifted back by the length the repairs added
+    c = fixed.text.index("hand")
+    assert fixed.span(c, c + 4) == (text.index("hand"), text.index("hand") + 4)
+
+
+def test_parse_mentions_keep_the_words_as_written() -> None:
+    text = "tingling like P&N in the fingers, for too weeks"
+    r = parse(text)
+    for m in r.mentions:
+        assert m.start is not None and m.end is not None
+        assert text[m.start : m.end] == m.source_text, m
+    assert any("P&N" in m.source_text for m in r.mentions if m.finding == "arm_numbness_tingling")
