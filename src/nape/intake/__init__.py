@@ -607,13 +607,54 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     relatives = frozenset(spec["relatives"])
     verbs = frozenset(spec["verbs"])
     stops = frozenset(spec["stops"])
-    for k in range(start - 1, max(-1, start - 1 - spec["reach"]), -1):
+    naming = frozenset(spec.get("naming", ()))
+    limit = start - 1 - spec["reach"]
+    k = start - 1
+    while k > max(-1, limit):
         w = toks[k].lower
         if w in stops or w in (".", "!", "?", "\n", ";"):
             return False
         if w in relatives:
             return any(t.lower in verbs for t in toks[k + 1 : start])
+        if w in naming:
+            # "..., they named it dystonia": the naming goes back to whose condition it is
+            limit = min(limit, k - 1 - spec.get("naming_reach", 0))
+        k -= 1
     return False
+
+
+def _family_same(toks: Sequence[Tok], spec: dict[str, Any], relatives: Sequence[str]) -> tuple[int, int] | None:
+    """The token span of words saying the person's own complaint is a relative's too: a relative
+    followed closely by a word of sameness ("my aunt had the same", "my cousin had this very
+    thing"), or the complaint running in the family ("it runs in the family"; not "diabetes runs
+    in the family", which names another condition). None if no such
+    words. A writer's word between the relative and the sameness ends the look ("my mum said I
+    have the same" is the writer's)."""
+    rel = frozenset(relatives)
+    same = frozenset(spec["same_words"])
+    pointers = frozenset(spec.get("pointers", ()))
+    things = frozenset(spec.get("things", ()))
+    runs = frozenset(spec.get("run_words", ()))
+    preps = frozenset(spec.get("run_preps", ()))
+    nouns = frozenset(spec.get("family_nouns", ()))
+    stops = frozenset(spec.get("stops", ())) | {".", "!", "?", "\n", ";"}
+    # what runs in the family is the complaint itself: "it", "this", "the same thing"
+    subjects = frozenset(spec.get("run_subjects", ())) | pointers | things | same
+    n = len(toks)
+    for i, t in enumerate(toks):
+        w = t.lower
+        if w in runs and i + 1 < n and toks[i + 1].lower in preps and i > 0 and toks[i - 1].lower in subjects:
+            if any(toks[j].lower in nouns for j in range(i + 2, min(n, i + 4))):
+                return i, min(n, i + 4)
+        if w not in rel:
+            continue
+        for j in range(i + 1, min(n, i + 1 + spec["reach"])):
+            x = toks[j].lower
+            if x in stops:
+                break
+            if x in same or (x in pointers and any(toks[k].lower in things for k in range(j + 1, min(n, j + 3)))):
+                return i, j + 1
+    return None
 
 
 # a hit's group and a match's rule kind, read in C over a parse's hundreds of hits and matches
@@ -848,6 +889,20 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             if c.present and c.category != "suppress" and not (c.status and c.status.negated)
             for other in implies.get(c.finding, ())
         ]
+    # the complaint said to be a relative's as well ("my aunt had the same", "it runs in the
+    # family"): the family history of what the complaint suggests (maps.yaml ``family_same``)
+    same_cfg = m.get("family_same")
+    if same_cfg:
+        ref = _family_same(toks, same_cfg, m["relative_subjects"]["relatives"])
+        if ref is not None:
+            cands += [
+                _Cand(same_cfg["findings"][c.finding], True, ref[0], ref[1], None, "compose")
+                for c in cands
+                if c.present
+                and c.finding in same_cfg["findings"]
+                and c.category != "suppress"
+                and not (c.status and (c.status.negated or c.status.hypothetical or c.status.family_words))
+            ]
     # a pattern that explains its own words: a symptom read inside it is part of the pattern,
     # not a finding of its own ("legs go heavy after 100 m, better sitting" is claudication, not
     # a fixed weakness of the legs)
