@@ -643,9 +643,14 @@ def _family_same(toks: Sequence[Tok], spec: dict[str, Any], relatives: Sequence[
     n = len(toks)
     for i, t in enumerate(toks):
         w = t.lower
-        if w in runs and i + 1 < n and toks[i + 1].lower in preps and i > 0 and toks[i - 1].lower in subjects:
-            if any(toks[j].lower in nouns for j in range(i + 2, min(n, i + 4))):
-                return i, min(n, i + 4)
+        if (
+            w in runs
+            and 0 < i < n - 1
+            and toks[i + 1].lower in preps
+            and toks[i - 1].lower in subjects
+            and any(toks[j].lower in nouns for j in range(i + 2, min(n, i + 4)))
+        ):
+            return i, min(n, i + 4)
         if w not in rel:
             continue
         for j in range(i + 1, min(n, i + 1 + spec["reach"])):
