@@ -768,6 +768,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
+        if (
+            not r.present
+            and r.when_denied == "present"
+            and cst is not None
+            and not cst.negated
+            and ctx.verb_denied(spans)
+        ):
+            # "he doesn't walk well": the normal state denied by its own verb is the trouble
+            cands.append(_Cand(r.finding, True, comp.start, comp.end, cst, "compose"))
+            continue
         if not r.present and cst is not None and cst.negated:
             if r.when_denied != "present":
                 continue  # "bladder not fine" says nothing normal
