@@ -623,6 +623,30 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     return False
 
 
+def _conditioned_denial(c: _Cand, toks: Sequence[Tok], spec: dict[str, Any]) -> str:
+    """Whether ``c`` reads a site's pain absent from a denial limited by a condition right after
+    its words: "" (no), "drop" (the pain is named only under the denial: "neck spasm, no pain
+    when lying down") or "present" (the pain is said, and a denial after it limits it: "lower
+    back pain, none when I lie flat")."""
+    if c.finding not in spec["findings"] or c.category == "suppress":
+        return ""
+    if c.present and not (c.status and c.status.negated):
+        return ""
+    skip = frozenset(spec.get("skip", ()))
+    after = frozenset(spec.get("after_denials", ()))
+    j = c.end
+    denied_after = False
+    while j < len(toks) and toks[j].lower in skip:
+        denied_after = denied_after or toks[j].lower in after
+        j += 1
+    if j >= len(toks):
+        return ""
+    pair = " ".join(t.lower for t in toks[j : j + 2])
+    if toks[j].lower in spec["words"] or pair in spec.get("pairs", ()) or toks[j].lower in spec.get("pairs", ()):
+        return "present" if denied_after else "drop"
+    return ""
+
+
 def _family_same(toks: Sequence[Tok], spec: dict[str, Any], relatives: Sequence[str]) -> tuple[int, int] | None:
     """The token span of words saying the person's own complaint is a relative's too: a relative
     followed closely by a word of sameness ("my aunt had the same", "my cousin had this very
@@ -904,6 +928,22 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             if c.present and c.category != "suppress" and not (c.status and c.status.negated)
             for other in implies.get(c.finding, ())
         ]
+    # a denial with its condition after it ("no pain when lying down") denies the site's pain only
+    # then: the absent reading of the site's pain is dropped (maps.yaml ``conditioned_denial``)
+    cond_cfg = m.get("conditioned_denial")
+    conditioned: set[str] = set()
+    if cond_cfg:
+        kept_cond: list[_Cand] = []
+        for c in cands:
+            how = _conditioned_denial(c, toks, cond_cfg)
+            if how == "":
+                kept_cond.append(c)
+                continue
+            conditioned.add(c.finding)
+            if how == "present" and c.present and c.status is not None:
+                # "lower back pain, none when I lie flat": the pain is said, then limited
+                kept_cond.append(replace(c, status=replace(c.status, negated=False)))
+        cands = kept_cond
     # the complaint said to be a relative's as well ("my aunt had the same", "it runs in the
     # family"): the family history of what the complaint suggests (maps.yaml ``family_same``)
     same_cfg = m.get("family_same")
@@ -964,7 +1004,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         _apply(c, toks, raw, acc, m, person, kb)
     for c in defaults:
         _apply_default(c, toks, raw, acc, m, person, kb)
-    _region_fallback(raw, acc, m, toks, ctx, person)
+    _region_fallback(raw, acc, m, toks, ctx, person, frozenset(conditioned))
     _denied_spread(hits, toks, raw, acc, m, ctx)
     # 5. durations, episodes and side
     durations = choose_duration(times, gv.rank) + episodes[:1]
@@ -1303,10 +1343,19 @@ def _categories(kb: Any) -> dict[str, str]:
     return got[1]
 
 
-def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context, person: Any) -> None:
+def _region_fallback(
+    raw: str,
+    acc: _Acc,
+    m: dict[str, Any],
+    toks: Sequence[Tok],
+    ctx: Context,
+    person: Any,
+    conditioned: frozenset[str] = frozenset(),
+) -> None:
     """A region named in one place and pain stated in another ("It's in my low back"). A region
     word that is denied, in the past, asked about or someone else's does not count ("lumbar spine
-    pain-free", "I had a bad lower back years ago")."""
+    pain-free", "I had a bad lower back years ago"); a region whose denial holds only under a
+    condition (``conditioned``: "back pain, none when I lie flat") is not read denied."""
     import re
 
     spec = m["region_fallback"]
@@ -1331,7 +1380,7 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
             denied = next(
                 (h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person, denial=False)), None
             )
-            if denied and fid not in acc.best:
+            if denied and fid not in acc.best and fid not in conditioned:
                 acc.add(Mention(fid, False, raw[denied.start() : denied.end()], denied.start(), denied.end()))
 
 

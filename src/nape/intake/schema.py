@@ -660,6 +660,20 @@ class FamilySame(_Strict):
     stops: list[str] = []
 
 
+class ConditionedDenial(_Strict):
+    """A denial said with the condition it holds in ("no pain when lying down"): it does not
+    deny the site's pain as a whole."""
+
+    findings: list[str] = Field(min_length=1)
+    # words between the denied words and the condition ("none when I sit")
+    skip: list[str] = []
+    # of the skipped words, the denials said after the pain ("back pain, none when I sit"): the
+    # pain itself is then said, and only limited
+    after_denials: list[str] = []
+    words: list[str] = Field(min_length=1)
+    pairs: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -685,6 +699,7 @@ class MapsFile(_Strict):
     # ("RTC at speed" is recent trauma as well as a collision)
     implies: dict[str, list[str]] = {}
     family_same: FamilySame | None = None
+    conditioned_denial: ConditionedDenial | None = None
     # a pattern finding whose own words hold a symptom it explains: that symptom, read inside the
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
