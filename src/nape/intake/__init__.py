@@ -623,6 +623,31 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     return False
 
 
+def _movement_targets(toks: Sequence[Tok], spec: dict[str, Any]) -> frozenset[int]:
+    """The tokens of body parts another part is moved to: a mover ("chin", "knees", "hand"), a
+    prep ("to", "onto", "up to") and an owner word at most, then the target ("chin to chest",
+    "knees up to my chest", "hand to mouth")."""
+    movers = frozenset(spec["movers"])
+    preps = [tuple(p.split()) for p in spec["preps"]]
+    owners = frozenset(spec.get("owners", ()))
+    out: set[int] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in movers:
+            continue
+        for p in preps:
+            k = i + 1
+            if tuple(x.lower for x in toks[k : k + len(p)]) != p:
+                continue
+            k += len(p)
+            if k < n and toks[k].lower in owners:
+                k += 1
+            if k < n:
+                out.add(k)
+            break
+    return frozenset(out)
+
+
 def _conditioned_denial(c: _Cand, toks: Sequence[Tok], spec: dict[str, Any]) -> str:
     """Whether ``c`` reads a site's pain absent from a denial limited by a condition right after
     its words: "" (no), "drop" (the pain is named only under the denial: "neck spasm, no pain
@@ -716,6 +741,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     kept = _unhidden(_longest_keeping_parts(matches, m), matches)
     kept = cut_site_phrases(kept, matches)
     hits = resolve_object_pronouns(list_results(group_hits(matches), toks), toks)
+    if m.get("movement_target"):
+        # "tucks his chin onto his chest": the chest is where the chin goes, no site of a symptom
+        targets = _movement_targets(toks, m["movement_target"])
+        if targets:
+            groups = concept_file().groups
+            hits = [h for h in hits if not (h.start in targets and groups[h.group].kind == "site")]
+            kept = [x for x in kept if x.start not in targets]  # "knees to chest hurts"
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # a part's composite (leg numbness -> symptoms in both legs), and the words saying both limbs

@@ -660,6 +660,15 @@ class FamilySame(_Strict):
     stops: list[str] = []
 
 
+class MovementTarget(_Strict):
+    """A body part another is moved to ("chin onto the chest"): a place reached, no site."""
+
+    movers: list[str] = Field(min_length=1)
+    # one- or two-word preps ("to", "up to")
+    preps: list[str] = Field(min_length=1)
+    owners: list[str] = []
+
+
 class ConditionedDenial(_Strict):
     """A denial said with the condition it holds in ("no pain when lying down"): it does not
     deny the site's pain as a whole."""
@@ -700,6 +709,7 @@ class MapsFile(_Strict):
     implies: dict[str, list[str]] = {}
     family_same: FamilySame | None = None
     conditioned_denial: ConditionedDenial | None = None
+    movement_target: MovementTarget | None = None
     # a pattern finding whose own words hold a symptom it explains: that symptom, read inside the
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
