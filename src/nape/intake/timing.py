@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from nape.intake.concepts import GROUP, ancestors
+from nape.intake.concepts import GROUP, ancestors, drop_hidden
 from nape.intake.folding import Folded
 from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
@@ -958,7 +958,7 @@ def governed(
     def find(h: Hit, forward: bool = False) -> tuple[int | None, int | None, bool]:
         """What governs ``h`` (kind, token) and whether ``h`` may count at all."""
         if unread:
-            for mt in unread.pop():
+            for mt in drop_hidden(unread.pop()):
                 _mark_match(mt)
         if not toks:
             return None, None, not h.bare
@@ -1019,7 +1019,10 @@ def governed(
             return None
         if j + 1 < len(toks) and toks[j + 1].lower not in marks:
             return None
-        for k in range(i - 2, max(-1, i - 2 - _REACH), -1):
+        b = i - 1
+        while b > 0 and toks[b - 1].lower in marks:
+            b -= 1  # "Lower back pain.\n8 weeks": the marks together end one sentence
+        for k in range(b - 1, max(-1, b - 1 - _REACH), -1):
             if toks[k].lower in marks:
                 return None
             what = gov.get(k)
