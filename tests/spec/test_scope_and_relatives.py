@@ -25,6 +25,7 @@ CLASSES = (
     "relative_same",
     "length_alone",
     "simile_cause",
+    "site_been_bad",
 )
 
 
