@@ -624,9 +624,9 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
 
 
 def _movement_targets(toks: Sequence[Tok], spec: dict[str, Any]) -> frozenset[int]:
-    """The tokens of body parts another part is moved to: a mover ("chin", "knees", "hand"), a
+    """The tokens of body parts another part is moved to: a mover ("chin", "knees", "heel"), a
     prep ("to", "onto", "up to") and an owner word at most, then the target ("chin to chest",
-    "knees up to my chest", "hand to mouth")."""
+    "knees up to my chest", "heel to the buttock"); maps.yaml ``movement_target``."""
     movers = frozenset(spec["movers"])
     preps = [tuple(p.split()) for p in spec["preps"]]
     owners = frozenset(spec.get("owners", ()))
@@ -676,9 +676,9 @@ def _family_same(toks: Sequence[Tok], spec: dict[str, Any], relatives: Sequence[
     """The token span of words saying the person's own complaint is a relative's too: a relative
     followed closely by a word of sameness ("my aunt had the same", "my cousin had this very
     thing"), or the complaint running in the family ("it runs in the family"; not "diabetes runs
-    in the family", which names another condition). None if no such
-    words. A writer's word between the relative and the sameness ends the look ("my mum said I
-    have the same" is the writer's)."""
+    in the family", which names another condition). None if no such words. A writer's word
+    between the relative and the sameness ends the look ("my mum said I have the same" is the
+    writer's)."""
     rel = frozenset(relatives)
     same = frozenset(spec["same_words"])
     pointers = frozenset(spec.get("pointers", ()))
