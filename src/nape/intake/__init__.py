@@ -609,13 +609,108 @@ def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
     relatives = frozenset(spec["relatives"])
     verbs = frozenset(spec["verbs"])
     stops = frozenset(spec["stops"])
-    for k in range(start - 1, max(-1, start - 1 - spec["reach"]), -1):
+    naming = frozenset(spec.get("naming", ()))
+    limit = start - 1 - spec["reach"]
+    k = start - 1
+    while k > max(-1, limit):
         w = toks[k].lower
         if w in stops or w in (".", "!", "?", "\n", ";"):
             return False
         if w in relatives:
             return any(t.lower in verbs for t in toks[k + 1 : start])
+        if w in naming:
+            # "..., they named it dystonia": the naming goes back to whose condition it is
+            limit = min(limit, k - 1 - spec.get("naming_reach", 0))
+        k -= 1
     return False
+
+
+def _movement_targets(toks: Sequence[Tok], spec: dict[str, Any]) -> frozenset[int]:
+    """The tokens of body parts another part is moved to: a mover ("chin", "knees", "heel"), a
+    prep ("to", "onto", "up to") and an owner word at most, then the target ("chin to chest",
+    "knees up to my chest", "heel to the buttock"); maps.yaml ``movement_target``."""
+    movers = frozenset(spec["movers"])
+    preps = [tuple(p.split()) for p in spec["preps"]]
+    owners = frozenset(spec.get("owners", ()))
+    out: set[int] = set()
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in movers:
+            continue
+        for p in preps:
+            k = i + 1
+            if tuple(x.lower for x in toks[k : k + len(p)]) != p:
+                continue
+            k += len(p)
+            if k < n and toks[k].lower in owners:
+                k += 1
+            if k < n:
+                out.add(k)
+            break
+    return frozenset(out)
+
+
+def _conditioned_denial(c: _Cand, toks: Sequence[Tok], spec: dict[str, Any]) -> str:
+    """Whether ``c`` reads a site's pain absent from a denial limited by a condition right after
+    its words: "" (no), "drop" (the pain is named only under the denial: "neck spasm, no pain
+    when lying down") or "present" (the pain is said, and a denial after it limits it: "lower
+    back pain, none when I lie flat")."""
+    if c.finding not in spec["findings"] or c.category == "suppress":
+        return ""
+    if c.present and not (c.status and c.status.negated):
+        return ""
+    skip = frozenset(spec.get("skip", ()))
+    after = frozenset(spec.get("after_denials", ()))
+    j = c.end
+    denied_after = False
+    while j < len(toks) and toks[j].lower in skip:
+        denied_after = denied_after or toks[j].lower in after
+        j += 1
+    if j >= len(toks):
+        return ""
+    pair = " ".join(t.lower for t in toks[j : j + 2])
+    if toks[j].lower in spec["words"] or pair in spec.get("pairs", ()) or toks[j].lower in spec.get("pairs", ()):
+        return "present" if denied_after else "drop"
+    return ""
+
+
+def _family_same(toks: Sequence[Tok], spec: dict[str, Any], relatives: Sequence[str]) -> tuple[int, int] | None:
+    """The token span of words saying the person's own complaint is a relative's too: a relative
+    followed closely by a word of sameness ("my aunt had the same", "my cousin had this very
+    thing"), or the complaint running in the family ("it runs in the family"; not "diabetes runs
+    in the family", which names another condition). None if no such words. A writer's word
+    between the relative and the sameness ends the look ("my mum said I have the same" is the
+    writer's)."""
+    rel = frozenset(relatives)
+    same = frozenset(spec["same_words"])
+    pointers = frozenset(spec.get("pointers", ()))
+    things = frozenset(spec.get("things", ()))
+    runs = frozenset(spec.get("run_words", ()))
+    preps = frozenset(spec.get("run_preps", ()))
+    nouns = frozenset(spec.get("family_nouns", ()))
+    stops = frozenset(spec.get("stops", ())) | {".", "!", "?", "\n", ";"}
+    # what runs in the family is the complaint itself: "it", "this", "the same thing"
+    subjects = frozenset(spec.get("run_subjects", ())) | pointers | things | same
+    n = len(toks)
+    for i, t in enumerate(toks):
+        w = t.lower
+        if (
+            w in runs
+            and 0 < i < n - 1
+            and toks[i + 1].lower in preps
+            and toks[i - 1].lower in subjects
+            and any(toks[j].lower in nouns for j in range(i + 2, min(n, i + 4)))
+        ):
+            return i, min(n, i + 4)
+        if w not in rel:
+            continue
+        for j in range(i + 1, min(n, i + 1 + spec["reach"])):
+            x = toks[j].lower
+            if x in stops:
+                break
+            if x in same or (x in pointers and any(toks[k].lower in things for k in range(j + 1, min(n, j + 3)))):
+                return i, j + 1
+    return None
 
 
 # a hit's group and a match's rule kind, read in C over a parse's hundreds of hits and matches
@@ -653,6 +748,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     kept = _unhidden(_longest_keeping_parts(matches, m), matches)
     kept = cut_site_phrases(kept, matches)
     hits = resolve_object_pronouns(list_results(group_hits(matches), toks), toks)
+    if m.get("movement_target"):
+        # "tucks his chin onto his chest": the chest is where the chin goes, no site of a symptom
+        targets = _movement_targets(toks, m["movement_target"])
+        if targets:
+            groups = concept_file().groups
+            hits = [h for h in hits if not (h.start in targets and groups[h.group].kind == "site")]
+            kept = [x for x in kept if x.start not in targets]  # "knees to chest hurts"
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
     # a part's composite (leg numbness -> symptoms in both legs), and the words saying both limbs
@@ -729,6 +831,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
+        if (
+            not r.present
+            and r.when_denied == "present"
+            and cst is not None
+            and not cst.negated
+            and ctx.verb_denied(spans)
+        ):
+            # "he doesn't walk well": the normal state denied by its own verb is the trouble
+            cands.append(_Cand(r.finding, True, comp.start, comp.end, cst, "compose"))
+            continue
         if not r.present and cst is not None and cst.negated:
             if r.when_denied != "present":
                 continue  # "bladder not fine" says nothing normal
@@ -861,6 +973,36 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             if c.present and c.category != "suppress" and not (c.status and c.status.negated)
             for other in implies.get(c.finding, ())
         ]
+    # a denial with its condition after it ("no pain when lying down") denies the site's pain only
+    # then: the absent reading of the site's pain is dropped (maps.yaml ``conditioned_denial``)
+    cond_cfg = m.get("conditioned_denial")
+    conditioned: set[str] = set()
+    if cond_cfg:
+        kept_cond: list[_Cand] = []
+        for c in cands:
+            how = _conditioned_denial(c, toks, cond_cfg)
+            if how == "":
+                kept_cond.append(c)
+                continue
+            conditioned.add(c.finding)
+            if how == "present" and c.present and c.status is not None:
+                # "lower back pain, none when I lie flat": the pain is said, then limited
+                kept_cond.append(replace(c, status=replace(c.status, negated=False)))
+        cands = kept_cond
+    # the complaint said to be a relative's as well ("my aunt had the same", "it runs in the
+    # family"): the family history of what the complaint suggests (maps.yaml ``family_same``)
+    same_cfg = m.get("family_same")
+    if same_cfg:
+        ref = _family_same(toks, same_cfg, m["relative_subjects"]["relatives"])
+        if ref is not None:
+            cands += [
+                _Cand(same_cfg["findings"][c.finding], True, ref[0], ref[1], None, "compose")
+                for c in cands
+                if c.present
+                and c.finding in same_cfg["findings"]
+                and c.category != "suppress"
+                and not (c.status and (c.status.negated or c.status.hypothetical or c.status.family_words))
+            ]
     # a pattern that explains its own words: a symptom read inside it is part of the pattern,
     # not a finding of its own ("legs go heavy after 100 m, better sitting" is claudication, not
     # a fixed weakness of the legs)
@@ -907,7 +1049,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         _apply(c, toks, raw, acc, m, person, kb)
     for c in defaults:
         _apply_default(c, toks, raw, acc, m, person, kb)
-    _region_fallback(raw, acc, m, toks, ctx, person)
+    _region_fallback(raw, acc, m, toks, ctx, person, frozenset(conditioned))
     _denied_spread(hits, toks, raw, acc, m, ctx)
     # 5. durations, episodes and side
     durations = choose_duration(times, gv.rank) + episodes[:1]
@@ -1263,10 +1405,19 @@ def _categories(kb: Any) -> dict[str, str]:
     return got[1]
 
 
-def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok], ctx: Context, person: Any) -> None:
+def _region_fallback(
+    raw: str,
+    acc: _Acc,
+    m: dict[str, Any],
+    toks: Sequence[Tok],
+    ctx: Context,
+    person: Any,
+    conditioned: frozenset[str] = frozenset(),
+) -> None:
     """A region named in one place and pain stated in another ("It's in my low back"). A region
     word that is denied, in the past, asked about or someone else's does not count ("lumbar spine
-    pain-free", "I had a bad lower back years ago")."""
+    pain-free", "I had a bad lower back years ago"); a region whose denial holds only under a
+    condition (``conditioned``: "back pain, none when I lie flat") is not read denied."""
     import re
 
     spec = m["region_fallback"]
@@ -1291,7 +1442,7 @@ def _region_fallback(raw: str, acc: _Acc, m: dict[str, Any], toks: Sequence[Tok]
             denied = next(
                 (h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person, denial=False)), None
             )
-            if denied and fid not in acc.best:
+            if denied and fid not in acc.best and fid not in conditioned:
                 acc.add(Mention(fid, False, raw[denied.start() : denied.end()], denied.start(), denied.end()))
 
 

@@ -263,12 +263,25 @@ class Context:
                         continue
                     seen.add(k)
                     t = self.triggers[k]
-                    if t.category != "NEGATED_EXISTENCE" or any(s2 <= t.start and t.end <= e2 for s2, e2 in spans):
-                        continue
+                    if t.category != "NEGATED_EXISTENCE" or any(t.start < e2 and s2 < t.end for s2, e2 in spans):
+                        continue  # the denial is (or starts in) the words' own: "no change in my voice"
                     between = self.toks[t.end : first] if t.end <= first else self.toks[last : t.start]
                     if not any(x.lower in _LIST_BREAKS for x in between):
                         return True
         return False
+
+    def verb_denied(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether a verbal negation ("not", "n't", "never") stands right before the words or
+        between them: "does not walk well", "can't speak properly", "walks not well". Such a
+        denial is the words' own, even where a pseudo-trigger ("not walk", an inability) would
+        keep it from reaching what follows."""
+        first = min(s for s, _ in spans)
+        last = max(e for _, e in spans)
+        verbal = _words().verbal
+        if first > 0 and self.toks[first - 1].lower in verbal:
+            return True
+        inside = {j for s, e in spans for j in range(s, e)}
+        return any(self.toks[j].lower in verbal for j in range(first, last) if j not in inside)
 
     def status(self, spans: Sequence[tuple[int, int]]) -> Status:
         """The modifiers over the tokens of ``spans``, ignoring triggers inside those words

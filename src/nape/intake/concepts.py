@@ -384,6 +384,23 @@ def group_hits(matches: Iterable[Match]) -> list[Hit]:
     return out
 
 
+def drop_hidden(matches: Iterable[Match]) -> list[Match]:
+    """The matches less the group matches a longer hit of an overriding group hides ("been on
+    nights" is shift work: its "nights" is no sleep), as ``group_hits`` leaves them out."""
+    info = _label_info()
+    ms = list(matches)
+    hidden: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    hideable: set[str] = set()
+    for m in ms:
+        rule, s, e = m
+        if rule.kind == "group" and e - s > 1 and (over := info[rule.label][1]):
+            hidden.setdefault(s, []).append((s, e, over))
+            hideable |= over
+    if not hidden:
+        return ms
+    return [m for m in ms if not (m[0].label in hideable and _hidden(m[0].label, m[1], m[2], hidden))]
+
+
 def list_results(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
     """Hits with a list's result given to each item of the list: "power, sensation and reflexes
     normal in the legs" says the power is normal too, though its word stands far from "normal"

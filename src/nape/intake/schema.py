@@ -584,6 +584,10 @@ class RelativeSubjects(_Strict):
     verbs: list[str] = Field(min_length=1)
     stops: list[str] = []
     reach: int = Field(ge=1, le=10)
+    # a naming clause after the relative's ("my cousin had this, they called it dystonia"): the
+    # name is the relative's condition, so a naming word lengthens the look-back by naming_reach
+    naming: list[str] = []
+    naming_reach: int = Field(default=0, ge=0, le=10)
 
 
 class BriefEpisode(_Strict):
@@ -662,6 +666,51 @@ class PairWords(_Strict):
     both_limbs: list[str] = []
 
 
+class FamilySame(_Strict):
+    """The person's own complaint said to be a relative's too ("my aunt had the same thing",
+    "it runs in the family"): the family-history finding of what the complaint suggests."""
+
+    # a complaint finding read present -> the family-history finding it stands for
+    findings: dict[str, str] = Field(min_length=1)
+    # words saying the relative's trouble is the person's own: "the same", "similar"
+    same_words: list[str] = Field(min_length=1)
+    # "this/that" + one of these nouns: "my cousin had this very thing"
+    pointers: list[str] = []
+    things: list[str] = []
+    # "it runs in the family": a verb of running, its prepositions and the family nouns
+    run_words: list[str] = []
+    # the subject just before the running verb that makes it the complaint ("it runs ...")
+    run_subjects: list[str] = []
+    run_preps: list[str] = []
+    family_nouns: list[str] = []
+    # how far after a relative the same-word may come, and the words that end the look
+    reach: int = Field(ge=1, le=10)
+    stops: list[str] = []
+
+
+class MovementTarget(_Strict):
+    """A body part another is moved to ("chin onto the chest"): a place reached, no site."""
+
+    movers: list[str] = Field(min_length=1)
+    # one- or two-word preps ("to", "up to")
+    preps: list[str] = Field(min_length=1)
+    owners: list[str] = []
+
+
+class ConditionedDenial(_Strict):
+    """A denial said with the condition it holds in ("no pain when lying down"): it does not
+    deny the site's pain as a whole."""
+
+    findings: list[str] = Field(min_length=1)
+    # words between the denied words and the condition ("none when I sit")
+    skip: list[str] = []
+    # of the skipped words, the denials said after the pain ("back pain, none when I sit"): the
+    # pain itself is then said, and only limited
+    after_denials: list[str] = []
+    words: list[str] = Field(min_length=1)
+    pairs: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -688,6 +737,9 @@ class MapsFile(_Strict):
     # a finding read present that is itself another: a road crash now is an injury now
     # ("RTC at speed" is recent trauma as well as a collision)
     implies: dict[str, list[str]] = {}
+    family_same: FamilySame | None = None
+    conditioned_denial: ConditionedDenial | None = None
+    movement_target: MovementTarget | None = None
     # a pattern finding whose own words hold a symptom it explains: that symptom, read inside the
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}

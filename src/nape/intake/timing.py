@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from nape.intake.concepts import GROUP, ancestors
+from nape.intake.concepts import GROUP, ancestors, drop_hidden
 from nape.intake.folding import Folded
 from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
@@ -900,6 +900,7 @@ def governed(
     bare_stops, bare_not_after = frozenset(cfg.bare_forward_stops), frozenset(cfg.bare_not_after)
     history_words = frozenset({"of", *cfg.length_history_words})
     back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
+    alone_marks = frozenset(cfg.bare_alone_marks)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
@@ -908,6 +909,8 @@ def governed(
     gov: dict[int, int] = {}
     # tokens inside a finding's own words ("lost a stone in two months")
     inside: set[int] = set()
+    # tokens of a symptom said as such (a finding's words or a concept's, not a word of use)
+    said: set[int] = set()
 
     def mark(start: int, end: int, what: int) -> None:
         for j in range(start, end):
@@ -955,6 +958,8 @@ def governed(
         what, is_inside = what_inside
         if what is not None:
             mark(mt.start, mt.end, what)
+            if what == _SYMPTOM and (is_inside or cf.groups[mt.rule.label[len(GROUP) :]].kind == "concept"):
+                said.update(range(mt.start, mt.end))
         if is_inside:
             inside.update(range(mt.start, mt.end))
 
@@ -963,7 +968,7 @@ def governed(
     def find(h: Hit, forward: bool = False) -> tuple[int | None, int | None, bool]:
         """What governs ``h`` (kind, token) and whether ``h`` may count at all."""
         if unread:
-            for mt in unread.pop():
+            for mt in drop_hidden(unread.pop()):
                 _mark_match(mt)
         if not toks:
             return None, None, not h.bare
@@ -986,6 +991,8 @@ def governed(
                     break
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
+        if h.bare and not forward and (alone := bare_alone(i, j)) is not None:
+            return _SYMPTOM, alone, True
         if h.bare and not forward:
             if (ahead := bare_ahead(i, j, c)) is not None:
                 return _SYMPTOM, ahead, True
@@ -1011,6 +1018,28 @@ def governed(
                 return None
             if gov.get(q, _OTHER) != _OTHER:
                 return q if gov[q] == _EVENT else None
+        return None
+
+    def bare_alone(i: int, j: int) -> int | None:
+        """The symptom a bare length standing as a sentence of its own belongs to ("Pain under
+        the shoulder blade. 4 months."): the sentence before it ends on a symptom finding's own
+        words (``bare_alone_marks`` on both sides of the length; nothing else governed between)."""
+        marks = alone_marks
+        if not marks or i < 2 or toks[i - 1].lower not in marks:
+            return None
+        if j + 1 < len(toks) and toks[j + 1].lower not in marks:
+            return None
+        b = i - 1
+        while b > 0 and toks[b - 1].lower in marks:
+            b -= 1  # "Lower back pain.\n8 weeks": the marks together end one sentence
+        for k in range(b - 1, max(-1, b - 1 - _REACH), -1):
+            if toks[k].lower in marks:
+                return None
+            what = gov.get(k)
+            if what == _SYMPTOM and k in said:
+                return k  # a finding's own words, not a loose word of use ("I work nights")
+            if what is not None and what not in (_SITE, _SYMPTOM):
+                return None  # "Night shifts. 6 months." is the job's
         return None
 
     def bare_ahead(i: int, j: int, c: int) -> int | None:
