@@ -184,7 +184,7 @@ def test_interview_bundle_has_questions_answers_and_status() -> None:
     asked = []
     kb = default_kb()
     # the two neck checklists ("none of these", "don't know"), then yes / no questions
-    for answer in ("no", "dont_know", "no", "no", "yes"):
+    for answer in ("no", "dont_know", "no", "yes"):
         q = iv.current(state).next_question
         assert q is not None and not q.choices
         if q.items:  # each item of a checklist is one question about its finding
