@@ -72,6 +72,12 @@ def read_fall_heights(toks: Sequence[Tok]) -> list[NumberHit]:
     i, n = 0, len(toks)
     while i < n:
         value = _value(toks[i], cfg)
+        if (
+            value is not None
+            and toks[i].lower in cfg.weak_counts
+            and not (i > 0 and toks[i - 1].lower in cfg.approx_words)
+        ):
+            value = None
         if value is None:
             i += 1
             continue

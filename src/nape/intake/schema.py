@@ -392,6 +392,9 @@ class FallHeight(_Strict):
     count_words: dict[str, float] = {}
     # words that may stand between the number and its unit ("3-foot", "half a metre", "a couple of steps")
     fillers: list[str] = []
+    # counts that stand only after a word of size ("about a foot"; "hurt a foot" is none)
+    weak_counts: list[str] = []
+    approx_words: list[str] = []
     fall_words: list[str] = Field(min_length=1)
     # how many tokens before the number (or after its unit) a fall word may stand
     window: int = Field(default=6, ge=1, le=12)
