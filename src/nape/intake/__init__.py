@@ -33,6 +33,7 @@ from nape.intake.concepts import (
     qualified_sites,
     resolve_object_pronouns,
 )
+from nape.intake.falls import read_fall_heights
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -882,6 +883,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # a crash's speed below the high-speed threshold: the speed word is not a dangerous mechanism
     for nh in read_speeds(toks):
         cands.append(_Cand(nh.finding, False, nh.start, nh.end, None, "suppress", ("dangerous_mechanism",)))
+    # a fall's height or count of stairs against the threshold: below it the fall's words are no
+    # dangerous mechanism ("fell down 3 steps"); at or above it a height alone is one ("fell 6 ft")
+    for nh in read_fall_heights(toks):
+        if nh.present:
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+        else:
+            cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))

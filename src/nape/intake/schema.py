@@ -383,6 +383,29 @@ class Speed(_Strict):
     source: str
 
 
+class FallHeight(_Strict):
+    """A fall's height or count of stairs ("fell about 2 feet off a stool", "down 3 steps"):
+    below the threshold the fall is no dangerous mechanism, whatever its height word says; at
+    or above it, a fall told by its height alone ("fell 6 feet") is one."""
+
+    # unit word (tokens joined by a space) -> metres per unit
+    units: dict[str, float] = Field(min_length=1)
+    stair_words: list[str] = Field(min_length=1)
+    # words that say the count or height ("two", "a few", "half")
+    count_words: dict[str, float] = {}
+    # words that may stand between the number and its unit ("3-foot", "half a metre", "a couple of steps")
+    fillers: list[str] = []
+    # counts that stand only after a word of size ("about a foot"; "hurt a foot" is none)
+    weak_counts: list[str] = []
+    approx_words: list[str] = []
+    fall_words: list[str] = Field(min_length=1)
+    # how many tokens before the number (or after its unit) a fall word may stand
+    window: int = Field(default=6, ge=1, le=12)
+    dangerous_at_or_above_m: float = Field(gt=0)
+    dangerous_at_or_above_stairs: int = Field(ge=1)
+    source: str
+
+
 class StiffnessLength(_Strict):
     """How long stiffness lasts in the morning ("AM stiffness 10 min", "stiff for 2 hours every
     morning"): longer than the threshold is the long (inflammatory) form, shorter is not."""
@@ -560,6 +583,7 @@ class NumbersFile(_Strict):
     lab_not_after: list[str] = []
     gestation: Gestation | None = None
     speed: Speed | None = None
+    fall_height: FallHeight | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
