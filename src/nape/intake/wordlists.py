@@ -261,5 +261,23 @@ def attributes_file() -> AttributesFile:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first (so "couple of" wins over "couple")."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of literal words, longest first (so "couple of" wins over "couple").
+
+    When every word opens with a lower-case ASCII letter or a digit, the words are grouped by
+    that first character ("a(?:bout|round)|f(?:or|ew)"), each group keeping the words' order:
+    ``re`` then passes over a group whose character is not the text's with one test, instead of
+    one test per word. At a position only one group's character can match (under IGNORECASE as
+    well: no character folds to two ASCII letters), so the same alternative wins."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not all(w[:1].isascii() and (w[:1].islower() or w[:1].isdigit()) for w in ordered):
+        return "|".join(re.escape(w) for w in ordered)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0], []).append(w[1:])
+    out = []
+    for first, rests in groups.items():
+        if len(rests) == 1:
+            out.append(re.escape(first + rests[0]))
+        else:
+            out.append(re.escape(first) + "(?:" + "|".join(re.escape(r) for r in rests) + ")")
+    return "|".join(out)
