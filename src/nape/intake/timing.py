@@ -22,7 +22,7 @@ from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
 from nape.intake.schema import concept_file
 from nape.intake.tokens import Tok
-from nape.intake.wordlists import alternation, attributes_file
+from nape.intake.wordlists import alternation, attributes_file, grouped
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _approx() -> str:
 def _spaced(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first, any run of spaces inside one matching
     any whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return grouped([r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)])
 
 
 def _ago_back() -> str:
