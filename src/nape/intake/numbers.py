@@ -645,6 +645,7 @@ def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[i
     if not words:
         return []
     out = []
+    barred: set[int] | None = None  # the sentences with a word of the ambulance service, found once
     for i, t in enumerate(toks):
         if t.lower not in words or not t.text.isupper():
             continue
@@ -653,10 +654,10 @@ def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[i
             for j in range(i + 1, min(len(toks), i + 1 + cfg.combined_reach))
         ):
             continue
-        if any(
-            sentence[q] == sentence[i] and _phrase_len(toks, q, _words_of(tuple(cfg.combined_not)))
-            for q in range(len(toks))
-        ):
+        if barred is None:
+            not_words = _words_of(tuple(cfg.combined_not))
+            barred = {sentence[q] for q in range(len(toks)) if _phrase_len(toks, q, not_words)}
+        if sentence[i] in barred:
             continue
         out.append(i)
     return out
