@@ -77,6 +77,7 @@ def main(n_texts: int) -> dict[str, object]:
         "days_ago": ("3 days ago " * 2000)[:20000],
         "no_no": ("no " * 7000)[:20000],
         "typos": ("nek stif spazm " * 2000)[:20000],
+        "ems_lengths": ("EMS 2 hrs. " * 1900)[:20000],
         "distinct_emoji": "".join(chr(0x1F300 + (i * 7919) % 0x7FF) for i in range(20000)),
         "punct_spaced": (". , ; : ! ? " * 2000)[:20000],
         "line_breaks": ("neck\n" * 4000)[:20000],

@@ -598,6 +598,7 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
 
 
 _RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+_SHORT_NUMBER = re.compile(r"\d{1,3}(\.\d)?")
 
 
 def _phrase_starts(toks: Sequence[Tok], phrases: Sequence[str]) -> list[int]:
@@ -614,13 +615,15 @@ def _length_at(
     "5mins", "10-15 minutes" (the upper end), "an hour", "a couple of minutes"."""
     n = len(toks)
     word = toks[i].lower.lstrip("~≈")  # "~90 min"
+    if not word[:1].isdecimal() and word not in numbers:
+        return None  # each form below opens with a digit (``\d``: a decimal digit)
     glued = _NUM_GLUED_UNIT.match(word)
     if glued and glued.group(2) in units:
         return float(glued.group(1)) * units[glued.group(2)], i + 1
     rng = _RANGE.match(word)
     if rng:
         value = float(rng.group(2))
-    elif re.fullmatch(r"\d{1,3}(\.\d)?", word):
+    elif _SHORT_NUMBER.fullmatch(word):
         value = float(word)
     elif word in numbers:
         value = numbers[word]
@@ -642,6 +645,7 @@ def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[i
     if not words:
         return []
     out = []
+    barred: set[int] | None = None  # the sentences with a word of the ambulance service, found once
     for i, t in enumerate(toks):
         if t.lower not in words or not t.text.isupper():
             continue
@@ -650,10 +654,10 @@ def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[i
             for j in range(i + 1, min(len(toks), i + 1 + cfg.combined_reach))
         ):
             continue
-        if any(
-            sentence[q] == sentence[i] and _phrase_len(toks, q, _words_of(tuple(cfg.combined_not)))
-            for q in range(len(toks))
-        ):
+        if barred is None:
+            not_words = _words_of(tuple(cfg.combined_not))
+            barred = {sentence[q] for q in range(len(toks)) if _phrase_len(toks, q, not_words)}
+        if sentence[i] in barred:
             continue
         out.append(i)
     return out

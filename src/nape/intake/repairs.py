@@ -9,8 +9,10 @@ as written, so a mention's words and offsets stay the person's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from nape.intake.schema import Repair, repairs_file
 
@@ -120,13 +122,95 @@ class Repaired:
         return a, max(a, b)
 
 
-def repair(text: str) -> Repaired | None:
-    """The text with its heard forms repaired, or None when there is nothing to repair."""
+@cache
+def _starts() -> re.Pattern[str] | None:
+    """One pattern for every place a repair may start: the first word of any heard form, as a
+    whole word (ASCII letters either side excluded), or a heard symbol; None when a first form is
+    neither (a number), and then every token is tried. It finds a superset of the tokens
+    :func:`_rules` is keyed by, each then checked against the token the text really has there."""
+    words: list[str] = []
+    symbols: list[str] = []
+    for first in sorted(_rules(), key=len, reverse=True):
+        if first[:1].isascii() and first[:1].isalpha():
+            words.append(re.escape(first).replace("'", "['’]"))
+        elif len(first) == 1 and not first.isalnum() and first not in "'’.,":  # never inside a token
+            symbols.append(re.escape(first))
+        else:
+            return None
+    initials = "".join(sorted({w[0] for w in words}))
+    # found without overlaps: a word's match holds no other token's start (an apostrophe in it
+    # has a letter either side), and a symbol's is one character; the initials' class lets the
+    # search skip every other letter at once
+    alts = [rf"(?<![A-Za-z])(?=[{initials}])(?:{'|'.join(words)})(?![A-Za-z])"] if words else []
+    alts += symbols
+    return re.compile("|".join(alts), re.IGNORECASE | re.ASCII)
+
+
+def _is_token_start(text: str, p: int) -> bool:
+    """Whether a token of :data:`_TOKEN` starts at ``p``, where a heard first form was found: a
+    symbol is a token of its own; a word is, unless it goes on a word through an apostrophe
+    ("x'to")."""
+    if not text[p].isalpha() or p == 0:
+        return True
+    return not (text[p - 1] in "'’" and p >= 2 and text[p - 2].isascii() and text[p - 2].isalpha())
+
+
+def _previous(text: str, p: int, sync: int) -> tuple[int, int, str] | None:
+    """The token before the token starting at ``p``: read from the start of its own run of
+    non-space characters, or from ``sync`` (a token start before ``p``) if that is later, so
+    that no run is read twice however long it is."""
+    q = p - 1
+    while q >= 0 and text[q].isspace():
+        q -= 1
+    if q < 0:
+        return None
+    a = q
+    while a > sync and not text[a - 1].isspace():
+        a -= 1
+    *_, last = _TOKEN.finditer(text, a, q + 1)
+    return last.start(), last.end(), last.group().lower().replace("’", "'")
+
+
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The repairs to make, as (start, end, replacement) in the text as written, found in one
+    pass of :func:`_starts` over the text; each start is read with only its neighbours' tokens."""
     rules = _rules()
-    toks = _words(text)
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text as written
-    i = 0
-    while i < len(toks):
+    starts = _starts()
+    if starts is None:
+        toks = _words(text)
+        return _edits_of(text, toks, range(len(toks)), rules)
+    need = max(len(r.heard) for rs in rules.values() for r in rs) + 2
+    edits: list[tuple[int, int, str]] = []
+    done = sync = 0  # the end of the last repair; a token start known (nothing before it is read again)
+    for found in starts.finditer(text):
+        p = found.start()
+        if p < done or not _is_token_start(text, p):
+            continue
+        ahead = [
+            (m.start(), m.end(), m.group().lower().replace("’", "'")) for m in islice(_TOKEN.finditer(text, p), need)
+        ]
+        if ahead[0][2] not in rules:
+            continue
+        prev = _previous(text, p, sync)
+        sync = p
+        toks = [prev, *ahead] if prev is not None else ahead
+        got = _edits_of(text, toks, [len(toks) - len(ahead)], rules)
+        if got:
+            edits += got
+            done = got[-1][1]
+    return edits
+
+
+def _edits_of(
+    text: str, toks: list[tuple[int, int, str]], at: Iterable[int], rules: dict[str, tuple[_Rule, ...]]
+) -> list[tuple[int, int, str]]:
+    """The repairs starting at the tokens ``at`` (in order) of ``toks``: the first rule whose
+    heard form and gates hold; the words it repairs are not read again."""
+    edits: list[tuple[int, int, str]] = []
+    skip_to = 0
+    for i in at:
+        if i < skip_to:
+            continue
         for rule in rules.get(toks[i][2], ()):
             n = len(rule.heard)
             if tuple(t for _, _, t in toks[i : i + n]) != rule.heard or not _gates_hold(rule, toks, i, text):
@@ -136,9 +220,14 @@ def repair(text: str) -> Repaired | None:
             if text[s].isupper() and means[:1].isalpha() and len(rule.heard[0]) > 1:
                 means = means[0].upper() + means[1:]
             edits.append((s, e, means))
-            i += n - 1
+            skip_to = i + n
             break
-        i += 1
+    return edits
+
+
+def repair(text: str) -> Repaired | None:
+    """The text with its heard forms repaired, or None when there is nothing to repair."""
+    edits = _edits(text)
     if not edits:
         return None
     out: list[str] = []
@@ -146,10 +235,9 @@ def repair(text: str) -> Repaired | None:
     ends: list[int] = [0]
     pos = 0
     for s, e, means in [*edits, (len(text), len(text), "")]:
-        for j in range(pos, s):  # the text as written, one to one
-            out.append(text[j])
-            starts.append(j)
-            ends.append(j + 1)
+        out.append(text[pos:s])  # the text as written, one to one
+        starts.extend(range(pos, s))
+        ends.extend(range(pos + 1, s + 1))
         out.append(means)
         starts.extend([s] * len(means))
         ends.extend([e] * len(means))

@@ -22,7 +22,7 @@ from nape.intake.matcher import Match
 from nape.intake.pipeline import ABSENT
 from nape.intake.schema import concept_file
 from nape.intake.tokens import Tok
-from nape.intake.wordlists import alternation, attributes_file
+from nape.intake.wordlists import alternation, attributes_file, grouped
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _approx() -> str:
 def _spaced(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first, any run of spaces inside one matching
     any whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return grouped([r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)])
 
 
 def _ago_back() -> str:
@@ -361,6 +361,13 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
     def may(kind: str) -> bool:
         return any(w in low for w in rx.gates[kind])
 
+    said_now: list[int | None] = []  # the month the text says it is now, read once
+
+    def current_month() -> int | None:
+        if not said_now:
+            said_now.append(_current_month(text))
+        return said_now[0]
+
     def future(start: int) -> bool:
         return rx.future.search(_sentence_before(text, start)) is not None
 
@@ -423,7 +430,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         if not lead:
             continue
         if now is None:
-            now = _current_month(text) or 0
+            now = current_month() or 0
         if not now:
             break  # no current month stated: no length can be known (see attributes.yaml)
         start = cfg.months.get(" ".join(m.group(2).lower().split()))
@@ -499,7 +506,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             )
         )
     on = today or date.today()
-    if cfg.year_times and may("year_time") and _current_month(text) is None:
+    if cfg.year_times and may("year_time") and current_month() is None:
         for m in rx.year_time.finditer(text):
             name = " ".join(m.group(3).lower().split())
             span = cfg.year_times.get(name)

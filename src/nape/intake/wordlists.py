@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal
 
@@ -261,5 +261,24 @@ def attributes_file() -> AttributesFile:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first (so "couple of" wins over "couple")."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of literal words, longest first (so "couple of" wins over "couple"),
+    grouped by first character (see :func:`grouped`)."""
+    return grouped([re.escape(w) for w in sorted(words, key=len, reverse=True)])
+
+
+def grouped(alternatives: Sequence[str]) -> str:
+    """The regex alternatives joined in their order. When every one opens with a lower-case
+    ASCII letter or a digit that is a literal on its own (no quantifier after it: the words are
+    escaped), they are grouped by that character
+    ("a(?:bout|round)|f(?:or|ew)"), each group keeping their order: ``re`` then passes over a
+    group whose character is not the text's with one test, instead of one test per alternative.
+    At a position only one group's character can match (under IGNORECASE as well: no character
+    folds to two ASCII letters), so the same alternative wins."""
+    if not all(a[:1].isascii() and (a[:1].islower() or a[:1].isdigit()) for a in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(
+        first + rests[0] if len(rests) == 1 else f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()
+    )

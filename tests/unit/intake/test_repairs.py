@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nape.intake import parse
+from nape.intake import parse, repairs
 from nape.intake.repairs import repair
 
 
@@ -57,3 +57,22 @@ def test_parse_mentions_keep_the_words_as_written() -> None:
         assert m.start is not None and m.end is not None
         assert text[m.start : m.end] == m.source_text, m
     assert any("P&N" in m.source_text for m in r.mentions if m.finding == "arm_numbness_tingling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sore for too weeks, write arm numb. know fever",
+        "x'to weeks; 'too weeks; rad'n down arm; rad’n down arm; RAD into the arm",
+        "for   too\n\nweeks and a weak ago, P + N, p&n, shoulder+hip, ~4 days, ~ 4",
+        "1,5 to weeks after 2.5 too days" + " shoulder + hip" * 40,
+        "+a" * 300 + " for too weeks",
+        "sore for too",
+        "too",
+    ],
+)
+def test_the_one_pass_search_finds_what_reading_every_token_finds(text: str) -> None:
+    # the pattern of first forms finds the same repairs as trying every token of the text
+    toks = repairs._words(text)
+    every = repairs._edits_of(text, toks, range(len(toks)), repairs._rules())
+    assert repairs._edits(text) == every
