@@ -15,8 +15,8 @@ NICE = 10
 
 os.nice(NICE)
 
-from nape.assessment import assess  # noqa: E402 - after the priority is lowered: the build is the cost
+from nape.assessment.warm import warm_up_pipeline  # noqa: E402 - after the priority is lowered: the build is the cost
 
-assess("stiff neck since this morning", age=30)
+warm_up_pipeline()
 gc.collect()
 gc.freeze()

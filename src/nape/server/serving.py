@@ -20,7 +20,7 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
-from nape.assessment import assess
+from nape.assessment.warm import warm_up_pipeline
 from nape.errors import InputError, StoreUnavailableError
 from nape.http.textlane import enable_lane
 from nape.server.app import create_app
@@ -52,7 +52,7 @@ def warm_up() -> None:
     and every few hundred requests a full collection walks the whole pipeline (~100 ms, measured
     with ``gc.callbacks``): that was the p99 of ``/v1/assess``.
     """
-    assess("stiff neck since this morning", age=30)
+    warm_up_pipeline()
     gc.collect()
     gc.freeze()
 
