@@ -918,7 +918,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # a rotation overstated would spare an x-ray the Canadian C-Spine Rule asks for)
     for nh in read_rotation(toks):
         short = () if nh.present else (nh.finding,)
-        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number", short))
+        rst = ctx.status([(nh.start, nh.end)])
+        if rst.negated and not ctx.denied_directly([(nh.start, nh.end)]):
+            # "no midline tenderness, rotation 60 degrees each way": a list's denial ends at the
+            # comma before the measured angle, which is then said plainly
+            rst = replace(rst, negated=False)
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, rst, "number", short))
     # the straight-leg raise by its angle: far enough with no positive word is a negative test;
     # said of someone else, supposed or in the past, it reads nothing (its own words' readings stand)
     for nh in read_leg_raise(toks):
