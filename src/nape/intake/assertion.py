@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nape.intake.matcher import Index, Match, Rule, compile_token, phrase_tests
-from nape.intake.schema import ContextFile, context_file
+from nape.intake.schema import ContextFile, concept_file, context_file
 from nape.intake.tokens import Tok, lemma_table
 
 
@@ -196,7 +196,7 @@ class Context:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if t.text in w.subject_denials and toks[j].lower == ",":
                         break  # "cold when nobody else is, piling on weight": its clause only
-                    if (phrase_only and toks[j].lower in _PHRASE_ENDS) or (
+                    if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):
                         break
@@ -458,6 +458,45 @@ def _ends_clause(toks: Sequence[Tok], end: int, hard: list[bool], w: _Words) -> 
     return j >= n or hard[j] or toks[j].lower in _CLAUSE_ENDS
 
 
+@cache
+def _possession_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words after "'s" that make it a verb (context_rules.yaml ``contraction_next_words``),
+    and the one-word body sites of concepts.yaml (an owned body part keeps its owner's story)."""
+    clauses = context_file().clauses
+    things = frozenset(clauses.not_body_sites)
+    sites = frozenset(
+        w.lower()
+        for name, g in concept_file().groups.items()
+        if g.kind == "site" and name not in things
+        for w in g.words
+        if " " not in w
+    )
+    return frozenset(clauses.contraction_next_words), sites
+
+
+def _names_an_owner(toks: Sequence[Tok], start: int, end: int, hard: list[bool]) -> bool:
+    """Whether an animal's trigger only names the owner of a thing the writer handled: its "'s"
+    (the trigger's last word or the next one) is a possessive before a word that is neither a
+    verb's sequel nor a body part, and the writer speaks of themself in the same sentence. "I
+    lifted the cat's litter tray and got a sudden pain low in my back" keeps the pain the
+    writer's; "the dog's been sick" and "the dog's leg is swollen" keep their triggers."""
+    at = end - 1 if toks[end - 1].lower == "'s" else end
+    if at >= len(toks) - 1 or toks[at].lower != "'s" or at < start:
+        return False
+    verb_next, sites = _possession_words()
+    nxt = toks[at + 1].lower
+    if not nxt.isalpha() or nxt in verb_next or nxt in sites:
+        return False
+    writer = _words().writer
+    lo = start
+    while lo > 0 and not hard[lo - 1]:
+        lo -= 1
+    hi = at + 1
+    while hi < len(toks) and not hard[hi]:
+        hi += 1
+    return any(toks[j].lower in writer for j in range(lo, hi) if not start <= j <= at)
+
+
 def _triggers(
     toks: Sequence[Tok], matches: list[Match], hard: list[bool]
 ) -> tuple[list[Trigger], dict[int, tuple[int, int]]]:
@@ -492,6 +531,8 @@ def _triggers(
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
                 blocked[kept] = p
             kept += 1
+        if cat == "NOT_PERSON" and _names_an_owner(toks, m.start, m.end, hard):
+            continue
         text = " ".join(t.lower for t in toks[m.start : m.end])
         out.append(Trigger(cat, direction, m.start, m.end, text, max_scope, final))
     return out, blocked
@@ -560,8 +601,27 @@ def answered_questions(toks: Sequence[Tok]) -> list[bool]:
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:
     """Positions of an "and" that starts a new statement ("... doesn't feel right and my neck is
     agony"). They end an assertion's scope but not the clause a concept composes in ("my neck
-    and shoulders are stiff" is stiffness of both)."""
-    return [i for i, t in enumerate(toks) if t.lower in ("and", "&") and _predicate_ahead(toks, i, lookahead)]
+    and shoulders are stiff" is stiffness of both). Two participles joined by "and" share one
+    subject and its denial ("the pain is not coming and going in waves", "not eating and
+    drinking"), so that "and" starts nothing."""
+    return [
+        i
+        for i, t in enumerate(toks)
+        if t.lower in ("and", "&") and _predicate_ahead(toks, i, lookahead) and not _participle_pair(toks, i)
+    ]
+
+
+def _participle_pair(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the "and" at ``i`` joins two "-ing" forms under one verbal denial ("not coming
+    and going"); a list of functions after a comma ("no numbness, peeing and pooing normal")
+    is no such pair."""
+    if i < 2 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1].lower, toks[i + 1].lower
+    if not all(w.isalpha() and len(w) > 4 and w.endswith("ing") for w in (before, after)):
+        return False
+    verbal = _words().verbal
+    return any(t.lower in verbal for t in toks[max(0, i - 4) : i - 1])
 
 
 def _predicate_ahead(toks: Sequence[Tok], i: int, lookahead: int) -> bool:

@@ -92,6 +92,11 @@ class Clauses(_Strict):
     # or not")
     clause_final_fillers: list[str] = []
     clause_final_not_after: list[str] = []
+    # "'s" after an animal is "is"/"has" when one of these words follows ("the dog's been ill",
+    # "the cat's sick"); before any other word it marks a possessor ("the cat's litter tray")
+    contraction_next_words: list[str] = []
+    # site groups of concepts.yaml that are things, not body parts (a bed is a place of sleep)
+    not_body_sites: list[str] = []
     # a time clause told with a plan for the future ("once it goes down my arm I'll come in", "I
     # will ring as soon as the numbness spreads"): the change it names is supposed, not said to
     # have happened. The opener starts the clause; a plan is one of `plan_words` after one of
