@@ -356,11 +356,21 @@ def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, scre
         v = _value(model, plan, ev, posterior, now, open_now, c, asked_count >= plan.settings.soft_budget)
         if c.reason == "red_flag_screen":
             v *= plan.settings.screen_weight
+        elif c.reason == "information_gain" and _hard_to_tell(model, plan, c.key):
+            v *= plan.settings.hard_to_tell_weight
         if v > best_value:
             best, best_value = c, v
     if best is None or best_value < plan.settings.stop_below_value:
         return None
     return _make(model, plan, ev, best, best_value, screened)
+
+
+def _hard_to_tell(model: Model, plan: InterviewPlan, fid: str) -> bool:
+    """Whether a person at home is unlikely to know the answer about ``fid``: an examination sign
+    or a test result they do not see for themselves. Example: "tender muscles beside the spine"
+    is hard to tell; "your head is tilted to one side" is seen in a mirror."""
+    f = model.kb.findings[fid]
+    return f.category in plan.settings.hard_to_tell_categories and fid not in plan.simulator.noticed_signs
 
 
 def _make(model: Model, plan: InterviewPlan, ev: Evidence, c: _Candidate, value: float, screened: int) -> Question:

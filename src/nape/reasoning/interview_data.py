@@ -50,6 +50,12 @@ class Settings(StrictModel):
     # Ask an ordinary (information-gain) question about another region's symptoms when the story
     # already says where the problem is. Red-flag screens and checklists are never filtered.
     ask_other_regions: bool = True
+    # An ordinary question about a finding of these categories (an examination sign, a test
+    # result) is one a person at home often cannot answer: its value is multiplied by
+    # hard_to_tell_weight, unless the sign is one the person sees for themselves
+    # (simulator.noticed_signs). Red-flag screens are never discounted.
+    hard_to_tell_categories: list[str] = Field(default_factory=list)
+    hard_to_tell_weight: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
 
 
 class Sensitive(StrictModel):
