@@ -1,7 +1,7 @@
 """Possessives and joined participles (tests/spec/owners_and_pairs.yaml, session 12): an animal
 named only as the owner of a thing the writer handled is not the subject of the clause; two "-ing"
-forms joined by "and" share one denial. One test per row; controls must stay as they are. The
-fields are those of reading_mechanisms.yaml."""
+forms joined by "and" share one denial; "no other X" presupposes an X and denies none. One test
+per row; controls must stay as they are. The fields are those of reading_mechanisms.yaml."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ ROWS: list[dict[str, Any]] = yaml.safe_load(
 CLASSES = (
     "possessor_not_subject",
     "participle_pair",
+    "other_presupposes",
 )
 
 
@@ -34,6 +35,8 @@ def test_owners_and_pairs(row: dict[str, Any]) -> None:
         assert got.get(fid) is not True, (fid, got)
     for fid in row.get("unread", []):
         assert fid not in got, (fid, got)
+    for fid in row.get("absent_not", []):
+        assert got.get(fid) is not False, (fid, got)
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
@@ -43,4 +46,4 @@ def test_every_class_has_six_wordings_and_controls() -> None:
         assert len([r for r in rows if not r.get("control")]) >= 6, cls
         assert any(r.get("control") for r in rows), cls
         for r in rows:  # every row checks something
-            assert r.get("expect") or r.get("not") or r.get("unread"), r["text"]
+            assert r.get("expect") or r.get("not") or r.get("unread") or r.get("absent_not"), r["text"]
