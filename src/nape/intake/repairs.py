@@ -16,8 +16,10 @@ from itertools import islice
 
 from nape.intake.schema import Repair, repairs_file
 
-# words (with an inner apostrophe: "rad'n"), numbers, and each other non-space character alone
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)?|\S")
+# words (with an inner apostrophe: "rad'n"), a verb's or possessive's clitic apart ("heid" and
+# "'s" in "heid's", "ah" and "'m" in "ah'm"), numbers, and each other non-space character alone
+_CLITIC = r"['’](?:s|m|d|ve|ll|re)(?![A-Za-z])"
+_TOKEN = re.compile(rf"[A-Za-z]+(?:(?!{_CLITIC})['’][A-Za-z]+)*|{_CLITIC}|\d+(?:[.,]\d+)?|\S", re.IGNORECASE)
 # what ends or opens a clause, before a word that must begin one
 _CLAUSE_OPEN = frozenset({".", ",", ";", ":", "!", "?", "(", "-", "–", "—", "and", "but", "also"})
 # counts written as words, before a unit ("two ours")
