@@ -25,6 +25,7 @@ CLASSES = (
     "pregnancy_weeks",
     "girdle_word",
     "regional_form",
+    "self_answered",
 )
 
 

@@ -102,6 +102,11 @@ class Clauses(_Strict):
     # answers of a self-interview ("Numb? Yes, the left foot"): the answer belongs to its question,
     # and a question so answered is not merely asked
     form_yes_answers: list[str] = []
+    # answers of more words: denying ("not at all", "don't think so"), asserting ("a bit") and
+    # unsure ("not sure", "dunno"; the field is then asked, not said either way)
+    form_no_answer_phrases: list[str] = []
+    form_yes_answer_phrases: list[str] = []
+    form_unsure_answers: list[str] = []
 
 
 class ContextFile(_Strict):
