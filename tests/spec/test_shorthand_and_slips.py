@@ -26,6 +26,7 @@ CLASSES = (
     "girdle_word",
     "regional_form",
     "self_answered",
+    "slash_list",
 )
 
 

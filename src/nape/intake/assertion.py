@@ -225,7 +225,7 @@ class Context:
                 j = t.start - 1
                 if t.final and j > 0 and toks[j].lower == ",":
                     j -= 1  # "Numbness, I haven't got": the comma sets the object before its denial
-                while j >= 0 and j >= t.start - bwd and not self.stop[j]:
+                while j >= 0 and (j >= t.start - bwd or _in_slash_run(toks, j, t.start - bwd)) and not self.stop[j]:
                     if t.max_scope is not None and toks[j].lower == ",":
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
                     self._mark(j, k)
@@ -424,6 +424,13 @@ def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> boo
         elif low in ("and", "&", "but"):
             return False
     return False
+
+
+def _in_slash_run(toks: Sequence[Tok], j: int, limit: int) -> bool:
+    """Whether token ``j``, before a backward scope's ``limit``, is still in the slash-joined list
+    the scope reached into ("fever/chills/night sweats denied": one denial covers the list), at
+    most a dozen tokens past the limit."""
+    return j >= limit - 12 and (toks[j].lower == "/" or (j + 1 < len(toks) and toks[j + 1].lower == "/"))
 
 
 def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:

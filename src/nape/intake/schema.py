@@ -806,11 +806,24 @@ class Repair(_Strict):
     prev_number: bool = False
 
 
+class SlashLists(_Strict):
+    """A run of a note's short forms joined by "/", "&" or "+" ("F/C/NS", "N/V/D", "B&B"), read as
+    its words joined by "/" so that one denial covers the whole run. Every item must be a known
+    short form; a form with several words is read as them in the order it recurs ("B/B": bladder,
+    then bowel); runs with another sense ("D/C", discharge) are left alone."""
+
+    items: dict[str, list[str]]
+    never: list[str] = []
+    min_items: int = Field(default=2, ge=2, le=6)
+
+
 class RepairsFile(_Strict):
-    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate) and the repairs."""
+    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs and the
+    slash lists."""
 
     sets: dict[str, list[str]] = {}
     repairs: list[Repair]
+    slash_lists: SlashLists | None = None
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:

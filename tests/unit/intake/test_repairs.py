@@ -28,6 +28,11 @@ def test_nothing_to_repair_gives_none() -> None:
         ("ah've no been sleeping", "I've not been sleeping"),
         ("hurt me neck", "hurt my neck"),
         ("nae fever, nae rash", "no fever, no rash"),
+        # a slash list of known short forms is read as its words, still one list
+        ("F/C/NS denied", "fever/chills/night sweats denied"),
+        ("B&B normal", "bladder/bowel normal"),
+        ("no N/V/D", "no nausea/vomiting/diarrhoea"),
+        ("waterworks no probs", "waterworks no problems"),
     ],
 )
 def test_repairs_where_the_gate_holds(text: str, expected: str) -> None:
@@ -50,6 +55,12 @@ def test_repairs_where_the_gate_holds(text: str, expected: str) -> None:
         "call me back",
         "weaning off the tablets",
         "HIV positive",
+        # runs with an unknown item, another sense in notes, or a lone form of several words
+        "D/C home",
+        "c/o pain",
+        "L/R equal",
+        "B/NS",
+        "probs just a strain",
     ],
 )
 def test_no_repair_where_the_gate_fails(text: str) -> None:
