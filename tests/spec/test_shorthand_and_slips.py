@@ -27,6 +27,7 @@ CLASSES = (
     "regional_form",
     "self_answered",
     "slash_list",
+    "arm_pressures",
 )
 
 

@@ -482,6 +482,28 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
 _BP = re.compile(r"^(\d{2,3})/(\d{2,3})$")
 
 
+def _side_words(
+    toks: Sequence[Tok], i: int, step: int, reach: int, claimed: set[int], skip: frozenset[str]
+) -> dict[int, int]:
+    """The tokens within ``reach`` of token ``i`` one way (``step``), by their distance, the
+    words of ``skip`` ("arm") not counted; a sentence's end stops the search, a claimed side
+    word is passed over."""
+    out: dict[int, int] = {}
+    d = 0
+    k = i + step
+    while 0 <= k < len(toks) and toks[k].lower not in _SENTENCE_END:
+        if toks[k].lower not in skip:
+            d += 1
+            if d > reach:
+                break
+            if k not in claimed:
+                out[d] = k
+        k += step
+        if abs(k - i) > 2 * reach + 2:
+            break
+    return out
+
+
 def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     """Blood pressure taken in both arms in one sentence (numbers.yaml ``arm_pressure``): each
     reading takes the arm named nearest it (within ``reach`` tokens, its own side first), and a
@@ -491,8 +513,8 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     if cfg is None:
         return []
     right, left = frozenset(cfg.right_words), frozenset(cfg.left_words)
+    nouns = frozenset(cfg.arm_nouns)
     lo_ok, hi_ok = cfg.plausible_systolic
-    n = len(toks)
     readings: list[tuple[int, float, str]] = []  # token, systolic, arm
     claimed: set[int] = set()
     for i, t in enumerate(toks):
@@ -500,9 +522,13 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
         if not m or not lo_ok <= float(m.group(1)) <= hi_ok:
             continue
         arm = ""
+        # the side words nearest the reading each way; the word "arm" does not count in the
+        # distance ("right arm 150/90 left arm 142/88": each reading's side is the one before it)
+        back = _side_words(toks, i, -1, cfg.reach, claimed, nouns)
+        ahead = _side_words(toks, i, 1, cfg.reach, claimed, nouns)
         for d in range(1, cfg.reach + 1):
-            for k in (i - d, i + d):
-                if arm or not 0 <= k < n or k in claimed or toks[k].lower in _SENTENCE_END:
+            for k in (back.get(d), ahead.get(d)):
+                if arm or k is None:
                     continue  # a side word taken by the reading before is not this one's
                 arm = "r" if toks[k].lower in right else "l" if toks[k].lower in left else ""
                 if arm:

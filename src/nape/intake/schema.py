@@ -577,6 +577,8 @@ class ArmPressure(_Strict):
     # how many tokens either side of a reading its arm's word may stand
     reach: int = Field(default=3, ge=1, le=6)
     plausible_systolic: tuple[float, float] = (50.0, 300.0)
+    # words not counted in that distance ("right arm 150/90": the side is next to the reading)
+    arm_nouns: list[str] = []
 
 
 class NumbersFile(_Strict):
