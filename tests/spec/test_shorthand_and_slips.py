@@ -28,6 +28,7 @@ CLASSES = (
     "self_answered",
     "slash_list",
     "arm_pressures",
+    "mouth_opening",
 )
 
 

@@ -545,6 +545,49 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     return out
 
 
+def read_mouth_opening(toks: Sequence[Tok]) -> list[NumberHit]:
+    """The mouth's opening measured (numbers.yaml ``mouth_opening``): a length in millimetres or
+    centimetres ("opens about 1 cm", "mouth opening 15mm") or a count of fingers ("a finger's
+    width", "three fingers fit") in a sentence that names the mouth, jaw or teeth within
+    ``window`` tokens. At or below the cut-off trismus is present, at or above a normal opening
+    absent; between them nothing. One pass over the text."""
+    cfg = numbers_file().mouth_opening
+    if cfg is None:
+        return []
+    mouth, fingers = frozenset(cfg.mouth_words), frozenset(cfg.finger_words)
+    opening = frozenset(cfg.open_words)
+    n = len(toks)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        low = t.lower
+        mm: float | None = None
+        start = i
+        if low in fingers and i > 0:
+            k = i - 1
+            if toks[k].lower in ("the", "my", "of") and k > 0:
+                k -= 1
+            count = cfg.counts.get(toks[k].lower)
+            if count is not None:
+                mm, start = count * cfg.finger_mm, k
+        elif low in cfg.units_mm and i > 0:
+            v = _value(toks[i - 1]) if toks[i - 1].text[:1].isdigit() else None
+            if v is not None and v[1] is None:
+                mm, start = v[0] * cfg.units_mm[low], i - 1
+        if mm is None or mm <= 0:
+            continue
+        lo, hi = max(0, start - cfg.window), min(n, i + 1 + cfg.window)
+        near = [k for k in range(lo, hi) if toks[k].lower in mouth or toks[k].lower in opening]
+        if not any(toks[k].lower in mouth for k in near) or not any(toks[k].lower in opening for k in near):
+            continue
+        if any(toks[k].lower in _SENTENCE_END for k in range(min(near[0], start), max(near[-1], i))):
+            continue
+        if mm <= cfg.at_most_mm:
+            out.append(NumberHit(cfg.finding, True, start, i + 1))
+        elif mm >= cfg.normal_from_mm:
+            out.append(NumberHit(cfg.finding, False, start, i + 1))
+    return out
+
+
 def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature

@@ -581,6 +581,25 @@ class ArmPressure(_Strict):
     arm_nouns: list[str] = []
 
 
+class MouthOpening(_Strict):
+    """The mouth's opening measured ("opens 15 mm", "only a finger's width", "three fingers
+    fit"): at or below ``at_most_mm`` gives ``finding`` present, at or above ``normal_from_mm``
+    absent, between them nothing."""
+
+    finding: str
+    at_most_mm: float = Field(gt=0)
+    normal_from_mm: float = Field(gt=0)
+    finger_mm: float = Field(gt=0)
+    mouth_words: list[str] = Field(min_length=1)
+    # an opening word must stand near too ("opens", "fit", "get ... in"): "a 2 cm cut" is no opening
+    open_words: list[str] = Field(min_length=1)
+    finger_words: list[str] = Field(min_length=1)
+    counts: dict[str, float] = {}
+    units_mm: dict[str, float] = {}
+    window: int = Field(default=8, ge=1, le=12)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -599,6 +618,7 @@ class NumbersFile(_Strict):
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
     arm_pressure: ArmPressure | None = None
+    mouth_opening: MouthOpening | None = None
 
 
 # ----------------------------------------------------------------------------- maps
