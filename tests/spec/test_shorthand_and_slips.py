@@ -29,6 +29,7 @@ CLASSES = (
     "slash_list",
     "arm_pressures",
     "mouth_opening",
+    "month_dates",
 )
 
 
