@@ -59,6 +59,7 @@ class _Words:
     form_ends: frozenset[str]
     form_normal: frozenset[str]
     form_function: frozenset[str]
+    form_loss: frozenset[str]
     hyphen_prefixes: frozenset[str]
     writer: frozenset[str]
     subject_denials: frozenset[str]
@@ -94,6 +95,7 @@ def _words() -> _Words:
         frozenset(c.form_answer_ends) | {"\n"},
         frozenset(c.form_normal_answers),
         frozenset(c.form_function_words),
+        frozenset(c.form_loss_words),
         frozenset(c.hyphen_prefixes),
         frozenset(c.writer_words),
         frozenset(c.subject_denials),
@@ -357,7 +359,11 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         a = i
         while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
             a -= 1
-        if a < i and not any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i]):
+        function = any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i])
+        # ... unless the field names the loss itself ("Loss of bladder control? not at all")
+        if function and any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i]):
+            function = False
+        if a < i and not function:
             out.append((a, i, got[1]))  # ("Bowel control: no" is a loss of control: not denied)
     return out
 
@@ -390,6 +396,16 @@ def answer_after(
         kind, e = "normal", k + 1
     else:
         return None
+    # a denial said twice ("nah, not really" without its comma, "no never"): one answer
+    while kind == "no" and e < n:
+        phrases = w.answer_phrases.get(toks[e].lower, ())
+        again = next((ws for ws, kd in phrases if kd == "no" and _starts_at(toks, e, ws)), None)
+        if again is not None:
+            e += len(again)
+        elif toks[e].lower in w.form_no:
+            e += 1
+        else:
+            break
     while e < n and toks[e].lower in w.final_fillers and not (hard[e] if hard is not None else toks[e].lower in w.hard):
         e += 1
     if e < n and toks[e].lower not in w.form_ends and not (hard[e] if hard is not None else toks[e].lower in w.hard):

@@ -84,6 +84,8 @@ class Clauses(_Strict):
     form_field_max: int = Field(default=8, ge=1, le=16)
     form_normal_answers: list[str] = []
     form_function_words: list[str] = []
+    # a field that names the loss of a function ("Loss of bladder control? no") is denied by "no"
+    form_loss_words: list[str] = []
     # a hyphen inside a word ends a denial ("no fever-stiff neck" keeps the stiff neck) unless the
     # word before it is one of these prefixes ("never taken anti-sickness tablets" denies them)
     hyphen_prefixes: list[str] = []
