@@ -1,6 +1,6 @@
 """Shorthand, dictation slips and numbers (tests/spec/shorthand_and_slips.yaml): clipped and
 symbol forms, shorthand of phrase words, result words after a name, dictated sound-alikes,
-angles of range and of the leg raise, and weeks of pregnancy in other word orders. One test
+regional word forms, angles of range and of the leg raise, and weeks of pregnancy in other word orders. One test
 per row; controls must stay as they are."""
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ CLASSES = (
     "angle_result",
     "pregnancy_weeks",
     "girdle_word",
+    "regional_form",
+    "self_answered",
+    "slash_list",
+    "arm_pressures",
+    "mouth_opening",
+    "month_dates",
 )
 
 

@@ -43,6 +43,7 @@ from nape.intake.numbers import (
     read_coma_scale,
     read_gestation,
     read_leg_raise,
+    read_mouth_opening,
     read_numbers,
     read_rotation,
     read_speeds,
@@ -873,6 +874,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # blood pressure taken in both arms: a systolic difference over the threshold is the sign
     for nh in read_arm_pressure(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, None, "number"))
+    # the mouth's opening measured ("opens 1 cm", "a finger's width"): trismus by its cut-off,
+    # in its context ("if it opens less than 2 cm" supposes it)
+    for nh in read_mouth_opening(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # a hot day's air with effort in its sentence ("laying bricks in 32C"): heat exposure, in
     # its context ("if I work in 35C heat" supposes it)
     for nh in read_air_heat(toks):

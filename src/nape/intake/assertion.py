@@ -59,6 +59,7 @@ class _Words:
     form_ends: frozenset[str]
     form_normal: frozenset[str]
     form_function: frozenset[str]
+    form_loss: frozenset[str]
     hyphen_prefixes: frozenset[str]
     writer: frozenset[str]
     subject_denials: frozenset[str]
@@ -67,9 +68,13 @@ class _Words:
     plan_openers: tuple[tuple[str, ...], ...]
     plan_subjects: frozenset[str]
     plan_words: tuple[tuple[str, ...], ...]
+    form_field_max: int
     # every answer word of a form ("no", "fine", "yes"): a question so answered is not only asked
     answers: frozenset[str]
     yes_answers: frozenset[str]
+    # answers of more than one word ("not at all", "don't think so", "not sure"), each with its
+    # kind ("no", "yes", "unsure"), by their first word, longest first
+    answer_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 @cache
@@ -90,6 +95,7 @@ def _words() -> _Words:
         frozenset(c.form_answer_ends) | {"\n"},
         frozenset(c.form_normal_answers),
         frozenset(c.form_function_words),
+        frozenset(c.form_loss_words),
         frozenset(c.hyphen_prefixes),
         frozenset(c.writer_words),
         frozenset(c.subject_denials),
@@ -98,9 +104,24 @@ def _words() -> _Words:
         tuple(tuple(x.split()) for x in c.plan_openers),
         frozenset(c.plan_subjects),
         tuple(tuple(x.split()) for x in c.plan_words),
+        c.form_field_max,
         frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
         frozenset(c.form_yes_answers),
+        _answer_phrases(c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers),
     )
+
+
+def _answer_phrases(
+    no: list[str], yes: list[str], unsure: list[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    from nape.intake.tokens import phrase_words
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, phrases in (("no", no), ("yes", yes), ("unsure", unsure)):
+        for p in phrases:
+            words = tuple(phrase_words(p))
+            by_first.setdefault(words[0], []).append((words, kind))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()}
 
 
 @cache
@@ -206,7 +227,7 @@ class Context:
                 j = t.start - 1
                 if t.final and j > 0 and toks[j].lower == ",":
                     j -= 1  # "Numbness, I haven't got": the comma sets the object before its denial
-                while j >= 0 and j >= t.start - bwd and not self.stop[j]:
+                while j >= 0 and (j >= t.start - bwd or _in_slash_run(toks, j, t.start - bwd)) and not self.stop[j]:
                     if t.max_scope is not None and toks[j].lower == ",":
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
                     self._mark(j, k)
@@ -327,9 +348,10 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
     out: list[tuple[int, int, int]] = []
     n = len(toks)
     for i in range(1, n - 1):
-        if toks[i].lower not in w.form_seps or toks[i + 1].lower not in w.form_no:
+        if toks[i].lower not in w.form_seps or toks[i - 1].lower == "?":
             continue
-        if i + 2 < n and toks[i + 2].lower not in w.form_ends and not hard[i + 2]:
+        got = answer_after(toks, i, w, hard)
+        if got is None or got[0] != "no":
             continue
         glued = toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
         if glued and toks[i - 1].lower == toks[i + 1].lower:
@@ -337,9 +359,58 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         a = i
         while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
             a -= 1
-        if a < i and not any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i]):
-            out.append((a, i, i + 1))  # ("Bowel control: no" is a loss of control: not denied)
+        function = any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i])
+        # ... unless the field names the loss itself ("Loss of bladder control? not at all")
+        if function and any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i]):
+            function = False
+        if a < i and not function:
+            out.append((a, i, got[1]))  # ("Bowel control: no" is a loss of control: not denied)
     return out
+
+
+def answer_after(
+    toks: Sequence[Tok], i: int, w: _Words | None = None, hard: Sequence[bool] | None = None
+) -> tuple[str, int, int] | None:
+    """The answer standing alone after a form's separator or a question's "?" at ``i``: its kind
+    ("no": "Fever? not at all", "Numb - nope"; "yes": "Tingling? a bit", "Weakness: Y"; "normal":
+    "Gait: NAD"; "unsure": "Temp? not sure") and its token span; None when the words after the
+    separator are no answer ("Numb feet: no idea why" has more words than its answer). A doubled
+    "?" is one separator ("Fever?? nah"); the answer may end with a filler ("no, thankfully" ends
+    at its comma, "none at all really" at the filler) and must end its clause or line."""
+    w = w or _words()
+    n = len(toks)
+    k = i + 1
+    while k < n and toks[k].lower == "?" == toks[i].lower and k - i < 3:
+        k += 1
+    if k >= n:
+        return None
+    low = toks[k].lower
+    phrase = next(((ws, kd) for ws, kd in w.answer_phrases.get(low, ()) if _starts_at(toks, k, ws)), None)
+    if phrase is not None:
+        kind, e = phrase[1], k + len(phrase[0])
+    elif low in w.form_no:
+        kind, e = "no", k + 1
+    elif low in w.yes_answers:
+        kind, e = "yes", k + 1
+    elif low in w.form_normal:
+        kind, e = "normal", k + 1
+    else:
+        return None
+    # a denial said twice ("nah, not really" without its comma, "no never"): one answer
+    while kind == "no" and e < n:
+        phrases = w.answer_phrases.get(toks[e].lower, ())
+        again = next((ws for ws, kd in phrases if kd == "no" and _starts_at(toks, e, ws)), None)
+        if again is not None:
+            e += len(again)
+        elif toks[e].lower in w.form_no:
+            e += 1
+        else:
+            break
+    while e < n and toks[e].lower in w.final_fillers and not (hard[e] if hard is not None else toks[e].lower in w.hard):
+        e += 1
+    if e < n and toks[e].lower not in w.form_ends and not (hard[e] if hard is not None else toks[e].lower in w.hard):
+        return None
+    return kind, k, e
 
 
 def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:
@@ -371,6 +442,13 @@ def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> boo
     return False
 
 
+def _in_slash_run(toks: Sequence[Tok], j: int, limit: int) -> bool:
+    """Whether token ``j``, before a backward scope's ``limit``, is still in the slash-joined list
+    the scope reached into ("fever/chills/night sweats denied": one denial covers the list), at
+    most a dozen tokens past the limit."""
+    return j >= limit - 12 and (toks[j].lower == "/" or (j + 1 < len(toks) and toks[j + 1].lower == "/"))
+
+
 def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     """Whether a past-time trigger dates an event that something now has lasted "since" ("Since
     a car accident 2 years ago my neck hurts"): it then reaches back to the event only."""
@@ -387,13 +465,23 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
 def _question_tokens(toks: Sequence[Tok], openers: frozenset[str], answers: frozenset[str] = frozenset()) -> list[bool]:
     """For each token, whether it is in a question that opens with a question word and ends
     with "?" ("Could reflux cause this?", "any fever?"), and that no answer follows ("Any injury?
-    None." is a form's field and its answer); one pass over the text."""
+    None." is a form's field and its answer); or in a form's field whose answer is unsure ("Temp?
+    not sure", "Numb: dunno") or a short field asked with no answer ("Fever? Rash?"): asked, not
+    said either way. One pass over the text."""
     out = [False] * len(toks)
     start = 0
     n = len(toks)
     for i, t in enumerate(toks):
+        got = None
+        if t.lower in (".", "!", "?", "\n", ":", "-", "=") and i > start and toks[i - 1].lower != "?":
+            got = answer_after(toks, i)
+            # an unsure answer, or none after a form's short field ("Fever? Rash?" left unanswered)
+            unanswered = got is None and t.lower == "?" and _short_field(toks, i, _words()) and _nothing_after(toks, i)
+            if unanswered or (got is not None and got[0] == "unsure"):
+                for j in range(max(start, i - _words().form_field_max), i):
+                    out[j] = True
         if t.lower in (".", "!", "?", "\n"):
-            answered = i + 1 < n and toks[i + 1].lower in answers
+            answered = i + 1 < n and (toks[i + 1].lower in answers or (got is not None and got[0] != "unsure"))
             if t.lower == "?" and i > start and toks[start].lower in openers and not answered:
                 for j in range(start, i):
                     out[j] = True
@@ -578,6 +666,25 @@ def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
     return i + 2 >= len(toks) or toks[i + 2].lower in w.form_ends or toks[i + 2].lower in w.hard
 
 
+def _nothing_after(toks: Sequence[Tok], i: int) -> bool:
+    """Whether a form's field asked at the "?" at ``i`` is left without an answer: the text or
+    its line ends there, or the next words are another short field asked ("Fever? Rash?")."""
+    n = len(toks)
+    for _ in range(12):  # a list of fields asked is read so far at most (the cost stays linear)
+        j = i + 1
+        while j < n and toks[j].lower == "?":
+            j += 1
+        if j >= n or toks[j].lower == "\n":
+            return True
+        k = j
+        while k < n and k - j < 4 and toks[k].lower not in (".", "!", "?", "\n"):
+            k += 1
+        if not (k < n and toks[k].lower == "?" and _short_field(toks, k, _words())):
+            return False
+        i = k
+    return False
+
+
 def _short_field(toks: Sequence[Tok], i: int, w: _Words) -> bool:
     """Whether the words before a "?" at ``i`` are a form's short field ("Bladder?", "Leg
     weakness?"): at most three words back to the start of the text or a sentence, none a
@@ -591,11 +698,15 @@ def _short_field(toks: Sequence[Tok], i: int, w: _Words) -> bool:
 
 
 def answered_questions(toks: Sequence[Tok]) -> list[bool]:
-    """For each token, whether it is a "?" that an answer follows ("Numb? Yes, the left foot"):
-    the answer is said of the question's words, in one sentence with them."""
+    """For each token, whether it is a "?" that an answer follows ("Numb? Yes, the left foot",
+    "Fever? not that I've noticed"): the answer is said of the question's words, in one sentence
+    with them."""
     answers = _words().answers
     n = len(toks)
-    return [t.lower == "?" and i + 1 < n and toks[i + 1].lower in answers for i, t in enumerate(toks)]
+    return [
+        t.lower == "?" and i + 1 < n and (toks[i + 1].lower in answers or answer_after(toks, i) is not None)
+        for i, t in enumerate(toks)
+    ]
 
 
 def _and_boundaries(toks: Sequence[Tok], lookahead: int) -> list[int]:

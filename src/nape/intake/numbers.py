@@ -482,6 +482,28 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
 _BP = re.compile(r"^(\d{2,3})/(\d{2,3})$")
 
 
+def _side_words(
+    toks: Sequence[Tok], i: int, step: int, reach: int, claimed: set[int], skip: frozenset[str]
+) -> dict[int, int]:
+    """The tokens within ``reach`` of token ``i`` one way (``step``), by their distance, the
+    words of ``skip`` ("arm") not counted; a sentence's end stops the search, a claimed side
+    word is passed over."""
+    out: dict[int, int] = {}
+    d = 0
+    k = i + step
+    while 0 <= k < len(toks) and toks[k].lower not in _SENTENCE_END:
+        if toks[k].lower not in skip:
+            d += 1
+            if d > reach:
+                break
+            if k not in claimed:
+                out[d] = k
+        k += step
+        if abs(k - i) > 2 * reach + 2:
+            break
+    return out
+
+
 def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     """Blood pressure taken in both arms in one sentence (numbers.yaml ``arm_pressure``): each
     reading takes the arm named nearest it (within ``reach`` tokens, its own side first), and a
@@ -491,8 +513,8 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     if cfg is None:
         return []
     right, left = frozenset(cfg.right_words), frozenset(cfg.left_words)
+    nouns = frozenset(cfg.arm_nouns)
     lo_ok, hi_ok = cfg.plausible_systolic
-    n = len(toks)
     readings: list[tuple[int, float, str]] = []  # token, systolic, arm
     claimed: set[int] = set()
     for i, t in enumerate(toks):
@@ -500,9 +522,13 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
         if not m or not lo_ok <= float(m.group(1)) <= hi_ok:
             continue
         arm = ""
+        # the side words nearest the reading each way; the word "arm" does not count in the
+        # distance ("right arm 150/90 left arm 142/88": each reading's side is the one before it)
+        back = _side_words(toks, i, -1, cfg.reach, claimed, nouns)
+        ahead = _side_words(toks, i, 1, cfg.reach, claimed, nouns)
         for d in range(1, cfg.reach + 1):
-            for k in (i - d, i + d):
-                if arm or not 0 <= k < n or k in claimed or toks[k].lower in _SENTENCE_END:
+            for k in (back.get(d), ahead.get(d)):
+                if arm or k is None:
                     continue  # a side word taken by the reading before is not this one's
                 arm = "r" if toks[k].lower in right else "l" if toks[k].lower in left else ""
                 if arm:
@@ -516,6 +542,49 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
         if arm_a == arm_b or any(toks[k].lower in _SENTENCE_END for k in range(i, j)):
             continue
         out.append(NumberHit(cfg.finding, abs(a - b) > cfg.over_mmhg, i, j + 1))
+    return out
+
+
+def read_mouth_opening(toks: Sequence[Tok]) -> list[NumberHit]:
+    """The mouth's opening measured (numbers.yaml ``mouth_opening``): a length in millimetres or
+    centimetres ("opens about 1 cm", "mouth opening 15mm") or a count of fingers ("a finger's
+    width", "three fingers fit") in a sentence that names the mouth, jaw or teeth within
+    ``window`` tokens. At or below the cut-off trismus is present, at or above a normal opening
+    absent; between them nothing. One pass over the text."""
+    cfg = numbers_file().mouth_opening
+    if cfg is None:
+        return []
+    mouth, fingers = frozenset(cfg.mouth_words), frozenset(cfg.finger_words)
+    opening = frozenset(cfg.open_words)
+    n = len(toks)
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        low = t.lower
+        mm: float | None = None
+        start = i
+        if low in fingers and i > 0:
+            k = i - 1
+            if toks[k].lower in ("the", "my", "of") and k > 0:
+                k -= 1
+            count = cfg.counts.get(toks[k].lower)
+            if count is not None:
+                mm, start = count * cfg.finger_mm, k
+        elif low in cfg.units_mm and i > 0:
+            v = _value(toks[i - 1]) if toks[i - 1].text[:1].isdigit() else None
+            if v is not None and v[1] is None:
+                mm, start = v[0] * cfg.units_mm[low], i - 1
+        if mm is None or mm <= 0:
+            continue
+        lo, hi = max(0, start - cfg.window), min(n, i + 1 + cfg.window)
+        near = [k for k in range(lo, hi) if toks[k].lower in mouth or toks[k].lower in opening]
+        if not any(toks[k].lower in mouth for k in near) or not any(toks[k].lower in opening for k in near):
+            continue
+        if any(toks[k].lower in _SENTENCE_END for k in range(min(near[0], start), max(near[-1], i))):
+            continue
+        if mm <= cfg.at_most_mm:
+            out.append(NumberHit(cfg.finding, True, start, i + 1))
+        elif mm >= cfg.normal_from_mm:
+            out.append(NumberHit(cfg.finding, False, start, i + 1))
     return out
 
 

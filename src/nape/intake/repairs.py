@@ -16,8 +16,10 @@ from itertools import islice
 
 from nape.intake.schema import Repair, repairs_file
 
-# words (with an inner apostrophe: "rad'n"), numbers, and each other non-space character alone
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)?|\S")
+# words (with an inner apostrophe: "rad'n"), a verb's or possessive's clitic apart ("heid" and
+# "'s" in "heid's", "ah" and "'m" in "ah'm"), numbers, and each other non-space character alone
+_CLITIC = r"['’](?:s|m|d|ve|ll|re)(?![A-Za-z])"
+_TOKEN = re.compile(rf"[A-Za-z]+(?:(?!{_CLITIC})['’][A-Za-z]+)*|{_CLITIC}|\d+(?:[.,]\d+)?|\S", re.IGNORECASE)
 # what ends or opens a clause, before a word that must begin one
 _CLAUSE_OPEN = frozenset({".", ",", ";", ":", "!", "?", "(", "-", "–", "—", "and", "but", "also"})
 # counts written as words, before a unit ("two ours")
@@ -225,9 +227,54 @@ def _edits_of(
     return edits
 
 
+# a tight run of short forms joined by "/", "&" or "+" ("F/C/NS", "B&B"), as a whole token
+_SLASH_RUN = re.compile(r"(?<![A-Za-z0-9/&+])[A-Za-z]{1,3}(?:[/&+][A-Za-z]{1,3})+(?![A-Za-z0-9/&+])")
+
+
+@cache
+def _slash_items() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int] | None:
+    s = repairs_file().slash_lists
+    if s is None:
+        return None
+    items = {k.lower(): tuple(v) for k, v in s.items.items()}
+    return items, frozenset(x.lower() for x in s.never), s.min_items
+
+
+def _slash_edits(text: str) -> list[tuple[int, int, str]]:
+    """The slash lists of short forms to read as their words (repairs.yaml ``slash_lists``):
+    "F/C/NS" is "fever/chills/night sweats", "B/B" is "bladder/bowel"."""
+    known = _slash_items()
+    if known is None or not ("/" in text or "&" in text or "+" in text):
+        return []
+    items, never, least = known
+    out: list[tuple[int, int, str]] = []
+    for m in _SLASH_RUN.finditer(text):
+        forms = re.split(r"[/&+]", m.group().lower())
+        if len(forms) < least or "/".join(forms) in never or any(f not in items for f in forms):
+            continue
+        seen: dict[str, int] = {}
+        words: list[str] = []
+        for f in forms:
+            k = seen[f] = seen.get(f, -1) + 1
+            if k >= len(items[f]):
+                break
+            words.append(items[f][k])
+        # a form with several words must be said once for each ("B" alone could be either)
+        if len(words) == len(forms) and all(n + 1 == len(items[f]) for f, n in seen.items()):
+            out.append((m.start(), m.end(), "/".join(words)))
+    return out
+
+
 def repair(text: str) -> Repaired | None:
     """The text with its heard forms repaired, or None when there is nothing to repair."""
     edits = _edits(text)
+    slashes = _slash_edits(text)
+    if slashes:
+        # a slash list is read whole: a word repair inside it gives way
+        edits = sorted(
+            slashes + [e for e in edits if not any(s < e[1] and e[0] < t for s, t, _ in slashes)],
+            key=lambda e: e[0],
+        )
     if not edits:
         return None
     out: list[str] = []

@@ -84,6 +84,8 @@ class Clauses(_Strict):
     form_field_max: int = Field(default=8, ge=1, le=16)
     form_normal_answers: list[str] = []
     form_function_words: list[str] = []
+    # a field that names the loss of a function ("Loss of bladder control? no") is denied by "no"
+    form_loss_words: list[str] = []
     # a hyphen inside a word ends a denial ("no fever-stiff neck" keeps the stiff neck) unless the
     # word before it is one of these prefixes ("never taken anti-sickness tablets" denies them)
     hyphen_prefixes: list[str] = []
@@ -107,6 +109,11 @@ class Clauses(_Strict):
     # answers of a self-interview ("Numb? Yes, the left foot"): the answer belongs to its question,
     # and a question so answered is not merely asked
     form_yes_answers: list[str] = []
+    # answers of more words: denying ("not at all", "don't think so"), asserting ("a bit") and
+    # unsure ("not sure", "dunno"; the field is then asked, not said either way)
+    form_no_answer_phrases: list[str] = []
+    form_yes_answer_phrases: list[str] = []
+    form_unsure_answers: list[str] = []
 
 
 class ContextFile(_Strict):
@@ -577,6 +584,27 @@ class ArmPressure(_Strict):
     # how many tokens either side of a reading its arm's word may stand
     reach: int = Field(default=3, ge=1, le=6)
     plausible_systolic: tuple[float, float] = (50.0, 300.0)
+    # words not counted in that distance ("right arm 150/90": the side is next to the reading)
+    arm_nouns: list[str] = []
+
+
+class MouthOpening(_Strict):
+    """The mouth's opening measured ("opens 15 mm", "only a finger's width", "three fingers
+    fit"): at or below ``at_most_mm`` gives ``finding`` present, at or above ``normal_from_mm``
+    absent, between them nothing."""
+
+    finding: str
+    at_most_mm: float = Field(gt=0)
+    normal_from_mm: float = Field(gt=0)
+    finger_mm: float = Field(gt=0)
+    mouth_words: list[str] = Field(min_length=1)
+    # an opening word must stand near too ("opens", "fit", "get ... in"): "a 2 cm cut" is no opening
+    open_words: list[str] = Field(min_length=1)
+    finger_words: list[str] = Field(min_length=1)
+    counts: dict[str, float] = {}
+    units_mm: dict[str, float] = {}
+    window: int = Field(default=8, ge=1, le=12)
+    source: str
 
 
 class NumbersFile(_Strict):
@@ -597,6 +625,7 @@ class NumbersFile(_Strict):
     coma_scale: ComaScale | None = None
     weight_change: WeightChange | None = None
     arm_pressure: ArmPressure | None = None
+    mouth_opening: MouthOpening | None = None
 
 
 # ----------------------------------------------------------------------------- maps
@@ -806,11 +835,24 @@ class Repair(_Strict):
     prev_number: bool = False
 
 
+class SlashLists(_Strict):
+    """A run of a note's short forms joined by "/", "&" or "+" ("F/C/NS", "N/V/D", "B&B"), read as
+    its words joined by "/" so that one denial covers the whole run. Every item must be a known
+    short form; a form with several words is read as them in the order it recurs ("B/B": bladder,
+    then bowel); runs with another sense ("D/C", discharge) are left alone."""
+
+    items: dict[str, list[str]]
+    never: list[str] = []
+    min_items: int = Field(default=2, ge=2, le=6)
+
+
 class RepairsFile(_Strict):
-    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate) and the repairs."""
+    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs and the
+    slash lists."""
 
     sets: dict[str, list[str]] = {}
     repairs: list[Repair]
+    slash_lists: SlashLists | None = None
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:

@@ -94,7 +94,12 @@ def _not_a_symptom_side(text: str, m: re.Match[str]) -> bool:
     if movement_after.match(text, m.end()):
         return True
     clause = _clause(text, m.start(), m.end())
-    return thing.search(clause) is not None and symptom.search(clause) is None
+    # a blood pressure read in one arm ("right 120/80") is the side of a measurement too
+    measured = thing.search(clause) is not None or _BP_READING.search(clause) is not None
+    return measured and symptom.search(clause) is None
+
+
+_BP_READING = re.compile(r"(?<![\d/])(?:\d{3}|[5-9]\d)/\d{2,3}(?![\d/])")
 
 
 # a body part just after a side ("to the left arm", "to the right side of my neck"): a site

@@ -346,6 +346,52 @@ def _year_time_elapsed(
     return None
 
 
+@cache
+def _month_day_rx() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The start ("on the 3rd") and today ("it's now the 14th") as days of the month."""
+    cfg = attributes_file().time
+    if not cfg.month_day_leads or not cfg.month_day_now:
+        return None
+    day = r"the\s+(\d{1,2})(?:st|nd|rd|th)\b"
+    lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cfg.month_day_leads, key=len, reverse=True))
+    now = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cfg.month_day_now, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(?:{lead})\s+{day}(?!\s+of\s+\w+\s+\d)", re.I),
+        re.compile(rf"(?<![\w'])(?:{now})\s+{day}", re.I),
+    )
+
+
+def read_month_days(text: str) -> list[Hit]:
+    """A start told as a day of the month with today told the same way ("back went on the 3rd,
+    it's now the 14th"): the days between them, like a weekday's arithmetic; a start later in the
+    month than today is in the month before. Nothing without today's day."""
+    rx = _month_day_rx()
+    if rx is None or "the " not in text.lower():
+        return []
+    start_rx, now_rx = rx
+    now_m = now_rx.search(text)
+    if now_m is None or not 1 <= int(now_m.group(1)) <= 31:
+        return []
+    today = int(now_m.group(1))
+    out: list[Hit] = []
+    for m in start_rx.finditer(text):
+        if now_m.start() <= m.start() < now_m.end():
+            continue
+        first = int(m.group(1))
+        if not 1 <= first <= 31 or first == today:
+            continue
+        days = float(today - first if today > first else today + 30 - first)
+        if _points_rx().future.search(_sentence_before(text, m.start())):
+            continue  # "seeing the physio on the 20th"
+        # "on the 3rd" dates whatever governs it (a visit too), unless an onset verb comes just
+        # before it ("it started on the 3rd"); "since the 3rd" is a length
+        since = m.group(0).split()[0].lower() in ("since", "from")
+        before = " " + " ".join(text[max(0, m.start() - 16) : m.start()].lower().split())
+        onset = since or before.endswith(tuple(" " + w for w in attributes_file().time.month_day_onset))
+        out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=not since, days=days, weak=not onset))
+    return out
+
+
 def read_points(text: str, age: int | None = None, today: date | None = None) -> list[Hit]:
     """Points in time that give how long ago the problem began: a part of the day or the week
     ("since yesterday", "this arvo", "the other day"), a weekday ("since Sunday": the most recent
@@ -702,6 +748,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
     for m in _LONG_USE.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age, today)
+    bands += read_month_days(text)
     return bands, episodes
 
 

@@ -163,6 +163,12 @@ class TimeWords(_Strict):
     month_leads: list[str] = []
     now_before: list[str] = []
     now_after: list[str] = []
+    # a day of the month as the start ("on the 3rd", "since the 3rd") and as today ("it's now the
+    # 14th", "today is the 14th"): the length is the days between them
+    month_day_leads: list[str] = []
+    month_day_now: list[str] = []
+    # onset verbs right before "on the 3rd" that make it the start of the problem, governed or not
+    month_day_onset: list[str] = []
     clinical_bases: dict[str, float] = {}
     nth_units: dict[str, float] = {}
     ordinals: dict[str, int] = {}

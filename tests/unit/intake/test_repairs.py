@@ -22,6 +22,17 @@ def test_nothing_to_repair_gives_none() -> None:
         ("shoulder + hip", "shoulder and hip"),
         ("P&N in toes", "pins and needles in toes"),
         ("~4 days", "about 4 days"),
+        # regional forms: a clitic is split from its word, so "heid's" is "heid" and "'s"
+        ("ma heid's sair", "my head's sore"),
+        ("Ah cannae turn", "I can't turn"),
+        ("ah've no been sleeping", "I've not been sleeping"),
+        ("hurt me neck", "hurt my neck"),
+        ("nae fever, nae rash", "no fever, no rash"),
+        # a slash list of known short forms is read as its words, still one list
+        ("F/C/NS denied", "fever/chills/night sweats denied"),
+        ("B&B normal", "bladder/bowel normal"),
+        ("no N/V/D", "no nausea/vomiting/diarrhoea"),
+        ("waterworks no probs", "waterworks no problems"),
     ],
 )
 def test_repairs_where_the_gate_holds(text: str, expected: str) -> None:
@@ -30,7 +41,27 @@ def test_repairs_where_the_gate_holds(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["going to weeks of rehab? no, days to weeks", "write it down", "I know the pain", "U&E normal", "SLR +ve"]
+    "text",
+    [
+        "going to weeks of rehab? no, days to weeks",
+        "write it down",
+        "I know the pain",
+        "U&E normal",
+        "SLR +ve",
+        # a form that is also English keeps its sense where its neighbours say so
+        "Ma said it was fine",
+        "I've no fever",
+        "ah well",
+        "call me back",
+        "weaning off the tablets",
+        "HIV positive",
+        # runs with an unknown item, another sense in notes, or a lone form of several words
+        "D/C home",
+        "c/o pain",
+        "L/R equal",
+        "B/NS",
+        "probs just a strain",
+    ],
 )
 def test_no_repair_where_the_gate_fails(text: str) -> None:
     fixed = repair(text)
@@ -69,6 +100,8 @@ def test_parse_mentions_keep_the_words_as_written() -> None:
         "+a" * 300 + " for too weeks",
         "sore for too",
         "too",
+        "ah'm no able tae walk, ma heid's sair, me back's gone; HEID'S; o'clock; it's no getting better",
+        "nae " * 50 + "ah'm" * 30,
     ],
 )
 def test_the_one_pass_search_finds_what_reading_every_token_finds(text: str) -> None:
