@@ -49,6 +49,8 @@ CLASSES = (
     "mechanical_told",
     "load_by_weight",
     "posture_clock",
+    "recurrence_compared",
+    "first_episode",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

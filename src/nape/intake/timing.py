@@ -768,7 +768,7 @@ _RECURRENT_FOLD = Folded(_RECURRENT)
 def _frequency() -> Folded | None:
     """How often something comes (attributes.yaml ``recurrence``): "every evening", "each
     winter", "every few weeks", "most weekends", "after most meals", "a few times a year",
-    "twice this week", "whenever"."""
+    "twice this week", "whenever", and the adverbs ("often", "a lot", but not "a lot of")."""
     cfg = attributes_file().time.recurrence
     if cfg is None:
         return None
@@ -779,7 +779,8 @@ def _frequency() -> Folded | None:
             rf"\b(?:(?:eve?ry|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
             rf"|(most|some|many)\s+({plural})"
             rf"|(?:{counts})\s+(?:a|per|every|each|this|last)\s+({units})"
-            r"|(whenever))\b",
+            + (rf"|(?:{alternation(cfg.adverbs)})(?!\s+of\b)" if cfg.adverbs else "")
+            + r"|(whenever))\b",
             re.I,
         )
     )

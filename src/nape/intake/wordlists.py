@@ -87,6 +87,9 @@ class RecurrenceWords(_Strict):
     same_when: list[str] = []
     # units of an interval within one episode ("comes and goes every 5 minutes"): no recurrence
     within_episode_units: list[str] = []
+    # how often said by an adverb ("I get these often", "it locks up a lot"), read as a frequency
+    # is, with an episode's word in its clause; never followed by "of" ("I get a lot of pain")
+    adverbs: list[str] = []
 
 
 class ClockSpanWords(_Strict):
