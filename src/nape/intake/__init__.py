@@ -508,7 +508,10 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     if fid in m["long_standing"]["findings"]:
         sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
         if any(w in sent_text for w in m["long_standing"]["words"]):
-            affirmed = False  # "on olanzapine for years" is not a recent start
+            # "on olanzapine for years" is not a recent start, and a denial does not turn that
+            # round ("no new tablets, the same ones for years" is no new medicine either)
+            acc.add(Mention(fid, False, source, start, end))
+            return
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
