@@ -51,6 +51,7 @@ CLASSES = (
     "posture_clock",
     "recurrence_compared",
     "first_episode",
+    "current_episode_length",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 
