@@ -861,7 +861,11 @@ _RECURRENT = re.compile(
     r"|ev(?:e)?ry\s+(?:few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
     r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
-    r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
+    r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again"
+    # the spine's own verbs counted ("my back has gone three times since Christmas"), not a
+    # place gone to ("gone twice to the GP")
+    r"|(?:gone|locked(?:\s+up)?|seized(?:\s+up)?|flared(?:\s+up)?|done\s+(?:this|it|that)|gone\s+into\s+spasm)\s+(?:about\s+|maybe\s+)?"
+    r"(?:twice|(?:\d+|two|three|four|five|six|several|a\s+few|many)\s+times)(?!\s+(?:to|with|for)\b))\b",
     re.I,
 )
 
