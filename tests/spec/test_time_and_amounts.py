@@ -49,6 +49,9 @@ CLASSES = (
     "mechanical_told",
     "load_by_weight",
     "posture_clock",
+    "recurrence_compared",
+    "first_episode",
+    "current_episode_length",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

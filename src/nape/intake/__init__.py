@@ -509,7 +509,10 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
     if fid in m["long_standing"]["findings"]:
         sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
         if any(w in sent_text for w in m["long_standing"]["words"]):
-            affirmed = False  # "on olanzapine for years" is not a recent start
+            # "on olanzapine for years" is not a recent start, and a denial does not turn that
+            # round ("no new tablets, the same ones for years" is no new medicine either)
+            acc.add(Mention(fid, False, source, start, end))
+            return
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
@@ -1070,8 +1073,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     _region_fallback(raw, acc, m, toks, ctx, person, frozenset(conditioned))
     _denied_spread(hits, toks, raw, acc, m, ctx)
     # 5. durations, episodes and side
-    durations = choose_duration(times, gv.rank) + episodes[:1]
     starts = [t.start for t in toks]
+    # the problem's duration is chosen among the times said of it now: a length in a past,
+    # settled episode ("sciatica for months back in 2009, long settled") is passed over, and
+    # the current episode's time ("this time it started two days ago") is the one read
+    durations = (
+        choose_duration(
+            [h for h in times if _plainly_said(h.start, h.end, starts, ctx, person, denial=False)], gv.rank, raw
+        )
+        + episodes[:1]
+    )
     recurrences = read_recurrence(raw)
     for hit in [*durations, *recurrences]:
         # "I had back pain for months after my son was born", "my father kept getting bad

@@ -1,6 +1,7 @@
 """Medicines by class (resources/drugs.yaml): a named medicine gives its class's findings, and
 "started / given / switched to X" (a start word a few tokens before the name), or "X was upped"
-(a dose-raise word a few tokens after it), gives the class's findings for a recent start."""
+(a dose-raise word a few tokens after it), gives the class's findings for a recent start; words
+of steady use near the name ("my usual X", "X, dose unchanged") say it is no recent start."""
 
 from __future__ import annotations
 
@@ -46,6 +47,12 @@ def start_rules() -> list[Rule]:
     for w in drugs_file().raise_before_words:
         words = list(phrase_words(w))
         out.append(Rule(RAISE_BEFORE, phrase_tests(words, {}, frozenset()), "start"))
+    for w in drugs_file().steady_words:
+        words = list(phrase_words(w))
+        out.append(Rule(STEADY, phrase_tests(words, {}, frozenset()), "start"))
+    for w in drugs_file().unchanged_words:
+        words = list(phrase_words(w))
+        out.append(Rule(UNCHANGED, phrase_tests(words, {}, frozenset()), "start"))
     return out
 
 
@@ -53,6 +60,10 @@ def start_rules() -> list[Rule]:
 RAISE = "raise"
 # the label of a dose-raise verb that comes before the medicine's name ("doubled my sertraline")
 RAISE_BEFORE = "raise_before"
+# the labels of words that say a medicine's use goes on as before ("my usual olanzapine"), or
+# that nothing about it changed ("dose unchanged")
+STEADY = "steady"
+UNCHANGED = "unchanged"
 
 
 def read_medicines(
@@ -68,8 +79,11 @@ def read_medicines(
     starts: list[int] = []
     raises: list[int] = []
     drugs: list[Match] = []
+    steady: list[tuple[int, int, bool]] = []  # (start, end, unchanged)
     for m in matches:
-        if m.rule.kind == "start" and m.rule.label == RAISE:
+        if m.rule.kind == "start" and m.rule.label in (STEADY, UNCHANGED):
+            steady.append((m.start, m.end, m.rule.label == UNCHANGED))
+        elif m.rule.kind == "start" and m.rule.label == RAISE:
             raises.append(m.start)
         elif m.rule.kind == "start" and m.rule.label == RAISE_BEFORE:
             starts.append(m.end)  # "doubled my sertraline": as a start word before the name
@@ -91,7 +105,19 @@ def read_medicines(
             begin = max(0, starts[k - 1] - 1)
         elif any(0 <= r - m.end < cfg.window for r in raises):
             started = True  # "my haloperidol was upped last week": a dose raised is a recent start
+        near = [u for a, b, u in steady if 0 <= m.start - b < cfg.window or 0 <= a - m.end < cfg.window]
+        if near:
+            # "took my usual quetiapine", "haloperidol, dose unchanged": use that goes on as before
+            started = False
+            if any(near) and "new_medication_recent" in spec.started:
+                out.append(DrugHit("new_medication_recent", cls, False, begin, m.end, present=False))
         days = max((d for k, d in times if m.start <= k < m.end), default=None)
+        if near:
+            # steady use: the name's own findings, and the long-term ones for a long stated time
+            # ("took my usual quetiapine last night": last night is a dose, not a start)
+            found = [*spec.taking, *(spec.long_term if days is not None and days >= cfg.long_term_days else [])]
+            out += [DrugHit(f, cls, False, begin, m.end) for f in found]
+            continue
         if days is None:
             found = spec.started if started else spec.taking
         else:

@@ -882,6 +882,12 @@ class DrugsFile(_Strict):
     # verbs before a medicine's name that say its dose went up ("doubled my sertraline", "upped
     # his haloperidol"): read as a recent start, within ``window`` tokens
     raise_before_words: list[str] = []
+    # words near a medicine's name that say its use goes on as before ("my usual quetiapine",
+    # "olanzapine every night"): no recent start, whatever verb comes before the name
+    steady_words: list[str] = []
+    # ... and words that say outright nothing changed ("dose unchanged", "no change to my
+    # haloperidol"): no recent start, and the new medicine read absent
+    unchanged_words: list[str] = []
     window: int = Field(ge=1, le=8)
     # findings that say a medicine is recent, each with the most days since its start it allows
     recent_findings: dict[str, float] = {}

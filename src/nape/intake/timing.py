@@ -52,6 +52,9 @@ class Hit:
     # dates the problem only when a symptom's words govern it ("my back started hurting this
     # week"), never through a medicine or an event ("started a new tablet this week")
     symptom_only: bool = False
+    # a length of hours told of how the pain behaves ("it comes in waves for two hours"): the
+    # episode's duration only when the text gives no other time at all
+    last_resort: bool = False
 
 
 @cache
@@ -69,7 +72,9 @@ def _duration_rx() -> re.Pattern[str]:
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
         rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
         # "an hour or so ago", "a week or thereabouts"
-        rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()})?",
+        rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()}"
+        # "only two days old" at a clause's end: the complaint's age when its sentence says so
+        r"|\s+old\b(?=\s*(?:[.,;:!?)]|$)))?",
         re.I,
     )
 
@@ -163,6 +168,12 @@ _LONG = re.compile(
 _LONG_USE = re.compile(r"\blong[- ]term\b", re.I)
 
 _THE_PAST_FOLD, _LONG_FOLD = Folded(_THE_PAST), Folded(_LONG)
+# a spell named whole ("all week", "the whole weekend"), read as a length in the perfect tense
+_ALL_SPAN = re.compile(
+    r"\b(?:all|the\s+whole|the\s+entire)\s+(day|morning|afternoon|evening|weekend|week)\b(?!\s+(?:long\s+)?(?:at|on|in)\s+work)",
+    re.I,
+)
+_ALL_SPAN_DAYS = {"day": 0.6, "morning": 0.3, "afternoon": 0.3, "evening": 0.3, "weekend": 2.5, "week": 5}
 
 
 @cache
@@ -291,6 +302,31 @@ def _points_rx() -> _PointRx:
             "at_point": tuple({w.split()[0] for w in cfg.at_point_leads}),
         },
     )
+
+
+# how a pain behaves, said before a length of hours ("it comes in waves for two hours")
+_BEHAVES = re.compile(
+    r"\b(?:waves?|surges?|bursts?|comes?|goes|spasms?|spasming|cramps?|cramping|grips?|gripping|tightens?|throbs?|locks?|seizes?)\b",
+    re.I,
+)
+
+
+def _behaves_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` tells how a pain behaves, with no activity in it
+    ("the spasms come in waves", not "after jogging" or "sitting at a desk")."""
+    before = _sentence_before(text, start, 60)
+    before = before[before.rfind(",") + 1 :]
+    return (
+        _BEHAVES.search(before) is not None
+        and _ACTIVITY_IN.search(before) is None
+        and not re.search(r"ing\s*$", before)
+    )
+
+
+_WEEKDAY_ONSET = re.compile(
+    r"\b(?:came\s+on|comes\s+on|started|began|begun|kicked\s+(?:in|off)|flared(?:\s+up)?|set\s+in|went|gone|happened)\s+(?:on\s+|last\s+|this\s+past\s+)?$",
+    re.I,
+)
 
 
 def _sentence_before(text: str, start: int, reach: int = 40) -> str:
@@ -467,8 +503,20 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         if future(m.start()):
             continue  # "seeing the physio on Friday", "off work until Monday"
         since = lead in ("since", "from")
+        # "it came on Monday", "started on Tuesday": an onset told by its verb dates the
+        # complaint whatever else its clause names
+        told = _WEEKDAY_ONSET.search(text[max(0, m.start(2) - 25) : m.start(2)]) is not None
         out.append(
-            Hit(_band(3), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=3, weak=not since)
+            Hit(
+                _band(3),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=not since,
+                days=3,
+                weak=not (since or told),
+            )
         )
     now = None
     for m in rx.month.finditer(text) if may("month") else ():
@@ -646,19 +694,62 @@ def read_durations(
     return choose_duration(bands, keep) + episodes[:1]
 
 
-def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | None = None) -> list[Hit]:
+def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | None = None, text: str = "") -> list[Hit]:
     """The problem's duration among the times read: the longest of the best rank (see
-    ``read_durations``)."""
+    ``read_durations``). Given the ``text``, a length of an episode told as over ("I had back
+    pain for months after my son was born", "sciatica that lasted a year") yields to any time
+    told of the present one ("this neck pain is two days old")."""
     ranked: list[tuple[int, float, Hit]] = []
     bands = list(bands)
-    others = any(not h.relative for h in bands)
+    others = any(not (h.relative or h.last_resort) for h in bands)
     for h in bands:
-        if h.owner_only or (h.relative and others):
+        if h.owner_only or ((h.relative or h.last_resort) and others):
             continue
         r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
         if r is not None:
             ranked.append((r, h.days, h))
+    if text and len(ranked) > 1:
+        past = [b for b in ranked if _past_length(text, b[2])]
+        top = max((b[0] for b in past), default=None)
+        # only a time of the same or a better rank takes over (a symptom's, not a visit's date)
+        if top is not None and any(b[0] >= top and b not in past for b in ranked):
+            ranked = [b for b in ranked if b not in past]
     return [max(ranked, key=lambda b: (b[0], b[1]))[2]] if ranked else []
+
+
+_PAST_TOLD = re.compile(r"\b(?:(?<!have\s)(?<!['’]ve\s)(?<!has\s)had|lasted|lasting|suffered)\b", re.I)
+_NOW_TOLD = re.compile(r"\b(?:since|still|now|ever|ongoing|continuing)\b", re.I)
+# what puts an episode in the past in its sentence: a past anchor or its end
+_PAST_ANCHOR = re.compile(
+    r"\b(?:years?\s+ago|(?:back\s+)?in\s+(?:19|20)\d\d|back\s+in|was\s+born|when\s+i\s+was|as\s+a\s+(?:child|kid|teenager|student)"
+    r"|last\s+year|in\s+the\s+past|previously|once\s+before|went\s+away|cleared(?:\s+up)?|got\s+better|settled|resolved|recovered"
+    r"|gone|fine\s+after|all\s+better)\b",
+    re.I,
+)
+
+
+def _past_length(text: str, h: Hit) -> bool:
+    """Whether a length is told of an episode that is over: a past "had", "lasted",
+    "lasting" or "suffered" before it in its clause (not "have had"), nothing in the clause
+    saying it goes on ("since", "still", "now"), a past anchor or an end in its sentence
+    ("years ago", "in 2015", "after my son was born", "it cleared up"), and no onset's date."""
+    if h.point:
+        return False
+    sentence = _sentence_before(text, h.start, 80)
+    before = sentence[sentence.rfind(",") + 1 :]
+    if _PAST_TOLD.search(before) is None or _NOW_TOLD.search(_clause_around(text, h.start, h.end)):
+        return False
+    after = text[h.end : h.end + 80]
+    stop = min((i for i in (after.find(p) for p in ".;!?") if i >= 0), default=len(after))
+    return _PAST_ANCHOR.search(sentence + text[h.start : h.end] + after[:stop]) is not None
+
+
+def _complaint_age(text: str, start: int) -> bool:
+    """Whether a length ending in "old" at ``start`` is a complaint's age: a word of
+    ``old_subjects`` before it in its sentence and no person's word (``old_not_subjects``)."""
+    cfg = attributes_file().time
+    before = set(re.findall(r"[\w'’-]+", _sentence_before(text, start, 80).lower()))
+    return not before.isdisjoint(cfg.old_subjects) and before.isdisjoint(cfg.old_not_subjects)
 
 
 @cache
@@ -685,6 +776,10 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         tail = (m.group(5) or "").lower().strip()
         if tail in attributes_file().time.ago_words:
             tail = "ago"  # "two days back"
+        elif tail == "old":
+            if not _complaint_age(text, m.start()):
+                continue  # "my son is 3 weeks old": an age, not a length
+            tail = "now"  # "this neck pain is two days old": how long it has gone on
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
@@ -712,6 +807,10 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
                     continue
                 if lead in ("last", "lasts", "lasting", "lasted", "for", "about", "around", "each", "almost", "nearly"):
                     episodes.append(Hit("brief_episodic_spasms", True, span.start, span.end, span.text))
+            elif lead == "for" and _bare_hours(text, m.end()) and _behaves_before(text, m.start()):
+                # "the spasms come in waves for two hours": how the pain behaves, and the
+                # episode's length when nothing else dates it
+                bands.append(Hit(_band(days), True, span.start, span.end, span.text, days=days, last_resort=True))
             continue  # an hour or two: how long something lasts, not how long the problem has gone on
         if lead in ("every", "each"):
             continue
@@ -742,6 +841,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
+    for m in _ALL_SPAN.finditer(text):
+        # "my back has been in spasm all week": how long, in the perfect only ("my back aches
+        # all day" may be every day's pattern)
+        if _perfect_before(text, m.start()):
+            days = _ALL_SPAN_DAYS[m.group(1).lower()]
+            bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days, weak=True))
     if (stages := _life_stage()) is not None:
         for m in stages.finditer(text):
             bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
@@ -803,7 +908,11 @@ _RECURRENT = re.compile(
     r"|ev(?:e)?ry\s+(?:few\s+days|so\s+often)|from\s+time\s+to\s+time|now\s+and\s+(?:again|then)"
     r"|keeps?\s+(?:coming\s+back|happening|returning|recurring|going\s+into|getting(?!\s+(?:worse|better|weaker|stronger|more|bigger)))"
     r"|comes?\s+and\s+go(?:es)?|on\s+and\s+off|again\s+and\s+again|recurr\w*|(?<!panic\s)(?:episodes|attacks)"
-    r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again)\b",
+    r"|(?:happened|went|gone|going|flared(?:\s+up)?|back|started|into\s+spasm)\s+again"
+    # the spine's own verbs counted ("my back has gone three times since Christmas"), not a
+    # place gone to ("gone twice to the GP")
+    r"|(?:gone|locked(?:\s+up)?|seized(?:\s+up)?|flared(?:\s+up)?|done\s+(?:this|it|that)|gone\s+into\s+spasm)\s+(?:about\s+|maybe\s+)?"
+    r"(?:twice|(?:\d+|two|three|four|five|six|several|a\s+few|many)\s+times)(?!\s+(?:to|with|for)\b))\b",
     re.I,
 )
 
@@ -815,7 +924,7 @@ _RECURRENT_FOLD = Folded(_RECURRENT)
 def _frequency() -> Folded | None:
     """How often something comes (attributes.yaml ``recurrence``): "every evening", "each
     winter", "every few weeks", "most weekends", "after most meals", "a few times a year",
-    "twice this week", "whenever"."""
+    "twice this week", "whenever", and the adverbs ("often", "a lot", but not "a lot of")."""
     cfg = attributes_file().time.recurrence
     if cfg is None:
         return None
@@ -826,7 +935,8 @@ def _frequency() -> Folded | None:
             rf"\b(?:(?:eve?ry|each)\s+(?:(other|few|couple\s+of|\d+|two|three|four|five|six)\s+)?({units}|{plural})"
             rf"|(most|some|many)\s+({plural})"
             rf"|(?:{counts})\s+(?:a|per|every|each|this|last)\s+({units})"
-            r"|(whenever))\b",
+            + (rf"|(?:{alternation(cfg.adverbs)})(?!\s+of\b)" if cfg.adverbs else "")
+            + r"|(whenever))\b",
             re.I,
         )
     )

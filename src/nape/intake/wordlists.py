@@ -87,6 +87,9 @@ class RecurrenceWords(_Strict):
     same_when: list[str] = []
     # units of an interval within one episode ("comes and goes every 5 minutes"): no recurrence
     within_episode_units: list[str] = []
+    # how often said by an adverb ("I get these often", "it locks up a lot"), read as a frequency
+    # is, with an episode's word in its clause; never followed by "of" ("I get a lot of pain")
+    adverbs: list[str] = []
 
 
 class ClockSpanWords(_Strict):
@@ -123,6 +126,11 @@ class TimeWords(_Strict):
     # a word after a length that dates it like "ago" ("two days back"), unless a symptom's word
     # follows it (then it is the body part: "3 weeks back pain")
     ago_words: list[str] = []
+    # "this neck pain is two days old": a length then "old" at a clause's end is how long the
+    # complaint has gone on when one of ``old_subjects`` stands before it in its sentence and
+    # none of ``old_not_subjects`` (a baby or a child "three weeks old" is an age)
+    old_subjects: list[str] = []
+    old_not_subjects: list[str] = []
     ago_back_not_before: list[str] = []
     # "this week" dates an onset only with one of ``week_onset_words`` in its clause and none of
     # ``week_count_words`` just before it ("it started this week"; not "twice this week")
