@@ -19,6 +19,7 @@ ROWS: list[dict[str, Any]] = yaml.safe_load(
 
 CLASSES = (
     "aneurysm_plain",
+    "proxy_age_list",
 )
 
 
