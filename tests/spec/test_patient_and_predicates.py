@@ -20,6 +20,7 @@ ROWS: list[dict[str, Any]] = yaml.safe_load(
 CLASSES = (
     "aneurysm_plain",
     "proxy_age_list",
+    "neck_subject_force",
 )
 
 
