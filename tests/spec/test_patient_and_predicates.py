@@ -21,6 +21,7 @@ CLASSES = (
     "aneurysm_plain",
     "proxy_age_list",
     "neck_subject_force",
+    "knot_and_shear",
 )
 
 
