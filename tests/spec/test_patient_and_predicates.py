@@ -22,6 +22,7 @@ CLASSES = (
     "proxy_age_list",
     "neck_subject_force",
     "knot_and_shear",
+    "numbness_extent",
 )
 
 

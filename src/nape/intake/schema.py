@@ -253,8 +253,11 @@ class ConceptFile(_Strict):
             for gname in (q.qualifier, q.site, q.gives):
                 if gname not in self.groups:
                     raise ValueError(f"qualified site names unknown group {gname!r}")
-            if self.groups[q.site].kind != "site" or self.groups[q.gives].kind != "site":
-                raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites")
+            # a modifier may be narrowed too ("up to the ankles": how far a numbness reaches); it
+            # then gives a modifier, which no concept takes as its site
+            kinds = {self.groups[q.site].kind, self.groups[q.gives].kind}
+            if kinds not in ({"site"}, {"modifier"}):
+                raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites (or modifiers)")
         if self.list_result is not None:
             for gname in [*self.list_result.items, *self.list_result.results]:
                 if gname not in self.groups:
