@@ -23,6 +23,7 @@ CLASSES = (
     "neck_subject_force",
     "knot_and_shear",
     "numbness_extent",
+    "normal_predicate",
 )
 
 

@@ -152,6 +152,10 @@ class Compose(_Strict):
     # ("no leg symptoms" denies leg numbness, weakness and pain; "leg symptoms" alone says
     # nothing about which)
     only_denied: bool = False
+    # false: a denial of the rule's words says nothing of its finding ("no weakness down one
+    # side" denies a one-sided weakness, not the weakness of both legs that "weak down one side"
+    # says of the arm and leg of that side)
+    deniable: bool = True
     # groups that, named within the window of the rule's first group, stop the rule: "no
     # weakness" denies weakness everywhere, "no weakness in my arms" only in the arms; "my back
     # is fine until I bend" is not a back without pain
@@ -759,6 +763,10 @@ class MapsFile(_Strict):
     # sites that are not limbs, and how near one must stand to a generic word to take it
     non_limb_words: list[str] = []
     non_limb_reach: int = Field(default=5, ge=0, le=10)
+    # concept groups naming one side or half of the body: a generic word denied in a clause that
+    # names one ("no weakness on one side", "no numbness down one half") denies no arm or leg (the
+    # limb would only be guessed), only the one-sided finding its own rules read
+    half_body_groups: list[str] = []
     long_standing: LongStanding
     region_fallback: RegionFallback
     # a finding read present that is itself another: a road crash now is an injury now
