@@ -24,6 +24,7 @@ CLASSES = (
     "knot_and_shear",
     "numbness_extent",
     "normal_predicate",
+    "shared_limb_verbs",
 )
 
 
