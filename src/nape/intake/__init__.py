@@ -779,12 +779,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     for i in range(1, len(reach)):
         reach[i] = max(reach[i], reach[i - 1])
         part_reach[i] = max(part_reach[i], part_reach[i - 1])
+    half_groups = frozenset(m.get("half_body_groups", ()))
+    half_clauses = {ctx.clause[h.start] for h in hits if h.group in half_groups} if half_groups else set()
     for mt in kept:
         label = mt.rule.label
         present = True
         if label.endswith(ABSENT):
             label, present = label[: -len(ABSENT)], False
         elif label.startswith(GENERIC):
+            if half_clauses and ctx.clause[mt.start] in half_clauses and ctx.status([(mt.start, mt.end)]).negated:
+                continue  # "no weakness down one side": a one-sided weakness denied, no limb's
             limb = _limb(toks, mt.start, sent, limbs, raw, ctx.clause, m.get("non_limb_reach", 0))
             if not limb:
                 # the nearest site is not a limb ("my pee stream is weak"; "numb between the legs"
@@ -836,6 +840,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):
             continue  # "leg symptoms" alone does not say which
+        if not r.deniable and cst is not None and cst.negated:
+            continue  # "no weakness down one side" says nothing of both legs
         if (
             not r.present
             and r.when_denied == "present"

@@ -63,7 +63,11 @@ def _rx() -> _Rx:
             re.compile(
                 rf"(?:\b(?:my|our)\s+|(?:^|[.!?]\s+))"
                 rf"(?:(\d{{1,3}})[- ]?(?:yo|y/o|years?[- ]old|yr[- ]old)\s+)?({rel})\b"
-                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\)|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b"
+                # the age in brackets, alone or opening a list of the relative's history ("my dad
+                # (80, ex-smoker, AAA)": the list is theirs, so the relative is the patient)
+                rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\s*(?:yo|y/o|yrs?|years?(?:[- ]old)?)?"
+                rf"(?:\)|\s*[,;]\s*[^()\n]{{1,80}}\))"
+                rf"|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b"
                 # ("my wife is 30 weeks": a pregnancy's weeks, not her age)
                 rf"(?!\s*(?:days?|weeks?|wks?|w\b|months?|mths?|\+\s*\d))))?",
                 re.I,

@@ -164,6 +164,10 @@ class Compose(_Strict):
     # ("no leg symptoms" denies leg numbness, weakness and pain; "leg symptoms" alone says
     # nothing about which)
     only_denied: bool = False
+    # false: a denial of the rule's words says nothing of its finding ("no weakness down one
+    # side" denies a one-sided weakness, not the weakness of both legs that "weak down one side"
+    # says of the arm and leg of that side)
+    deniable: bool = True
     # groups that, named within the window of the rule's first group, stop the rule: "no
     # weakness" denies weakness everywhere, "no weakness in my arms" only in the arms; "my back
     # is fine until I bend" is not a back without pain
@@ -265,8 +269,11 @@ class ConceptFile(_Strict):
             for gname in (q.qualifier, q.site, q.gives):
                 if gname not in self.groups:
                     raise ValueError(f"qualified site names unknown group {gname!r}")
-            if self.groups[q.site].kind != "site" or self.groups[q.gives].kind != "site":
-                raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites")
+            # a modifier may be narrowed too ("up to the ankles": how far a numbness reaches); it
+            # then gives a modifier, which no concept takes as its site
+            kinds = {self.groups[q.site].kind, self.groups[q.gives].kind}
+            if kinds not in ({"site"}, {"modifier"}):
+                raise ValueError(f"qualified site {q.gives!r}: its site and what it gives must be sites (or modifiers)")
         if self.list_result is not None:
             for gname in [*self.list_result.items, *self.list_result.results]:
                 if gname not in self.groups:
@@ -790,6 +797,10 @@ class MapsFile(_Strict):
     # sites that are not limbs, and how near one must stand to a generic word to take it
     non_limb_words: list[str] = []
     non_limb_reach: int = Field(default=5, ge=0, le=10)
+    # concept groups naming one side or half of the body: a generic word denied in a clause that
+    # names one ("no weakness on one side", "no numbness down one half") denies no arm or leg (the
+    # limb would only be guessed), only the one-sided finding its own rules read
+    half_body_groups: list[str] = []
     long_standing: LongStanding
     region_fallback: RegionFallback
     # a finding read present that is itself another: a road crash now is an injury now

@@ -98,3 +98,24 @@ def test_yields_to_is_part_of_the_schema(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(schema, "RESOURCES", tmp_path)
     with pytest.raises(IntakeResourceError, match="yields_to"):
         schema.load("concepts.yaml", ConceptFile)
+
+
+def test_a_rule_not_deniable_says_nothing_when_denied() -> None:
+    # "weak down one side" is the arm and the leg of that side; denied, it denies neither
+    assert _got("she is weak down one side of her body").get("leg_weakness") is True
+    assert "leg_weakness" not in _got("she is not weak down one side of her body")
+
+
+def test_a_qualified_modifier_must_give_a_modifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = yaml.safe_load((schema.RESOURCES / "concepts.yaml").read_text(encoding="utf-8"))
+    data["qualified_sites"].append({"qualifier": "extent_to", "site": "sock_limit_word", "gives": "mid_back"})
+    (tmp_path / "concepts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(schema, "RESOURCES", tmp_path)
+    with pytest.raises(IntakeResourceError, match="must be sites"):
+        schema.load("concepts.yaml", ConceptFile)
+
+
+def test_a_reach_joined_to_its_limit_is_read_as_one_modifier() -> None:
+    both_ends = "numb from the toes to the ankles and from the fingers to the wrists"
+    assert _got(both_ends).get("stocking_glove_numbness") is True
+    assert _got("numb from the toes to the ankles").get("stocking_glove_numbness") is not True
