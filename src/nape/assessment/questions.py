@@ -221,13 +221,21 @@ def _other_regions(plan: InterviewPlan, ev: Evidence) -> set[str]:
     return {f for r, fids in plan.regions.items() if r not in regions for f in fids} - mine
 
 
+def _unfounded(plan: InterviewPlan, ev: Evidence) -> list[str]:
+    """Questions whose event is not known to have happened (interview.yaml ``presupposes``).
+
+    Example: after "She bent to lift a bag of compost", with no fall or blow, "have you been able
+    to walk about since the injury?" is not asked."""
+    return [fid for fid, events in plan.presupposes.items() if not any(ev.present(e) for e in events)]
+
+
 def _gain_candidates(
     model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array, skip: set[str]
 ) -> list[_Candidate]:
     gain = information_gain(model, posterior)
     mask = _askable_mask(model).copy()
     grouped = plan.grouped_findings()
-    for fid in [*ev.asked, *ev.findings, *grouped, *skip, *_other_regions(plan, ev)]:
+    for fid in [*ev.asked, *ev.findings, *grouped, *skip, *_other_regions(plan, ev), *_unfounded(plan, ev)]:
         mask[model.index[fid]] = False
     gain = np.where(mask, gain, -1.0)
     order = np.argsort(-gain)[: plan.settings.candidates]

@@ -205,6 +205,9 @@ class InterviewPlan(StrictModel):
     region_words: dict[Literal["neck", "back", "both"], Text]
     sensitive: list[Sensitive] = Field(default_factory=list)
     implies: list[Implication] = Field(default_factory=list)
+    # An ordinary question that presupposes an event ("have you walked about since the
+    # injury?") is asked only once one of its events is known present.
+    presupposes: dict[Id, list[Id]] = Field(default_factory=dict)
     groups: list[Group] = Field(default_factory=list)
     checklists: list[Checklist] = Field(default_factory=list)
     relations: dict[Id, Relation]
@@ -283,6 +286,9 @@ def _check(plan: InterviewPlan, kb: KnowledgeBase) -> None:
         if overlap:
             raise KnowledgeReferenceError(f"{where}: group {g.id!r}: {sorted(overlap)} already in another group")
         seen |= set(g.members)
+    for fid, events in plan.presupposes.items():
+        for x in [fid, *events]:
+            known(x, f"presupposes {fid!r}")
     grouped = plan.grouped_findings()
     for c in plan.checklists:
         if c.id in kb.findings or c.id in plan.group_ids():
