@@ -5,18 +5,13 @@ reading_mechanisms.yaml, plus ``age`` and ``proxy`` (whether the text is about s
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from nape.intake import parse
+from tests.spec import rows
 
-ROWS: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "patient_and_predicates.yaml").read_text(encoding="utf-8")
-)
-
+ROWS = rows.load("patient_and_predicates.yaml")
 CLASSES = (
     "aneurysm_plain",
     "proxy_age_list",
@@ -28,16 +23,9 @@ CLASSES = (
 )
 
 
-@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
+@pytest.mark.parametrize("row", rows.params(ROWS))
 def test_patient_and_predicates(row: dict[str, Any]) -> None:
-    r = parse(row["text"])
-    got = {m.finding: m.present for m in r.mentions}
-    for fid, present in row.get("expect", {}).items():
-        assert got.get(fid) == present, (fid, got)
-    for fid in row.get("not", []):
-        assert got.get(fid) is not True, (fid, got)
-    for fid in row.get("unread", []):
-        assert fid not in got, (fid, got)
+    r = rows.check(row)
     if "age" in row:
         assert r.age == row["age"], r.age
     if "proxy" in row:
@@ -45,10 +33,4 @@ def test_patient_and_predicates(row: dict[str, Any]) -> None:
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
-    assert {r["class"] for r in ROWS} == set(CLASSES)
-    for cls in CLASSES:
-        rows = [r for r in ROWS if r["class"] == cls]
-        assert len([r for r in rows if not r.get("control")]) >= 6, cls
-        assert any(r.get("control") for r in rows), cls
-        for r in rows:  # every row checks something
-            assert r.get("expect") or r.get("not") or r.get("unread") or "age" in r, r["text"]
+    rows.check_classes(ROWS, CLASSES, extra=("age",))

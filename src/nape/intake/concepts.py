@@ -749,9 +749,11 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                         near = _nearest(*_sorted(other), anchor, window + _LIST_REACH, after)
                     if near is None:
                         break
+                    # in an ordered rule the site is the one nearest the part before it ("pain
+                    # from my neck down the right arm": the arm after "down", not the neck)
+                    ref = Hit(other, *spans[-1]) if rule.ordered else anchor
                     if kinds[other] == "site" and not (
-                        _closest_site(near, anchor, _spans_for(near), ctx, rule.ordered)
-                        or _also_after(near, also_starts)
+                        _closest_site(near, ref, _spans_for(near), ctx, rule.ordered) or _also_after(near, also_starts)
                     ):
                         break
                     spans.append((near.start, near.end))

@@ -1,0 +1,33 @@
+"""Speech words, pain paths, chart shorthand for signs and bodies thrown
+(tests/spec/signs_and_paths.yaml, session 13): "jumbled" is speech only when said of speech; a
+pain's path goes to the site after "down"; a site's symptoms denied deny its finding; a reflex
+"down" is reduced; a test done, then its result; XSLR; a body thrown or caught in a blast is
+injured. One test per row; controls must stay as they are (fields: tests/spec/rows.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.spec import rows
+
+ROWS = rows.load("signs_and_paths.yaml")
+CLASSES = (
+    "speech_word_needs_speech",
+    "path_site_after_start",
+    "site_symptoms_denied",
+    "reflex_down",
+    "test_then_result",
+    "crossed_test_shorthand",
+    "thrown_or_blast",
+)
+
+
+@pytest.mark.parametrize("row", rows.params(ROWS))
+def test_signs_and_paths(row: dict[str, Any]) -> None:
+    rows.check(row)
+
+
+def test_every_class_has_six_wordings_and_controls() -> None:
+    rows.check_classes(ROWS, CLASSES)
