@@ -1,8 +1,10 @@
-"""Speech words, pain paths, chart shorthand for signs and bodies thrown
+"""Speech words, pain paths, chart shorthand for signs, bodies thrown and dated pasts
 (tests/spec/signs_and_paths.yaml, session 13): "jumbled" is speech only when said of speech; a
 pain's path goes to the site after "down"; a site's symptoms denied deny its finding; a reflex
 "down" is reduced; a test done, then its result; XSLR; a body thrown or caught in a blast is
-injured. One test per row; controls must stay as they are (fields: tests/spec/rows.py)."""
+injured; a clause that says the thing lasts till now is not in a date's past; a healed injury
+is no distracting injury; a heavy load lifted days ago is the recent strain. One test per row;
+controls must stay as they are (fields: tests/spec/rows.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ CLASSES = (
     "test_then_result",
     "crossed_test_shorthand",
     "thrown_or_blast",
+    "lasting_after_date",
+    "old_injury_not_distracting",
+    "recent_heavy_load",
 )
 
 

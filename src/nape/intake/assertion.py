@@ -75,6 +75,7 @@ class _Words:
     # answers of more than one word ("not at all", "don't think so", "not sure"), each with its
     # kind ("no", "yes", "unsure"), by their first word, longest first
     answer_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    lasting: frozenset[str]
 
 
 @cache
@@ -108,6 +109,7 @@ def _words() -> _Words:
         frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
         frozenset(c.form_yes_answers),
         _answer_phrases(c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers),
+        frozenset(c.lasting_words),
     )
 
 
@@ -194,6 +196,7 @@ class Context:
                 while j < n and j < t.end + reach and not (j >= t.end and self.hard[j]):
                     self.presupposed[j] = max(self.presupposed[j], t.end)
                     j += 1
+        lasting = _lasting_after(toks, self.hard, w.lasting)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -208,6 +211,7 @@ class Context:
                 # stroke with slurred speech"), and so does a denial that is its verb's subject
                 # ("nobody at home has had a fever"): only a hard boundary ends it
                 other = t.category in ("FAMILY", "NOT_PERSON")
+                dated = t.category == "HISTORICAL" and t.direction == "BIDIRECTIONAL"
                 stops = self.hard if other or t.text in w.subject_denials else self.stop
                 # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
                 # was shaking"): its scope starts at the subject
@@ -217,6 +221,8 @@ class Context:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if t.text in w.subject_denials and toks[j].lower == ",":
                         break  # "cold when nobody else is, piling on weight": its clause only
+                    if dated and toks[j].lower in _LASTING_JOINS and lasting[j]:
+                        break  # "fell years ago and my neck has hurt ever since": that is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):
@@ -460,6 +466,24 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
         if stop[j]:
             return False
     return False
+
+
+_LASTING_JOINS = frozenset({"and", ","})
+
+
+def _lasting_after(toks: Sequence[Tok], hard: list[bool], words: frozenset[str]) -> list[bool]:
+    """Per token, whether a word saying something lasts till now ("since", "still") follows it
+    in its clause: one pass from the end. "Whiplash in 2019, and my neck has been stiff ever
+    since": true at the comma and the "and"."""
+    out = [False] * len(toks)
+    seen = False
+    for i in range(len(toks) - 1, -1, -1):
+        if hard[i]:
+            seen = False
+        out[i] = seen
+        if toks[i].lower in words:
+            seen = True
+    return out
 
 
 def _question_tokens(toks: Sequence[Tok], openers: frozenset[str], answers: frozenset[str] = frozenset()) -> list[bool]:

@@ -114,6 +114,9 @@ class Clauses(_Strict):
     form_no_answer_phrases: list[str] = []
     form_yes_answer_phrases: list[str] = []
     form_unsure_answers: list[str] = []
+    # a date's past reaches no clause after "and" or a comma that says the thing lasts ("hurt it
+    # years ago and my back has ached ever since", "fell two years ago, my neck still aches")
+    lasting_words: list[str] = []
 
 
 class ContextFile(_Strict):
