@@ -52,6 +52,7 @@ CLASSES = (
     "recurrence_compared",
     "first_episode",
     "current_episode_length",
+    "length_foreign_shape",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

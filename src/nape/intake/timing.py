@@ -58,7 +58,7 @@ class Hit:
 
 
 @cache
-def _numbers() -> dict[str, int]:
+def _numbers() -> dict[str, float]:
     return attributes_file().time.numbers
 
 
@@ -66,7 +66,7 @@ def _numbers() -> dict[str, int]:
 def _duration_rx() -> re.Pattern[str]:
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
     return re.compile(
-        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|from|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
@@ -157,6 +157,8 @@ _START_WORDS = re.compile(
 _LONG = re.compile(
     r"\b((?:for|after|over)\s+(?:many\s+)?(?:months|years|ages|a\s+long\s+time)|chronic|on\s+and\s+off\s+for\s+years|longstanding|long-standing"
     r"|since\s+(?:birth|childhood|i\s+was\s+(?:a\s+)?(?:baby|toddler|child|kid|little|young|born))"
+    # "since years", "from many months" (English shaped by German, Dutch or French word order)
+    r"|(?:since|from)\s+(?:many\s+|some\s+|several\s+)?(?:months|years)(?!\s+(?:ago|back|before|of|old|at|in|on|as|behind|spent|doing|working|sitting|hunched)\b)"
     # "years on olanzapine", "after years of haloperidol"
     r"|(?<!\d\s)(?:many\s+|several\s+)?years\s+(?:on|of|taking)(?=\s))\b",
     re.I,
@@ -680,7 +682,9 @@ def _perfect_before(text: str, start: int) -> bool:
 
 # leads of a number and a unit of minutes or hours that say how long ago the problem began
 # ("x 2 hrs", "for the past 40 minutes"), not how long an episode lasts ("lasts 2 minutes")
-_ONSET_LEADS = frozenset({"x", "×", "since", "past", "over the last", "over the past"})
+_FROM_PLACE = re.compile(r"\s+(?:away|off|out|of|in|on|walk|drive|ride|before|after|later|earlier)\b", re.I)
+# "from 3 months" in English shaped by another language ("depuis", "seit", "desde") is "since"
+_ONSET_LEADS = frozenset({"x", "×", "since", "from", "past", "over the last", "over the past"})
 
 
 def read_durations(
@@ -781,6 +785,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
                 continue  # "my son is 3 weeks old": an age, not a length
             tail = "now"  # "this neck pain is two days old": how long it has gone on
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
+        if lead == "from" and _FROM_PLACE.match(text, m.end()):
+            continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(2)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if not lead and _person_of().search(text, max(0, m.start() - 40), m.start()):

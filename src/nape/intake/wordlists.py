@@ -104,7 +104,7 @@ class ClockSpanWords(_Strict):
 
 
 class TimeWords(_Strict):
-    numbers: dict[str, int]
+    numbers: dict[str, float]
     unit_days: dict[str, float] = {}
     # words after "or" that hedge a length ("an hour or so ago", "a week or thereabouts")
     unit_hedges: list[str] = []
