@@ -3,7 +3,8 @@
 pain's path goes to the site after "down"; a site's symptoms denied deny its finding; a reflex
 "down" is reduced; a test done, then its result; XSLR; a body thrown or caught in a blast is
 injured; a clause that says the thing lasts till now is not in a date's past; a healed injury
-is no distracting injury; a heavy load lifted days ago is the recent strain. One test per row;
+is no distracting injury; a heavy load lifted days ago is the recent strain; pain that comes in waves with words
+between; a pain placed by the kidneys. One test per row;
 controls must stay as they are (fields: tests/spec/rows.py)."""
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ CLASSES = (
     "lasting_after_date",
     "old_injury_not_distracting",
     "recent_heavy_load",
+    "waves_with_words_between",
+    "pain_by_the_kidney",
 )
 
 
