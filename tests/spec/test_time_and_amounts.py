@@ -53,6 +53,7 @@ CLASSES = (
     "first_episode",
     "current_episode_length",
     "length_foreign_shape",
+    "temperature_word_own_sentence",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

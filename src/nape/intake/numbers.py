@@ -592,6 +592,7 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
     cfg = numbers_file()
     temp = cfg.temperature
     temp_words = frozenset(temp.words)
+    not_before_words = frozenset(temp.not_before)
     strong_temp_words = temp_words - {"was", "of", "running", "t"}
     lab_not_after = frozenset(cfg.lab_not_after)
     lab_names: dict[str, tuple[str, Lab]] = {}
@@ -606,8 +607,13 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             continue
         value, unit = v
         unit, j = _degree_unit(toks, i, unit)
-        before = toks[max(0, i - temp.window) : i]
-        named = any(b.lower in strong_temp_words for b in before)
+        before = _same_sentence(toks[max(0, i - temp.window) : i])
+        # "No fever. Age 38", "no fever, 38 years old": the number is someone's age or a length
+        after = toks[j].lower if j < n else ""
+        own = {b.lower for b in before[-2:]}
+        named = any(b.lower in strong_temp_words for b in before) and not (
+            own & not_before_words or (unit is None and after in temp.not_after)
+        )
         celsius = temp.plausible_c[0] <= value <= temp.plausible_c[1]
         fahrenheit = temp.plausible_f[0] <= value <= temp.plausible_f[1]
         is_temp = False
@@ -664,6 +670,18 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
                     out.append(NumberHit(str(f), False, k, i + 1))
             break
     return out
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n"})
+
+
+def _same_sentence(before: Sequence[Tok]) -> Sequence[Tok]:
+    """The words of ``before`` after its last sentence end: "No fever. Age 38" names no
+    temperature for the 38."""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower in _SENTENCE_ENDS or (before[k].text.endswith((".", "!", "?")) and len(before[k].text) > 1):
+            return before[k + 1 :]
+    return before
 
 
 _RANGE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
