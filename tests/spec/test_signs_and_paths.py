@@ -3,9 +3,9 @@
 pain's path goes to the site after "down"; a site's symptoms denied deny its finding; a reflex
 "down" is reduced; a test done, then its result; XSLR; a body thrown or caught in a blast is
 injured; a clause that says the thing lasts till now is not in a date's past; a healed injury
-is no distracting injury; a heavy load lifted days ago is the recent strain; pain that comes in waves with words
-between; a pain placed by the kidneys; a cough added to what makes the pain worse; arms that won't rise to dress. One test
-per row;
+is no distracting injury; a heavy load lifted days ago is the recent strain; pain that comes in
+waves with words between; a pain placed by the kidneys; a cough added to what makes the pain
+worse; arms that won't rise to dress; the jaw's pain with sweat or effort. One test per row;
 controls must stay as they are (fields: tests/spec/rows.py)."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ CLASSES = (
     "pain_by_the_kidney",
     "cough_added_to_triggers",
     "arms_to_dress",
+    "jaw_with_cardiac_context",
 )
 
 
