@@ -51,7 +51,7 @@ from nape.intake.numbers import (
     read_vaccine_cover,
     read_weight_change,
 )
-from nape.intake.person import read_person
+from nape.intake.person import read_person, self_contrast
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.repairs import Repaired, repair
@@ -150,6 +150,8 @@ class _Acc:
     parts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
     denied_parts: dict[str, set[str]] = field(default_factory=dict)
     raw: str = ""
+    # whether the writer speaks of a body part or complaint of their own (found once per text)
+    writer_body: bool | None = None
 
     def add(self, m: Mention) -> None:
         # A finding stated present anywhere stays present (safer than letting a denial win);
@@ -461,8 +463,17 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             # a family-history finding's own words name the relative ("my uncle has dystonia")
             acc.add(Mention(fid, affirmed and not st.negated, source, start, end))
             return
-        else:
+        elif not (
+            affirmed
+            and not st.negated
+            and kb.findings[fid].category in ("symptom", "sign")
+            and not st.historical
+            and _relative_has_now(toks, c.start, m["relative_subjects"])
+            and not _writer_body(acc, toks, m["relative_subjects"])
+        ):
             return
+        # else "my dad has a droopy face", "Mum's got slurred speech": a relative's symptom now
+        # (no family history of it): the message is about the relative, who is the patient
     if (
         fid in m["family_to"]
         and affirmed
@@ -605,6 +616,54 @@ def _whole_family(family_words: Sequence[str], general: Sequence[str]) -> bool:
     family"), not of one relative ("my mum doesn't have psoriasis" says nothing of the rest)."""
     words = {w.strip(":-").lower() for text in family_words for w in text.split()}
     return not words.isdisjoint(general)
+
+
+def _writer_body(acc: _Acc, toks: Sequence[Tok], spec: dict[str, Any]) -> bool:
+    """Whether the writer names a body part or a complaint of their own ("my back problem",
+    "I've just got the stiffness"): a relative's symptom is then the relative's, not the
+    patient's. One pass per text, kept on the accumulator."""
+    if acc.writer_body is None:
+        body = frozenset(spec.get("writer_body_words", ()))
+        relatives = frozenset(spec["relatives"])
+        own = frozenset(spec.get("writer_own", ()))
+        found = self_contrast(acc.raw)
+        for i, t in enumerate(toks if not found else ()):
+            if t.lower in own:
+                found = True
+                break
+            near = toks[i + 1 : i + 3]
+            if t.lower == "my" and not any(x.lower in relatives for x in near) and any(x.lower in body for x in near):
+                found = True
+                break
+        acc.writer_body = found
+    return acc.writer_body
+
+
+def _relative_has_now(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:
+    """Whether a relative just before a symptom's words has it now: a verb of having in the
+    present between them and none in the past ("my dad has a droopy face", "Mum's got slurred
+    speech"; not "my dad had a droopy face after his stroke"), with no word of the writer between
+    (maps.yaml ``relative_subjects``: ``present_verbs``, ``past_verbs``)."""
+    relatives = frozenset(spec["relatives"])
+    present = frozenset(spec.get("present_verbs", ()))
+    past = frozenset(spec.get("past_verbs", ()))
+    stops = frozenset(spec["stops"])
+    k = start - 1
+    while k > max(-1, start - 1 - spec.get("present_reach", 10)):
+        w = toks[k].lower
+        if w in stops or w in (".", "!", "?", "\n", ";"):
+            return False
+        if w in relatives:
+            words = [t.lower for t in toks[k + 1 : start]]
+            between = set(words)
+            # "'s" is "has"/"is" before a participle ("Mum's got", "Dad's been"), else an owner's
+            # ("my aunt's head")
+            has_now = bool(between & present) or any(
+                a == "'s" and b in spec.get("clitic_next", ()) for a, b in itertools.pairwise(words)
+            )
+            return has_now and not between & past
+        k -= 1
+    return False
 
 
 def _relative_subject(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:

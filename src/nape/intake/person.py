@@ -299,6 +299,13 @@ def _plain_age(text: str, low: str | None = None) -> tuple[int | None, str | Non
     return None, None
 
 
+def self_contrast(text: str) -> bool:
+    """Whether the writer turns from a relative's story to their own ("mine is just a stiff
+    neck", "I just have neck pain"): attributes.yaml ``self_contrast``."""
+    rx = _rx().self_contrast
+    return rx is not None and rx.search(text) is not None
+
+
 def _has_complaint(tail: str, w: PersonWords) -> bool:
     """Whether the words after a relative say they have a complaint: a possession verb (or "is"
     and a state: "is pregnant and has a stiff neck"), then a complaint word within a few words

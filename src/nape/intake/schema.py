@@ -656,6 +656,18 @@ class RelativeSubjects(_Strict):
     # name is the relative's condition, so a naming word lengthens the look-back by naming_reach
     naming: list[str] = []
     naming_reach: int = Field(default=0, ge=0, le=10)
+    # a relative who has a symptom now (a present verb of having, no past one) is the patient
+    present_verbs: list[str] = []
+    past_verbs: list[str] = []
+    # how far back the relative may stand: over a list of their symptoms ("has a droopy face and
+    # slurred speech"), as far as a relative's story reaches (context_rules.yaml FAMILY forward)
+    present_reach: int = Field(default=10, ge=1, le=12)
+    # "'s" is a verb of having only before one of these ("Mum's got", "Dad's been")
+    clitic_next: list[str] = []
+    # the writer's own body or complaint: "my" before one of writer_body_words, or a word of
+    # writer_own ("mine") anywhere; the relative's symptom is then theirs alone
+    writer_body_words: list[str] = []
+    writer_own: list[str] = []
 
 
 class BriefEpisode(_Strict):

@@ -262,6 +262,7 @@ def tokenise(text: str) -> list[Tok]:
         return spacy_tokenise(text)
     table = lemma_table()
     out: list[Tok] = []
+    start = True  # a sentence starts here: the text's first word, and after . ! ? or a new line
     for m in _CHUNK.finditer(text):
         chunk = m.group()
         at = m.start()
@@ -269,6 +270,7 @@ def tokenise(text: str) -> list[Tok]:
             chunk, at = "\n", at + 1
         if chunk == "\n":
             out.append(Tok(len(out), "\n", "\n", "\n", at, at + 1, True, False, True))
+            start = True
             continue
         parts = _TEXT_CHUNKS.get(chunk)
         if parts is None:
@@ -277,11 +279,14 @@ def tokenise(text: str) -> list[Tok]:
             # the tuple built directly (the named tuple's own constructor is a Python call)
             a = at + off
             out.append(
-                _new(Tok, (len(out), word, lower, table.get(lower, lower), a, a + len(word), is_punct, like_num, False))
+                _new(Tok, (len(out), word, lower, table.get(lower, lower), a, a + len(word), is_punct, like_num, start))
             )
+            start = lower in _SENTENCE_ENDS
     return out
 
 
+# the marks after which the next word starts a sentence (a token's ``sent_start``)
+_SENTENCE_ENDS = frozenset({".", "!", "?", "...", "…"})
 # Words separated by " ", "\n" or " \n" only (what ``bound`` leaves of most texts), perhaps with
 # a final space (spaCy keeps it as the last token's trailing whitespace, not a token).
 _SIMPLE_SPACING = re.compile(r"[^\s]+(?:(?: |\n| \n)[^\s]+)* ?")
@@ -318,15 +323,24 @@ def spacy_tokenise(text: str) -> list[Tok]:
         for t in doc:
             if t.is_space:
                 if "\n" in t.text:
-                    out.append(Tok(len(out), "\n", "\n", "\n", t.idx, t.idx + len(t.text), True, False, start))
+                    out.append(Tok(len(out), "\n", "\n", "\n", t.idx, t.idx + len(t.text), True, False, True))
                     start = True
                 continue
             lower = t.lower_
             out.append(
                 Tok(
-                    len(out), t.text, lower, table.get(lower, lower), t.idx, t.idx + len(t.text), t.is_punct, t.like_num
+                    len(out),
+                    t.text,
+                    lower,
+                    table.get(lower, lower),
+                    t.idx,
+                    t.idx + len(t.text),
+                    t.is_punct,
+                    t.like_num,
+                    start,
                 )
             )
+            start = lower in _SENTENCE_ENDS
     return out
 
 

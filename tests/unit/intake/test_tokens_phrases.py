@@ -4,7 +4,7 @@ the tokens must be exactly those of spaCy's tokenizer, for every phrase the rule
 from __future__ import annotations
 
 from nape.intake.pipeline import build
-from nape.intake.tokens import PHRASES, lemma_table, phrase_words, spacy_phrase_words
+from nape.intake.tokens import PHRASES, lemma_table, phrase_words, spacy_phrase_words, spacy_tokenise, tokenise
 
 
 def test_every_rule_phrase_has_spacys_tokens() -> None:
@@ -31,7 +31,6 @@ def test_texts_tokenised_chunk_by_chunk_as_spacy_does() -> None:
     from pathlib import Path
 
     from nape.intake import clean
-    from nape.intake.tokens import spacy_tokenise, tokenise
 
     root = Path(__file__).resolve().parents[3]
     texts = [json.loads(line)["text"] for line in (root / "data/cases/dev.jsonl").read_text().splitlines() if line]
@@ -116,3 +115,12 @@ def test_chunks_of_ascii_letters_are_tokenised_as_spacy_does() -> None:
     for w in sample:
         want = tuple((t.idx, t.text, t.lower_, t.is_punct, t.like_num) for t in nlp.make_doc(w))
         assert _chunk_tokens(w) == want, w
+
+
+def test_sentence_starts_are_marked_in_both_tokenisers() -> None:
+    """A context rule may ask for a sentence's first word (IS_SENT_START: a relative opening a
+    sentence, "Dad had a stroke."): the text's first word and a word after . ! ? or a new line."""
+    text = "Dad had a stroke. Mum too! Ok\nnow then"
+    for tokens in (tokenise(text), spacy_tokenise(text)):
+        starts = [t.text for t in tokens if t.sent_start and t.text != "\n"]
+        assert starts == ["Dad", "Mum", "Ok", "now"]
