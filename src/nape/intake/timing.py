@@ -70,7 +70,7 @@ def _duration_rx() -> re.Pattern[str]:
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
+        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
         # "an hour or so ago", "a week or thereabouts"
         rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()}"
         # "only two days old" at a clause's end: the complaint's age when its sentence says so
