@@ -328,6 +328,7 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
     assert spec is not None
     states = frozenset(w.lower() for w in spec.state_words)
     openers = frozenset(w.lower() for w in spec.openers)
+    separators = frozenset(w.lower() for w in spec.separators)
     out: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -348,17 +349,24 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         first = found[0][0]
         before = first == 0 or toks[first - 1][2] in openers or found[-1][1] < len(toks)
-        starts = {a for a, _, _ in found}
-        for a, b, ticked in found:
-            if before:
-                if b >= len(toks) or b in starts:
-                    continue  # a box with no item
+        ends = [a for a, _, _ in found[1:]] + [len(toks)]  # where each box's item ends
+        for (a, b, ticked), end in zip(found, ends, strict=True):
+            after_field = a > 1 and toks[a - 1][2] in separators
+            # a box with no item after it, or right after a field's mark with another field after
+            # it ("Fever: [x] Vomiting: [ ]"), answers the field before it
+            if b >= end or (after_field and toks[end - 1][2] in separators):
+                if a == 0:
+                    continue  # a box alone on its line
+                answer = spec.ticked_after if ticked else spec.empty_after
+                means = answer if after_field else spec.after_mark + answer
+            elif before:
                 state = toks[b][2] in states
                 if ticked:
                     means = spec.ticked_before_state if state else spec.ticked_before
                 else:
                     means = spec.empty_before_state if state else spec.empty_before
             else:
-                means = spec.ticked_after if ticked else spec.empty_after
+                answer = spec.ticked_after if ticked else spec.empty_after
+                means = spec.after_mark + answer
             out.append((toks[a][0], toks[b - 1][1], means))
     return out

@@ -880,6 +880,10 @@ class TickBoxes(_Strict):
     ticked_before_state: str = ""
     empty_after: str
     ticked_after: str
+    # what goes before an after-box's answer when no field mark stands before the box
+    after_mark: str = ": "
+    # a form's field marks: a box right after one answers the field ("Fever: [ ]")
+    separators: list[str] = []
     # what may stand before a line's first box when its boxes come before their items
     # ("Symptoms: [x] stiff neck [ ] fever")
     openers: list[str] = []
