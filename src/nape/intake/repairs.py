@@ -329,7 +329,8 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
     states = frozenset(w.lower() for w in spec.state_words)
     openers = frozenset(w.lower() for w in spec.openers)
     separators = frozenset(w.lower() for w in spec.separators)
-    out: list[tuple[int, int, str]] = []
+    bullets = frozenset(spec.bullet_glyphs)
+    lines: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]] = []
     pos = 0
     for line in text.split("\n"):
         toks = [(s + pos, e + pos, w) for s, e, w in _words(line)]
@@ -345,6 +346,18 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
                     break
             else:
                 i += 1
+        if found:
+            lines.append((toks, found))
+    # an empty box's glyph alone at a line's start is a list's bullet too ("❏ severe headache"
+    # pasted from a document): it denies only in a checklist that ticks a box somewhere
+    if not any(t for _, found in lines for _, _, t in found):
+        lines = [
+            (toks, found)
+            for toks, found in lines
+            if not (len(found) == 1 and found[0][0] == 0 and toks[0][2] in bullets)
+        ]
+    out: list[tuple[int, int, str]] = []
+    for toks, found in lines:
         if not found:
             continue
         first = found[0][0]

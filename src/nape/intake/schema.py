@@ -884,6 +884,9 @@ class TickBoxes(_Strict):
     after_mark: str = ": "
     # a form's field marks: a box right after one answers the field ("Fever: [ ]")
     separators: list[str] = []
+    # empty boxes' glyphs that are also a list's bullets: one alone at a line's start is a box
+    # only where the text ticks a box somewhere
+    bullet_glyphs: list[str] = []
     # what may stand before a line's first box when its boxes come before their items
     # ("Symptoms: [x] stiff neck [ ] fever")
     openers: list[str] = []
