@@ -197,11 +197,16 @@ class Context:
                     self.presupposed[j] = max(self.presupposed[j], t.end)
                     j += 1
         lasting = _lasting_after(toks, self.hard, w.lasting)
+        forms = _form_denials(toks, self.hard, w, cfg.clauses.form_field_max)
+        # a form's answer that ends its clause ("Vomiting: no, headache") is its field's: what
+        # follows is the form's next item, which the answer does not deny
+        answers = frozenset(at for _, _, at in forms)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
             bwd = t.max_scope if t.max_scope is not None and t.direction == "BACKWARD" else sc.backward
-            if t.direction in ("FORWARD", "BIDIRECTIONAL") and not _since_then(toks, t, self.stop):
+            answer = t.category == "NEGATED_EXISTENCE" and t.start in answers
+            if t.direction in ("FORWARD", "BIDIRECTIONAL") and not answer and not _since_then(toks, t, self.stop):
                 phrase_only = (
                     t.category == "NEGATED_EXISTENCE"
                     and _denies_its_verb_only(toks, t, w.verbal, w.list_verbs)
@@ -238,7 +243,7 @@ class Context:
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
                     self._mark(j, k)
                     j -= 1
-        for a, b, at in _form_denials(toks, self.hard, w, cfg.clauses.form_field_max):
+        for a, b, at in forms:
             self.triggers.append(Trigger("NEGATED_EXISTENCE", "BACKWARD", at, at + 1, toks[at].lower, None))
             for j in range(a, b):
                 self._mark(j, len(self.triggers) - 1)

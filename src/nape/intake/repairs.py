@@ -91,12 +91,17 @@ def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str
         return False
     if prev is not None and prev in rule.not_prev:
         return False
-    if rule.next and nxt not in rule.next and not (r.end_ok and (nxt is None or nxt in _CLAUSE_END)):
+    line_end = nxt is not None and "\n" in text[toks[j - 1][1] : toks[j][0]]
+    if rule.next and nxt not in rule.next and not (r.end_ok and (nxt is None or nxt in _CLAUSE_END or line_end)):
         return False
     if nxt is not None and nxt in rule.not_next:
         return False
     if rule.after_next and (j + 1 >= len(toks) or toks[j + 1][2] not in rule.after_next):
         return False
+    if r.next_glued and (nxt is None or toks[j][0] != toks[j - 1][1] or not nxt[:1].isalpha()):
+        return False
+    if r.next_glued and prev is not None and toks[i - 1][1] == toks[i][0]:
+        return False  # inside a hyphenated word ("glove-and-stocking"), not before one
     if r.next_number and (nxt is None or not nxt[:1].isdigit()):
         return False
     if r.prev_number and (prev is None or not (prev[:1].isdigit() or prev in _NUMBER_WORDS)):
@@ -268,13 +273,13 @@ def _slash_edits(text: str) -> list[tuple[int, int, str]]:
 def repair(text: str) -> Repaired | None:
     """The text with its heard forms repaired, or None when there is nothing to repair."""
     edits = _edits(text)
-    slashes = _slash_edits(text)
-    if slashes:
-        # a slash list is read whole: a word repair inside it gives way
-        edits = sorted(
-            slashes + [e for e in edits if not any(s < e[1] and e[0] < t for s, t, _ in slashes)],
-            key=lambda e: e[0],
-        )
+    # a slash list is read whole, and a tick box is one mark: a word repair inside gives way
+    for whole in (_slash_edits(text), _box_edits(text)):
+        if whole:
+            edits = sorted(
+                whole + [e for e in edits if not any(s < e[1] and e[0] < t for s, t, _ in whole)],
+                key=lambda e: e[0],
+            )
     if not edits:
         return None
     out: list[str] = []
@@ -291,3 +296,90 @@ def repair(text: str) -> Repaired | None:
         pos = e
     starts.append(len(text))
     return Repaired("".join(out), text, tuple(starts), tuple(ends))
+
+
+@cache
+def _boxes() -> tuple[dict[tuple[str, ...], bool], int] | None:
+    """The tick boxes of repairs.yaml (``tick_boxes``) as token runs -> ticked, and the longest
+    run's length; None when the file has none."""
+    b = repairs_file().tick_boxes
+    if b is None:
+        return None
+    forms: dict[tuple[str, ...], bool] = {}
+    for ticked, written in ((False, b.empty), (True, b.ticked)):
+        for form in written:
+            forms[tuple(t for _, _, t in _words(form))] = ticked
+    return forms, max(map(len, forms))
+
+
+_BOX_MARKS = frozenset("[(☐□❏❐▢☑☒✅✔✓")
+
+
+def _box_edits(text: str) -> list[tuple[int, int, str]]:
+    """The tick boxes of a pasted checklist, read as words (repairs.yaml ``tick_boxes``): on a
+    line whose boxes come before their items ("[x] stiff neck [ ] fever"), an empty box is a
+    denial of its item and a ticked one a clause start; on a line whose boxes follow their items
+    ("fever [ ] rash [x]"), each box is the item's answer. One pass over each line's tokens."""
+    known = _boxes()
+    if known is None or not any(ch in _BOX_MARKS for ch in text):
+        return []
+    forms, longest = known
+    spec = repairs_file().tick_boxes
+    assert spec is not None
+    states = frozenset(w.lower() for w in spec.state_words)
+    openers = frozenset(w.lower() for w in spec.openers)
+    separators = frozenset(w.lower() for w in spec.separators)
+    bullets = frozenset(spec.bullet_glyphs)
+    lines: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        toks = [(s + pos, e + pos, w) for s, e, w in _words(line)]
+        pos += len(line) + 1
+        found: list[tuple[int, int, bool]] = []  # (first token, end token, ticked)
+        i = 0
+        while i < len(toks):
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                ticked = forms.get(tuple(w for _, _, w in toks[i : i + n]))
+                if ticked is not None:
+                    found.append((i, i + n, ticked))
+                    i += n
+                    break
+            else:
+                i += 1
+        if found:
+            lines.append((toks, found))
+    # an empty box's glyph alone at a line's start is a list's bullet too ("❏ severe headache"
+    # pasted from a document): it denies only in a checklist that ticks a box somewhere
+    if not any(t for _, found in lines for _, _, t in found):
+        lines = [
+            (toks, found)
+            for toks, found in lines
+            if not (len(found) == 1 and found[0][0] == 0 and toks[0][2] in bullets)
+        ]
+    out: list[tuple[int, int, str]] = []
+    for toks, found in lines:
+        if not found:
+            continue
+        first = found[0][0]
+        before = first == 0 or toks[first - 1][2] in openers or found[-1][1] < len(toks)
+        ends = [a for a, _, _ in found[1:]] + [len(toks)]  # where each box's item ends
+        for (a, b, ticked), end in zip(found, ends, strict=True):
+            after_field = a > 1 and toks[a - 1][2] in separators
+            # a box with no item after it, or right after a field's mark with another field after
+            # it ("Fever: [x] Vomiting: [ ]"), answers the field before it
+            if b >= end or (after_field and toks[end - 1][2] in separators):
+                if a == 0:
+                    continue  # a box alone on its line
+                answer = spec.ticked_after if ticked else spec.empty_after
+                means = answer if after_field else spec.after_mark + answer
+            elif before:
+                state = toks[b][2] in states
+                if ticked:
+                    means = spec.ticked_before_state if state else spec.ticked_before
+                else:
+                    means = spec.empty_before_state if state else spec.empty_before
+            else:
+                answer = spec.ticked_after if ticked else spec.empty_after
+                means = spec.after_mark + answer
+            out.append((toks[a][0], toks[b - 1][1], means))
+    return out

@@ -854,11 +854,15 @@ class Repair(_Strict):
     prev: list[str] = []
     not_prev: list[str] = []
     clause_start: bool = False
+    # with `next`, the end of the clause or of the line after the heard form passes too
     end_ok: bool = False
     # a word of at least this many letters on each side (0: not asked)
     between_words: int = Field(default=0, ge=0, le=10)
     next_number: bool = False
     prev_number: bool = False
+    # true: the next word is written against the heard form, with no space ("-stiff neck"),
+    # and the word before it is not ("glove-and-stocking" is one word)
+    next_glued: bool = False
 
 
 class SlashLists(_Strict):
@@ -872,13 +876,45 @@ class SlashLists(_Strict):
     min_items: int = Field(default=2, ge=2, le=6)
 
 
+class TickBoxes(_Strict):
+    """The boxes of a pasted checklist ("[x] stiff neck [ ] fever", "☐ rash ☑ tired"), read as
+    the words they stand for. A line that opens with a box has its boxes before their items: an
+    empty box reads as ``empty_before`` (a denial of the item up to the next box or the line's
+    end), a ticked one as ``ticked_before`` (a clause start, so the denial before it ends there).
+    Boxes at the end of a line's items ("fever [ ] rash [x]") answer the item before them, as a
+    form's field: ``empty_after`` and ``ticked_after``. Each box is a run of symbols written
+    with spaces between them ("[ x ]"); the spaces inside a box do not matter."""
+
+    empty: list[str] = Field(min_length=1)
+    ticked: list[str] = Field(min_length=1)
+    empty_before: str
+    ticked_before: str
+    # an item that is a bare state word ("[x] tired", "[ ] dizzy") is how the person feels
+    state_words: list[str] = []
+    empty_before_state: str = ""
+    ticked_before_state: str = ""
+    empty_after: str
+    ticked_after: str
+    # what goes before an after-box's answer when no field mark stands before the box
+    after_mark: str = ": "
+    # a form's field marks: a box right after one answers the field ("Fever: [ ]")
+    separators: list[str] = []
+    # empty boxes' glyphs that are also a list's bullets: one alone at a line's start is a box
+    # only where the text ticks a box somewhere
+    bullet_glyphs: list[str] = []
+    # what may stand before a line's first box when its boxes come before their items
+    # ("Symptoms: [x] stiff neck [ ] fever")
+    openers: list[str] = []
+
+
 class RepairsFile(_Strict):
-    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs and the
-    slash lists."""
+    """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs, the
+    slash lists and the tick boxes."""
 
     sets: dict[str, list[str]] = {}
     repairs: list[Repair]
     slash_lists: SlashLists | None = None
+    tick_boxes: TickBoxes | None = None
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:

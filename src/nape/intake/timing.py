@@ -70,7 +70,7 @@ def _duration_rx() -> re.Pattern[str]:
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
+        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
         # "an hour or so ago", "a week or thereabouts"
         rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()}"
         # "only two days old" at a clause's end: the complaint's age when its sentence says so
@@ -1071,6 +1071,7 @@ def governed(
     history_words = frozenset({"of", *cfg.length_history_words})
     back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
     alone_marks = frozenset(cfg.bare_alone_marks)
+    item_marks = frozenset(cfg.bare_item_marks)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
@@ -1195,14 +1196,16 @@ def governed(
         the shoulder blade. 4 months."): the sentence before it ends on a symptom finding's own
         words (``bare_alone_marks`` on both sides of the length; nothing else governed between)."""
         marks = alone_marks
-        if not marks or i < 2 or toks[i - 1].lower not in marks:
+        if not marks or i < 2 or toks[i - 1].lower not in marks | item_marks:
             return None
         if j + 1 < len(toks) and toks[j + 1].lower not in marks:
             return None
         b = i - 1
         while b > 0 and toks[b - 1].lower in marks:
             b -= 1  # "Lower back pain.\n8 weeks": the marks together end one sentence
-        for k in range(b - 1, max(-1, b - 1 - _REACH), -1):
+        # after a comma, the item before it must end on the symptom's words
+        reach = 1 if toks[b].lower in item_marks else _REACH
+        for k in range(b - 1, max(-1, b - 1 - reach), -1):
             if toks[k].lower in marks:
                 return None
             what = gov.get(k)

@@ -192,6 +192,7 @@ class TimeWords(_Strict):
     # a bare length that is a sentence of its own, between two of these marks ("Pain under the
     # shoulder blade. 4 months."), is the length of the symptom the sentence before ends on
     bare_alone_marks: list[str] = []
+    bare_item_marks: list[str] = []
     # words right after a length that make it a history's length ("2 wk hx", "10-day history of")
     length_history_words: list[str] = []
     # words of the perfect tense before "for" and a length under half a day that make it how
