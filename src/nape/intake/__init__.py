@@ -901,15 +901,12 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             continue  # "leg symptoms" alone does not say which
         if not r.deniable and cst is not None and cst.negated:
             continue  # "no weakness down one side" says nothing of both legs
-        if (
-            not r.present
-            and r.when_denied == "present"
-            and cst is not None
-            and not cst.negated
-            and ctx.verb_denied(spans)
-        ):
-            # "he doesn't walk well": the normal state denied by its own verb is the trouble
-            cands.append(_Cand(r.finding, True, comp.start, comp.end, cst, "compose"))
+        if not r.present and cst is not None and not cst.negated and ctx.verb_denied(spans):
+            # "he doesn't walk well": the normal state denied by its own verb is the trouble;
+            # a rule whose denial says nothing says nothing ("can't remember it all" is no clear
+            # memory, though "can't" keeps its denial from what follows)
+            if r.when_denied == "present":
+                cands.append(_Cand(r.finding, True, comp.start, comp.end, cst, "compose"))
             continue
         if not r.present and cst is not None and cst.negated:
             if r.when_denied != "present":

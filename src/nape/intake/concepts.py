@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
-from nape.intake.schema import Compose, concept_file, drugs_file
+from nape.intake.schema import Compose, ListResult, concept_file, drugs_file
 from nape.intake.tokens import Tok, capital_phrase_words, common_words, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
@@ -440,6 +440,45 @@ def list_results(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
             j = k
         for item in listed[1:]:  # the last item is next to its result already
             out += [Hit(g, item.start, item.end) for g in spans[(h.start, h.end)]]
+    return out + _lead_results(toks, spec, ends, joiners, results)
+
+
+def _lead_results(
+    toks: Sequence[Tok],
+    spec: ListResult,
+    ends: dict[int, list[Hit]],
+    joiners: frozenset[str],
+    results: frozenset[str],
+) -> list[Hit]:
+    """A result said before its list ("full power and sensation in the legs", "full power,
+    tone and reflexes"): a lead word right before (or opening) the list's first item is read as
+    the result of all of them, so the items after it, though their own words say no result, are
+    normal too. A lead before a single item is left alone. Each lead looks forward over its list
+    once: linear."""
+    if not spec.leads:
+        return []
+    leads = frozenset(spec.leads)
+    by_start: dict[int, int] = {}  # item hits: start -> the furthest end
+    for e, hs in ends.items():
+        for x in hs:
+            by_start[x.start] = max(by_start.get(x.start, 0), e)
+    out: list[Hit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in leads:
+            continue
+        j = by_start.get(i) or by_start.get(i + 1)
+        count = 0
+        while j is not None and count < n:
+            count += 1
+            k = j
+            while k < n and toks[k].lower in joiners:
+                k += 1
+            if k == j:
+                break
+            j = by_start.get(k)
+        if count > 1:  # its list has more than one item
+            out += [Hit(g, i, i + 1) for g in sorted(results)]
     return out
 
 

@@ -250,6 +250,9 @@ class ListResult(_Strict):
     joiners: list[str]
     # words between the last item and its result ("power and tone are normal")
     links: list[str] = []
+    # result words said before the list instead ("full power and sensation in both legs"): such a
+    # word right before the first item is the result of every item after it too
+    leads: list[str] = []
 
 
 class ConceptFile(_Strict):
