@@ -4,7 +4,7 @@ a sensory trick however the hand is laid; the jaw shutting by itself and the eye
 confusion in an acute illness, waking only with a struggle, a neck that will not bend; the walk
 pulled to one side, a clumsy half of the body, an onset anchored on waking; pallor then a fall as a
 collapse. One test per row; controls must stay as they are. The fields are those of
-reading_mechanisms.yaml."""
+tests/spec/rows.py."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from tests.spec._rows import check_classes, check_row, load, params
+from tests.spec import rows
 
-ROWS = load("movement_and_collapse.yaml")
+ROWS = rows.load("movement_and_collapse.yaml")
 
 CLASSES = (
     "dystonic_pulling",
@@ -26,10 +26,10 @@ CLASSES = (
 )
 
 
-@pytest.mark.parametrize("row", params(ROWS))
+@pytest.mark.parametrize("row", rows.params(ROWS))
 def test_movement_and_collapse(row: dict[str, Any]) -> None:
-    check_row(row)
+    rows.check(row)
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
-    check_classes(ROWS, CLASSES)
+    rows.check_classes(ROWS, CLASSES)
