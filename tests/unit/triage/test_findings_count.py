@@ -44,6 +44,21 @@ def test_serious_symptoms_count_against_benign_causes_that_do_not_list_them() ->
                 assert _weight(cid, fid) < -0.5, (cid, fid)
 
 
+def test_a_horner_sign_after_a_neck_twist_points_to_dissection_not_a_wry_neck() -> None:
+    """A drooping eyelid with a small pupil beside one-sided neck pain: a wry neck never gives a
+    Horner syndrome (its benign_rate), so a tear in a neck artery leads."""
+    assert KB.findings["drooping_eyelid_small_pupil"].benign_rate is not None
+    ev = Evidence.build(
+        KB,
+        {"neck_pain": True, "unilateral_symptoms": True, "drooping_eyelid_small_pupil": True},
+        age=39,
+    )
+    post = MODEL.posterior(ev)
+    dissection = post[MODEL.conditions.index("cervical_artery_dissection")]
+    assert dissection > post[MODEL.conditions.index("acute_torticollis")]
+    assert dissection > post[MODEL.conditions.index("muscle_strain")]
+
+
 def test_unlisted_findings_are_neutral_for_dangerous_causes() -> None:
     listed = {lk.finding for lk in KB.conditions["meningitis"].findings}
     unlisted = next(f for f in ("heavy_lifting_or_overexertion", "crepitus") if f not in listed)
