@@ -21,6 +21,7 @@ CLASSES = (
     "knowing_not_denying",
     "shared_site",
     "terse_normal",
+    "nothing_found_eases",
 )
 
 

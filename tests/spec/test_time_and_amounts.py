@@ -54,6 +54,8 @@ CLASSES = (
     "current_episode_length",
     "length_foreign_shape",
     "temperature_word_own_sentence",
+    "recent_months_ago",
+    "resolved_some_time_ago",
 )
 _YEAR_BACK = re.compile(r"\{year-(\d+)\}")
 

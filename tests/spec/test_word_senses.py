@@ -29,6 +29,7 @@ CLASSES = (
     "loose_site",
     "pain_quality",
     "word_memory",
+    "job_not_care",
 )
 
 
