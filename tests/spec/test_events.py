@@ -17,7 +17,7 @@ from nape.intake import parse
 ROWS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "events.yaml").read_text(encoding="utf-8"))
 CLASSES = ("struck_by_thing", "sport_contact", "road_shorthand", "ridden_rollover", "slang_fall", "fall_threshold")
 CLASSES += ("up_unaided", "medicine_event", "birth_event", "spasm_verb", "head_moves_self", "neck_actor")
-CLASSES += ("heavy_work", "elder_light_lift", "medicine_taken")
+CLASSES += ("heavy_work", "elder_light_lift", "medicine_taken", "steady_use_in_sentence")
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])

@@ -517,13 +517,11 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         if fid in m["historical_to"] and affirmed:
             acc.add(Mention(m["historical_to"][fid], False, source, start, end))
         return
-    if fid in m["long_standing"]["findings"]:
-        sent_text = raw[toks[max(0, c.start - 12)].start : toks[min(len(toks), c.end + 12) - 1].end].lower()
-        if any(w in sent_text for w in m["long_standing"]["words"]):
-            # "on olanzapine for years" is not a recent start, and a denial does not turn that
-            # round ("no new tablets, the same ones for years" is no new medicine either)
-            acc.add(Mention(fid, False, source, start, end))
-            return
+    if fid in m["long_standing"]["findings"] and _long_standing_near(raw, toks, c, m["long_standing"]):
+        # "on olanzapine for years" is not a recent start, and a denial does not turn that round
+        # ("no new tablets, the same ones for years" is no new medicine either)
+        acc.add(Mention(fid, False, source, start, end))
+        return
     acc.add(Mention(fid, affirmed != st.negated, source, start, end))
 
 
@@ -616,6 +614,24 @@ def _whole_family(family_words: Sequence[str], general: Sequence[str]) -> bool:
     family"), not of one relative ("my mum doesn't have psoriasis" says nothing of the rest)."""
     words = {w.strip(":-").lower() for text in family_words for w in text.split()}
     return not words.isdisjoint(general)
+
+
+def _long_standing_near(raw: str, toks: Sequence[Tok], c: _Cand, spec: dict[str, Any]) -> bool:
+    """Whether words of long use (maps.yaml ``long_standing``) stand within ``reach`` tokens of
+    the candidate in its own sentence ("no new tablets, the same dose for years"; not "... for
+    years. I started a new tablet last week")."""
+    reach = spec.get("reach", 12)
+    a = c.start
+    while a > max(0, c.start - reach) and toks[a - 1].lower not in _SENTENCE_MARKS:
+        a -= 1
+    b = c.end
+    while b < min(len(toks), c.end + reach) and toks[b].lower not in _SENTENCE_MARKS:
+        b += 1
+    text = raw[toks[a].start : toks[b - 1].end].lower()
+    return any(w in text for w in spec["words"])
+
+
+_SENTENCE_MARKS = frozenset({".", "!", "?", ";", "\n"})
 
 
 def _writer_body(acc: _Acc, toks: Sequence[Tok], spec: dict[str, Any]) -> bool:

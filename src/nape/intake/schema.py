@@ -682,8 +682,12 @@ class BriefEpisode(_Strict):
 
 
 class LongStanding(_Strict):
+    """Findings of a recent start that words of long or unchanged use deny, within ``reach``
+    tokens in their own sentence."""
+
     findings: list[str]
     words: list[str]
+    reach: int = Field(default=12, ge=1, le=20)
 
 
 class RegionFallback(_Strict):
