@@ -30,6 +30,7 @@ CLASSES = (
     "pain_quality",
     "word_memory",
     "job_not_care",
+    "eye_turn_forms",
 )
 
 
