@@ -468,7 +468,7 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
             and not st.negated
             and kb.findings[fid].category in ("symptom", "sign")
             and not st.historical
-            and _relative_has_now(toks, c.start, m["relative_subjects"])
+            and _relative_has_now(toks, c.start, c.end, m["relative_subjects"])
             and not _writer_body(acc, toks, m["relative_subjects"])
         ):
             return
@@ -655,7 +655,7 @@ def _writer_body(acc: _Acc, toks: Sequence[Tok], spec: dict[str, Any]) -> bool:
     return acc.writer_body
 
 
-def _relative_has_now(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> bool:
+def _relative_has_now(toks: Sequence[Tok], start: int, end: int, spec: dict[str, Any]) -> bool:
     """Whether a relative just before a symptom's words has it now: a verb of having in the
     present between them and none in the past ("my dad has a droopy face", "Mum's got slurred
     speech"; not "my dad had a droopy face after his stroke"), with no word of the writer between
@@ -670,7 +670,8 @@ def _relative_has_now(toks: Sequence[Tok], start: int, spec: dict[str, Any]) -> 
         if w in stops or w in (".", "!", "?", "\n", ";"):
             return False
         if w in relatives:
-            words = [t.lower for t in toks[k + 1 : start]]
+            # the verb may follow a possessed body part ("my daughter's eye keeps turning")
+            words = [t.lower for t in toks[k + 1 : min(len(toks), end + 1)]]
             between = set(words)
             # "'s" is "has"/"is" before a participle ("Mum's got", "Dad's been"), else an owner's
             # ("my aunt's head")
