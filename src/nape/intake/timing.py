@@ -766,6 +766,9 @@ def _perfect_before(text: str, start: int) -> bool:
 # leads of a number and a unit of minutes or hours that say how long ago the problem began
 # ("x 2 hrs", "for the past 40 minutes"), not how long an episode lasts ("lasts 2 minutes")
 _FROM_PLACE = re.compile(r"\s+(?:away|off|out|of|in|on|walk|drive|ride|before|after|later|earlier)\b", re.I)
+# "been like this 3 months", "these three weeks my neck ...": a length after "this" or "these"
+# that ends its clause or opens the next words' subject is how long (not "this 2 weeks holiday")
+_THIS_LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;:!?)\n]|(?:and|but|so|then|now|my|i|it|he|she|the)\b)", re.I)
 # "from 3 months" in English shaped by another language ("depuis", "seit", "desde") is "since"
 _ONSET_LEADS = frozenset({"x", "×", "since", "from", "past", "over the last", "over the past"})
 
@@ -874,6 +877,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             # "these two months gone", "for three weeks past": a length told as past, up to now,
             # only after such a lead ("I'm five months gone" is a pregnancy)
             tail = "now" if lead in cfg.past_tail_leads else ""
+        if lead in ("this", "these") and not tail and not _THIS_LENGTH_ENDS.match(text, m.end()):
+            lead = ""  # "this 2 weeks holiday": a noun's length, bare (counts only beside a symptom)
         if m.group(3).lower() in cfg.lead_only_numbers and not (
             tail
             or (lead and lead not in ("for", "about", "around"))
