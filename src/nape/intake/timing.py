@@ -74,7 +74,7 @@ def _duration_rx() -> re.Pattern[str]:
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"((?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?)"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?(?:\s*|-)({alternation(cfg.unit_days)})\b"
+        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?\+?(?:\s*|-)({alternation(cfg.unit_days)})\b"
         # a lower bound after the unit ("eight weeks plus", "4 months+", "a fortnight or more")
         rf"(\+(?![\d+])|\s*\+(?=\s*(?:[.,;:!?)]|$|now\b|and\b))|\s+(?:{more})\b(?!\s*(?:\d|a\b|an\b|another\b)))?"
         # "an hour or so ago", "a week or thereabouts", "3 year maybe"
@@ -532,6 +532,13 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
     def future(start: int) -> bool:
         return rx.future.search(_sentence_before(text, start)) is not None
 
+    told_pregnancy: list[bool] = []  # whether the text tells of a pregnancy, read once
+
+    def pregnancy() -> bool:
+        if not told_pregnancy:
+            told_pregnancy.append(_nth_pregnancy().search(text) is not None)
+        return told_pregnancy[0]
+
     taken: set[int] = set()  # where a day point's words include "this week" ("earlier this week")
     for m in rx.day.finditer(text) if may("day") else ():
         taken.update(range(m.start(), m.end()))
@@ -624,12 +631,16 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
         sign = text[m.start() - 1 : m.start()]
         days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
+        if text[m.end() : m.end() + 1] == "+":
+            days *= cfg.more_factor  # "6/52+": a lower bound, as "six weeks plus"
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point, days=days))
     for m in rx.nth.finditer(text) if may("nth") else ():
         frame, of_word, after = m.group(1), m.group(8), " ".join((m.group(9) or "").lower().split())
-        if of_word and of_word.lower() in cfg.months:
-            continue  # "the first week of March" is a date, not how far in
+        if of_word and (
+            of_word.lower() in cfg.months or (cfg.nth_of_words and of_word.lower() not in cfg.nth_of_words)
+        ):
+            continue  # "the first week of March" is a date, "week 3 of physio" a course's
         unit = (m.group(2) or m.group(5) or m.group(7)).lower()
         count = m.group(3) or m.group(4) or ""
         n = int(_num(count)) if count else cfg.ordinals.get(m.group(6).lower(), 0)
@@ -642,11 +653,14 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             counts_on = any(f"{after} ".startswith(f"{w} ") for w in cfg.nth_after)
             if not counts_on and (not frame or after.split(" ")[0] in cfg.nth_not_before):
                 continue
-            if (per == 7 and n > cfg.nth_frame_max_weeks) or _nth_pregnancy().search(text):
-                continue  # "it is the fourth month" in a pregnancy story is the pregnancy's
+            if per == 7 and n > cfg.nth_frame_max_weeks:
+                continue  # "we're in week 30 now": a pregnancy's week
+        if per >= 7 and pregnancy():
+            continue  # "it is the fourth month", "week 30 of my pregnancy": the pregnancy's
         days = n if per == 1 else (n - 1) * per + 1  # in its Nth week: at least N-1 weeks and a day
         end = m.end() - len(of_word) if of_word else m.end()
-        start = m.start(2) if m.group(2) else m.start(4) if m.group(4) else m.start(6)
+        # the frame is the span's ("I'm on day 4 of this": not a medicine taken "on")
+        start = m.start() if frame else m.start(2) if m.group(2) else m.start(4) if m.group(4) else m.start(6)
         out.append(Hit(_band(days), True, start, end, text[start:end].strip(), days=days))
     if age is not None and may("age_since"):
         for m in rx.age_since.finditer(text):
@@ -885,7 +899,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             or (lead == "for" and _perfect_before(text, m.start()))
         ):
             continue  # "some days it is worse", "was painful for some weeks": no length up to now
-        if m.group(6) or _more_before(lead, m.group(2)):
+        if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
             days *= cfg.more_factor  # "six weeks plus", "for more than six weeks": past the edge
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if lead == "from" and _FROM_PLACE.match(text, m.end()):

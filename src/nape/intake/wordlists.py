@@ -206,6 +206,8 @@ class TimeWords(_Strict):
     nth_not_before: list[str] = []
     nth_frame_max_weeks: int = Field(default=12, ge=1, le=52)
     nth_not_with: list[str] = []
+    # the words after "of" that point to the complaint ("day 4 of this", "week 2 of the spasm")
+    nth_of_words: list[str] = []
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []
