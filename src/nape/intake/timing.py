@@ -64,24 +64,73 @@ def _numbers() -> dict[str, float]:
 
 @cache
 def _duration_rx() -> re.Pattern[str]:
+    cfg = attributes_file().time
     num = rf"(\d+(?:\.\d+)?|{alternation(_numbers())})"
+    more = _spaced([w for w in cfg.more_after if w != "+"]) if cfg.more_after else "(?!)"
+    hedges = rf"(?:\s+(?:{_spaced(cfg.after_hedges)})\b)?" if cfg.after_hedges else ""
+    tails = _spaced([*cfg.now_words, *cfg.past_tails] or ["now"])
     return re.compile(
-        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|from|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every)?\s*"
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|from|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every|these|this|it\s+is|it['’]s)?\s*"
         # up to two words of approximation ("for well over two months", "for getting on for two months")
-        rf"(?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?"
+        rf"((?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?)"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?(?:\s*|-)({alternation(attributes_file().time.unit_days)})\b"
-        # "an hour or so ago", "a week or thereabouts"
-        rf"(?:\s+or\s+(?:{_spaced(attributes_file().time.unit_hedges)})\b)?(\s+ago|\s+now{_ago_back()}"
+        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?\+?(?:\s*|-)({alternation(cfg.unit_days)})\b"
+        # a lower bound after the unit ("eight weeks plus", "4 months+", "a fortnight or more")
+        rf"(\+(?![\d+])|\s*\+(?=\s*(?:[.,;:!?)]|$|now\b|and\b))|\s+(?:{more})\b(?!\s*(?:\d|a\b|an\b|another\b)))?"
+        # "an hour or so ago", "a week or thereabouts", "3 year maybe"
+        rf"(?:\s+or\s+(?:{_spaced(cfg.unit_hedges)})\b)?{hedges}"
+        # "two days ago", "3 weeks now", "a year already", "these two months past"
+        rf"(\s+ago|\s+(?:{tails})\b{_ago_back()}"
         # "only two days old" at a clause's end: the complaint's age when its sentence says so
         r"|\s+old\b(?=\s*(?:[.,;:!?)]|$)))?",
         re.I,
     )
 
 
+# the groups of _duration_rx: 1 lead, 2 words of approximation, 3 number, 4 a range's end,
+# 5 unit, 6 a lower bound after it, 7 tail ("ago", "now", "old")
+
+
 def _approx() -> str:
     """The words of approximation that may stand between a lead and a length's number."""
     return _spaced(attributes_file().time.approximators or ["about", "over", "the", "a"])
+
+
+def _more_before(lead: str, approx: str) -> bool:
+    """Whether the words of approximation before a length's number make it a lower bound ("for
+    more than six weeks", "well over a month"); "over" alone only after a lead ("for over two
+    months"), since "built up over 3 weeks" is the spell it came on in."""
+    words = " ".join(approx.lower().split())
+    cfg = attributes_file().time
+    if any(f" {w} " in f" {words} " for w in cfg.more_before):
+        return True
+    return bool(lead) and lead not in ("over the last", "over the past") and words.startswith("over")
+
+
+def _apostrophes(pattern: str) -> str:
+    """A pattern whose straight apostrophes match curly ones too ("it's", "it’s")."""
+    return pattern.replace("'", "['’]")
+
+
+@cache
+def _nth_pregnancy() -> Folded:
+    """A pregnancy's words, with which a count of units with no "of" is the pregnancy's."""
+    return Folded(re.compile(rf"\b(?:{_spaced(attributes_file().time.nth_not_with or ['pregnant'])})", re.I))
+
+
+@cache
+def _nth_words() -> str:
+    """Numbers written as words that count units ("day four", "week six"), not "a" or "few"."""
+    nums = _numbers()
+    return alternation(
+        w
+        for w, v in nums.items()
+        if v >= 1
+        and v == int(v)
+        and v <= 31
+        and " " not in w
+        and w not in ("a", "an", "few", "some", "several", "many", "couple")
+    )
 
 
 def _spaced(words: Iterable[str]) -> str:
@@ -210,6 +259,7 @@ class _PointRx:
 
     day: Folded  # "since yesterday", "this arvo"
     week: Folded  # "this week" (an onset only with a start or change word in its clause)
+    past: Folded  # "last week", "since last month", "the week before last"
     relative: Folded  # "the next morning", "the day after"
     weekday: Folded  # "since Sunday", "on Tuesday"
     month: Folded  # "since March", "back in May", and the current month ("it's June now")
@@ -234,6 +284,11 @@ def _points_rx() -> _PointRx:
     return _PointRx(
         day=Folded(re.compile(rf"\b(since\s+)?({alternation(cfg.day_points)})\b", re.I)),
         week=Folded(re.compile(rf"\b(?:{alternation(cfg.week_points)})\b", re.I)),
+        past=Folded(
+            re.compile(
+                rf"\b(since\s+|from\s+)?(?<!the\s)(?<!this\s)({_spaced(cfg.past_points or {'last week': 7})})\b", re.I
+            )
+        ),
         relative=Folded(re.compile(rf"\b(?:{alternation(cfg.relative_points)})\b", re.I)),
         weekday=Folded(
             re.compile(rf"\b(?:(since|from|on|last|this\s+past)\s+)?({alternation(cfg.weekdays)})\b(?!')", re.I)
@@ -246,7 +301,11 @@ def _points_rx() -> _PointRx:
         clinical=re.compile(rf"(?<![\d/.])(\d{{1,2}})/({clinical})\b(?![/\d])"),
         nth=Folded(
             re.compile(
-                rf"\b(?:({units})\s+(\d{{1,2}})|(\d{{1,2}})(?:st|nd|rd|th)\s+({units})|({alternation(cfg.ordinals)})\s+({units}))\s+(?:of|into)\s+(\w+)",
+                rf"\b(?:({_apostrophes(_spaced(cfg.nth_frames or ['this is']))})\s+(?:(?:the|my|our)\s+)?)?"
+                rf"(?:({units})\s+(\d{{1,2}}|{_nth_words()})|(\d{{1,2}})(?:st|nd|rd|th)\s+({units})|({alternation(cfg.ordinals)})\s+({units}))"
+                # "of this", "into it"; or the words after it, for a count with no "of" ("this is
+                # the third week my neck has hurt", "day five now")
+                r"(?:\s+(?:of|into)\s+(\w+)|(?=\s*([\w'’-]+(?:\s+[\w'’-]+)?)))?",
                 re.I,
             )
         ),
@@ -292,6 +351,7 @@ def _points_rx() -> _PointRx:
             "since_part": ("since",),
             "day": tuple(w.split()[-1] for w in cfg.day_points),
             "week": ("week",),
+            "past": tuple({w.split()[1] for w in cfg.past_points if len(w.split()) > 1}),
             "relative": tuple({w.split()[-1] for w in cfg.relative_points}),
             "weekday": ("day",),
             "month": tuple(cfg.months),
@@ -430,6 +490,23 @@ def read_month_days(text: str) -> list[Hit]:
     return out
 
 
+def _symptom_point(m: re.Match[str], days: float, relative: bool = False) -> Hit:
+    """A point that dates the problem only when a symptom's words govern it ("it started last
+    month", "the next morning my neck locked")."""
+    return Hit(
+        _band(days),
+        True,
+        m.start(),
+        m.end(),
+        m.group(0),
+        point=True,
+        days=days,
+        weak=True,
+        relative=relative,
+        symptom_only=True,
+    )
+
+
 def read_points(text: str, age: int | None = None, today: date | None = None) -> list[Hit]:
     """Points in time that give how long ago the problem began: a part of the day or the week
     ("since yesterday", "this arvo", "the other day"), a weekday ("since Sunday": the most recent
@@ -455,6 +532,13 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
     def future(start: int) -> bool:
         return rx.future.search(_sentence_before(text, start)) is not None
 
+    told_pregnancy: list[bool] = []  # whether the text tells of a pregnancy, read once
+
+    def pregnancy() -> bool:
+        if not told_pregnancy:
+            told_pregnancy.append(_nth_pregnancy().search(text) is not None)
+        return told_pregnancy[0]
+
     taken: set[int] = set()  # where a day point's words include "this week" ("earlier this week")
     for m in rx.day.finditer(text) if may("day") else ():
         taken.update(range(m.start(), m.end()))
@@ -478,28 +562,23 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
     for m in rx.week.finditer(text) if may("week") else ():
         if m.start() in taken or future(m.start()) or not _week_onset(text, m.start(), m.end()):
             continue
-        days = cfg.week_point_days
-        out.append(
-            Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, symptom_only=True)
-        )
+        out.append(_symptom_point(m, cfg.week_point_days))
+    for m in rx.past.finditer(text) if may("past") else ():
+        days = cfg.past_points.get(" ".join(m.group(2).lower().split()))
+        if days is None or future(m.start()):
+            continue
+        if m.group(1):  # "since last week": how long, whatever its clause says
+            out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), days=days))
+        elif _week_onset(text, m.start(), m.end(), complaint=False):
+            # "it started last month", "my back went last week": an onset told by its clause's
+            # start or change word ("last month I had a sore throat" is an earlier complaint's
+            # date, not this one's); never under a week
+            out.append(_symptom_point(m, days))
     for m in rx.relative.finditer(text) if may("relative") else ():
         if future(m.start()):
             continue
         days = cfg.relative_points.get(" ".join(m.group(0).lower().split()), 1.0)
-        out.append(
-            Hit(
-                _band(days),
-                True,
-                m.start(),
-                m.end(),
-                m.group(0),
-                point=True,
-                days=days,
-                weak=True,
-                relative=True,
-                symptom_only=True,
-            )
-        )
+        out.append(_symptom_point(m, days, relative=True))
     for m in rx.weekday.finditer(text) if may("weekday") else ():
         lead = " ".join((m.group(1) or "").lower().split())
         if future(m.start()):
@@ -552,19 +631,37 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
         sign = text[m.start() - 1 : m.start()]
         days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
+        if text[m.end() : m.end() + 1] == "+":
+            days *= cfg.more_factor  # "6/52+": a lower bound, as "six weeks plus"
         point = _POST.match(text, m.end()) is not None  # "18/12 post TBI": the date of the event
         out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), point=point, days=days))
     for m in rx.nth.finditer(text) if may("nth") else ():
-        if m.group(7).lower() in cfg.months:
-            continue  # "the first week of March" is a date, not how far in
-        unit = (m.group(1) or m.group(4) or m.group(6)).lower()
-        n = int(m.group(2) or m.group(3) or 0) or cfg.ordinals.get(m.group(5).lower(), 0)
+        frame, of_word, after = m.group(1), m.group(8), " ".join((m.group(9) or "").lower().split())
+        if of_word and (
+            of_word.lower() in cfg.months or (cfg.nth_of_words and of_word.lower() not in cfg.nth_of_words)
+        ):
+            continue  # "the first week of March" is a date, "week 3 of physio" a course's
+        unit = (m.group(2) or m.group(5) or m.group(7)).lower()
+        count = m.group(3) or m.group(4) or ""
+        n = int(_num(count)) if count else cfg.ordinals.get(m.group(6).lower(), 0)
         per = cfg.nth_units.get(unit, 0)
         if not n or not per:
             continue
+        if not of_word:
+            # a count with no "of": after a frame that says it is now, or before a word that
+            # counts on; never before an event's word ("day 3 post-op") nor a pregnancy's week
+            counts_on = any(f"{after} ".startswith(f"{w} ") for w in cfg.nth_after)
+            if not counts_on and (not frame or after.split(" ")[0] in cfg.nth_not_before):
+                continue
+            if per == 7 and n > cfg.nth_frame_max_weeks:
+                continue  # "we're in week 30 now": a pregnancy's week
+        if per >= 7 and pregnancy():
+            continue  # "it is the fourth month", "week 30 of my pregnancy": the pregnancy's
         days = n if per == 1 else (n - 1) * per + 1  # in its Nth week: at least N-1 weeks and a day
-        end = m.end() - len(m.group(7))
-        out.append(Hit(_band(days), True, m.start(), end, text[m.start() : end].strip(), days=days))
+        end = m.end() - len(of_word) if of_word else m.end()
+        # the frame is the span's ("I'm on day 4 of this": not a medicine taken "on")
+        start = m.start() if frame else m.start(2) if m.group(2) else m.start(4) if m.group(4) else m.start(6)
+        out.append(Hit(_band(days), True, start, end, text[start:end].strip(), days=days))
     if age is not None and may("age_since"):
         for m in rx.age_since.finditer(text):
             years = age - int(m.group(1))
@@ -633,7 +730,7 @@ def _bare_hours(text: str, end: int) -> bool:
     return nxt is None or nxt.group(1).lower() not in attributes_file().time.bare_hours_not_after
 
 
-def _week_onset(text: str, start: int, end: int) -> bool:
+def _week_onset(text: str, start: int, end: int, complaint: bool = True) -> bool:
     """Whether "this week" at ``start``..``end`` dates an onset: a start or change word in its
     clause ("this week my legs got stiffer", "it came on this week"), no better or worse spell
     ("easier this week"), and no count just before it ("twice this week", "two spasms this week")."""
@@ -645,7 +742,7 @@ def _week_onset(text: str, start: int, end: int) -> bool:
         return False
     if any(f" {w} " in clause for w in cfg.week_not_words):
         return False
-    return any(f" {w} " in clause for w in (*cfg.week_onset_words, *cfg.week_complaint_words))
+    return any(f" {w} " in clause for w in (*cfg.week_onset_words, *(cfg.week_complaint_words if complaint else ())))
 
 
 def _complaint_noun_before(text: str, start: int) -> bool:
@@ -683,6 +780,9 @@ def _perfect_before(text: str, start: int) -> bool:
 # leads of a number and a unit of minutes or hours that say how long ago the problem began
 # ("x 2 hrs", "for the past 40 minutes"), not how long an episode lasts ("lasts 2 minutes")
 _FROM_PLACE = re.compile(r"\s+(?:away|off|out|of|in|on|walk|drive|ride|before|after|later|earlier)\b", re.I)
+# "been like this 3 months", "these three weeks my neck ...": a length after "this" or "these"
+# that ends its clause or opens the next words' subject is how long (not "this 2 weeks holiday")
+_THIS_LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;:!?)\n]|(?:and|but|so|then|now|my|i|it|he|she|the)\b)", re.I)
 # "from 3 months" in English shaped by another language ("depuis", "seit", "desde") is "since"
 _ONSET_LEADS = frozenset({"x", "×", "since", "from", "past", "over the last", "over the past"})
 
@@ -771,23 +871,40 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
     episodes: list[Hit] = []
     ends: list[int] | None = None
     for m in _duration_fold().finditer(text):
+        cfg = attributes_file().time
         lead = " ".join((m.group(1) or "").lower().split())
-        unit = m.group(4)
-        days = _num(m.group(2)) * _unit_days(unit)
-        if m.group(3):
-            days = max(days, float(m.group(3)) * _unit_days(unit))
+        unit = m.group(5)
+        days = _num(m.group(3)) * _unit_days(unit)
+        if m.group(4):
+            days = max(days, float(m.group(4)) * _unit_days(unit))
         short = _unit_days(unit) < 1 / 48  # seconds or minutes
-        tail = (m.group(5) or "").lower().strip()
-        if tail in attributes_file().time.ago_words:
+        tail = " ".join((m.group(7) or "").lower().split())
+        if tail in cfg.ago_words:
             tail = "ago"  # "two days back"
         elif tail == "old":
             if not _complaint_age(text, m.start()):
                 continue  # "my son is 3 weeks old": an age, not a length
             tail = "now"  # "this neck pain is two days old": how long it has gone on
+        elif tail in cfg.now_words:
+            tail = "now"  # "a year already", "three weeks so far"
+        elif tail in cfg.past_tails:
+            # "these two months gone", "for three weeks past": a length told as past, up to now,
+            # only after such a lead ("I'm five months gone" is a pregnancy)
+            tail = "now" if lead in cfg.past_tail_leads else ""
+        if lead in ("this", "these") and not tail and not _THIS_LENGTH_ENDS.match(text, m.end()):
+            lead = ""  # "this 2 weeks holiday": a noun's length, bare (counts only beside a symptom)
+        if m.group(3).lower() in cfg.lead_only_numbers and not (
+            tail
+            or (lead and lead not in ("for", "about", "around"))
+            or (lead == "for" and _perfect_before(text, m.start()))
+        ):
+            continue  # "some days it is worse", "was painful for some weeks": no length up to now
+        if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
+            days *= cfg.more_factor  # "six weeks plus", "for more than six weeks": past the edge
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
         if lead == "from" and _FROM_PLACE.match(text, m.end()):
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
-        if unit.lower() == "d" and not m.group(2)[0].isdigit():
+        if unit.lower() == "d" and not m.group(3)[0].isdigit():
             continue  # "and" is not "a" + "d"
         if not lead and _person_of().search(text, max(0, m.start() - 40), m.start()):
             continue  # "my son of 17 years": an age
@@ -837,7 +954,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             lead_rx = r"(for|past|last|since|x|been|over)\s*$"
             if not (
                 re.search(lead_rx, text[max(0, m.start() - 25) : m.start()].lower())
-                or re.search(lead_rx, text[max(0, m.start() - 25) : m.start(2)].lower())
+                or re.search(lead_rx, text[max(0, m.start() - 25) : m.start(3)].lower())
             ):
                 bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
                 continue

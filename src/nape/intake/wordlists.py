@@ -108,6 +108,23 @@ class TimeWords(_Strict):
     unit_days: dict[str, float] = {}
     # words after "or" that hedge a length ("an hour or so ago", "a week or thereabouts")
     unit_hedges: list[str] = []
+    # hedges after a length ("3 year maybe", "two months more or less")
+    after_hedges: list[str] = []
+    # a lower bound told after a length ("eight weeks plus", "4 months+", "a fortnight or more")
+    # or before its number ("for more than six weeks"): its days times ``more_factor``, so a
+    # bound on a band's edge falls past it
+    more_after: list[str] = []
+    more_before: list[str] = []
+    more_factor: float = Field(default=1.05, gt=1, lt=1.5)
+    # words after a length that say it lasts till now, as "now" does ("a year already")
+    now_words: list[str] = []
+    # a length told as past in older English ("these three weeks past", "these two months
+    # gone"), up to now only after one of ``past_tail_leads``
+    past_tails: list[str] = []
+    past_tail_leads: list[str] = []
+    # number words that make a length only with a lead or a tail ("for some weeks", not "some
+    # days it is worse")
+    lead_only_numbers: list[str] = []
     not_symptom_categories: list[str]
     not_symptom_findings: list[str]
     symptom_categories: list[str]
@@ -137,6 +154,9 @@ class TimeWords(_Strict):
     week_points: list[str] = []
     week_point_days: float = Field(default=3, gt=0, lt=7)
     week_onset_words: list[str] = []
+    # "last week", "last month", "the week before last": days back; after "since" a length, alone
+    # an onset only as "this week" is (a start or complaint word in its clause)
+    past_points: dict[str, float] = {}
     # a complaint said in the present of "this week" dates it too ("my neck hurts this week")
     week_complaint_words: list[str] = []
     week_not_words: list[str] = []
@@ -179,6 +199,15 @@ class TimeWords(_Strict):
     month_day_onset: list[str] = []
     clinical_bases: dict[str, float] = {}
     nth_units: dict[str, float] = {}
+    # "this is the third week", "the fourth day running": a count of units with no "of" after a
+    # frame (``nth_frames``) or before a counting-on word (``nth_after``)
+    nth_frames: list[str] = []
+    nth_after: list[str] = []
+    nth_not_before: list[str] = []
+    nth_frame_max_weeks: int = Field(default=12, ge=1, le=52)
+    nth_not_with: list[str] = []
+    # the words after "of" that point to the complaint ("day 4 of this", "week 2 of the spasm")
+    nth_of_words: list[str] = []
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []

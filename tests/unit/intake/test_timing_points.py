@@ -89,7 +89,7 @@ def test_points_with_no_knowable_length_read_nothing(text: str) -> None:
 
 
 def test_long_inputs_of_points_are_read_in_one_pass() -> None:
-    text = "since Monday week 3 of since May it's June now 4/7 " * 500
+    text = "since Monday week 3 of it since May it's June now 4/7 " * 500
     hits = read_points(text)
     assert len(hits) >= 2000
     assert re.search("June", text)
