@@ -569,10 +569,11 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             continue
         if m.group(1):  # "since last week": how long, whatever its clause says
             out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), days=days))
-        elif _week_onset(text, m.start(), m.end(), complaint=False):
+        elif _week_onset(text, m.start(), m.end(), complaint=False, since_ok=False):
             # "it started last month", "my back went last week": an onset told by its clause's
             # start or change word ("last month I had a sore throat" is an earlier complaint's
-            # date, not this one's); never under a week
+            # date, not this one's; a "since" in its clause is another time's: "stiff since this
+            # morning after a cold last week"); never under a week
             out.append(_symptom_point(m, days))
     for m in rx.relative.finditer(text) if may("relative") else ():
         if future(m.start()):
@@ -730,7 +731,7 @@ def _bare_hours(text: str, end: int) -> bool:
     return nxt is None or nxt.group(1).lower() not in attributes_file().time.bare_hours_not_after
 
 
-def _week_onset(text: str, start: int, end: int, complaint: bool = True) -> bool:
+def _week_onset(text: str, start: int, end: int, complaint: bool = True, since_ok: bool = True) -> bool:
     """Whether "this week" at ``start``..``end`` dates an onset: a start or change word in its
     clause ("this week my legs got stiffer", "it came on this week"), no better or worse spell
     ("easier this week"), and no count just before it ("twice this week", "two spasms this week")."""
@@ -742,7 +743,8 @@ def _week_onset(text: str, start: int, end: int, complaint: bool = True) -> bool
         return False
     if any(f" {w} " in clause for w in cfg.week_not_words):
         return False
-    return any(f" {w} " in clause for w in (*cfg.week_onset_words, *(cfg.week_complaint_words if complaint else ())))
+    onset = cfg.week_onset_words if since_ok else [w for w in cfg.week_onset_words if w != "since"]
+    return any(f" {w} " in clause for w in (*onset, *(cfg.week_complaint_words if complaint else ())))
 
 
 def _complaint_noun_before(text: str, start: int) -> bool:
