@@ -22,6 +22,7 @@ CLASSES = (
     "shared_site",
     "terse_normal",
     "nothing_found_eases",
+    "nothing_alters_it",
 )
 
 
