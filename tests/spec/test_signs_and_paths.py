@@ -6,7 +6,8 @@ injured; a clause that says the thing lasts till now is not in a date's past; a 
 is no distracting injury; a heavy load lifted days ago is the recent strain; pain that comes in
 waves with words between; a pain placed by the kidneys; a cough added to what makes the pain
 worse; arms that won't rise to dress; the jaw's pain with sweat or effort; a chin said fine is no
-head without headache; an illness made intense is no strain of life. One test per row;
+head without headache; an illness made intense is no strain of life; a stiffness
+said of the jaw too. One test per row;
 controls must stay as they are (fields: tests/spec/rows.py)."""
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ CLASSES = (
     "jaw_with_cardiac_context",
     "chin_not_head",
     "illness_not_strain",
+    "stiff_jaw_coordinated",
 )
 
 
