@@ -1,22 +1,17 @@
 """Negation scope, relatives, lengths and similes (tests/spec/scope_and_relatives.yaml,
 session 11): a denial after its verb or limited by a condition, a body part moved to, the
 complaint said to be a relative's, a length standing alone, a simile. One test per row;
-controls must stay as they are. The fields are those of reading_mechanisms.yaml."""
+controls must stay as they are. The fields are those of tests/spec/rows.py."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from nape.intake import parse
+from tests.spec import rows
 
-ROWS: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "scope_and_relatives.yaml").read_text(encoding="utf-8")
-)
+ROWS = rows.load("scope_and_relatives.yaml")
 
 CLASSES = (
     "verb_final_denial",
@@ -29,23 +24,10 @@ CLASSES = (
 )
 
 
-@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
+@pytest.mark.parametrize("row", rows.params(ROWS))
 def test_scope_and_relatives(row: dict[str, Any]) -> None:
-    r = parse(row["text"], today=date.today())
-    got = {m.finding: m.present for m in r.mentions}
-    for fid, present in row.get("expect", {}).items():
-        assert got.get(fid) == present, (fid, got)
-    for fid in row.get("not", []):
-        assert got.get(fid) is not True, (fid, got)
-    for fid in row.get("unread", []):
-        assert fid not in got, (fid, got)
+    rows.check(row)
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
-    assert {r["class"] for r in ROWS} == set(CLASSES)
-    for cls in CLASSES:
-        rows = [r for r in ROWS if r["class"] == cls]
-        assert len([r for r in rows if not r.get("control")]) >= 6, cls
-        assert any(r.get("control") for r in rows), cls
-        for r in rows:  # every row checks something
-            assert r.get("expect") or r.get("not") or r.get("unread"), r["text"]
+    rows.check_classes(ROWS, CLASSES)
