@@ -5,17 +5,13 @@ per row; controls must stay as they are."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from nape.intake import parse
+from tests.spec import rows
 
-ROWS: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "shorthand_and_slips.yaml").read_text(encoding="utf-8")
-)
+ROWS = rows.load("shorthand_and_slips.yaml")
 CLASSES = (
     "clipped_form",
     "phrase_shorthand",
@@ -33,16 +29,9 @@ CLASSES = (
 )
 
 
-@pytest.mark.parametrize("row", [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in ROWS])
+@pytest.mark.parametrize("row", rows.params(ROWS))
 def test_shorthand_row(row: dict[str, Any]) -> None:
-    r = parse(row["text"])
-    got = {m.finding: m.present for m in r.mentions}
-    for fid, present in row.get("expect", {}).items():
-        assert got.get(fid) == present, (fid, got)
-    for fid in row.get("not", []):
-        assert got.get(fid) is not True, (fid, got)
-    for fid in row.get("unread", []):
-        assert fid not in got, (fid, got)
+    r = rows.check(row)
     for fid, words in row.get("source", {}).items():
         m = next(x for x in r.mentions if x.finding == fid)
         # the words and offsets are the text as written, whatever was repaired before reading
@@ -51,8 +40,4 @@ def test_shorthand_row(row: dict[str, Any]) -> None:
 
 
 def test_every_class_has_six_wordings_and_controls() -> None:
-    assert {r["class"] for r in ROWS} == set(CLASSES)
-    for cls in CLASSES:
-        rows = [r for r in ROWS if r["class"] == cls]
-        assert len([r for r in rows if not r.get("control")]) >= 6, cls
-        assert any(r.get("control") for r in rows), cls
+    rows.check_classes(ROWS, CLASSES, extra=("source",))
