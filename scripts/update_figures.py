@@ -22,7 +22,8 @@ SETS = {
     "blind-j (seen)": ROOT / "data/blind/2026-11-30-j/cases.jsonl",
     "blind-k (seen)": ROOT / "data/blind/2026-11-30-k/cases.jsonl",
     "blind-l (seen)": ROOT / "data/blind/2026-11-30-l/cases.jsonl",
-    "blind-m": ROOT / "data/blind/2026-11-30-m/cases.jsonl",
+    "blind-m (seen)": ROOT / "data/blind/2026-11-30-m/cases.jsonl",
+    "blind-n": ROOT / "data/blind/2026-11-30-n/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
