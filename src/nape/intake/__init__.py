@@ -603,9 +603,7 @@ def _other_subject(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
     skip = {*spec["findings"], *spec.get("pattern", ())}
     spasms = set(spec["spasm"])
     said = [
-        f
-        for f, x in acc.best.items()
-        if f not in skip and x.present and x.start is not None and lo <= x.start < hi
+        f for f, x in acc.best.items() if f not in skip and x.present and x.start is not None and lo <= x.start < hi
     ]
     return bool(said) and spasms.isdisjoint(said)
 
