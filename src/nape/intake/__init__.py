@@ -592,21 +592,20 @@ def _apply_default(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[s
     _apply(c, toks, raw, acc, m, person, kb)
 
 
-def _noise_only(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
-    """Whether the sentence of a brief episode names one of ``spec["noise"]`` (a grinding or a
-    click) and none of ``spec["spasm"]``: the episode is then the noise's (maps.yaml
-    ``brief_episode``)."""
+def _other_subject(raw: str, hit: Any, acc: _Acc, spec: dict[str, Any]) -> bool:
+    """Whether the sentence of a brief episode names something read present that is no spasm
+    (a noise, a pain, a lump) and names none of ``spec["spasm"]``: the episode is then that
+    thing's length, not a spasm's (maps.yaml ``brief_episode``). Findings of ``spec["pattern"]``
+    (an onset, a length, a side) tell how or when and name no subject of their own."""
     lo = max((raw.rfind(c, 0, hit.start) for c in ".!?\n"), default=-1) + 1
     ends = [e for e in (raw.find(c, hit.end) for c in ".!?\n") if e >= 0]
     hi = min(ends) if ends else len(raw)
-
-    def said(fids: list[str]) -> bool:
-        return any(
-            (x := acc.best.get(f)) is not None and x.present and x.start is not None and lo <= x.start < hi
-            for f in fids
-        )
-
-    return said(spec["noise"]) and not said(spec["spasm"])
+    skip = {*spec["findings"], *spec.get("pattern", ())}
+    spasms = set(spec["spasm"])
+    said = [
+        f for f, x in acc.best.items() if f not in skip and x.present and x.start is not None and lo <= x.start < hi
+    ]
+    return bool(said) and spasms.isdisjoint(said)
 
 
 def _whole_family(family_words: Sequence[str], general: Sequence[str]) -> bool:
@@ -1173,7 +1172,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     for fid in m["brief_episode"]["findings"]:
         ep = acc.best.get(fid)
-        if ep is not None and ep.present and ep.start is not None and _noise_only(raw, ep, acc, m["brief_episode"]):
+        if ep is not None and ep.present and ep.start is not None and _other_subject(raw, ep, acc, m["brief_episode"]):
             del acc.best[fid]  # "it crunches for a second when I turn": the noise's length, not a spasm's
     side, side_hits = read_side(raw)
     for hit in side_hits:

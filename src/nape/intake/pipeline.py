@@ -84,7 +84,8 @@ def _region(words: list[str], two_word: list[list[str]]) -> list[list[dict[str, 
 
 
 def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
-    """(finding, token pattern) pairs from resources/patterns.yaml, both word orders."""
+    """(finding, token pattern) pairs from resources/patterns.yaml, both word orders (the
+    region's first only, for a pattern marked ``forward``)."""
     data = yaml.load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     sets, two = data["word_sets"], data.get("two_word_regions", {})
     stop = ["but", "and", "no", "not", "n't", "never", "without", "nothing", "nor"]
@@ -94,7 +95,8 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
         complaint = [{"LOWER": {"IN": sets[p["complaint"]]}}]
         for region in _region(sets[p["region"]], two.get(p["region"], [])):
             out.append((p["finding"], [*region, gap, *complaint]))
-            out.append((p["finding"], [*complaint, gap, *region]))
+            if not p.get("forward"):
+                out.append((p["finding"], [*complaint, gap, *region]))
     return out
 
 

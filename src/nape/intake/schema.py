@@ -674,11 +674,12 @@ class RelativeSubjects(_Strict):
 
 
 class BriefEpisode(_Strict):
-    """A brief episode said in a sentence naming only a noise is the noise's."""
+    """A brief episode said in a sentence naming something other than a spasm (and no spasm)
+    is that thing's length; ``pattern`` findings (an onset, a length, a side) name no subject."""
 
     findings: list[str] = Field(min_length=1)
-    noise: list[str] = Field(min_length=1)
     spasm: list[str] = Field(min_length=1)
+    pattern: list[str] = []
 
 
 class LongStanding(_Strict):

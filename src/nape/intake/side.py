@@ -93,10 +93,33 @@ def _not_a_symptom_side(text: str, m: re.Match[str]) -> bool:
         return True
     if movement_after.match(text, m.end()):
         return True
+    parts = _parts_after(text, m.end())
+    if not _side_parts()[0].isdisjoint(parts):
+        return True  # "my left eye", "the right side of my tummy": not the complaint's part
     clause = _clause(text, m.start(), m.end())
+    if not _side_parts()[1].isdisjoint(parts) and thing.search(clause) is not None:
+        return True  # "right wrist swollen and deformed, very sore": the injury's side
     # a blood pressure read in one arm ("right 120/80") is the side of a measurement too
     measured = thing.search(clause) is not None or _BP_READING.search(clause) is not None
     return measured and symptom.search(clause) is None
+
+
+# the part a side names just after it: "left eye", "the left side of her tummy", "R upper
+# eyelid" (the first two words after the side and its "side of my")
+_PART_AFTER = re.compile(
+    r"(?:[- ]?(?:sided?|hand\s+side))?(?:\s+of)?(?:\s+(?:my|his|her|their|the|your))?\s+([a-z]+)(?:\s+([a-z]+))?", re.I
+)
+
+
+def _parts_after(text: str, end: int) -> set[str]:
+    m = _PART_AFTER.match(text, end)
+    return {g.lower() for g in m.groups() if g} if m else set()
+
+
+@cache
+def _side_parts() -> tuple[frozenset[str], frozenset[str]]:
+    w = attributes_file().side
+    return frozenset(w.other_parts), frozenset(w.injury_parts)
 
 
 _BP_READING = re.compile(r"(?<![\d/])(?:\d{3}|[5-9]\d)/\d{2,3}(?![\d/])")

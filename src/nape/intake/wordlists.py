@@ -261,6 +261,12 @@ class SideWords(_Strict):
     movement_gap: int = Field(default=3, ge=0, le=6)
     thing_words: list[str] = []
     symptom_words: list[str] = []
+    # parts outside the neck, the back and their limbs' symptoms: a side said of one (named
+    # just after the side) is no one-sided symptom of the complaint
+    other_parts: list[str] = []
+    # joints of a limb whose injury is told by a thing word even with pain beside it ("the left
+    # ankle is swollen and deformed and really hurts"): the injury's side
+    injury_parts: list[str] = []
 
 
 class CarryWords(_Strict):

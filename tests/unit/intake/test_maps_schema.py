@@ -16,7 +16,7 @@ from nape.knowledge.loader import default_kb
 def test_the_shipped_maps_load_and_name_known_findings() -> None:
     f = maps_file()
     kb = default_kb()
-    named = [*f.family_to, *f.family_to.values(), *f.brief_episode.findings, *f.brief_episode.noise]
+    named = [*f.family_to, *f.family_to.values(), *f.brief_episode.findings, *f.brief_episode.pattern]
     named += [*f.brief_episode.spasm, *f.historical_to, *f.historical_to.values()]
     assert [fid for fid in named if fid not in kb.findings] == []
     assert "mother" in f.relative_subjects.relatives and "ribs" in f.non_limb_words
