@@ -216,7 +216,13 @@ def lemma_table() -> dict[str, str]:
     path = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
     with path.open("rb") as fh:
         data: dict[str, str] = json.loads(gzip.decompress(fh.read()))
+    data.update(_OWN_LEMMAS)
     return data
+
+
+# forms the lookup table takes for another word's: "number" (a count) is not a comparative of
+# "numb", so "a number of things" says no numbness
+_OWN_LEMMAS = {"number": "number"}
 
 
 @cache
