@@ -719,6 +719,8 @@ def _length_at(
     j = i + 1
     if j < n and toks[j].lower == "of":  # "a couple of minutes"
         j += 1
+    if j < n and toks[j].lower in ("good", "full", "solid", "whole", "clear"):  # "a good hour", "two full hours"
+        j += 1
     if j < n and toks[j].lower in units:
         return value * units[toks[j].lower], j + 1
     return None
@@ -820,6 +822,9 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
+    if cfg.loosen_words:  # "takes an hour to loosen up in the mornings": the stiffness's own end
+        other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
+        stiff += [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
     combined = _combined_at(toks, cfg, sentence)
     stiff += combined
     if not stiff:  # most texts name no stiffness

@@ -469,6 +469,11 @@ class StiffnessLength(_Strict):
     # words between the stiffness and the "until" that start another clause ("stiff every
     # morning and I work until lunchtime")
     until_breaks: list[str] = []
+    # the time it takes to loosen up or get going says the stiffness without its word ("takes
+    # two hours to loosen up when I get up"): these count as stiffness words, unless a word of
+    # `loosen_not` (a pain, a medicine) stands in the sentence, whose easing is another thing
+    loosen_words: list[str] = []
+    loosen_not: list[str] = []
 
 
 class VaccineCover(_Strict):
