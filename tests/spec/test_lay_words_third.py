@@ -11,7 +11,14 @@ import pytest
 from tests.spec import rows
 
 ROWS = rows.load("lay_words_third.yaml")
-CLASSES = ("unfelt_voiding", "limb_misses_aim", "tremor_by_direction", "time_to_loosen")
+CLASSES = (
+    "unfelt_voiding",
+    "limb_misses_aim",
+    "tremor_by_direction",
+    "time_to_loosen",
+    "movement_that_worsens",
+    "other_signs",
+)
 
 
 @pytest.mark.parametrize("row", rows.params(ROWS))
