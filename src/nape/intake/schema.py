@@ -604,6 +604,9 @@ class ArmPressure(_Strict):
     plausible_systolic: tuple[float, float] = (50.0, 300.0)
     # words not counted in that distance ("right arm 150/90": the side is next to the reading)
     arm_nouns: list[str] = []
+    # a single number read as a systolic pressure when one of these stands in its sentence
+    # ("pressure 170 in the right arm, 135 in the left"); without them a bare number is not one
+    pressure_words: list[str] = []
 
 
 class MouthOpening(_Strict):
