@@ -480,6 +480,7 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
 
 
 _BP = re.compile(r"^(\d{2,3})/(\d{2,3})$")
+_SYSTOLIC = re.compile(r"^(\d{2,3})$")  # a systolic pressure alone, read only where a pressure is named
 
 
 def _side_words(
@@ -504,6 +505,61 @@ def _side_words(
     return out
 
 
+_NOT_SYSTOLIC_AFTER = frozenset(
+    {
+        "cm",
+        "mm",
+        "kg",
+        "kgs",
+        "mg",
+        "ml",
+        "g",
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "y",
+        "yo",
+        "degrees",
+        "°",
+        "%",
+        "bpm",
+        "beats",
+        "lbs",
+        "lb",
+        "mins",
+        "min",
+        "minutes",
+        "hours",
+        "hrs",
+        "days",
+        "weeks",
+        "months",
+        "times",
+        "x",
+        "metres",
+        "meters",
+        "m",
+        "miles",
+        "km",
+        "steps",
+        "percent",
+        "per",
+    }
+)
+_NOT_SYSTOLIC_BEFORE = frozenset(
+    {"aged", "age", "hr", "pulse", "sats", "spo2", "rr", "rate", "weight", "weighs", "height", "diastolic", "over"}
+)
+
+
+def _other_measure(toks: Sequence[Tok], i: int) -> bool:
+    """Whether a bare number at ``i`` is plainly some other measure: a unit or time after it
+    ("170 cm", "150 bpm") or another measure's name before it ("aged 70", "pulse 130")."""
+    after = toks[i + 1].lower if i + 1 < len(toks) else ""
+    before = toks[i - 1].lower if i > 0 else ""
+    return after in _NOT_SYSTOLIC_AFTER or before in _NOT_SYSTOLIC_BEFORE
+
+
 def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     """Blood pressure taken in both arms in one sentence (numbers.yaml ``arm_pressure``): each
     reading takes the arm named nearest it (within ``reach`` tokens, its own side first), and a
@@ -517,8 +573,21 @@ def read_arm_pressure(toks: Sequence[Tok]) -> list[NumberHit]:
     lo_ok, hi_ok = cfg.plausible_systolic
     readings: list[tuple[int, float, str]] = []  # token, systolic, arm
     claimed: set[int] = set()
+    # the sentences that name a pressure: there a single whole number is a systolic reading
+    pressure_sentences: set[int] = set()
+    sentence: list[int] = []
+    s = 0
+    pressure_at = frozenset(_phrase_starts(toks, cfg.pressure_words)) if cfg.pressure_words else frozenset()
+    for q, t in enumerate(toks):
+        sentence.append(s)
+        if q in pressure_at:
+            pressure_sentences.add(s)
+        if t.lower in _SENTENCE_END:
+            s += 1
     for i, t in enumerate(toks):
         m = _BP.match(t.text)
+        if not m and sentence[i] in pressure_sentences and _SYSTOLIC.match(t.text) and not _other_measure(toks, i):
+            m = _SYSTOLIC.match(t.text)
         if not m or not lo_ok <= float(m.group(1)) <= hi_ok:
             continue
         arm = ""
@@ -719,6 +788,8 @@ def _length_at(
     j = i + 1
     if j < n and toks[j].lower == "of":  # "a couple of minutes"
         j += 1
+    if j < n and toks[j].lower in ("good", "full", "solid", "whole", "clear"):  # "a good hour", "two full hours"
+        j += 1
     if j < n and toks[j].lower in units:
         return value * units[toks[j].lower], j + 1
     return None
@@ -820,6 +891,9 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
+    if cfg.loosen_words:  # "takes an hour to loosen up in the mornings": the stiffness's own end
+        other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
+        stiff += [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
     combined = _combined_at(toks, cfg, sentence)
     stiff += combined
     if not stiff:  # most texts name no stiffness

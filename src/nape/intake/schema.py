@@ -469,6 +469,11 @@ class StiffnessLength(_Strict):
     # words between the stiffness and the "until" that start another clause ("stiff every
     # morning and I work until lunchtime")
     until_breaks: list[str] = []
+    # the time it takes to loosen up or get going says the stiffness without its word ("takes
+    # two hours to loosen up when I get up"): these count as stiffness words, unless a word of
+    # `loosen_not` (a pain, a medicine) stands in the sentence, whose easing is another thing
+    loosen_words: list[str] = []
+    loosen_not: list[str] = []
 
 
 class VaccineCover(_Strict):
@@ -599,6 +604,9 @@ class ArmPressure(_Strict):
     plausible_systolic: tuple[float, float] = (50.0, 300.0)
     # words not counted in that distance ("right arm 150/90": the side is next to the reading)
     arm_nouns: list[str] = []
+    # a single number read as a systolic pressure when one of these stands in its sentence
+    # ("pressure 170 in the right arm, 135 in the left"); without them a bare number is not one
+    pressure_words: list[str] = []
 
 
 class MouthOpening(_Strict):
