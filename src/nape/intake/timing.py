@@ -771,6 +771,21 @@ def _at_onset(text: str, start: int, end: int) -> bool:
     return any(f" {w} " in before for w in cfg.week_onset_words)
 
 
+def _of_complaint(text: str, end: int) -> bool:
+    """Whether "of" after a length ending at ``end`` leads to a complaint's noun within a few
+    words ("3 hrs of bad neck pain"), with no activity before it ("an hour of sitting")."""
+    m = re.match(r"\s*of\s+([^.,;:!?\n]{0,50})", text[end : end + 60], re.I)
+    if m is None:
+        return False
+    nouns = attributes_file().time.length_after_nouns
+    for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:5]:
+        if _ACTIVITY_IN.fullmatch(word) or word.endswith("ing") and word not in nouns:
+            return False
+        if word in nouns:
+            return True
+    return False
+
+
 def _perfect_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the perfect tense ("has had pain in his back",
     "my back's been aching") with no activity in it ("been sitting at my desk")."""
@@ -912,6 +927,9 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue  # "my son of 17 years": an age
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
+        # a quarter of an hour or more told in minutes ("for 45 mins") is how long as hours are;
+        # a few minutes is how long a spasm lasts ("spasms for 2 minutes")
+        clock = not short or days >= cfg.onset_min_days
         onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds
             tail in ("ago", "now")
             or lead in _ONSET_LEADS
@@ -920,9 +938,20 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             or (lead == "for" and _perfect_before(text, m.start()))
             # "lower back pain for 3 hrs": a complaint's noun right before, nothing after that
             # makes it a routine or an episode's length ("spasms for 2 hours at a time")
-            or (not short and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
+            or (clock and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
+            # "4 hrs of throbbing neck pain": a complaint's noun after "of", not an activity
+            # ("2 hours of driving")
+            or (clock and not lead and days < 0.5 and _of_complaint(text, m.end()))
         )
-        if not short and days < 0.5 and not onset and not lead and not tail and _bare_hours(text, m.end()):
+        if (
+            clock
+            and days < 0.5
+            and not onset
+            and not lead
+            and not tail
+            and _bare_hours(text, m.end())
+            and not _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start(2)])
+        ):
             # "LBP 1h", "stiff neck 3 hrs": counts only right after a symptom's words (``bare``)
             bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
             continue

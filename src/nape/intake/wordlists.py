@@ -230,6 +230,9 @@ class TimeWords(_Strict):
     # a complaint's noun right before "for" and a length under half a day makes it how long the
     # problem has gone on ("lower back pain for 3 hrs"), not how long an episode lasts
     length_after_nouns: list[str] = []
+    # a length told in minutes is how long the problem has gone on from this many days (a
+    # quarter of an hour) up; under it, how long a spasm lasts
+    onset_min_days: float = 0.0104
     # stages of life left behind: after "since" ("since my teens", "since I was a student") the
     # trouble is years old
     life_stages: list[str] = []
