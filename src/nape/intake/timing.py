@@ -875,10 +875,19 @@ def _complaint_age(text: str, start: int) -> bool:
 
 @cache
 def _person_of() -> re.Pattern[str]:
-    """A person's word then "of" just before a length: "my son of 17 years", "a lady of 80 years"
-    give an age (the attributes' relatives and adults), not how long anything has gone on."""
+    """A person's word just before a length in years, alone or with "of", a comma or "(who) is":
+    "my son of 17 years", "my daughter 17 years", "patient, 63 years", "my grandson who is 12
+    years", or "aged" before it: an age (the attributes' relatives and adults), not how long
+    anything has gone on."""
     p = attributes_file().person
-    return re.compile(rf"\b(?:{alternation([*p.male, *p.female, *p.other, *p.adults])})\s+of\s*$", re.I)
+    who = alternation([*p.male, *p.female, *p.other, *p.adults])
+    return re.compile(
+        rf"(?:\b(?:{who})(?:\s+of|\s*,|,?\s+(?:who\s+)?(?:is|was)|['’]s)?|\baged?|\b(?:i\s+am|i['’]m))\s*$", re.I
+    )
+
+
+# "58 years old and ...", "50 years of age": an age, whatever comes before it
+_AGE_AFTER = re.compile(r"(?:\s*|-)old\b|\s+of\s+age\b", re.I)
 
 
 def read_times(text: str, age: int | None = None, today: date | None = None) -> tuple[list[Hit], list[Hit]]:
@@ -923,8 +932,11 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():
             continue  # "and" is not "a" + "d"
-        if not lead and _person_of().search(text, max(0, m.start() - 40), m.start()):
-            continue  # "my son of 17 years": an age
+        if _unit_days(unit) >= 365 and (
+            (not lead and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)]))
+            or (tail != "now" and _AGE_AFTER.match(text, m.end()) and not _complaint_age(text, m.start()))
+        ):
+            continue  # "my son of 17 years", "my daughter 17 years", "I am 58 years old": an age
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
         # a quarter of an hour or more told in minutes ("for 45 mins") is how long as hours are;
