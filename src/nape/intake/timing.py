@@ -786,6 +786,45 @@ def _of_complaint(text: str, end: int) -> bool:
     return False
 
 
+def _of_activity(text: str, end: int) -> bool:
+    """Whether "of" after a length ending at ``end`` leads to an activity, a job or a hobby told
+    by its "-ing" word within a few words ("15 years of competitive running", "in 12 years of
+    nursing"): that activity's length, not the complaint's (a complaint's word first keeps it:
+    "3 weeks of throbbing", "of neck pain", "of morning stiffness")."""
+    m = re.match(r"['’]?\s*of\s+([^.,;:!?\n]{0,50})", text[end : end + 60], re.I)
+    if m is None:
+        return False
+    cfg = attributes_file().time
+    keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *attributes_file().person.complaint_words}
+    for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:3]:
+        if word in keep:
+            return False
+        if word.endswith("ing") and len(word) > 5 and word not in cfg.of_ing_not_activity:
+            return True
+    return False
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Whether a person's being or working as something stands right before "for" and a length
+    ("I've been a plumber for", "she worked as a carer for"): the role's length, unless a
+    complaint's word is what they have been ("I've been a bit stiff for")."""
+    m = _ROLE.search(text[max(0, start - 60) : start])
+    if m is None:
+        return False
+    keep = {*attributes_file().time.length_after_nouns, *attributes_file().person.complaint_words}
+    return not keep.intersection(re.findall(r"[\w'’-]+", m.group(1).lower()))
+
+
+# a person in a role before "for" and a length: a be-verb with a person for subject and "a" or
+# "an", or "worked as"
+_ROLE = re.compile(
+    r"(?:\b(?:i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+am|i['’]m|(?:he|she|they|we)\s+(?:has|have)\s+been"
+    r"|(?:he|she)['’]s\s+been|(?:he|she)\s+(?:was|is))\s+an?|\bwork(?:s|ed|ing)?\s+as(?:\s+an?)?)"
+    r"((?:\s+[\w'’-]+){1,3})\s+for\s*$",
+    re.I,
+)
+
+
 def _perfect_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the perfect tense ("has had pain in his back",
     "my back's been aching") with no activity in it ("been sitting at my desk")."""
@@ -928,6 +967,10 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
             days *= cfg.more_factor  # "six weeks plus", "for more than six weeks": past the edge
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
+        if not tail and _of_activity(text, m.end()):
+            continue  # "in 15 years of running", "after 2 hours of driving": the activity's length
+        if lead == "for" and _role_before(text, m.start(2)):
+            continue  # "I've been a plumber for 18 years": how long the job has gone on
         if lead == "from" and _FROM_PLACE.match(text, m.end()):
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():

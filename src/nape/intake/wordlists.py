@@ -233,6 +233,11 @@ class TimeWords(_Strict):
     # a length told in minutes is how long the problem has gone on from this many days (a
     # quarter of an hour) up; under it, how long a spasm lasts
     onset_min_days: float = 0.0104
+    # after a length and "of", "-ing" words that are a complaint ("3 weeks of throbbing") and
+    # "-ing" words that are no activity ("of morning stiffness"); any other "-ing" word there is an
+    # activity, a job or a hobby whose length is not the complaint's ("20 years of running")
+    of_complaint_gerunds: list[str] = []
+    of_ing_not_activity: list[str] = []
     # stages of life left behind: after "since" ("since my teens", "since I was a student") the
     # trouble is years old
     life_stages: list[str] = []
