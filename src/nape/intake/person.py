@@ -185,7 +185,7 @@ _AGE_PATTERNS = [
     # "since age 19" dates an onset, not the age now
     re.compile(
         # ("I'm 34 wks", "I am 29+4": weeks of a pregnancy, not an age)
-        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b"
+        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(?:now\s+)?(\d{1,3})\b"
         r"(?!\s*(?:days?|weeks?|wks?\b|w\b|months?|mths?\b|%|kg|lb|\+\s*\d))",
         re.I,
     ),

@@ -169,7 +169,7 @@ _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 # "for the past month", "over the last week", "the past fortnight my back ...": one unit with no
 # number ("the last week of term" is a date)
 _THE_PAST = re.compile(
-    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
+    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(half\s+(?:an?\s+)?)?(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
     re.I,
 )
 _UNIT_WORD_DAYS = {"hour": 0.0417, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -309,7 +309,7 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
-        age_since=Folded(re.compile(rf"\b(?:{alternation(cfg.age_since)})\s+(\d{{1,3}})\b", re.I)),
+        age_since=Folded(re.compile(rf"\b(?:{alternation([*cfg.age_since, *cfg.age_when])})\s+(\d{{1,3}})\b", re.I)),
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
         clock=Folded(
             re.compile(
@@ -357,7 +357,7 @@ def _points_rx() -> _PointRx:
             "month": tuple(cfg.months),
             "clinical": ("/",),
             "nth": tuple(cfg.nth_units),
-            "age_since": tuple({w.split()[0] for w in cfg.age_since}),
+            "age_since": tuple({w.split()[0] for w in [*cfg.age_since, *cfg.age_when]}),
             "clock": tuple(w.split()[0] for w in cfg.clock_leads),
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
@@ -365,6 +365,9 @@ def _points_rx() -> _PointRx:
         },
     )
 
+
+# an onset's word before an age in the past ("it began when I was 30")
+_ONSET_BEFORE = re.compile(r"\b(?:start\w*|began|begun|begin\w*|came\s+on|first|onset|kicked\s+in|since)\b", re.I)
 
 # how a pain behaves, said before a length of hours ("it comes in waves for two hours")
 _BEHAVES = re.compile(
@@ -665,6 +668,10 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         out.append(Hit(_band(days), True, start, end, text[start:end].strip(), days=days))
     if age is not None and may("age_since"):
         for m in rx.age_since.finditer(text):
+            if m.group(0).lower().startswith(tuple(cfg.age_when)) and not _ONSET_BEFORE.search(
+                _sentence_before(text, m.start(), 80)
+            ):
+                continue  # "when I was 20 I broke my leg": an age in the past, no onset at it
             years = age - int(m.group(1))
             if years >= 1:
                 days = years * 365.0
@@ -784,6 +791,15 @@ def _of_complaint(text: str, end: int) -> bool:
         if word in nouns:
             return True
     return False
+
+
+def _after_lower_bound(text: str, start: int, end: int) -> bool:
+    """Whether "after" right before a length starting at ``start`` says the complaint has gone on
+    at least so long: a word of ``after_persists`` ("still", "even", "no better") in its clause."""
+    if not re.search(r"\bafter\s*$", text[max(0, start - 10) : start], re.I):
+        return False
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    return any(f" {w} " in clause for w in attributes_file().time.after_persists)
 
 
 def _of_activity(text: str, end: int) -> bool:
@@ -967,6 +983,11 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
             days *= cfg.more_factor  # "six weeks plus", "for more than six weeks": past the edge
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
+        if not lead and not tail and days >= 1 and _after_lower_bound(text, m.start(2), m.end()):
+            # "still stiff after 10 weeks", "even after 9 weeks": it has gone on at least so long
+            # (whatever was done in them: "still sore after 3 months of stretching")
+            bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()].strip(), days=days))
+            continue
         if not tail and _of_activity(text, m.end()):
             continue  # "in 15 years of running", "after 2 hours of driving": the activity's length
         if lead == "for" and _role_before(text, m.start(2)):
@@ -1046,7 +1067,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
                 continue
         bands.append(Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago", days=days, weak=weak))
     for m in _THE_PAST_FOLD.finditer(text):
-        days = _UNIT_WORD_DAYS[m.group(1).lower()]
+        days = _UNIT_WORD_DAYS[m.group(2).lower()] * (0.5 if m.group(1) else 1)  # "the last half year"
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))

@@ -211,6 +211,11 @@ class TimeWords(_Strict):
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []
+    # an age in the past that dates an onset only after an onset's word ("it began when I was 30")
+    age_when: list[str] = []
+    # "after" and a length with one of these in its clause: the complaint has gone on at least so
+    # long ("still stiff after 10 weeks")
+    after_persists: list[str] = []
     # a bare length before the complaint ("6wk mid back pain"): it counts when a symptom's or a
     # site's words follow within this many tokens (``length_history_words`` not counted), with
     # none of ``bare_forward_stops`` between and none of ``bare_not_after`` right before it
