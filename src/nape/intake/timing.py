@@ -1391,6 +1391,8 @@ def governed(
         if h.bare and not forward:
             if (ahead := bare_ahead(i, j, c)) is not None:
                 return _SYMPTOM, ahead, True
+            if behind and bare_item_end(h, i, j, *behind):
+                return behind[0], behind[1], True
             return (*behind, False) if behind else (None, None, False)
         k = j + 1
         stops = weak_stops if h.weak else _LIST_STOP
@@ -1438,6 +1440,19 @@ def governed(
             if what is not None and what not in (_SITE, _SYMPTOM):
                 return None  # "Night shifts. 6 months." is the job's
         return None
+
+    def bare_item_end(h: Hit, i: int, j: int, what: int, k: int) -> bool:
+        """Whether a bare length of a day or more a few words after the complaint's words closes
+        the complaint's item ("ache in the lumbar region 4 wks, temp tonight"): it ends its item
+        or sentence, a symptom's own words or a site are within ``bare_back_reach`` words before
+        it, and no word just before it makes it a rate or a deadline ("worse in 2 weeks")."""
+        if h.days < 1 or i - k > cfg.bare_back_reach or what not in (_SITE, _SYMPTOM):
+            return False
+        if what == _SYMPTOM and k not in said:
+            return False
+        if toks[i - 1].lower in bare_not_after or toks[i - 1].lower in bare_stops:
+            return False
+        return j + 1 >= len(toks) or toks[j + 1].lower in _LIST_STOP | alone_marks
 
     def bare_ahead(i: int, j: int, c: int) -> int | None:
         """The symptom a bare length before it governs, clinicians' style ("6wk mid back pain",

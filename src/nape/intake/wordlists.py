@@ -213,6 +213,9 @@ class TimeWords(_Strict):
     age_since: list[str] = []
     # an age in the past that dates an onset only after an onset's word ("it began when I was 30")
     age_when: list[str] = []
+    # a bare length that closes the complaint's item ("ache in the lumbar region 4 wks, ..."):
+    # the complaint's, when its words or site are within this many words before it (0: never)
+    bare_back_reach: int = 0
     # "after" and a length with one of these in its clause: the complaint has gone on at least so
     # long ("still stiff after 10 weeks")
     after_persists: list[str] = []
