@@ -73,7 +73,8 @@ def _rx() -> _Rx:
                 # the age right after the word, in years or bare, then a pause or the verb ("my
                 # son 19 years, his neck ...", "my mum 80 has had"); not a time ("my dad 2 years
                 # ago", "my son 3 weeks of pain")
-                rf"|\s+(\d{{1,3}})(?:\s*(?:yrs?|years?)(?:[- ]old)?)?(?=\s*[,;(]|\s+(?:has|had|is|was|who|with|and|keeps|gets|woke|can'?t)\b)))?",
+                rf"|\s+(\d{{1,3}})(?:\s*(?:yrs?|years?)(?:[- ]old)?)?"
+                rf"(?=\s*[,;(]|\s+(?:has|had|is|was|who|with|and|keeps|gets|woke|can'?t)\b)))?",
                 re.I,
             )
         ),

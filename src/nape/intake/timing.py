@@ -309,7 +309,15 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
-        age_since=Folded(re.compile(rf"\b(?:{alternation([*cfg.age_since, *cfg.age_when])})\s+(\d{{1,3}})\b", re.I)),
+        age_since=Folded(
+            re.compile(
+                rf"\b(?:{alternation([*cfg.age_since, *cfg.age_when])})\s+(?:about\s+|around\s+|only\s+)?(\d{{1,3}})\b"
+                # "I was 40 when it started": the age first, an onset's word after "when"
+                r"|\b(?:i|he|she|they)\s+(?:was|were)\s+(?:about\s+|around\s+|only\s+)?(\d{1,2})\s+when\b(?=[^.!?;]{0,60}?"
+                r"\b(?:start\w*|began|begun|came\s+on|kicked\s+in)\b)",
+                re.I,
+            )
+        ),
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
         clock=Folded(
             re.compile(
@@ -357,7 +365,7 @@ def _points_rx() -> _PointRx:
             "month": tuple(cfg.months),
             "clinical": ("/",),
             "nth": tuple(cfg.nth_units),
-            "age_since": tuple({w.split()[0] for w in [*cfg.age_since, *cfg.age_when]}),
+            "age_since": tuple({*(w.split()[0] for w in [*cfg.age_since, *cfg.age_when]), "was", "were"}),
             "clock": tuple(w.split()[0] for w in cfg.clock_leads),
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
@@ -672,7 +680,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 _sentence_before(text, m.start(), 80)
             ):
                 continue  # "when I was 20 I broke my leg": an age in the past, no onset at it
-            years = age - int(m.group(1))
+            years = age - int(m.group(1) or m.group(2))
             if years >= 1:
                 days = years * 365.0
                 out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
@@ -784,9 +792,14 @@ def _of_complaint(text: str, end: int) -> bool:
     m = re.match(r"\s*of\s+([^.,;:!?\n]{0,50})", text[end : end + 60], re.I)
     if m is None:
         return False
-    nouns = attributes_file().time.length_after_nouns
+    cfg = attributes_file().time
+    nouns = cfg.length_after_nouns
     for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:5]:
-        if _ACTIVITY_IN.fullmatch(word) or word.endswith("ing") and word not in nouns:
+        if _ACTIVITY_IN.fullmatch(word) or (
+            word.endswith("ing")
+            and word not in nouns
+            and word not in (*cfg.of_complaint_gerunds, *cfg.of_ing_not_activity)
+        ):
             return False
         if word in nouns:
             return True
