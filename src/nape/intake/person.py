@@ -67,7 +67,8 @@ def _rx() -> _Rx:
                 # (80, ex-smoker, AAA)": the list is theirs, so the relative is the patient)
                 rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\s*(?:yo|y/o|yrs?|years?(?:[- ]old)?)?"
                 rf"(?:\)|\s*[,;]\s*[^()\n]{{1,80}}\))"
-                rf"|,\s*(\d{{1,3}})\s*(?:yrs?|years?(?:[- ]old)?)?\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b"
+                rf"|,\s*(\d{{1,3}})\s*(?:yrs?|years?(?:[- ]old)?)?\s*,"
+                rf"|,?\s*(?:who\s+|who(?=['’]s))?(?:is|['’]s|aged?)\s+(\d{{1,3}})\b"
                 # ("my wife is 30 weeks": a pregnancy's weeks, not her age)
                 rf"(?!\s*(?:days?|weeks?|wks?|w\b|months?|mths?|\+\s*\d))"
                 # the age right after the word, in years or bare, then a pause or the verb ("my

@@ -844,6 +844,28 @@ def _role_before(text: str, start: int) -> bool:
     return not keep.intersection(re.findall(r"[\w'’-]+", m.group(1).lower()))
 
 
+def _doing_before(text: str, start: int) -> bool:
+    """Whether an activity's "-ing" word after "been" stands before "for" and a length ("I've
+    been riding for 20 years", "she's been lifting weights for years"): its length, unless the
+    "-ing" word or a word after it is a complaint's ("been aching for", "been getting spasms for")."""
+    m = _DOING.search(text[max(0, start - 60) : start])
+    if m is None:
+        return False
+    cfg = attributes_file().time
+    keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *cfg.of_ing_not_activity}
+    keep |= set(attributes_file().person.complaint_words)
+    return m.group(1).lower() not in keep and not keep.intersection(re.findall(r"[\w'’-]+", m.group(2).lower()))
+
+
+# "been" + an "-ing" word and at most two more words before "for" and a length
+# with a person for subject ("I've been riding", not "my back's been killing me"), no person
+# after it ("been bothering me") and no "up" ("been playing up")
+_DOING = re.compile(
+    r"(?:\b(?:i|we|they)(?:['’]ve|\s+have|\s+had)|\b(?:he|she)(?:['’]s|\s+has|\s+had))\s+been\s+([a-z]{3,}ing)"
+    r"((?:\s+(?!(?:me|him|her|them|us|up)\b)[\w'’-]+){0,2}?)\s+for\s*$",
+    re.I,
+)
+
 # a person in a role before "for" and a length: a be-verb with a person for subject and "a" or
 # "an", or "worked as"
 _ROLE = re.compile(
@@ -950,7 +972,8 @@ def _person_of() -> re.Pattern[str]:
     p = attributes_file().person
     who = alternation([*p.male, *p.female, *p.other, *p.adults])
     return re.compile(
-        rf"(?:\b(?:{who})(?:\s+of|\s*,|,?\s+(?:who\s+)?(?:is|was)|['’]s)?|\baged?|\b(?:i\s+am|i['’]m))\s*$", re.I
+        rf"(?:\b(?:{who})(?:\s+of|\s*,|,?\s+(?:who\s+)?(?:is|was)|,?\s+who['’]s|['’]s)?|\baged?|\b(?:i\s+am|i['’]m))\s*$",
+        re.I,
     )
 
 
@@ -1003,8 +1026,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue
         if not tail and _of_activity(text, m.end()):
             continue  # "in 15 years of running", "after 2 hours of driving": the activity's length
-        if lead == "for" and _role_before(text, m.start(2)):
-            continue  # "I've been a plumber for 18 years": how long the job has gone on
+        if lead == "for" and (_role_before(text, m.start(2)) or _doing_before(text, m.start(2))):
+            continue  # "I've been a plumber for 18 years", "been riding for 20": the job's or hobby's
         if lead == "from" and _FROM_PLACE.match(text, m.end()):
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():
