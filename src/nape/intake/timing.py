@@ -1032,11 +1032,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():
             continue  # "and" is not "a" + "d"
-        if _unit_days(unit) >= 365 and (
-            (not lead and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)]))
-            or (tail != "now" and _AGE_AFTER.match(text, m.end()) and not _complaint_age(text, m.start()))
-        ):
-            continue  # "my son of 17 years", "my daughter 17 years", "I am 58 years old": an age
+        if _unit_days(unit) >= 365 and not lead and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)]):
+            continue  # "my son of 17 years", "my daughter 17 years", "patient, 63 years": an age
+        if not tail and _AGE_AFTER.match(text, m.end()):
+            if not _complaint_age(text, m.start()):
+                continue  # "I am 58 years old and ...", "50 years of age": an age
+            tail = "now"  # "this back pain is 2 years old and getting worse": how long it has gone on
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
         # a quarter of an hour or more told in minutes ("for 45 mins") is how long as hours are;
