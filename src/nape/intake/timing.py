@@ -848,10 +848,10 @@ def _doing_before(text: str, start: int) -> bool:
     """Whether an activity's "-ing" word after "been" stands before "for" and a length ("I've
     been riding for 20 years", "she's been lifting weights for years"): its length, unless the
     "-ing" word or a word after it is a complaint's ("been aching for", "been getting spasms for")."""
-    m = _DOING.search(text[max(0, start - 60) : start])
+    cfg = attributes_file().time
+    m = _DOING.search(text[max(0, start - 60) : start]) or _done_rx().search(text[max(0, start - 60) : start])
     if m is None:
         return False
-    cfg = attributes_file().time
     keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *cfg.of_ing_not_activity}
     keep |= set(attributes_file().person.complaint_words)
     return m.group(1).lower() not in keep and not keep.intersection(re.findall(r"[\w'’-]+", m.group(2).lower()))
@@ -865,6 +865,19 @@ _DOING = re.compile(
     r"((?:\s+(?!(?:me|him|her|them|us|up)\b)[\w'’-]+){0,2}?)\s+for\s*$",
     re.I,
 )
+
+
+@cache
+def _done_rx() -> re.Pattern[str]:
+    """A person's perfect of an activity's verb (``habit_participles``: "I've driven lorries for",
+    "she has taught for") before "for" and a length, shaped as ``_DOING``."""
+    verbs = alternation(attributes_file().time.habit_participles or ["-"])
+    return re.compile(
+        r"(?:\b(?:i|we|they)(?:['’]ve|\s+have)|\b(?:he|she)(?:['’]s|\s+has))\s+(?:been\s+)?(" + verbs + r")"
+        r"((?:\s+(?!(?:me|him|her|them|us|up)\b)[\w'’-]+){0,2}?)\s+for\s*$",
+        re.I,
+    )
+
 
 # a person in a role before "for" and a length: a be-verb with a person for subject and "a" or
 # "an", or "worked as"

@@ -246,6 +246,9 @@ class TimeWords(_Strict):
     # activity, a job or a hobby whose length is not the complaint's ("20 years of running")
     of_complaint_gerunds: list[str] = []
     of_ing_not_activity: list[str] = []
+    # past participles of a job's, hobby's or habit's verb: "I've driven lorries for 30 years" is
+    # how long the activity has gone on, not the complaint
+    habit_participles: list[str] = []
     # stages of life left behind: after "since" ("since my teens", "since I was a student") the
     # trouble is years old
     life_stages: list[str] = []
