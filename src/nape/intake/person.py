@@ -67,9 +67,15 @@ def _rx() -> _Rx:
                 # (80, ex-smoker, AAA)": the list is theirs, so the relative is the patient)
                 rf"(?:\s*(?:\((?:aged?\s*)?(\d{{1,3}})\s*(?:yo|y/o|yrs?|years?(?:[- ]old)?)?"
                 rf"(?:\)|\s*[,;]\s*[^()\n]{{1,80}}\))"
-                rf"|,\s*(\d{{1,3}})\s*,|,?\s*(?:who\s+)?(?:is|'s|aged?)\s+(\d{{1,3}})\b"
+                rf"|,\s*(\d{{1,3}})\s*(?:yrs?|years?(?:[- ]old)?)?\s*,"
+                rf"|,?\s*(?:who\s+|who(?=['’]s))?(?:is|['’]s|aged?)\s+(\d{{1,3}})\b"
                 # ("my wife is 30 weeks": a pregnancy's weeks, not her age)
-                rf"(?!\s*(?:days?|weeks?|wks?|w\b|months?|mths?|\+\s*\d))))?",
+                rf"(?!\s*(?:days?|weeks?|wks?|w\b|months?|mths?|\+\s*\d))"
+                # the age right after the word, in years or bare, then a pause or the verb ("my
+                # son 19 years, his neck ...", "my mum 80 has had"); not a time ("my dad 2 years
+                # ago", "my son 3 weeks of pain")
+                rf"|\s+(\d{{1,3}})(?:\s*(?:yrs?|years?)(?:[- ]old)?)?"
+                rf"(?=\s*[,;(]|\s+(?:has|had|is|was|who|with|and|keeps|gets|woke|can'?t)\b)))?",
                 re.I,
             )
         ),
@@ -181,7 +187,7 @@ _AGE_PATTERNS = [
     # "since age 19" dates an onset, not the age now
     re.compile(
         # ("I'm 34 wks", "I am 29+4": weeks of a pregnancy, not an age)
-        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(\d{1,3})\b"
+        r"(?<!since\s)(?<!from\s)\b(?:i'?m|i\s+am|aged?:?|age\s*[:=]?)\s+(?:now\s+)?(\d{1,3})\b"
         r"(?!\s*(?:days?|weeks?|wks?\b|w\b|months?|mths?\b|%|kg|lb|\+\s*\d))",
         re.I,
     ),
@@ -364,7 +370,7 @@ def read_person(text: str) -> Person:
         )
         complaint = _has_complaint(tail, rx.words)
         pronoun_later = _PRONOUN.search(text[m.end() :])
-        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5)
+        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5) or m.group(6)
         own_body = not aged and _OWN_BODY.search(tail)
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
@@ -389,7 +395,7 @@ def read_person(text: str) -> Person:
             proxy_span = (m.start(), m.end())
             sex = _sex_of(proxy)
             if age is None:
-                for g in (1, 3, 4, 5):
+                for g in (1, 3, 4, 5, 6):
                     if m.group(g):
                         age = int(m.group(g))
             if age is None:

@@ -169,7 +169,7 @@ _POST = re.compile(r"\s?(?:post|after|since|following)\b", re.I)
 # "for the past month", "over the last week", "the past fortnight my back ...": one unit with no
 # number ("the last week of term" is a date)
 _THE_PAST = re.compile(
-    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
+    r"\b(?:(?:for|over|in|during)\s+)?(?:the|this)\s+(?:past|last)\s+(half\s+(?:an?\s+)?)?(hour|day|week|fortnight|month|year)\b(?!\s+(?:of|before|or\s+two\s+of)\b)",
     re.I,
 )
 _UNIT_WORD_DAYS = {"hour": 0.0417, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -309,7 +309,15 @@ def _points_rx() -> _PointRx:
                 re.I,
             )
         ),
-        age_since=Folded(re.compile(rf"\b(?:{alternation(cfg.age_since)})\s+(\d{{1,3}})\b", re.I)),
+        age_since=Folded(
+            re.compile(
+                rf"\b(?:{alternation([*cfg.age_since, *cfg.age_when])})\s+(?:about\s+|around\s+|only\s+)?(\d{{1,3}})\b"
+                # "I was 40 when it started": the age first, an onset's word after "when"
+                r"|\b(?:i|he|she|they)\s+(?:was|were)\s+(?:about\s+|around\s+|only\s+)?(\d{1,2})\s+when\b(?=[^.!?;]{0,60}?"
+                r"\b(?:start\w*|began|begun|came\s+on|kicked\s+in)\b)",
+                re.I,
+            )
+        ),
         future=Folded(re.compile(rf"\b(?:{alternation(cfg.future_words)})\b", re.I)),
         clock=Folded(
             re.compile(
@@ -357,7 +365,7 @@ def _points_rx() -> _PointRx:
             "month": tuple(cfg.months),
             "clinical": ("/",),
             "nth": tuple(cfg.nth_units),
-            "age_since": tuple({w.split()[0] for w in cfg.age_since}),
+            "age_since": tuple({*(w.split()[0] for w in [*cfg.age_since, *cfg.age_when]), "was", "were"}),
             "clock": tuple(w.split()[0] for w in cfg.clock_leads),
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
@@ -365,6 +373,9 @@ def _points_rx() -> _PointRx:
         },
     )
 
+
+# an onset's word before an age in the past ("it began when I was 30")
+_ONSET_BEFORE = re.compile(r"\b(?:start\w*|began|begun|begin\w*|came\s+on|first|onset|kicked\s+in|since)\b", re.I)
 
 # how a pain behaves, said before a length of hours ("it comes in waves for two hours")
 _BEHAVES = re.compile(
@@ -665,7 +676,11 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         out.append(Hit(_band(days), True, start, end, text[start:end].strip(), days=days))
     if age is not None and may("age_since"):
         for m in rx.age_since.finditer(text):
-            years = age - int(m.group(1))
+            if m.group(0).lower().startswith(tuple(cfg.age_when)) and not _ONSET_BEFORE.search(
+                _sentence_before(text, m.start(), 80)
+            ):
+                continue  # "when I was 20 I broke my leg": an age in the past, no onset at it
+            years = age - int(m.group(1) or m.group(2))
             if years >= 1:
                 days = years * 365.0
                 out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
@@ -771,6 +786,109 @@ def _at_onset(text: str, start: int, end: int) -> bool:
     return any(f" {w} " in before for w in cfg.week_onset_words)
 
 
+def _of_complaint(text: str, end: int) -> bool:
+    """Whether "of" after a length ending at ``end`` leads to a complaint's noun within a few
+    words ("3 hrs of bad neck pain"), with no activity before it ("an hour of sitting")."""
+    m = re.match(r"\s*of\s+([^.,;:!?\n]{0,50})", text[end : end + 60], re.I)
+    if m is None:
+        return False
+    cfg = attributes_file().time
+    nouns = cfg.length_after_nouns
+    for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:5]:
+        if _ACTIVITY_IN.fullmatch(word) or (
+            word.endswith("ing")
+            and word not in nouns
+            and word not in (*cfg.of_complaint_gerunds, *cfg.of_ing_not_activity)
+        ):
+            return False
+        if word in nouns:
+            return True
+    return False
+
+
+def _after_lower_bound(text: str, start: int, end: int) -> bool:
+    """Whether "after" right before a length starting at ``start`` says the complaint has gone on
+    at least so long: a word of ``after_persists`` ("still", "even", "no better") in its clause."""
+    if not re.search(r"\bafter\s*$", text[max(0, start - 10) : start], re.I):
+        return False
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    return any(f" {w} " in clause for w in attributes_file().time.after_persists)
+
+
+def _of_activity(text: str, end: int) -> bool:
+    """Whether "of" after a length ending at ``end`` leads to an activity, a job or a hobby told
+    by its "-ing" word within a few words ("15 years of competitive running", "in 12 years of
+    nursing"): that activity's length, not the complaint's (a complaint's word first keeps it:
+    "3 weeks of throbbing", "of neck pain", "of morning stiffness")."""
+    m = re.match(r"['’]?\s*of\s+([^.,;:!?\n]{0,50})", text[end : end + 60], re.I)
+    if m is None:
+        return False
+    cfg = attributes_file().time
+    keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *attributes_file().person.complaint_words}
+    for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:3]:
+        if word in keep:
+            return False
+        if word.endswith("ing") and len(word) > 5 and word not in cfg.of_ing_not_activity:
+            return True
+    return False
+
+
+def _role_before(text: str, start: int) -> bool:
+    """Whether a person's being or working as something stands right before "for" and a length
+    ("I've been a plumber for", "she worked as a carer for"): the role's length, unless a
+    complaint's word is what they have been ("I've been a bit stiff for")."""
+    m = _ROLE.search(text[max(0, start - 60) : start])
+    if m is None:
+        return False
+    keep = {*attributes_file().time.length_after_nouns, *attributes_file().person.complaint_words}
+    return not keep.intersection(re.findall(r"[\w'’-]+", m.group(1).lower()))
+
+
+def _doing_before(text: str, start: int) -> bool:
+    """Whether an activity's "-ing" word after "been" stands before "for" and a length ("I've
+    been riding for 20 years", "she's been lifting weights for years"): its length, unless the
+    "-ing" word or a word after it is a complaint's ("been aching for", "been getting spasms for")."""
+    cfg = attributes_file().time
+    m = _DOING.search(text[max(0, start - 60) : start]) or _done_rx().search(text[max(0, start - 60) : start])
+    if m is None:
+        return False
+    keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *cfg.of_ing_not_activity}
+    keep |= set(attributes_file().person.complaint_words)
+    return m.group(1).lower() not in keep and not keep.intersection(re.findall(r"[\w'’-]+", m.group(2).lower()))
+
+
+# "been" + an "-ing" word and at most two more words before "for" and a length
+# with a person for subject ("I've been riding", not "my back's been killing me"), no person
+# after it ("been bothering me") and no "up" ("been playing up")
+_DOING = re.compile(
+    r"(?:\b(?:i|we|they)(?:['’]ve|\s+have|\s+had)|\b(?:he|she)(?:['’]s|\s+has|\s+had))\s+been\s+([a-z]{3,}ing)"
+    r"((?:\s+(?!(?:me|him|her|them|us|up)\b)[\w'’-]+){0,2}?)\s+for\s*$",
+    re.I,
+)
+
+
+@cache
+def _done_rx() -> re.Pattern[str]:
+    """A person's perfect of an activity's verb (``habit_participles``: "I've driven lorries for",
+    "she has taught for") before "for" and a length, shaped as ``_DOING``."""
+    verbs = alternation(attributes_file().time.habit_participles or ["-"])
+    return re.compile(
+        r"(?:\b(?:i|we|they)(?:['’]ve|\s+have)|\b(?:he|she)(?:['’]s|\s+has))\s+(?:been\s+)?(" + verbs + r")"
+        r"((?:\s+(?!(?:me|him|her|them|us|up)\b)[\w'’-]+){0,2}?)\s+for\s*$",
+        re.I,
+    )
+
+
+# a person in a role before "for" and a length: a be-verb with a person for subject and "a" or
+# "an", or "worked as"
+_ROLE = re.compile(
+    r"(?:\b(?:i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+am|i['’]m|(?:he|she|they|we)\s+(?:has|have)\s+been"
+    r"|(?:he|she)['’]s\s+been|(?:he|she)\s+(?:was|is))\s+an?|\bwork(?:s|ed|ing)?\s+as(?:\s+an?)?)"
+    r"((?:\s+[\w'’-]+){1,3})\s+for\s*$",
+    re.I,
+)
+
+
 def _perfect_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is in the perfect tense ("has had pain in his back",
     "my back's been aching") with no activity in it ("been sitting at my desk")."""
@@ -860,10 +978,20 @@ def _complaint_age(text: str, start: int) -> bool:
 
 @cache
 def _person_of() -> re.Pattern[str]:
-    """A person's word then "of" just before a length: "my son of 17 years", "a lady of 80 years"
-    give an age (the attributes' relatives and adults), not how long anything has gone on."""
+    """A person's word just before a length in years, alone or with "of", a comma or "(who) is":
+    "my son of 17 years", "my daughter 17 years", "patient, 63 years", "my grandson who is 12
+    years", or "aged" before it: an age (the attributes' relatives and adults), not how long
+    anything has gone on."""
     p = attributes_file().person
-    return re.compile(rf"\b(?:{alternation([*p.male, *p.female, *p.other, *p.adults])})\s+of\s*$", re.I)
+    who = alternation([*p.male, *p.female, *p.other, *p.adults])
+    return re.compile(
+        rf"(?:\b(?:{who})(?:\s+of|\s*,|,?\s+(?:who\s+)?(?:is|was)|,?\s+who['’]s|['’]s)?|\baged?|\b(?:i\s+am|i['’]m))\s*$",
+        re.I,
+    )
+
+
+# "58 years old and ...", "50 years of age": an age, whatever comes before it
+_AGE_AFTER = re.compile(r"(?:\s*|-)old\b|\s+of\s+age\b", re.I)
 
 
 def read_times(text: str, age: int | None = None, today: date | None = None) -> tuple[list[Hit], list[Hit]]:
@@ -904,14 +1032,30 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
             days *= cfg.more_factor  # "six weeks plus", "for more than six weeks": past the edge
         span = Hit("", True, m.start(), m.end(), text[m.start() : m.end()].strip())
+        if not lead and not tail and days >= 1 and _after_lower_bound(text, m.start(2), m.end()):
+            # "still stiff after 10 weeks", "even after 9 weeks": it has gone on at least so long
+            # (whatever was done in them: "still sore after 3 months of stretching")
+            bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()].strip(), days=days))
+            continue
+        if not tail and _of_activity(text, m.end()):
+            continue  # "in 15 years of running", "after 2 hours of driving": the activity's length
+        if lead == "for" and (_role_before(text, m.start(2)) or _doing_before(text, m.start(2))):
+            continue  # "I've been a plumber for 18 years", "been riding for 20": the job's or hobby's
         if lead == "from" and _FROM_PLACE.match(text, m.end()):
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():
             continue  # "and" is not "a" + "d"
-        if not lead and _person_of().search(text, max(0, m.start() - 40), m.start()):
-            continue  # "my son of 17 years": an age
+        if _unit_days(unit) >= 365 and not lead and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)]):
+            continue  # "my son of 17 years", "my daughter 17 years", "patient, 63 years": an age
+        if not tail and _AGE_AFTER.match(text, m.end()):
+            if not _complaint_age(text, m.start()):
+                continue  # "I am 58 years old and ...", "50 years of age": an age
+            tail = "now"  # "this back pain is 2 years old and getting worse": how long it has gone on
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
             lead = "past"  # "for the last 40 minutes" is how long, not "spasms last 40 minutes"
+        # a quarter of an hour or more told in minutes ("for 45 mins") is how long as hours are;
+        # a few minutes is how long a spasm lasts ("spasms for 2 minutes")
+        clock = not short or days >= cfg.onset_min_days
         onset = _unit_days(unit) > 1 / 2000 and (  # minutes or more, not seconds
             tail in ("ago", "now")
             or lead in _ONSET_LEADS
@@ -920,9 +1064,20 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             or (lead == "for" and _perfect_before(text, m.start()))
             # "lower back pain for 3 hrs": a complaint's noun right before, nothing after that
             # makes it a routine or an episode's length ("spasms for 2 hours at a time")
-            or (not short and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
+            or (clock and lead == "for" and _complaint_noun_before(text, m.start()) and _bare_hours(text, m.end()))
+            # "4 hrs of throbbing neck pain": a complaint's noun after "of", not an activity
+            # ("2 hours of driving")
+            or (clock and not lead and days < 0.5 and _of_complaint(text, m.end()))
         )
-        if not short and days < 0.5 and not onset and not lead and not tail and _bare_hours(text, m.end()):
+        if (
+            clock
+            and days < 0.5
+            and not onset
+            and not lead
+            and not tail
+            and _bare_hours(text, m.end())
+            and not _ACTIVITY_BEFORE.search(text[max(0, m.start() - 25) : m.start(2)])
+        ):
             # "LBP 1h", "stiff neck 3 hrs": counts only right after a symptom's words (``bare``)
             bands.append(Hit(_band(days), True, span.start, span.end, span.text, bare=True, days=days))
             continue
@@ -962,7 +1117,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
                 continue
         bands.append(Hit(_band(days), True, span.start, span.end, span.text, point=tail == "ago", days=days, weak=weak))
     for m in _THE_PAST_FOLD.finditer(text):
-        days = _UNIT_WORD_DAYS[m.group(1).lower()]
+        days = _UNIT_WORD_DAYS[m.group(2).lower()] * (0.5 if m.group(1) else 1)  # "the last half year"
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
@@ -1286,6 +1441,8 @@ def governed(
         if h.bare and not forward:
             if (ahead := bare_ahead(i, j, c)) is not None:
                 return _SYMPTOM, ahead, True
+            if behind and bare_item_end(h, i, j, *behind):
+                return behind[0], behind[1], True
             return (*behind, False) if behind else (None, None, False)
         k = j + 1
         stops = weak_stops if h.weak else _LIST_STOP
@@ -1333,6 +1490,19 @@ def governed(
             if what is not None and what not in (_SITE, _SYMPTOM):
                 return None  # "Night shifts. 6 months." is the job's
         return None
+
+    def bare_item_end(h: Hit, i: int, j: int, what: int, k: int) -> bool:
+        """Whether a bare length of a day or more a few words after the complaint's words closes
+        the complaint's item ("ache in the lumbar region 4 wks, temp tonight"): it ends its item
+        or sentence, a symptom's own words or a site are within ``bare_back_reach`` words before
+        it, and no word just before it makes it a rate or a deadline ("worse in 2 weeks")."""
+        if h.days < 1 or i - k > cfg.bare_back_reach or what not in (_SITE, _SYMPTOM):
+            return False
+        if what == _SYMPTOM and k not in said:
+            return False
+        if toks[i - 1].lower in bare_not_after or toks[i - 1].lower in bare_stops:
+            return False
+        return j + 1 >= len(toks) or toks[j + 1].lower in _LIST_STOP | alone_marks
 
     def bare_ahead(i: int, j: int, c: int) -> int | None:
         """The symptom a bare length before it governs, clinicians' style ("6wk mid back pain",

@@ -211,6 +211,14 @@ class TimeWords(_Strict):
     ordinals: dict[str, int] = {}
     future_words: list[str] = []
     age_since: list[str] = []
+    # an age in the past that dates an onset only after an onset's word ("it began when I was 30")
+    age_when: list[str] = []
+    # a bare length that closes the complaint's item ("ache in the lumbar region 4 wks, ..."):
+    # the complaint's, when its words or site are within this many words before it (0: never)
+    bare_back_reach: int = 0
+    # "after" and a length with one of these in its clause: the complaint has gone on at least so
+    # long ("still stiff after 10 weeks")
+    after_persists: list[str] = []
     # a bare length before the complaint ("6wk mid back pain"): it counts when a symptom's or a
     # site's words follow within this many tokens (``length_history_words`` not counted), with
     # none of ``bare_forward_stops`` between and none of ``bare_not_after`` right before it
@@ -230,6 +238,17 @@ class TimeWords(_Strict):
     # a complaint's noun right before "for" and a length under half a day makes it how long the
     # problem has gone on ("lower back pain for 3 hrs"), not how long an episode lasts
     length_after_nouns: list[str] = []
+    # a length told in minutes is how long the problem has gone on from this many days (a
+    # quarter of an hour) up; under it, how long a spasm lasts
+    onset_min_days: float = 0.0104
+    # after a length and "of", "-ing" words that are a complaint ("3 weeks of throbbing") and
+    # "-ing" words that are no activity ("of morning stiffness"); any other "-ing" word there is an
+    # activity, a job or a hobby whose length is not the complaint's ("20 years of running")
+    of_complaint_gerunds: list[str] = []
+    of_ing_not_activity: list[str] = []
+    # past participles of a job's, hobby's or habit's verb: "I've driven lorries for 30 years" is
+    # how long the activity has gone on, not the complaint
+    habit_participles: list[str] = []
     # stages of life left behind: after "since" ("since my teens", "since I was a student") the
     # trouble is years old
     life_stages: list[str] = []
