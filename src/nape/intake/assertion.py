@@ -111,7 +111,9 @@ def _words() -> _Words:
         c.form_field_max,
         frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
         frozenset(c.form_yes_answers),
-        _answer_phrases(c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers, c.form_barely_answers),
+        _answer_phrases(
+            c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers, c.form_barely_answers
+        ),
         frozenset(c.lasting_words),
         frozenset(c.answer_marks),
         frozenset(c.answer_speakers),
@@ -451,7 +453,8 @@ def _past_turn(toks: Sequence[Tok], k: int, w: _Words) -> int:
     while j < n and toks[j].lower == "\n":
         j += 1
     if j < n and toks[j].lower in w.answer_marks:
-        j += 1
+        while j < n and toks[j].lower in w.answer_marks and j - k < 4:
+            j += 1  # a mark written twice (">>" read as two)
     elif j + 1 < n and toks[j].lower in w.answer_speakers and toks[j + 1].lower == ":":
         j += 2
     elif j == k:
