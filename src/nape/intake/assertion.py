@@ -367,7 +367,12 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
     out: list[tuple[int, int, int]] = []
     n = len(toks)
     for i in range(1, n - 1):
-        if toks[i].lower not in w.form_seps or toks[i - 1].lower == "?":
+        if toks[i - 1].lower == "?":
+            continue
+        # a question asked without its "?" and answered on the next line by a speaker's turn
+        # ("Bot: any fever\nUser: no"): the line break is the question's end
+        asked_line = _turn_after_line(toks, i, w) and _line_asks(toks, i, hard, w)
+        if toks[i].lower not in w.form_seps and not asked_line:
             continue
         got = answer_after(toks, i, w, hard)
         if got is None or got[0] not in ("no", "barely"):
@@ -411,7 +416,7 @@ def answer_after(
     k = i + 1
     while k < n and toks[k].lower == "?" == toks[i].lower and k - i < 3:
         k += 1
-    if toks[i].lower == "?":
+    if toks[i].lower == "?" or _turn_after_line(toks, i, w):
         k = _past_turn(toks, k, w)
     if k >= n:
         return None
@@ -455,11 +460,37 @@ def _past_turn(toks: Sequence[Tok], k: int, w: _Words) -> int:
     if j < n and toks[j].lower in w.answer_marks:
         while j < n and toks[j].lower in w.answer_marks and j - k < 4:
             j += 1  # a mark written twice (">>" read as two)
-    elif j + 1 < n and toks[j].lower in w.answer_speakers and toks[j + 1].lower == ":":
+    elif j + 1 < n and toks[j].lower in w.answer_speakers and toks[j + 1].lower in _SPEAKER_ENDS:
         j += 2
+    elif j < n and toks[j].lower[-1:] in _SPEAKER_ENDS and toks[j].lower[:-1] in w.answer_speakers:
+        j += 1  # the name and its stop read as one token ("A. no")
     elif j == k:
         return k
     return j
+
+
+# what ends a speaker's name in a transcript ("A: no", "A) no", "A. no")
+_SPEAKER_ENDS = frozenset({":", ")", "."})
+
+
+def _line_asks(toks: Sequence[Tok], i: int, hard: list[bool], w: _Words) -> bool:
+    """Whether the words before ``i`` (back to the last boundary: a speaker's ":" or a line
+    break) open with a question word ("any fever", "do you have a temperature")."""
+    a = i
+    while a > 0 and not hard[a - 1] and i - a < 16:
+        a -= 1
+    return a < i and toks[a].lower in w.openers
+
+
+def _turn_after_line(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether the line break at ``i`` is followed by a transcript's answering turn (a mark such
+    as ">" or a speaker's name and ":"), not by a line of plain text."""
+    if toks[i].lower != "\n":
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].lower == "\n":
+        j += 1
+    return j < len(toks) and _past_turn(toks, j, w) > j
 
 
 def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:
