@@ -380,12 +380,14 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         glued = toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
         if glued and toks[i - 1].lower == toks[i + 1].lower:
             continue  # a word said twice with a hyphen ("shaking no-no") is no form's answer
-        a = i
-        # a question is its field back to its start, however long ("Can you turn your neck far
-        # enough to look behind you? no"), up to twice a form's longest field
-        reach = 2 * field_max if toks[i].lower == "?" else field_max
-        while a > 0 and a > i - reach and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
-            a -= 1
+        a = _field_start(toks, i, hard, field_max)
+        if toks[i].lower == "?" or asked_line:
+            # a question is its field back to its start ("Can you turn your neck far enough to
+            # look behind you? no"), up to twice a form's longest field, when it opens with a
+            # question word (a long statement before a "?" is not the question)
+            b = _field_start(toks, i, hard, 2 * field_max)
+            if b < a and toks[b].lower in w.openers:
+                a = b
         function = any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i])
         # ... unless the field names the loss itself ("Loss of bladder control? not at all")
         if function and any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i]):
@@ -471,6 +473,15 @@ def _past_turn(toks: Sequence[Tok], k: int, w: _Words) -> int:
 
 # what ends a speaker's name in a transcript ("A: no", "A) no", "A. no")
 _SPEAKER_ENDS = frozenset({":", ")", "."})
+
+
+def _field_start(toks: Sequence[Tok], i: int, hard: list[bool], reach: int) -> int:
+    """The start of a form's field ending at ``i``: back to the previous boundary, comma or line
+    break, at most ``reach`` tokens."""
+    a = i
+    while a > 0 and a > i - reach and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
+        a -= 1
+    return a
 
 
 def _line_asks(toks: Sequence[Tok], i: int, hard: list[bool], w: _Words) -> bool:
