@@ -79,6 +79,7 @@ class _Words:
     answer_marks: frozenset[str]
     answer_speakers: frozenset[str]
     form_ability: frozenset[str]
+    form_control: frozenset[str]
 
 
 @cache
@@ -118,6 +119,7 @@ def _words() -> _Words:
         frozenset(c.answer_marks),
         frozenset(c.answer_speakers),
         frozenset(c.form_ability_words),
+        frozenset(c.form_control_words),
     )
 
 
@@ -375,7 +377,7 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         if toks[i].lower not in w.form_seps and not asked_line:
             continue
         got = answer_after(toks, i, w, hard)
-        if got is None or got[0] not in ("no", "barely"):
+        if got is None or got[0] not in ("no", "barely", "yes"):
             continue
         glued = toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
         if glued and toks[i - 1].lower == toks[i + 1].lower:
@@ -397,6 +399,18 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
         ability = any(t.lower in w.form_ability for t in toks[a:i])
         if got[0] == "barely" and not ability:
             continue  # "hardly" after another field is an amount, not a denial
+        if got[0] == "yes":
+            # a control kept, answered with a plain "yes" ("Bowel control: yes", "Continent of
+            # urine? Y"), is no loss of it: the field's words (a loss's own phrase) are denied
+            kept = (
+                got[2] - got[1] == 1
+                and not ability
+                and any(t.lower in w.form_control or t.lemma in w.form_control for t in toks[a:i])
+                and not any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i])
+            )
+            if a < i and kept:
+                out.append((a, i, got[1]))
+            continue
         if ability:
             function = False
         if a < i and not function:

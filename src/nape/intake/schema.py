@@ -121,6 +121,8 @@ class Clauses(_Strict):
     # or with a `form_barely_answers` word ("hardly", "only just") denies the ability itself
     form_ability_words: list[str] = []
     form_barely_answers: list[str] = []
+    # a field naming a control kept ("Bowel control: yes") answered with a plain yes: no loss
+    form_control_words: list[str] = []
     answer_marks: list[str] = []
     answer_speakers: list[str] = []
     # a date's past reaches no clause after "and" or a comma that says the thing lasts ("hurt it
