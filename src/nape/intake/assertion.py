@@ -76,6 +76,10 @@ class _Words:
     # kind ("no", "yes", "unsure"), by their first word, longest first
     answer_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     lasting: frozenset[str]
+    answer_marks: frozenset[str]
+    answer_speakers: frozenset[str]
+    form_ability: frozenset[str]
+    form_control: frozenset[str]
 
 
 @cache
@@ -108,18 +112,24 @@ def _words() -> _Words:
         c.form_field_max,
         frozenset(c.form_no_answers) | frozenset(c.form_normal_answers) | frozenset(c.form_yes_answers),
         frozenset(c.form_yes_answers),
-        _answer_phrases(c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers),
+        _answer_phrases(
+            c.form_no_answer_phrases, c.form_yes_answer_phrases, c.form_unsure_answers, c.form_barely_answers
+        ),
         frozenset(c.lasting_words),
+        frozenset(c.answer_marks),
+        frozenset(c.answer_speakers),
+        frozenset(c.form_ability_words),
+        frozenset(c.form_control_words),
     )
 
 
 def _answer_phrases(
-    no: list[str], yes: list[str], unsure: list[str]
+    no: list[str], yes: list[str], unsure: list[str], barely: list[str]
 ) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     from nape.intake.tokens import phrase_words
 
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind, phrases in (("no", no), ("yes", yes), ("unsure", unsure)):
+    for kind, phrases in (("no", no), ("yes", yes), ("unsure", unsure), ("barely", barely)):
         for p in phrases:
             words = tuple(phrase_words(p))
             by_first.setdefault(words[0], []).append((words, kind))
@@ -359,20 +369,49 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
     out: list[tuple[int, int, int]] = []
     n = len(toks)
     for i in range(1, n - 1):
-        if toks[i].lower not in w.form_seps or toks[i - 1].lower == "?":
+        if toks[i - 1].lower == "?":
+            continue
+        # a question asked without its "?" and answered on the next line by a speaker's turn
+        # ("Bot: any fever\nUser: no"): the line break is the question's end
+        asked_line = _turn_after_line(toks, i, w) and _line_asks(toks, i, hard, w)
+        if toks[i].lower not in w.form_seps and not asked_line:
             continue
         got = answer_after(toks, i, w, hard)
-        if got is None or got[0] != "no":
+        if got is None or got[0] not in ("no", "barely", "yes"):
             continue
         glued = toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
         if glued and toks[i - 1].lower == toks[i + 1].lower:
             continue  # a word said twice with a hyphen ("shaking no-no") is no form's answer
-        a = i
-        while a > 0 and a > i - field_max and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
-            a -= 1
+        a = _field_start(toks, i, hard, field_max)
+        if toks[i].lower == "?" or asked_line:
+            # a question is its field back to its start ("Can you turn your neck far enough to
+            # look behind you? no"), up to twice a form's longest field, when it opens with a
+            # question word (a long statement before a "?" is not the question)
+            b = _field_start(toks, i, hard, 2 * field_max)
+            if b < a and toks[b].lower in w.openers:
+                a = b
         function = any(t.lower in w.form_function or t.lemma in w.form_function for t in toks[a:i])
         # ... unless the field names the loss itself ("Loss of bladder control? not at all")
         if function and any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i]):
+            function = False
+        # an ability asked of ("Can you turn your head? no", "Able to lift it? barely"): the
+        # answer denies the ability itself, so what the field's words read as able is denied
+        ability = any(t.lower in w.form_ability for t in toks[a:i])
+        if got[0] == "barely" and not ability:
+            continue  # "hardly" after another field is an amount, not a denial
+        if got[0] == "yes":
+            # a control kept, answered with a plain "yes" ("Bowel control: yes", "Continent of
+            # urine? Y"), is no loss of it: the field's words (a loss's own phrase) are denied
+            kept = (
+                got[2] - got[1] == 1
+                and not ability
+                and any(t.lower in w.form_control or t.lemma in w.form_control for t in toks[a:i])
+                and not any(t.lower in w.form_loss or t.lemma in w.form_loss for t in toks[a:i])
+            )
+            if a < i and kept:
+                out.append((a, i, got[1]))
+            continue
+        if ability:
             function = False
         if a < i and not function:
             out.append((a, i, got[1]))  # ("Bowel control: no" is a loss of control: not denied)
@@ -393,6 +432,8 @@ def answer_after(
     k = i + 1
     while k < n and toks[k].lower == "?" == toks[i].lower and k - i < 3:
         k += 1
+    if toks[i].lower == "?" or _turn_after_line(toks, i, w):
+        k = _past_turn(toks, k, w)
     if k >= n:
         return None
     low = toks[k].lower
@@ -422,6 +463,59 @@ def answer_after(
     if e < n and toks[e].lower not in w.form_ends and not (hard[e] if hard is not None else toks[e].lower in w.hard):
         return None
     return kind, k, e
+
+
+def _past_turn(toks: Sequence[Tok], k: int, w: _Words) -> int:
+    """The first token after a transcript's turn that starts at ``k`` (a line break, a mark such
+    as ">", a speaker's name and ":"): "Any fever?\\n> no", "Numb? A: nope", "Can you walk?
+    Patient: barely". ``k`` itself when no turn starts there."""
+    n = len(toks)
+    j = k
+    while j < n and toks[j].lower == "\n":
+        j += 1
+    if j < n and toks[j].lower in w.answer_marks:
+        while j < n and toks[j].lower in w.answer_marks and j - k < 4:
+            j += 1  # a mark written twice (">>" read as two)
+    elif j + 1 < n and toks[j].lower in w.answer_speakers and toks[j + 1].lower in _SPEAKER_ENDS:
+        j += 2
+    elif j < n and toks[j].lower[-1:] in _SPEAKER_ENDS and toks[j].lower[:-1] in w.answer_speakers:
+        j += 1  # the name and its stop read as one token ("A. no")
+    elif j == k:
+        return k
+    return j
+
+
+# what ends a speaker's name in a transcript ("A: no", "A) no", "A. no")
+_SPEAKER_ENDS = frozenset({":", ")", "."})
+
+
+def _field_start(toks: Sequence[Tok], i: int, hard: list[bool], reach: int) -> int:
+    """The start of a form's field ending at ``i``: back to the previous boundary, comma or line
+    break, at most ``reach`` tokens."""
+    a = i
+    while a > 0 and a > i - reach and not hard[a - 1] and toks[a - 1].lower not in (",", "\n"):
+        a -= 1
+    return a
+
+
+def _line_asks(toks: Sequence[Tok], i: int, hard: list[bool], w: _Words) -> bool:
+    """Whether the words before ``i`` (back to the last boundary: a speaker's ":" or a line
+    break) open with a question word ("any fever", "do you have a temperature")."""
+    a = i
+    while a > 0 and not hard[a - 1] and i - a < 16:
+        a -= 1
+    return a < i and toks[a].lower in w.openers
+
+
+def _turn_after_line(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether the line break at ``i`` is followed by a transcript's answering turn (a mark such
+    as ">" or a speaker's name and ":"), not by a line of plain text."""
+    if toks[i].lower != "\n":
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].lower == "\n":
+        j += 1
+    return j < len(toks) and _past_turn(toks, j, w) > j
 
 
 def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str], list_verbs: frozenset[str]) -> bool:

@@ -114,6 +114,17 @@ class Clauses(_Strict):
     form_no_answer_phrases: list[str] = []
     form_yes_answer_phrases: list[str] = []
     form_unsure_answers: list[str] = []
+    # a transcript's turn marks between a question and its answer ("Any fever? > no", "Numb?
+    # A: nope", "Can you walk? Patient: barely"): a mark of its own (`answer_marks`) or a
+    # speaker's name followed by ":" (`answer_speakers`); the answer after them is the question's
+    # a field asking of an ability ("Can you turn your head?", "Able to walk:") answered "no"
+    # or with a `form_barely_answers` word ("hardly", "only just") denies the ability itself
+    form_ability_words: list[str] = []
+    form_barely_answers: list[str] = []
+    # a field naming a control kept ("Bowel control: yes") answered with a plain yes: no loss
+    form_control_words: list[str] = []
+    answer_marks: list[str] = []
+    answer_speakers: list[str] = []
     # a date's past reaches no clause after "and" or a comma that says the thing lasts ("hurt it
     # years ago and my back has ached ever since", "fell two years ago, my neck still aches")
     lasting_words: list[str] = []
