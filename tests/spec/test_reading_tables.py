@@ -6,7 +6,14 @@ Tables (what each is about: tests/spec/README.md):
   * blows_and_states.yaml - a headache arriving like a blow, a tired person, a limb that goes
     into cramp, a weepy wound;
   * sites_and_tasks.yaml - "at the back" of the neck or of another part, an arms-up task told
-    by the hair.
+    by the hair;
+  * events_second.yaml - heavy loads, training load, wounds, trauma, habits, history, medicines
+    told in ordinary words;
+  * lay_words_third.yaml - everyday words for signs and symptoms, third round;
+  * lengths_third.yaml - lengths of time, third round (minutes, ages, activities);
+  * normal_and_answers.yaml - functions said to be normal, category and progressive denials,
+    chat or form transcripts;
+  * wrong_readings.yaml - findings read that a text does not say.
 """
 
 from __future__ import annotations
@@ -20,6 +27,43 @@ from tests.spec import rows
 TABLES: dict[str, tuple[str, ...]] = {
     "blows_and_states.yaml": ("headache_arrives_as_blow", "person_tired", "goes_into_cramp", "weepy_wound"),
     "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up"),
+    "events_second.yaml": (
+        "heavy_load_verb",
+        "training_load_up",
+        "wound_verb",
+        "trauma_noun_sport",
+        "habit_forms",
+        "history_year_label",
+        "medicine_change",
+    ),
+    "lay_words_third.yaml": (
+        "unfelt_voiding",
+        "limb_misses_aim",
+        "tremor_by_direction",
+        "time_to_loosen",
+        "movement_that_worsens",
+        "other_signs",
+        "effort_patterns",
+        "numbers_unlabelled",
+    ),
+    "lengths_third.yaml": (
+        "minutes_hours",
+        "age_in_years",
+        "activity_length",
+        "length_said_otherwise",
+        "other_symptom_point",
+    ),
+    "normal_and_answers.yaml": ("normal_predicate", "category_word", "progressive_denial", "chat_answer"),
+    "wrong_readings.yaml": (
+        "rest_relief_not_rest_pain",
+        "neck_refusal_stiffness",
+        "self_pulled_head",
+        "practitioner_harm",
+        "brief_length_subject",
+        "living_load_moves",
+        "pressed_mid_back",
+        "side_of_other_part",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

@@ -826,11 +826,14 @@ def _of_activity(text: str, end: int) -> bool:
     cfg = attributes_file().time
     keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *attributes_file().person.complaint_words}
     for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:3]:
-        if word in keep:
-            return False
+        if word in keep or word in _OWNERS:
+            return False  # a complaint's word, or a possessive: "of his head drifting" is the complaint
         if word.endswith("ing") and len(word) > 5 and word not in cfg.of_ing_not_activity:
             return True
     return False
+
+
+_OWNERS = frozenset({"my", "his", "her", "their", "your", "our", "the"})
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -884,7 +887,7 @@ def _done_rx() -> re.Pattern[str]:
 _ROLE = re.compile(
     r"(?:\b(?:i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+am|i['’]m|(?:he|she|they|we)\s+(?:has|have)\s+been"
     r"|(?:he|she)['’]s\s+been|(?:he|she)\s+(?:was|is))\s+an?|\bwork(?:s|ed|ing)?\s+as(?:\s+an?)?)"
-    r"((?:\s+[\w'’-]+){1,3})\s+for\s*$",
+    r"((?:\s+(?!(?:and|but|so|then|or|since)\b)[\w'’-]+){1,3})\s+for\s*$",
     re.I,
 )
 
@@ -1045,7 +1048,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue  # "from 10 minutes away", "from 2 hours of driving": a distance or a cause
         if unit.lower() == "d" and not m.group(3)[0].isdigit():
             continue  # "and" is not "a" + "d"
-        if _unit_days(unit) >= 365 and not lead and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)]):
+        if (
+            _unit_days(unit) >= 365
+            and not lead
+            and _person_of().search(text[max(0, m.start(2) - 40) : m.start(2)])
+            and not _of_complaint(text, m.end())
+        ):
             continue  # "my son of 17 years", "my daughter 17 years", "patient, 63 years": an age
         if not tail and _AGE_AFTER.match(text, m.end()):
             if not _complaint_age(text, m.start()):
