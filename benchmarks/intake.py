@@ -83,6 +83,12 @@ def main(n_texts: int) -> dict[str, object]:
         "line_breaks": ("neck\n" * 4000)[:20000],
         "my_mum": ("my mum " * 3000)[:20000],
         "no_punctuation": "".join(ch for ch in ordinary if ch not in ".,!?;:"),
+        "chat_turns": ("Bot: Any fever? > no\nUser: Can you turn your head? > barely\n" * 400)[:20000],
+        "turn_marks": ("> " * 10000)[:20000],
+        "ages_and_lengths": ("my son 17 years, my father aged 70 years, man, 2 years of pain " * 320)[:20000],
+        "activity_lengths": ("for 3 years of running and 20 years of riding " * 450)[:20000],
+        "minutes_hours": ("15 mins 2 hrs 30 min of pain " * 700)[:20000],
+        "at_the_back": ("neck sore at the back of the heel at the back " * 450)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

@@ -42,6 +42,18 @@ PATHOLOGICAL = {
     "line_breaks": "neck\n" * 1800,
     "my_mum": "my mum " * 1300,
     "no_punctuation": "".join(ch for ch in ORDINARY if ch not in ".,!?") * 40,
+    # shapes of the readers added on 2026-11-30 (eleventh session): chat turns and their marks,
+    # speaker names, ages and lengths in years, an activity's length, a role before "and for",
+    # minutes and hours, tiredness as a condition, "at the back" without a part
+    "chat_turns": "Bot: Any fever? > no\nUser: Can you turn your head? > barely\n" * 150,
+    "turn_marks": "> " * 4500,
+    "speaker_names": "User: Bot: A: Q: " * 550,
+    "ages_and_lengths": "my son 17 years, my father aged 70 years, man, 2 years of pain " * 130,
+    "activity_lengths": "for 3 years of running and 20 years of riding " * 200,
+    "role_and_for": "I'm a nurse and for 3 days I've been a driver for 4 years " * 150,
+    "minutes_hours": "15 mins 2 hrs 30 min of pain " * 300,
+    "tired_conditions": "worse when I'm tired or stressed, " * 250,
+    "at_the_back": "neck sore at the back of the heel at the back " * 200,
 }
 
 
