@@ -797,10 +797,35 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                         break
                     spans.append((near.start, near.end))
                 else:
+                    if not rule.present and _normal_of_item_before(rule, spans, ctx, groups):
+                        continue
                     out.append(Composed(rule, tuple(spans)))
                     if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
                         out += _coordinated(rule, spans, _sorted(rule.all[1])[1], _spans_for(anchor), ctx)
     return out
+
+
+def _normal_of_item_before(
+    rule: Compose, spans: list[tuple[int, int]], ctx: Context, groups: dict[str, list[Hit]]
+) -> bool:
+    """Whether a normal (``item_normals``) that a normal reading takes stands before its subject
+    with a comma or semicolon between: it is the item before's ("bowels fine, lost weight": the
+    bowels are fine, the weight loss is told; "appetite fine, bladder leaking"). A normal said
+    after its subject ("weight stable") or right before it ("normal bladder function") stays."""
+    start = spans[0][0]
+    cf = concept_file()
+    copied = {(h.start, h.end) for g in (cf.list_result.items if cf.list_result else []) for h in groups.get(g, [])}
+    for g, (s, e) in zip(rule.all[1:], spans[1:], strict=True):
+        if g not in cf.item_normals or e > start or s == 0 or ctx.toks[s - 1].lower in _ITEM_ENDS:
+            continue  # not a normal said before the subject, or one that opens its list
+        if (s, e) in copied:
+            continue  # a list's result carried onto an item ("power, sensation and reflexes normal")
+        if any(t.lower in _ITEM_ENDS for t in ctx.toks[e:start]):
+            return True
+    return False
+
+
+_ITEM_ENDS = frozenset({",", ";"})
 
 
 def _coordinated(

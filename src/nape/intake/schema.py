@@ -275,6 +275,9 @@ class ConceptFile(_Strict):
     compose: list[Compose]
     qualified_sites: list[QualifiedSite] = []
     list_result: ListResult | None = None
+    # normal words that, said after an item and before a comma or semicolon ("bowels fine, lost
+    # weight"), are that item's: a normal reading of a later subject never takes them
+    item_normals: list[str] = []
 
     @model_validator(mode="after")
     def _names(self) -> ConceptFile:
