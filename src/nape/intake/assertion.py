@@ -867,4 +867,20 @@ def _predicate_ahead(toks: Sequence[Tok], i: int, lookahead: int) -> bool:
             return False
         if tok.lower in w.predicates or tok.lemma in w.predicates:
             return True
+        if j > i + 1 and _participle(tok.lower) and toks[j - 1].lower not in _NOT_WORDS:
+            return True  # "no fever, speech slurred": the speech is slurred (not "..., not tilted")
     return False
+
+
+def _participle(word: str) -> bool:
+    """A word of five letters or more with an ending of ``predicate_endings`` ("slurred",
+    "blurred", "drooped")."""
+    return len(word) >= 5 and word.isalpha() and word.endswith(_endings())
+
+
+_NOT_WORDS = frozenset({"not", "no", "never", "nor", "n't", "without", "hardly", "barely"})
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    return tuple(context_file().clauses.predicate_endings)

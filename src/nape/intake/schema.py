@@ -55,6 +55,9 @@ class Clauses(_Strict):
     # ... or when the words after it, up to the next comma or "or"/"and", hold a predicate
     # ("no fever, neck stiff"): a list of findings goes on, a new statement does not
     predicate_words: list[str]
+    # ... or a word with one of these endings after the item's first word ("no fever, speech
+    # slurred", "no rash, vision blurred"): a participle said of the item is a predicate too
+    predicate_endings: list[str] = []
     list_joiners: list[str]
     # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
     clause_start_after_and: list[str]
