@@ -29,7 +29,12 @@ from tests.spec import rows
 TABLES: dict[str, tuple[str, ...]] = {
     "blows_and_states.yaml": ("headache_arrives_as_blow", "person_tired", "goes_into_cramp", "weepy_wound"),
     "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up"),
-    "items_and_normals.yaml": ("normal_of_item_before", "weight_by_direction", "participle_ends_list"),
+    "items_and_normals.yaml": (
+        "normal_of_item_before",
+        "weight_by_direction",
+        "participle_ends_list",
+        "dated_item_ends_list",
+    ),
     "events_second.yaml": (
         "heavy_load_verb",
         "training_load_up",

@@ -869,6 +869,8 @@ def _predicate_ahead(toks: Sequence[Tok], i: int, lookahead: int) -> bool:
             return True
         if j > i + 1 and _participle(tok.lower) and toks[j - 1].lower not in _NOT_WORDS:
             return True  # "no fever, speech slurred": the speech is slurred (not "..., not tilted")
+        if j > i + 1 and _dated(toks, j):
+            return True  # "no fever, numbness in my leg since Monday": a dated thing is told
     return False
 
 
@@ -879,6 +881,19 @@ def _participle(word: str) -> bool:
 
 
 _NOT_WORDS = frozenset({"not", "no", "never", "nor", "n't", "without", "hardly", "barely"})
+
+
+def _dated(toks: Sequence[Tok], j: int) -> bool:
+    """Whether a word of ``predicate_times`` (one or two words) starts at ``j``."""
+    one = toks[j].lower
+    two = f"{one} {toks[j + 1].lower}" if j + 1 < len(toks) else one
+    times = _times()
+    return one in times or two in times
+
+
+@cache
+def _times() -> frozenset[str]:
+    return frozenset(context_file().clauses.predicate_times)
 
 
 @cache

@@ -58,6 +58,9 @@ class Clauses(_Strict):
     # ... or a word with one of these endings after the item's first word ("no fever, speech
     # slurred", "no rash, vision blurred"): a participle said of the item is a predicate too
     predicate_endings: list[str] = []
+    # ... or a word that dates the item ("no fever, numbness in my leg since Monday"): a denied
+    # thing is not dated, a told one is
+    predicate_times: list[str] = []
     list_joiners: list[str]
     # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
     clause_start_after_and: list[str]
