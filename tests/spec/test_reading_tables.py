@@ -7,6 +7,8 @@ Tables (what each is about: tests/spec/README.md):
     into cramp, a weepy wound;
   * sites_and_tasks.yaml - "at the back" of the neck or of another part, an arms-up task told
     by the hair;
+  * shared_words.yaml - one negated auxiliary over two verbs joined by "or", and a tearing
+    quality said after the pain on its own;
   * items_and_normals.yaml - a normal said of one item of a list is not the next item's, and a
     weight told by its direction;
   * events_second.yaml - heavy loads, training load, wounds, trauma, habits, history, medicines
@@ -29,6 +31,7 @@ from tests.spec import rows
 TABLES: dict[str, tuple[str, ...]] = {
     "blows_and_states.yaml": ("headache_arrives_as_blow", "person_tired", "goes_into_cramp", "weepy_wound"),
     "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up"),
+    "shared_words.yaml": ("negation_over_or", "trailing_tear"),
     "items_and_normals.yaml": (
         "normal_of_item_before",
         "weight_by_direction",
