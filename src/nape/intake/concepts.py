@@ -974,9 +974,10 @@ def _elided_denial(
     don't"): the concept of the clause just before, said of this site and denied. A rule's
     other groups may stand in either clause, but one at least in this one, and none of its
     `unless` groups in this one ("the muscles beside my spine are tender but the bones aren't").
-    The clause is found from its first site: back to its opening contrast word, on to its end."""
+    The clause is found from its first group's words: back to its opening contrast word, on to
+    its end."""
     toks, clause = ctx.toks, ctx.clause
-    first = min(hs[0].start for hs in groups.values())
+    first = min(h.start for hs in groups.values() for h in hs)
     a = first
     while a > 0 and clause[a - 1] == c:
         a -= 1
@@ -991,18 +992,20 @@ def _elided_denial(
     if toks[b].lower not in denials:
         return []
     out: list[Composed] = []
-    for g, hs in before.items():
+    for g in before:
         for rule, _ in _rules_by_group().get(g, ()):
             if not rule.present or not rule.emit or rule.ordered or g in rule.all[1:]:
                 continue
             others = rule.all[1:]
             here = [o for o in others if o in groups]
             # this clause must name something the clause before did not (a new site or part)
-            if not any(o not in before_groups for o in here) or any(o not in groups and o not in before_groups for o in others):
+            if not any(o not in before_groups for o in here) or any(
+                o not in groups and o not in before_groups for o in others
+            ):
                 continue
             if any(u in groups for u in rule.unless):
                 continue
-            lo = min(groups[o][0].start for o in here)
+            lo = min(h.start for o in here for h in groups[o])
             # (the span is this clause's alone: the concept's own words belong to what the clause
             # before says, and a reading that drops them there does not drop this denial)
             out.append(Composed(rule, ((lo, b + 1),), None, denied=True))
