@@ -991,7 +991,7 @@ def _elided_denial(
         b -= 1  # the clause's closing marks
     if toks[b].lower not in denials:
         return []
-    out: list[Composed] = []
+    found: list[tuple[Compose, list[str], int]] = []
     for g in before:
         for rule, _ in _rules_by_group().get(g, ()):
             if not rule.present or not rule.emit or rule.ordered or g in rule.all[1:]:
@@ -1005,11 +1005,15 @@ def _elided_denial(
                 continue
             if any(u in groups for u in rule.unless):
                 continue
-            lo = min(h.start for o in here for h in groups[o])
-            # (the span is this clause's alone: the concept's own words belong to what the clause
-            # before says, and a reading that drops them there does not drop this denial)
-            out.append(Composed(rule, ((lo, b + 1),), None, denied=True))
-    return out
+            found.append((rule, here, min(h.start for o in here for h in groups[o])))
+    # a rule that reads this clause's words by a wider group gives way to one that reads them by
+    # a narrower one ("but the bones aren't": the spine's bones, not the spine as a whole)
+    anc = ancestors()
+    named = {o for _, here, _ in found for o in here}
+    narrower = {x for y in named for x in anc.get(y, frozenset()) if x != y}
+    # (the span is this clause's alone: the concept's own words belong to what the clause before
+    # says, and a reading that drops them there does not drop this denial)
+    return [Composed(rule, ((lo, b + 1),), None, denied=True) for rule, here, lo in found if not narrower & set(here)]
 
 
 def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozenset[str]) -> bool:
