@@ -17,7 +17,10 @@ Tables (what each is about: tests/spec/README.md):
   * lengths_third.yaml - lengths of time, third round (minutes, ages, activities);
   * normal_and_answers.yaml - functions said to be normal, category and progressive denials,
     chat or form transcripts;
-  * wrong_readings.yaml - findings read that a text does not say.
+  * wrong_readings.yaml - findings read that a text does not say;
+  * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
+    predicate left out after a contrast, a misshapen limb, a movement that catches, night
+    numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head.
 """
 
 from __future__ import annotations
@@ -74,6 +77,18 @@ TABLES: dict[str, tuple[str, ...]] = {
         "living_load_moves",
         "pressed_mid_back",
         "side_of_other_part",
+    ),
+    "references_and_signs.yaml": (
+        "site_by_reference",
+        "middle_of_spine",
+        "predicate_left_out",
+        "misshapen_limb",
+        "movement_that_catches",
+        "night_numbness_not_pain",
+        "low_mood_said",
+        "shaking_with_fever",
+        "short_spasms",
+        "likeness_for_pain",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

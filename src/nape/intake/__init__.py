@@ -911,6 +911,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if r.assert_on:  # spans follow the rule's groups in order
             spans = tuple(s for g, s in zip(r.all, comp.spans, strict=False) if g in r.assert_on) or spans
         cst = None if r.assertion == "none" else ctx.status(spans)
+        if comp.denied and cst is not None and not cst.negated:
+            cst = replace(cst, negated=True)  # "... but his legs aren't": the auxiliary denies it
         if r.past_ok and cst is not None and cst.historical:
             cst = replace(cst, historical=False)  # a past episode is this finding's own meaning
         if r.only_denied and (cst is None or not cst.negated):

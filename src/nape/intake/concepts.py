@@ -52,6 +52,9 @@ class Composed:
     spans: tuple[tuple[int, int], ...]
     # a site carried from an earlier clause: part of the source text, not of the assertion
     carried: tuple[int, int] | None = None
+    # the concept said of this site by a denied auxiliary that stands for it ("my arms are weak but
+    # my legs aren't"): read denied
+    denied: bool = False
 
     @property
     def start(self) -> int:
@@ -906,6 +909,8 @@ def _carried(
     bare = frozenset(carry_words.subjectless_concepts)
     joining = frozenset(carry_words.joining_words)
     openers = frozenset(carry_words.subjectless_openers)
+    elided = frozenset(carry_words.elided_denials)
+    elided_joins = frozenset(carry_words.elided_joins)
     sites = _site_groups()
     # ``sentence``: the sentence of each token (``_sentence_of``); a sentence's first token is
     # the first whose sentence is that one
@@ -914,6 +919,7 @@ def _carried(
         return ctx.toks[bisect_left(sentence, sent)].lower in pronouns
 
     out: list[Composed] = []
+    before_groups: dict[str, list[Hit]] = {}  # the groups of the clause just before
     last_sites: tuple[int, dict[str, Hit]] | None = None  # (sentence, site group -> its last hit)
     last_concepts: tuple[int, dict[str, list[Hit]]] | None = None  # (sentence, concept group -> hits)
     before: dict[str, list[Hit]] = {}  # the contrast concepts of the clause just before
@@ -932,7 +938,12 @@ def _carried(
                     site = site_groups.get(rule.all[1]) if len(rule.all) == 2 else None
                     if site is not None and rule.present and not rule.only_denied:
                         out += [Composed(rule, ((site.start, site.end),), (h.start, h.end)) for h in hs[:1]]
+        if elided and before_groups and not any(kinds.get(g) == "concept" for g in groups):
+            said = {g: hs for g, hs in before_groups.items() if kinds.get(g) == "concept"}
+            if said:
+                out += _elided_denial(said, before_groups, groups, c, ctx, elided, elided_joins)
         before = mine
+        before_groups = groups
         if site_groups and not own and ALSO in groups and last_concepts is not None:
             # "my feet are numb, and my fingertips too": the site takes the earlier clause's concept
             for g, hs in last_concepts[1].items():
@@ -972,6 +983,62 @@ def _opens_with(hits: Sequence[Hit], clause: int, ctx: Context) -> bool:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "\n"})
+
+
+def _elided_denial(
+    before: Mapping[str, list[Hit]],
+    before_groups: Mapping[str, list[Hit]],
+    groups: Mapping[str, list[Hit]],
+    c: int,
+    ctx: Context,
+    denials: frozenset[str],
+    joins: frozenset[str],
+) -> list[Composed]:
+    """A clause after a contrast that names a site and ends with a denied auxiliary, with no
+    concept of its own ("his arms are weak but his legs aren't", "the muscles hurt but the bones
+    don't"): the concept of the clause just before, said of this site and denied. A rule's
+    other groups may stand in either clause, but one at least in this one, and none of its
+    `unless` groups in this one ("the muscles beside my spine are tender but the bones aren't").
+    The clause is found from its first group's words: back to its opening contrast word, on to
+    its end."""
+    toks, clause = ctx.toks, ctx.clause
+    first = min(h.start for hs in groups.values() for h in hs)
+    a = first
+    while a > 0 and clause[a - 1] == c:
+        a -= 1
+    opener = toks[a].lower if a < len(toks) else ""
+    if opener not in joins and not (a > 0 and toks[a - 1].lower in joins):
+        return []
+    b = first
+    while b + 1 < len(toks) and clause[b + 1] == c:
+        b += 1
+    while b > first and not any(ch.isalnum() for ch in toks[b].lower):
+        b -= 1  # the clause's closing marks
+    if toks[b].lower not in denials:
+        return []
+    found: list[tuple[Compose, list[str], int]] = []
+    for g in before:
+        for rule, _ in _rules_by_group().get(g, ()):
+            if not rule.present or not rule.emit or rule.ordered or g in rule.all[1:]:
+                continue
+            others = rule.all[1:]
+            here = [o for o in others if o in groups]
+            # this clause must name something the clause before did not (a new site or part)
+            if not any(o not in before_groups for o in here) or any(
+                o not in groups and o not in before_groups for o in others
+            ):
+                continue
+            if any(u in groups for u in rule.unless):
+                continue
+            found.append((rule, here, min(h.start for o in here for h in groups[o])))
+    # a rule that reads this clause's words by a wider group gives way to one that reads them by
+    # a narrower one ("but the bones aren't": the spine's bones, not the spine as a whole)
+    anc = ancestors()
+    named = {o for _, here, _ in found for o in here}
+    narrower = {x for y in named for x in anc.get(y, frozenset()) if x != y}
+    # (the span is this clause's alone: the concept's own words belong to what the clause before
+    # says, and a reading that drops them there does not drop this denial)
+    return [Composed(rule, ((lo, b + 1),), None, denied=True) for rule, here, lo in found if not narrower & set(here)]
 
 
 def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozenset[str]) -> bool:

@@ -302,6 +302,11 @@ class CarryWords(_Strict):
     subjectless_concepts: list[str] = []
     joining_words: list[str] = []
     subjectless_openers: list[str] = []
+    # a clause opening with one of `elided_joins` that names a site and ends with one of
+    # `elided_denials`, with no concept of its own, denies the concept of the clause before of
+    # its site ("his arms are weak but his legs aren't")
+    elided_denials: list[str] = []
+    elided_joins: list[str] = []
     pronouns: list[str] = []
     # a pronoun that is the object of a movement verb ("he can't turn it") stands for the body
     # site named last before it, in its sentence or the one before, unless a thing is named
