@@ -13,7 +13,8 @@ Tables (what each is about: tests/spec/README.md):
   * lengths_third.yaml - lengths of time, third round (minutes, ages, activities);
   * normal_and_answers.yaml - functions said to be normal, category and progressive denials,
     chat or form transcripts;
-  * wrong_readings.yaml - findings read that a text does not say.
+  * wrong_readings.yaml - findings read that a text does not say;
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
 """
 
 from __future__ import annotations
@@ -63,6 +64,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "living_load_moves",
         "pressed_mid_back",
         "side_of_other_part",
+    ),
+    "onset_and_exposures.yaml": (
+        "gradual_creep",
+        "no_trigger_lay",
+        "woke_other_forms",
+        "sleep_strain",
+        "posture_held",
+        "heat_weather",
+        "drink_amount",
+        "injects_unnamed",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
