@@ -74,6 +74,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "heat_weather",
         "drink_amount",
         "injects_unnamed",
+        "cold_draught",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
