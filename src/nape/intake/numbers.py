@@ -412,9 +412,22 @@ def _drinks_by_measure(toks: Sequence[Tok], a: Alcohol) -> list[NumberHit]:
     for i, t in enumerate(toks):
         word = t.lower
         count = a.count_words.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else 0)
-        if not count or i + 1 >= n or toks[i + 1].lower not in a.measure_units:
+        if word in ("a", "one"):
+            count = 1
+        k = i + 2 if i + 2 < n and toks[i + 1].lower == "of" else i + 1  # "a couple of bottles"
+        if not count or k >= n:
             continue
-        j = i + 2
+        measure = toks[k].lower
+        j = k + 1
+        if measure in a.bottle_words:  # "two bottles of red": by what the bottle holds
+            held = a.bottle_units.get(toks[j + 1].lower, 0.0) if j + 1 < n and toks[j].lower == "of" else 0.0
+            if not held:
+                continue  # "a bottle of beer", "a bottle of water": no reading
+            per, j = held, j + 2
+        elif measure in a.measure_units:
+            per = a.measure_units[measure]
+        else:
+            continue
         if (
             j + 1 < n
             and toks[j].lower == "of"
@@ -427,12 +440,12 @@ def _drinks_by_measure(toks: Sequence[Tok], a: Alcohol) -> list[NumberHit]:
         for x in toks[j : j + 8]:
             if x.lower in _SENTENCE_END:
                 break
-            k = a.session_words.get(x.lower)
-            if k is not None and x.lower not in sessions:
+            times = a.session_words.get(x.lower)
+            if times is not None and x.lower not in sessions:
                 sessions.add(x.lower)
-                per_week = max(per_week, k) if k == 7 else per_week + k
-        if per_week and count * a.measure_units[toks[i + 1].lower] * per_week > a.limit_units_per_week:
-            out.append(NumberHit("alcohol_excess", True, i, i + 2))
+                per_week = max(per_week, times) if times == 7 else per_week + times
+        if per_week and count * per * per_week > a.limit_units_per_week:
+            out.append(NumberHit("alcohol_excess", True, i, k + 1))
     return out
 
 

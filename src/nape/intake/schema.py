@@ -413,6 +413,9 @@ class Alcohol(_Strict):
     measure_units: dict[str, float] = {}
     count_words: dict[str, int] = {}
     session_words: dict[str, int] = {}
+    # a bottle by what it holds ("bottles of red"), the least units of one
+    bottle_units: dict[str, float] = {}
+    bottle_words: list[str] = []
     measure_source: str = ""
 
 
