@@ -20,7 +20,8 @@ Tables (what each is about: tests/spec/README.md):
   * wrong_readings.yaml - findings read that a text does not say;
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
-    numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head.
+    numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
 """
 
 from __future__ import annotations
@@ -89,6 +90,17 @@ TABLES: dict[str, tuple[str, ...]] = {
         "shaking_with_fever",
         "short_spasms",
         "likeness_for_pain",
+    ),
+    "onset_and_exposures.yaml": (
+        "gradual_creep",
+        "no_trigger_lay",
+        "woke_other_forms",
+        "sleep_strain",
+        "posture_held",
+        "heat_weather",
+        "drink_amount",
+        "injects_unnamed",
+        "cold_draught",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -18,6 +18,7 @@ from functools import cache
 from itertools import pairwise
 
 from nape.intake.schema import (
+    Alcohol,
     ComaScale,
     Gestation,
     Lab,
@@ -397,6 +398,54 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
             continue
         weekly = count * periods[toks[j].lower]
         out.append(NumberHit("alcohol_excess", weekly > a.limit_units_per_week, i, j + 1))
+    return out + _drinks_by_measure(toks, a)
+
+
+def _drinks_by_measure(toks: Sequence[Tok], a: Alcohol) -> list[NumberHit]:
+    """Drinks counted by their measure and the sessions of a week they are drunk in ("8 pints
+    on a Saturday and a Sunday", "ten cans a day"), at the least units a measure holds: over
+    the weekly limit is alcohol excess. Not a measure of something else ("pints of water"); at
+    or under the limit says nothing (the rest of the week is not told)."""
+    drink = frozenset(a.alcohol_words)
+    out: list[NumberHit] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        word = t.lower
+        count = a.count_words.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else 0)
+        if word in ("a", "one"):
+            count = 1
+        k = i + 2 if i + 2 < n and toks[i + 1].lower == "of" else i + 1  # "a couple of bottles"
+        if not count or k >= n:
+            continue
+        measure = toks[k].lower
+        j = k + 1
+        if measure in a.bottle_words:  # "two bottles of red": by what the bottle holds
+            held = a.bottle_units.get(toks[j + 1].lower, 0.0) if j + 1 < n and toks[j].lower == "of" else 0.0
+            if not held:
+                continue  # "a bottle of beer", "a bottle of water": no reading
+            per, j = held, j + 2
+        elif measure in a.measure_units:
+            per = a.measure_units[measure]
+        else:
+            continue
+        if (
+            j + 1 < n
+            and toks[j].lower == "of"
+            and toks[j + 1].lower not in drink
+            and toks[j + 1].lower not in ("strong", "cheap", "the")
+        ):
+            continue  # "pints of water", "cans of coke"
+        sessions: set[str] = set()
+        per_week = 0
+        for x in toks[j : j + 8]:
+            if x.lower in _SENTENCE_END:
+                break
+            times = a.session_words.get(x.lower)
+            if times is not None and x.lower not in sessions:
+                sessions.add(x.lower)
+                per_week = max(per_week, times) if times == 7 else per_week + times
+        if per_week and count * per * per_week > a.limit_units_per_week:
+            out.append(NumberHit("alcohol_excess", True, i, k + 1))
     return out
 
 
@@ -464,7 +513,15 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
         # bare degrees with no C or F are an angle as often as the air ("SLR positive at 40
         # deg"): they count only with an air word by them ("40 degrees outside")
         bare = unit in ("degrees", "degree", "deg")
-        if not ((i > 0 and toks[i - 1].lower in leads and not bare) or _air(toks, i, j, temp)):
+        # bare degrees after "in" are the air a person is in ("cycled 60 miles in 33 degrees"),
+        # unless an angle's words follow ("in 30 degrees of flexion")
+        inside = (
+            bare
+            and i > 0
+            and toks[i - 1].lower == "in"
+            and (j >= n or toks[j].lower not in ("of", "flexion", "rotation"))
+        )
+        if not ((i > 0 and toks[i - 1].lower in leads and (not bare or inside)) or _air(toks, i, j, temp)):
             continue
         lo, hi = i, j
         while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:

@@ -416,6 +416,16 @@ class Alcohol(_Strict):
     alcohol_words: list[str] = Field(min_length=1)
     window: int = Field(ge=1, le=8)
     source: str
+    # drinks counted by their measure ("8 pints on a Saturday", "6 cans a day"): the least
+    # units one measure holds, count words, and the words that name a drinking session in a week
+    # (a weekday, the weekend); read only when the week's units go over the limit
+    measure_units: dict[str, float] = {}
+    count_words: dict[str, int] = {}
+    session_words: dict[str, int] = {}
+    # a bottle by what it holds ("bottles of red"), the least units of one
+    bottle_units: dict[str, float] = {}
+    bottle_words: list[str] = []
+    measure_source: str = ""
 
 
 class Speed(_Strict):
