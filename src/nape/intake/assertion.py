@@ -876,8 +876,9 @@ def _predicate_ahead(toks: Sequence[Tok], i: int, lookahead: int) -> bool:
 
 def _participle(word: str) -> bool:
     """A word of five letters or more with an ending of ``predicate_endings`` ("slurred",
-    "blurred", "drooped")."""
-    return len(word) >= 5 and word.isalpha() and word.endswith(_endings())
+    "blurred", "drooped"); not a normal told by "un-" ("unaffected", "unchanged"), which goes on
+    a list of normal findings."""
+    return len(word) >= 5 and word.isalpha() and word.endswith(_endings()) and not word.startswith("un")
 
 
 _NOT_WORDS = frozenset({"not", "no", "never", "nor", "n't", "without", "hardly", "barely"})
