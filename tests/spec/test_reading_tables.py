@@ -3,6 +3,9 @@ and each table's classes each have six wordings or more and a control. A table w
 its own (the words as written, a field of its own) keeps its own module.
 
 Tables (what each is about: tests/spec/README.md):
+  * normal_negatives.yaml - normal-function, result and form negatives and whole-kind denials
+    (six rows or more marked ``safety``: a red flag read present stays present beside a normal
+    word in another clause);
   * blows_and_states.yaml - a headache arriving like a blow, a tired person, a limb that goes
     into cramp, a weepy wound;
   * sites_and_tasks.yaml - "at the back" of the neck or of another part, an arms-up task told
@@ -33,6 +36,29 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
+    "normal_negatives.yaml": (
+        "safety",
+        "site_fine",
+        "form_answer",
+        "result_normal",
+        "exam_normal",
+        "category_denial",
+        "urine_colour",
+        "sign_normal",
+        "own_function_only",
+        "continence_words",
+        "subkind_denial",
+        "past_denial",
+        "ability_stated",
+        "alert_lay",
+        "anywhere_denial",
+        "limb_works",
+        "state_after_denial",
+        "group_term",
+        "exam_shorthand",
+        "feeling_list_denial",
+        "function_as_always",
+    ),
     "blows_and_states.yaml": ("headache_arrives_as_blow", "person_tired", "goes_into_cramp", "weepy_wound"),
     "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up"),
     "shared_words.yaml": ("negation_over_or", "trailing_tear"),
@@ -113,4 +139,9 @@ def test_reading_row(row: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", list(TABLES))
 def test_every_class_has_six_wordings_and_controls(name: str) -> None:
-    rows.check_classes(ROWS[name], TABLES[name])
+    rows.check_classes(ROWS[name], TABLES[name], extra=("safety",))
+
+
+def test_normal_negatives_keep_six_safety_rows() -> None:
+    """A red flag read present must stay present beside a normal word in another clause."""
+    assert len([r for r in ROWS["normal_negatives.yaml"] if r.get("safety")]) >= 6
