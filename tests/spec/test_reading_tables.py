@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "function_as_always",
     ),
     "blows_and_states.yaml": ("headache_arrives_as_blow", "person_tired", "goes_into_cramp", "weepy_wound"),
-    "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up"),
+    "sites_and_tasks.yaml": ("at_the_back_of_what", "hair_task_arms_up", "digits_after_numb_hand"),
     "shared_words.yaml": ("negation_over_or", "trailing_tear"),
     "items_and_normals.yaml": (
         "normal_of_item_before",
