@@ -34,9 +34,10 @@ def params(rows: Iterable[dict[str, Any]]) -> list[Any]:
     return [pytest.param(r, id=f"{r['class']}:{r['text'][:50]}") for r in rows]
 
 
-def check(row: dict[str, Any]) -> ParseResult:
-    """Read the row's text and check each of its fields; the reading is returned for more checks."""
-    r = parse(row["text"], today=date.today())
+def check(row: dict[str, Any], text: str | None = None, today: date | None = None) -> ParseResult:
+    """Read the row's text (or ``text``, on ``today``) and check each of its fields; the reading
+    is returned for more checks."""
+    r = parse(row["text"] if text is None else text, today=today or date.today())
     got = {m.finding: m.present for m in r.mentions}
     for fid, present in row.get("expect", {}).items():
         assert got.get(fid) == present, (fid, got)
