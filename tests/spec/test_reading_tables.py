@@ -105,7 +105,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "referred_and_smelt.yaml": ("chest_to_arm", "tiring_jaw", "drink_smelt", "wrapping_band", "back_of_skull", "will_not_limb", "bare_condition_noun"),
+    "referred_and_smelt.yaml": (
+        "chest_to_arm",
+        "tiring_jaw",
+        "drink_smelt",
+        "wrapping_band",
+        "back_of_skull",
+        "will_not_limb",
+        "bare_condition_noun",
+    ),
     "references_and_signs.yaml": (
         "site_by_reference",
         "middle_of_spine",
