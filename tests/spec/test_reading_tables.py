@@ -113,6 +113,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "back_of_skull",
         "will_not_limb",
         "bare_condition_noun",
+        "sweat_of_effort",
+        "plural_feet",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
