@@ -115,6 +115,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "bare_condition_noun",
         "sweat_of_effort",
         "plural_feet",
+        "pitched_over",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
