@@ -116,6 +116,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "sweat_of_effort",
         "plural_feet",
         "pitched_over",
+        "trick_condition",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
