@@ -24,7 +24,11 @@ Tables (what each is about: tests/spec/README.md):
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
     numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
-  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words;
+  * exams_and_umbrellas.yaml - a word covering several functions (the sphincters, a limb pair's
+    neurology), a leg-raise test's result in shorthand, grades and reflexes said normal, a
+    reflex said absent, consciousness said normal in lay words, swallowing and the face said
+    normal with an object or a manner.
 """
 
 from __future__ import annotations
@@ -140,6 +144,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "drink_amount",
         "injects_unnamed",
         "cold_draught",
+    ),
+    "exams_and_umbrellas.yaml": (
+        "umbrella_function",
+        "raise_test_result",
+        "grade_and_reflex",
+        "absent_reflex_sign",
+        "conscious_lay",
+        "swallow_speech_object",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
