@@ -24,7 +24,10 @@ Tables (what each is about: tests/spec/README.md):
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
     numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
-  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words;
+  * patterns_in_words.yaml - aggravators and patterns in ordinary words: the trunk bent in any
+    verb form, rest pain, the time to loosen in the morning, inflammatory back pain by its parts,
+    brief spasms by their length, effort-provoked symptoms, Lhermitte's sign.
 """
 
 from __future__ import annotations
@@ -127,6 +130,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "drink_amount",
         "injects_unnamed",
         "cold_draught",
+    ),
+    "patterns_in_words.yaml": (
+        "bend_any_form",
+        "rest_pain_lay",
+        "loosen_time",
+        "ibp_parts",
+        "brief_by_length",
+        "effort_not_exercise",
+        "lhermitte_lay",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
