@@ -1006,7 +1006,9 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if (not any(p in stiff_set for p in near) or not any(p in morning_set for p in near)) and cfg.loosen_reach:
             # the time to loosen, told around its length ("an hour after I get out of bed before
             # my back loosens"): the loosening and the morning may stand further off
-            near = [p for p in (*loosen, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.loosen_reach]
+            near = [
+                p for p in (*loosen, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.loosen_reach
+            ]
             if not any(p in morning_set for p in near):
                 near = []
         if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
