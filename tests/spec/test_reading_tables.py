@@ -29,6 +29,9 @@ Tables (what each is about: tests/spec/README.md):
     neurology), a leg-raise test's result in shorthand, grades and reflexes said normal, a
     reflex said absent, consciousness said normal in lay words, swallowing and the face said
     normal with an object or a manner.
+  * patterns_in_words.yaml - aggravators and patterns in ordinary words: the trunk bent in any
+    verb form, rest pain, the time to loosen in the morning, inflammatory back pain by its parts,
+    brief spasms by their length, effort-provoked symptoms, Lhermitte's sign.
 """
 
 from __future__ import annotations
@@ -152,6 +155,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "absent_reflex_sign",
         "conscious_lay",
         "swallow_speech_object",
+    ),
+    "patterns_in_words.yaml": (
+        "bend_any_form",
+        "rest_pain_lay",
+        "loosen_time",
+        "ibp_parts",
+        "brief_by_length",
+        "effort_not_exercise",
+        "lhermitte_lay",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

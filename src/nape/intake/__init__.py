@@ -1027,7 +1027,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         episodes = [e for e in episodes if not (a < e.end and e.start < b)]
         times = [h for h in times if h.end != b]  # "... until I've been moving for two hours": not the problem's length
         sst = ctx.status([(nh.start, nh.end)])
-        if sst.negated or sst.hypothetical or sst.family_words or sst.historical:
+        if (sst.negated and not nh.own_negation) or sst.hypothetical or sst.family_words or sst.historical:
             continue
         if not nh.present:
             cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))

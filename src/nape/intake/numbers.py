@@ -45,6 +45,9 @@ class NumberHit:
     end: int
     # the words name a thing, not the finding: they only take a present reading of them away
     thing: bool = False
+    # the length's own words hold a denial that is part of what it says ("doesn't loosen up
+    # until lunchtime" is stiffness until lunchtime): the denial is not read over it
+    own_negation: bool = False
 
 
 def _value(t: Tok) -> tuple[float, str | None] | None:
@@ -879,12 +882,19 @@ def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[i
 
 
 def _until_lengths(
-    toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int], stiff: Sequence[int], morning: Sequence[int]
+    toks: Sequence[Tok],
+    cfg: StiffnessLength,
+    sentence: Sequence[int],
+    stiff: Sequence[int],
+    morning: Sequence[int],
+    loosen: Sequence[int] = (),
 ) -> tuple[list[NumberHit], set[int]]:
     """Stiffness in the morning that lasts "until" a time of day ("stiff every morning till
     lunchtime": long) or "until" a length has passed ("until I've been up a couple of hours": that
     length). A stiffness word within the window before the "until", a morning word in its
-    sentence. Returns the hits and the tokens where the lengths read start."""
+    sentence. A loosening denied just before the "until" ("doesn't free up till lunchtime") is
+    the stiffness lasting till then: its denial is the hit's own. Returns the hits and the tokens
+    where the lengths read start."""
     out: list[NumberHit] = []
     used: set[int] = set()
     until, ends = _words_of(tuple(cfg.until_words)), _words_of(tuple(cfg.clock_ends))
@@ -906,12 +916,16 @@ def _until_lengths(
         if not near_stiff:
             continue
         first = min([*near_stiff, *near_morning])
+        own = any(
+            p in loosen and any(toks[q].lower in ("not", "n't", "nt", "never") for q in range(max(0, p - 2), p))
+            for p in near_stiff
+        )
         j = u + width
         while j < n and toks[j].lower in ("about", "around", "roughly", "the", "at", "least", "well", "into"):
             j += 1
         end_width = _phrase_len(toks, j, ends) if j < n else 0
         if end_width:  # "stiff until lunchtime": from waking, hours
-            out.append(NumberHit(cfg.finding, True, first, j + end_width))
+            out.append(NumberHit(cfg.finding, True, first, j + end_width, own_negation=own))
             continue
         if not near_morning:
             continue
@@ -926,7 +940,7 @@ def _until_lengths(
                 minutes *= cfg.fraction_words[toks[k - 1].lower]
             used.add(k)
             if minutes != cfg.long_over_minutes:
-                out.append(NumberHit(cfg.finding, minutes > cfg.long_over_minutes, first, end))
+                out.append(NumberHit(cfg.finding, minutes > cfg.long_over_minutes, first, end, own_negation=own))
             break
     return out, used
 
@@ -948,9 +962,11 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         sentence.append(s)
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
+    loosen: list[int] = []
     if cfg.loosen_words:  # "takes an hour to loosen up in the mornings": the stiffness's own end
         other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
-        stiff += [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
+        loosen = [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
+        stiff += loosen
     combined = _combined_at(toks, cfg, sentence)
     stiff += combined
     if not stiff:  # most texts name no stiffness
@@ -965,7 +981,7 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if t.lower in abbrevs
         and (t.text.isupper() or "." in t.text or (i + 1 in stiff_set and (i == 0 or toks[i - 1].lower != "i")))
     ]
-    out, used = _until_lengths(toks, cfg, sentence, stiff, morning)
+    out, used = _until_lengths(toks, cfg, sentence, stiff, morning, loosen)
     if not morning:
         return out
     morning_set = frozenset(morning)
@@ -987,6 +1003,14 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if any(p in not_after for p in range(end, end + 3)):
             continue  # "20 minutes ago", "8 hours of sleep", "10 minutes after sitting"
         near = [p for p in (*stiff, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.window]
+        if (not any(p in stiff_set for p in near) or not any(p in morning_set for p in near)) and cfg.loosen_reach:
+            # the time to loosen, told around its length ("an hour after I get out of bed before
+            # my back loosens"): the loosening and the morning may stand further off
+            near = [
+                p for p in (*loosen, *morning) if sentence[p] == sentence[start] and abs(p - start) <= cfg.loosen_reach
+            ]
+            if not any(p in morning_set for p in near):
+                near = []
         if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
             continue
         bound_less = any(p in less for p in range(max(0, start - 3), start))

@@ -504,6 +504,10 @@ class StiffnessLength(_Strict):
     # `loosen_not` (a pain, a medicine) stands in the sentence, whose easing is another thing
     loosen_words: list[str] = []
     loosen_not: list[str] = []
+    # how far a loosening word and the morning word may stand from the length: the time to
+    # loosen is told around the length ("it takes an hour after I get out of bed before it
+    # loosens"), further than a stiffness word and its length (0: `window`)
+    loosen_reach: int = Field(default=0, ge=0, le=16)
 
 
 class VaccineCover(_Strict):
