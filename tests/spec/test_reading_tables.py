@@ -124,6 +124,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "plural_feet",
         "pitched_over",
         "trick_condition",
+        "age_sex_not_minutes",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",

@@ -834,7 +834,7 @@ def _length_at(
     if not word[:1].isdecimal() and word not in numbers:
         return None  # each form below opens with a digit (``\d``: a decimal digit)
     glued = _NUM_GLUED_UNIT.match(word)
-    if glued and glued.group(2) in units:
+    if glued and glued.group(2) in units and not _sex_mark(toks[i].text[len(glued.group(1)) :]):
         return float(glued.group(1)) * units[glued.group(2)], i + 1
     rng = _RANGE.match(word)
     if rng:
@@ -850,9 +850,14 @@ def _length_at(
         j += 1
     if j < n and toks[j].lower in ("good", "full", "solid", "whole", "clear"):  # "a good hour", "two full hours"
         j += 1
-    if j < n and toks[j].lower in units:
+    if j < n and toks[j].lower in units and not _sex_mark(toks[j].text):
         return value * units[toks[j].lower], j + 1
     return None
+
+
+def _sex_mark(unit: str) -> bool:
+    """A capital M or F after an age ("27M", "64 F") is the person's sex, not minutes."""
+    return unit in ("M", "F")
 
 
 def _combined_at(toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int]) -> list[int]:
