@@ -24,7 +24,10 @@ Tables (what each is about: tests/spec/README.md):
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
     numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
-  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words;
+  * activity_exposures.yaml - exposures told by an activity's pattern: a static task's hours,
+    shifts or nights, heat by a temperature or a hot place with effort or sweat, heavy work by
+    its task, sleep by where or on what one slept.
 """
 
 from __future__ import annotations
@@ -128,6 +131,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "injects_unnamed",
         "cold_draught",
     ),
+    "activity_exposures.yaml": ("static_by_pattern", "heat_by_place", "heavy_task_word", "sleep_where"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
