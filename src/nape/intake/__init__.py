@@ -1335,9 +1335,12 @@ def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Conte
         return []
     groups = frozenset(cfg.task_groups)
     tasks = [h for h in hits if h.group in groups]
+    blockers = [h for h in hits if h.group in frozenset(cfg.unless_groups)]
     out: list[_Cand] = []
     for a_chr, b_chr in spans:
         a, b = _char_to_tok(toks, a_chr), _char_to_tok(toks, max(a_chr, b_chr - 1)) + 1
+        if any(ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach for h in blockers):
+            continue  # "years ago I did twelve-hour shifts": dated back
         # a task's words inside the spell are its own ("till" the preposition is no till)
         near = [
             h
