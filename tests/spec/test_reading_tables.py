@@ -32,6 +32,9 @@ Tables (what each is about: tests/spec/README.md):
   * patterns_in_words.yaml - aggravators and patterns in ordinary words: the trunk bent in any
     verb form, rest pain, the time to loosen in the morning, inflammatory back pain by its parts,
     brief spasms by their length, effort-provoked symptoms, Lhermitte's sign.
+  * activity_exposures.yaml - exposures told by an activity's pattern: a static task's hours,
+    shifts or nights, heat by a temperature or a hot place with effort or sweat, heavy work by
+    its task, sleep by where or on what one slept.
 """
 
 from __future__ import annotations
@@ -166,6 +169,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "effort_not_exercise",
         "lhermitte_lay",
     ),
+    "activity_exposures.yaml": ("static_by_pattern", "heat_by_place", "heavy_task_word", "sleep_where"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

@@ -62,6 +62,7 @@ from nape.intake.timing import (
     choose_duration,
     governed,
     read_clock_spans,
+    read_pattern_spells,
     read_recurrence,
     read_times,
     within_episode,
@@ -1329,16 +1330,24 @@ def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Conte
     cfg = attributes_file().time.clock_span
     if cfg is None or not toks:
         return []
-    spans = read_clock_spans(raw)
+    spans = read_clock_spans(raw) + read_pattern_spells(raw)
     if not spans:
         return []
     groups = frozenset(cfg.task_groups)
     tasks = [h for h in hits if h.group in groups]
+    blockers = [h for h in hits if h.group in frozenset(cfg.unless_groups)]
     out: list[_Cand] = []
     for a_chr, b_chr in spans:
         a, b = _char_to_tok(toks, a_chr), _char_to_tok(toks, max(a_chr, b_chr - 1)) + 1
+        if any(ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach for h in blockers):
+            continue  # "years ago I did twelve-hour shifts": dated back
+        # a task's words inside the spell are its own ("till" the preposition is no till)
         near = [
-            h for h in tasks if ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach
+            h
+            for h in tasks
+            if ctx.clause[h.start] == ctx.clause[a]
+            and not (a <= h.start and h.end <= b)
+            and max(h.start - b, a - h.end, 0) <= cfg.reach
         ]
         if near:
             h = min(near, key=lambda x: abs(x.start - a))

@@ -491,7 +491,8 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
     if temp.hot_air_c is None or not temp.exertion_finding:
         return []
     leads = frozenset(temp.hot_air_leads)
-    effort = frozenset(temp.exertion_words)
+    sweat = frozenset(temp.sweat_words)
+    effort = frozenset(temp.exertion_words) | sweat
     strong = frozenset(temp.words) - {"was", "of", "running", "t"}
     n = len(toks)
     out: list[NumberHit] = []
@@ -524,14 +525,24 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
             and toks[i - 1].lower == "in"
             and (j >= n or toks[j].lower not in ("of", "flexion", "rotation"))
         )
-        if not ((i > 0 and toks[i - 1].lower in leads and (not bare or inside)) or _air(toks, i, j, temp)):
-            continue
         lo, hi = i, j
         while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:
             lo -= 1
         while hi < n and toks[hi].lower not in _SENTENCE_END:
             hi += 1
         words = [x.lower for x in (*toks[lo:i], *toks[j:hi])]
+        # bare degrees after a lead with sweat in the sentence are the air's (an angle never
+        # sweats), below a body's heat only
+        sweaty = (
+            bare
+            and i > 0
+            and toks[i - 1].lower in leads
+            and (j >= n or toks[j].lower not in ("of", "flexion", "rotation"))
+            and c < (temp.unnamed_min_c or 36.0)
+            and any(w in sweat for w in words)
+        )
+        if not ((i > 0 and toks[i - 1].lower in leads and (not bare or inside)) or sweaty or _air(toks, i, j, temp)):
+            continue
         if any(w in effort for w in words) or any(
             f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:], strict=False)
         ):

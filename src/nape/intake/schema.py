@@ -345,6 +345,10 @@ class Temperature(_Strict):
     hot_air_max_c: float = 60.0
     hot_air_leads: list[str] = []
     exertion_words: list[str] = []
+    # sweat said in the sentence: effort enough beside a hot air reading ("at 33 degrees, soaked
+    # in sweat"), and what makes bare degrees after a lead the air's (below ``unnamed_min_c``:
+    # a body's heat is no sweat's setting here)
+    sweat_words: list[str] = []
     exertion_finding: str | None = None
 
 

@@ -1186,6 +1186,69 @@ def read_clock_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _pattern_spell_rxs() -> tuple[re.Pattern[str], ...]:
+    cfg = attributes_file().time.clock_span
+    if cfg is None or not cfg.hour_units:
+        return ()
+    num = rf"(\d{{1,2}}|{alternation(cfg.hour_words)})"
+    counted = re.compile(rf"\b{num}(?:\s*|-)(?:{alternation(cfg.hour_units)})\b", re.I)
+    mark = alternation(cfg.day_marks)
+    between = re.compile(
+        rf"\b(?:from\s+)?(?:the\s+)?(?:{mark})\s+(?:till|til|until|to|through\s+to|right\s+up\s+to)\s+(?:{mark})\b",
+        re.I,
+    )
+    hour = rf"(\d{{1,2}}|{alternation(cfg.hour_words)})"
+    sufx = alternation(attributes_file().time.clock_suffixes or ["am"])
+    late = re.compile(
+        rf"\b(?:till|til|until|up\s+to|up\s+till|up\s+until)\s+"
+        rf"(?:(?:{alternation(cfg.late_marks)})\b|{hour}(?:[:.]\d\d)?\s*(?:({sufx})(?!\w)|(?=\s*(?:{alternation(cfg.night_pattern)})\b)))",
+        re.I,
+    )
+    whole = re.compile(rf"\b(?:{alternation(cfg.whole_words)})\s+(?:{alternation(cfg.whole_units)})\b", re.I)
+    return counted, between, late, whole
+
+
+def read_pattern_spells(text: str) -> list[tuple[int, int]]:
+    """Long spells told by a task's pattern rather than by the clock, as character spans: a
+    count of at least ``clock_span.min_hours`` hours ("ten-hour runs", "five hours each day";
+    not hours ago or since, nor a dose "every 4 hours"), a span between parts of the day ("from
+    breakfast till late", "dawn to dusk"), an end late at night ("till 2am", "until the small
+    hours", "till 1 most nights": an evening hour or a morning one is no late end) and a whole
+    working spell ("my entire shift", "a full working day"). With a task's words they are a posture held
+    for hours (attributes.yaml ``clock_span``)."""
+    rxs, cfg = _pattern_spell_rxs(), attributes_file().time.clock_span
+    if not rxs or cfg is None:
+        return []
+    counted, between, late, whole = rxs
+    not_after = tuple(w.lower() for w in cfg.hour_not_after)
+    not_before = frozenset(w.lower() for w in cfg.hour_not_before)
+    out = []
+    for m in counted.finditer(text):
+        a = m.group(1)
+        h = int(a) if a.isdigit() else cfg.hour_words.get(a.lower(), 0)
+        if h < cfg.min_hours or h > 24:
+            continue
+        head = re.sub(r"\s+", " ", text[max(0, m.start() - 20) : m.start()].lower()).strip()
+        if any(head == w or head.endswith(" " + w) for w in not_after):
+            continue  # "every 4 hours", "in the last 6 hours"
+        nxt = re.match(r"[\s,]*([\w-]+)", text[m.end() :])
+        if nxt and nxt.group(1).lower() in not_before:
+            continue  # "six hours ago", "eight hours since the fall"
+        out.append((m.start(), m.end()))
+    for rx in (between, whole):
+        out += [(m.start(), m.end()) for m in rx.finditer(text)]
+    for m in late.finditer(text):
+        a = m.group(1)
+        if a is not None:
+            h = int(a) if a.isdigit() else cfg.hour_words.get(a.lower(), 0)
+            suffix = (m.group(2) or "").lower()
+            if h not in cfg.late_hours or suffix.startswith("p"):
+                continue  # "till 5pm", "until 9" are a working day's end, not the night's
+        out.append((m.start(), m.end()))
+    return out
+
+
 # Episodes that come back. A count alone ("sick twice", "dialysis three times a week") or a
 # routine ("tablets every morning", "daily") is not a recurring problem.
 _RECURRENT = re.compile(

@@ -101,6 +101,19 @@ class ClockSpanWords(_Strict):
     finding: str
     task_groups: list[str]
     reach: int = Field(default=8, ge=1, le=15)
+    # groups whose words within ``reach`` of the spell keep it from giving the finding
+    unless_groups: list[str] = []
+    # spells told by a task's pattern (timing.py ``read_clock_spans``): a count of hours, a span
+    # between parts of the day, an end late at night, a whole working spell
+    hour_units: list[str] = []
+    hour_not_before: list[str] = []
+    hour_not_after: list[str] = []
+    day_marks: list[str] = []
+    late_marks: list[str] = []
+    late_hours: list[int] = []
+    night_pattern: list[str] = []
+    whole_words: list[str] = []
+    whole_units: list[str] = []
 
 
 class TimeWords(_Strict):
