@@ -24,7 +24,10 @@ Tables (what each is about: tests/spec/README.md):
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
     numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
-  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words;
+  * amounts_and_inversions.yaml - a small amount of movement, a denied jab, an answer reported
+    in speech, minimised falls and light lifts, a pulsing lump, a head pulled by its muscles,
+    creole and dialect negators.
 """
 
 from __future__ import annotations
@@ -116,6 +119,10 @@ TABLES: dict[str, tuple[str, ...]] = {
         "shaking_with_fever",
         "short_spasms",
         "likeness_for_pain",
+    ),
+    "amounts_and_inversions.yaml": (
+        "jab_never_had",
+        "dialect_negator",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",
