@@ -123,6 +123,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "amounts_and_inversions.yaml": (
         "jab_never_had",
         "dialect_negator",
+        "small_amount_of_turn",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",
