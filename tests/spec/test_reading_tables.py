@@ -124,6 +124,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "jab_never_had",
         "dialect_negator",
         "small_amount_of_turn",
+        "answer_in_speech",
+        "pulsing_lump_lay",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",
