@@ -126,6 +126,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "small_amount_of_turn",
         "answer_in_speech",
         "pulsing_lump_lay",
+        "minimised_event",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",

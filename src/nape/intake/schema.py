@@ -463,6 +463,11 @@ class FallHeight(_Strict):
     weak_counts: list[str] = []
     approx_words: list[str] = []
     fall_words: list[str] = Field(min_length=1)
+    # words that name one step at the end of a flight ("off the last step", "the bottom stair"):
+    # a count of one, with a stair word only, and not in a sentence that names a thing climbed
+    # (`end_step_not_with`: the last step of a ladder may be its top)
+    end_step_words: list[str] = []
+    end_step_not_with: list[str] = []
     # how many tokens before the number (or after its unit) a fall word may stand
     window: int = Field(default=6, ge=1, le=12)
     dangerous_at_or_above_m: float = Field(gt=0)
