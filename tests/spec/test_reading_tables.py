@@ -127,6 +127,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "answer_in_speech",
         "pulsing_lump_lay",
         "minimised_event",
+        "head_as_puller",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",
