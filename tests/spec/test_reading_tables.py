@@ -35,6 +35,9 @@ Tables (what each is about: tests/spec/README.md):
   * activity_exposures.yaml - exposures told by an activity's pattern: a static task's hours,
     shifts or nights, heat by a temperature or a hot place with effort or sweat, heavy work by
     its task, sleep by where or on what one slept.
+  * amounts_and_inversions.yaml - a small amount of movement, a denied jab, an answer reported
+    in speech, minimised falls and light lifts, a pulsing lump, a head pulled by its muscles,
+    creole and dialect negators.
 """
 
 from __future__ import annotations
@@ -140,6 +143,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "shaking_with_fever",
         "short_spasms",
         "likeness_for_pain",
+    ),
+    "amounts_and_inversions.yaml": (
+        "jab_never_had",
+        "dialect_negator",
+        "small_amount_of_turn",
+        "answer_in_speech",
+        "pulsing_lump_lay",
+        "minimised_event",
+        "head_as_puller",
     ),
     "onset_and_exposures.yaml": (
         "gradual_creep",

@@ -80,6 +80,10 @@ class _Words:
     answer_speakers: frozenset[str]
     form_ability: frozenset[str]
     form_control: frozenset[str]
+    speech_ask: frozenset[str]
+    speech_links: frozenset[str]
+    speech_say: frozenset[str]
+    speech_speakers: frozenset[str]
 
 
 @cache
@@ -120,6 +124,10 @@ def _words() -> _Words:
         frozenset(c.answer_speakers),
         frozenset(c.form_ability_words),
         frozenset(c.form_control_words),
+        frozenset(c.speech_ask_verbs),
+        frozenset(c.speech_ask_links),
+        frozenset(c.speech_say_verbs),
+        frozenset(c.speech_speakers),
     )
 
 
@@ -207,7 +215,9 @@ class Context:
                     self.presupposed[j] = max(self.presupposed[j], t.end)
                     j += 1
         lasting = _lasting_after(toks, self.hard, w.lasting)
-        forms = _form_denials(toks, self.hard, w, cfg.clauses.form_field_max)
+        forms = _form_denials(toks, self.hard, w, cfg.clauses.form_field_max) + _speech_denials(
+            toks, self.hard, w, cfg.clauses.form_field_max
+        )
         # a form's answer that ends its clause ("Vomiting: no, headache") is its field's: what
         # follows is the form's next item, which the answer does not deny
         answers = frozenset(at for _, _, at in forms)
@@ -415,6 +425,40 @@ def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: i
             function = False
         if a < i and not function:
             out.append((a, i, got[1]))  # ("Bowel control: no" is a loss of control: not denied)
+    return out
+
+
+def _speech_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: int) -> list[tuple[int, int, int]]:
+    """Answers reported in speech that deny what was asked: "I asked him about numbness and he
+    said no", "when I checked about a fever she says not really". The field runs from after the
+    link of a verb of asking ("asked about", "checked if") to the speaker before the verb of
+    saying, within one sentence and at most twice a form's longest field; the answer after the
+    verb of saying must stand alone, as a form's does. Each verb of saying looks back a bounded
+    number of tokens, so the pass is linear in the text."""
+    out: list[tuple[int, int, int]] = []
+    n = len(toks)
+    for i in range(2, n - 1):
+        if toks[i].lower not in w.speech_say:
+            continue
+        b = i
+        if toks[b - 1].lower in w.speech_speakers:
+            b -= 1
+        while b > 0 and toks[b - 1].lower in (",", "and"):
+            b -= 1
+        a = -1
+        j = b - 1
+        while j > 0 and b - j <= 2 * field_max and not hard[j]:
+            if toks[j].lower in w.speech_links and any(
+                t.lower in w.speech_ask or t.lemma in w.speech_ask for t in toks[max(0, j - 3) : j]
+            ):
+                a = j + 1
+                break
+            j -= 1
+        if a < 0 or a >= b:
+            continue
+        got = answer_after(toks, i, w, hard)
+        if got is not None and got[0] == "no":
+            out.append((a, b, got[1]))
     return out
 
 

@@ -59,6 +59,22 @@ def _fall_after(toks: Sequence[Tok], end: int, cfg: FallHeight, falls: frozenset
     return False
 
 
+def _names_a_climb(toks: Sequence[Tok], i: int, climbed: frozenset[str]) -> bool:
+    """Whether the sentence around ``i`` names a thing climbed (a ladder, a loft hatch): its end
+    step may be its top, so no count of one is read. Bounded to 30 tokens each way."""
+    for j in range(i - 1, max(-1, i - 31), -1):
+        if toks[j].lower in (".", "!", "?", ";"):
+            break
+        if toks[j].lower in climbed or toks[j].lemma in climbed:
+            return True
+    for j in range(i + 1, min(len(toks), i + 31)):
+        if toks[j].lower in (".", "!", "?", ";"):
+            break
+        if toks[j].lower in climbed or toks[j].lemma in climbed:
+            return True
+    return False
+
+
 def _range_to(toks: Sequence[Tok], end: int, cfg: FallHeight) -> int:
     """Where a range ends when a height is its first end ("from 800 m to about 200 m": an amount
     that changed, such as a walking distance, not how far someone fell), else 0."""
@@ -82,10 +98,15 @@ def read_fall_heights(toks: Sequence[Tok]) -> list[NumberHit]:
         return []
     falls = frozenset(cfg.fall_words)
     fillers = frozenset(cfg.fillers)
+    end_steps = frozenset(cfg.end_step_words)
+    climbed = frozenset(cfg.end_step_not_with)
     out: list[NumberHit] = []
     i, n = 0, len(toks)
     while i < n:
         value = _value(toks[i], cfg)
+        end_step = value is None and toks[i].lower in end_steps
+        if end_step and not _names_a_climb(toks, i, climbed):
+            value = 1.0
         if (
             value is not None
             and toks[i].lower in cfg.weak_counts
@@ -103,6 +124,9 @@ def read_fall_heights(toks: Sequence[Tok]) -> list[NumberHit]:
             i += 1
             continue
         _, per, end = unit
+        if end_step and per is not None:
+            i += 1  # "the last foot" is no step
+            continue
         past = _range_to(toks, end, cfg)
         if past:
             i = past  # "has fallen from 800 m to 200 m": an amount that went down, not a fall

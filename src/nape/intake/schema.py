@@ -131,6 +131,15 @@ class Clauses(_Strict):
     form_control_words: list[str] = []
     answer_marks: list[str] = []
     answer_speakers: list[str] = []
+    # an answer reported in speech ("I asked her about numbness and she said no", "when I checked
+    # about a fever he says not really"): a verb of asking (`speech_ask_verbs`) with its link
+    # ("about", "if") opens the field, and a verb of saying (`speech_say_verbs`), after an
+    # optional "and" or comma and a speaker (`speech_speakers`), stands where a form's separator
+    # does: a denying answer after it denies the field
+    speech_ask_verbs: list[str] = []
+    speech_ask_links: list[str] = []
+    speech_say_verbs: list[str] = []
+    speech_speakers: list[str] = []
     # a date's past reaches no clause after "and" or a comma that says the thing lasts ("hurt it
     # years ago and my back has ached ever since", "fell two years ago, my neck still aches")
     lasting_words: list[str] = []
@@ -458,6 +467,11 @@ class FallHeight(_Strict):
     weak_counts: list[str] = []
     approx_words: list[str] = []
     fall_words: list[str] = Field(min_length=1)
+    # words that name one step at the end of a flight ("off the last step", "the bottom stair"):
+    # a count of one, with a stair word only, and not in a sentence that names a thing climbed
+    # (`end_step_not_with`: the last step of a ladder may be its top)
+    end_step_words: list[str] = []
+    end_step_not_with: list[str] = []
     # how many tokens before the number (or after its unit) a fall word may stand
     window: int = Field(default=6, ge=1, le=12)
     dangerous_at_or_above_m: float = Field(gt=0)
