@@ -128,6 +128,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "injects_unnamed",
         "cold_draught",
     ),
+    "scope_and_emergencies.yaml": ("history_list_ends",),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
