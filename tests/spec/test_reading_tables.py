@@ -128,7 +128,10 @@ TABLES: dict[str, tuple[str, ...]] = {
         "injects_unnamed",
         "cold_draught",
     ),
-    "scope_and_emergencies.yaml": ("history_list_ends",),
+    "scope_and_emergencies.yaml": (
+        "history_list_ends",
+        "past_event_left",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

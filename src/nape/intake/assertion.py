@@ -85,6 +85,8 @@ class _Words:
     present_openers: frozenset[str]
     length_units: frozenset[str]
     length_counts: frozenset[str]
+    result_verbs: frozenset[str]
+    result_objects: frozenset[str]
 
 
 @cache
@@ -128,6 +130,8 @@ def _words() -> _Words:
         frozenset(c.present_item_openers),
         frozenset(c.length_units),
         frozenset(c.length_counts),
+        frozenset(c.result_verbs),
+        frozenset(c.result_objects),
     )
 
 
@@ -248,6 +252,8 @@ class Context:
                         break  # "fell years ago and my neck has hurt ever since": that is now
                     if t.category == "HISTORICAL" and toks[j].lower in _LASTING_JOINS and _present_item(toks, j + 1, w):
                         break  # "PMH: gout, 2/52 back pain": the list's next item is the complaint now
+                    if t.category == "HISTORICAL" and _left_result(toks, j, w):
+                        break  # "the stroke years ago left her leg stiff": what it left is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):
@@ -580,6 +586,17 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
 _LASTING_JOINS = frozenset({"and", ","})
 _NOTE_LENGTH = re.compile(r"^\d+(/(7|52|12)|d|wk|wks|w|mo|mos|mth|mths|h|hr|hrs)$")
 _LENGTH_DATED = frozenset({"ago", "back", "before", "earlier", "previously", "prior", "old"})
+
+
+def _left_result(toks: Sequence[Tok], j: int, w: _Words) -> bool:
+    """Whether ``toks[j]`` is a verb of leaving with its object after it ("left her", "left me
+    with", "left some"): the event before it is past, what it left is now. "left leg" is a side."""
+    if toks[j].lower not in w.result_verbs or j + 1 >= len(toks):
+        return False
+    after = toks[j + 1].lower
+    if j > 0 and toks[j - 1].lower in ("my", "his", "her", "their", "our", "your", "the", "on", "to", "of"):
+        return False  # "her left arm", "on the left": a side
+    return after in w.result_objects
 
 
 def _present_item(toks: Sequence[Tok], i: int, w: _Words) -> bool:

@@ -139,6 +139,10 @@ class Clauses(_Strict):
     present_item_openers: list[str] = []
     length_units: list[str] = []
     length_counts: list[str] = []
+    # a past event as the subject of a verb of leaving ("the stroke years ago left her leg stiff",
+    # "the op left me with numb toes"): what it left is here now, outside the event's past
+    result_verbs: list[str] = []
+    result_objects: list[str] = []
 
 
 class ContextFile(_Strict):
