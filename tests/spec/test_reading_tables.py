@@ -131,6 +131,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "scope_and_emergencies.yaml": (
         "history_list_ends",
         "past_event_left",
+        "new_deficit_after_stroke",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
