@@ -132,6 +132,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "history_list_ends",
         "past_event_left",
         "new_deficit_after_stroke",
+        "thunderclap_composed",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
