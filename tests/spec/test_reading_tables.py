@@ -133,6 +133,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "past_event_left",
         "new_deficit_after_stroke",
         "thunderclap_composed",
+        "chest_tear_to_back",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
