@@ -134,6 +134,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "new_deficit_after_stroke",
         "thunderclap_composed",
         "chest_tear_to_back",
+        "colon_after_part",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
