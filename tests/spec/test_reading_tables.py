@@ -24,7 +24,10 @@ Tables (what each is about: tests/spec/README.md):
   * references_and_signs.yaml - a part named once then pointed to, the middle of the spine, a
     predicate left out after a contrast, a misshapen limb, a movement that catches, night
     numbness, low mood, shaking with a fever, short spasms, likenesses for pain or a fogged head;
-  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words.
+  * onset_and_exposures.yaml - onset, triggers and exposures told in ordinary words;
+  * scope_and_emergencies.yaml - a history list's end, a chest pain with a tearing pain to the
+    back, a headache at its peak at once, a new deficit after an old stroke, a past event that
+    "left" something, a colon after a named part.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ scope costs at most the largest scope per trigger, so the whole pass is linear i
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
