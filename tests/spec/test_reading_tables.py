@@ -38,6 +38,9 @@ Tables (what each is about: tests/spec/README.md):
   * amounts_and_inversions.yaml - a small amount of movement, a denied jab, an answer reported
     in speech, minimised falls and light lifts, a pulsing lump, a head pulled by its muscles,
     creole and dialect negators.
+  * scope_and_emergencies.yaml - a history list's end, a chest pain with a tearing pain to the
+    back, a headache at its peak at once, a new deficit after an old stroke, a past event that
+    "left" something, a colon after a named part.
 """
 
 from __future__ import annotations
@@ -182,6 +185,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "lhermitte_lay",
     ),
     "activity_exposures.yaml": ("static_by_pattern", "heat_by_place", "heavy_task_word", "sleep_where"),
+    "scope_and_emergencies.yaml": (
+        "history_list_ends",
+        "past_event_left",
+        "new_deficit_after_stroke",
+        "thunderclap_composed",
+        "chest_tear_to_back",
+        "colon_after_part",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

@@ -1386,14 +1386,16 @@ def _new_deficits(
         k = gv.symptom(h)
         if k is None:
             k = _onset_head(h, toks, clause, cfg.onset_heads)
-        if k is None:
-            continue
+        # "it all started an hour ago, can't lift his arm": the complaint told after the onset
+        ahead = _onset_ahead(h, toks, cfg.onset_heads, cfg.onset_subjects)
         near = [
-            (max(c.start - k, k - c.end + 1, 0), c)
+            (max(c.start - q, q - c.end + 1, 0), c)
+            for q in (k, ahead)
+            if q is not None
             for c in deficits
             if all(
-                clause[j] == clause[k] and toks[j].lower not in (",", ";")
-                for j in range(min(c.start, k), max(c.end, k + 1))
+                clause[j] == clause[q] and toks[j].lower not in (",", ";")
+                for j in range(min(c.start, q), max(c.end, q + 1))
             )
         ]
         gap, c = min(near, key=lambda x: (x[0], x[1].start), default=(_DEFICIT_REACH + 1, None))
@@ -1424,6 +1426,39 @@ def _onset_head(h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Seque
     while k >= 0 and not toks[k].lower[:1].isalnum():
         k -= 1  # the comma between them
     return k if k >= 0 else None
+
+
+def _onset_ahead(h: Hit, toks: Sequence[Tok], heads: Sequence[str], subjects: Sequence[str]) -> int | None:
+    """The first word of the clause just after a time whose own clause is a subject and an onset
+    head ("it all started twenty minutes back, can't lift his arm": the "ca"), as people tell when
+    it began and then what it is; None when the clause does not open so or the sentence ends."""
+    if not heads or not subjects or not toks:
+        return None
+    i = _char_to_tok(toks, h.start)
+    if toks[i].end <= h.start and i + 1 < len(toks):
+        i += 1  # the time's span may open on the space before its first word
+    first = i
+    while first > 0 and toks[first - 1].lower not in _AHEAD_BREAKS and toks[first - 1].lower not in _SENTENCE_ENDS:
+        first -= 1
+    words = " ".join(t.lower for t in toks[first:i])
+    if not any(
+        words.startswith(sj + " " + hd) and len(words) <= len(sj + " " + hd) + 12 for sj in subjects for hd in heads
+    ):
+        return None
+    k = _char_to_tok(toks, max(h.start, h.end - 1)) + 1
+    while k < len(toks) and toks[k].lower not in _AHEAD_BREAKS:
+        if toks[k].lower in _SENTENCE_ENDS:
+            return None
+        k += 1
+    while k < len(toks) and not toks[k].lower[:1].isalnum():
+        if toks[k].lower in _SENTENCE_ENDS:
+            return None
+        k += 1  # the comma or colon between them
+    return k if k < len(toks) else None
+
+
+_AHEAD_BREAKS = frozenset({",", ":", ";", "-", "–", "—"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

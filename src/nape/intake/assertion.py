@@ -11,6 +11,7 @@ scope costs at most the largest scope per trigger, so the whole pass is linear i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -84,6 +85,11 @@ class _Words:
     speech_links: frozenset[str]
     speech_say: frozenset[str]
     speech_speakers: frozenset[str]
+    present_openers: frozenset[str]
+    length_units: frozenset[str]
+    length_counts: frozenset[str]
+    result_verbs: frozenset[str]
+    result_objects: frozenset[str]
 
 
 @cache
@@ -128,6 +134,11 @@ def _words() -> _Words:
         frozenset(c.speech_ask_links),
         frozenset(c.speech_say_verbs),
         frozenset(c.speech_speakers),
+        frozenset(c.present_item_openers),
+        frozenset(c.length_units),
+        frozenset(c.length_counts),
+        frozenset(c.result_verbs),
+        frozenset(c.result_objects),
     )
 
 
@@ -248,6 +259,10 @@ class Context:
                         break  # "cold when nobody else is, piling on weight": its clause only
                     if dated and toks[j].lower in _LASTING_JOINS and lasting[j]:
                         break  # "fell years ago and my neck has hurt ever since": that is now
+                    if t.category == "HISTORICAL" and toks[j].lower in _LASTING_JOINS and _present_item(toks, j + 1, w):
+                        break  # "PMH: gout, 2/52 back pain": the list's next item is the complaint now
+                    if t.category == "HISTORICAL" and _left_result(toks, j, w):
+                        break  # "the stroke years ago left her leg stiff": what it left is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
                         t.category == "NEGATED_EXISTENCE" and j in and_stops
                     ):
@@ -612,6 +627,56 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
 
 
 _LASTING_JOINS = frozenset({"and", ","})
+_NOTE_LENGTH = re.compile(r"^\d+(/(7|52|12)|d|wk|wks|w|mo|mos|mth|mths|h|hr|hrs)$")
+_LENGTH_DATED = frozenset({"ago", "back", "before", "earlier", "previously", "prior", "old"})
+
+
+def _left_result(toks: Sequence[Tok], j: int, w: _Words) -> bool:
+    """Whether ``toks[j]`` is a verb of leaving with its object after it ("left her", "left me
+    with", "left some"): the event before it is past, what it left is now. "left leg" is a side."""
+    if toks[j].lower not in w.result_verbs or j + 1 >= len(toks):
+        return False
+    after = toks[j + 1].lower
+    if j > 0 and toks[j - 1].lower in ("my", "his", "her", "their", "our", "your", "the", "on", "to", "of"):
+        return False  # "her left arm", "on the left": a side
+    return after in w.result_objects
+
+
+def _present_item(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether the list item starting at ``i`` opens with how long it has lasted ("3/52 back
+    pain", "two weeks of neck ache", "for a month, ...") or with a word of now ("now", "currently"):
+    the current complaint after a past history's list, not one of its items. A dated length
+    ("3 years ago", "two months back") is the history's own."""
+    n = len(toks)
+    k = i
+    while k < n and toks[k].lower in ("and", "&", "for", "over", "x", "since", "with"):
+        k += 1
+    if k >= n:
+        return False
+    if toks[k].lower in w.present_openers:
+        return True
+    end = -1
+    if _NOTE_LENGTH.match(toks[k].lower):
+        end = k + 1
+    else:
+        j = k
+        if (
+            toks[j].lower in w.length_counts
+            and j + 1 < n
+            and (toks[j + 1].like_num or toks[j + 1].lower in w.length_counts)
+        ):
+            j += 1  # "the last two weeks", "a few days"
+        if toks[j].like_num or toks[j].lower in w.length_counts:
+            j += 1
+            while j < n and j <= k + 4 and (toks[j].lower in ("-", "or", "to", "of") or toks[j].like_num):
+                j += 1
+            if j < n and toks[j].lower in w.length_units:
+                end = j + 1
+        elif toks[j].lower in w.length_units and toks[j].lower.startswith("/"):
+            end = j + 1
+    if end < 0:
+        return False
+    return not (end < n and toks[end].lower in _LENGTH_DATED)
 
 
 def _lasting_after(toks: Sequence[Tok], hard: list[bool], words: frozenset[str]) -> list[bool]:

@@ -962,6 +962,10 @@ def _carried(
         if last_sites[0] != sent and not (last_sites[0] == sent - 1 and opens_with_pronoun(sent)):
             continue
         these = {g: groups[g] for g in carry & groups.keys()}
+        if last_sites[0] == sent and _opens_after_site_colon(c, ctx, last_sites[1].values()):
+            # "it's only my back: sore bending and stiff": what follows the colon is the part's,
+            # pain too (the part named, then its features)
+            these.update({g: groups[g] for g in contrast & groups.keys()})
         if bare and last_sites[0] == sent:
             for g in bare & groups.keys():
                 subjectless = [h for h in groups[g] if _subjectless(h.start, ctx, joining, openers)]
@@ -973,6 +977,15 @@ def _carried(
                 if site is not None:
                     out += [Composed(rule, ((h.start, h.end),), (site.start, site.end)) for h in hs]
     return out
+
+
+def _opens_after_site_colon(clause: int, ctx: Context, sites: Iterable[Hit]) -> bool:
+    """Whether clause ``clause`` opens with a colon (or a dash) that stands right after a body
+    site: "my back: stiff since Sunday", "only the neck - sore when I turn"."""
+    first = bisect_left(ctx.clause, clause)
+    if first >= len(ctx.toks) or ctx.toks[first].lower not in _LIST_MARKS:
+        return False
+    return any(h.end == first for h in sites)
 
 
 def _opens_with(hits: Sequence[Hit], clause: int, ctx: Context) -> bool:

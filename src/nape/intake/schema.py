@@ -143,6 +143,15 @@ class Clauses(_Strict):
     # a date's past reaches no clause after "and" or a comma that says the thing lasts ("hurt it
     # years ago and my back has ached ever since", "fell two years ago, my neck still aches")
     lasting_words: list[str] = []
+    # a list after a past history's heading ends at an item that opens with how long it has
+    # lasted or with a word of now: that item is the current complaint, not the history
+    present_item_openers: list[str] = []
+    length_units: list[str] = []
+    length_counts: list[str] = []
+    # a past event as the subject of a verb of leaving ("the stroke years ago left her leg stiff",
+    # "the op left me with numb toes"): what it left is here now, outside the event's past
+    result_verbs: list[str] = []
+    result_objects: list[str] = []
 
 
 class ContextFile(_Strict):

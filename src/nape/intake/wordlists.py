@@ -282,6 +282,8 @@ class TimeWords(_Strict):
     # words that open a clause giving the onset of the complaint listed just before it ("facial
     # droop, onset 09:30 today", "slurred speech, started this morning")
     onset_heads: list[str] = []
+    # a subject ("it all", "this") before an onset head: the clause dates the complaint after it
+    onset_subjects: list[str] = []
 
 
 class SideWords(_Strict):
