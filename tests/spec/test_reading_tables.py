@@ -134,6 +134,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pitched_over",
         "trick_condition",
         "age_sex_not_minutes",
+        "today_after_stroke",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
