@@ -89,6 +89,17 @@ def main(n_texts: int) -> dict[str, object]:
         "activity_lengths": ("for 3 years of running and 20 years of riding " * 450)[:20000],
         "minutes_hours": ("15 mins 2 hrs 30 min of pain " * 700)[:20000],
         "at_the_back": ("neck sore at the back of the heel at the back " * 450)[:20000],
+        # readers added on 2026-12-01: spells of hours beside a task (quadratic before the
+        # spell's nearby hits were found by position), history lists, answers in speech, "left"
+        # with an object, a touch as a condition, a stroke then "now", dialect negators
+        "hour_spells": ("nine hour shifts driving, " * 800)[:20000],
+        "bare_hours": ("4 hours 5 hours 6 hours " * 900)[:20000],
+        "history_lists": ("PMH: gout, 3/52 back pain, " * 800)[:20000],
+        "asked_and_said": ("I asked him about numbness and he said no, " * 500)[:20000],
+        "left_with": ("the stroke left her weak and left her with " * 500)[:20000],
+        "touch_if": ("it settles if he touches his chin " * 600)[:20000],
+        "stroke_now": ("stroke years ago, now suddenly weak, " * 600)[:20000],
+        "creole_negators": ("nuh mi neva nah " * 1300)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

@@ -1334,17 +1334,28 @@ def _clock_spells(raw: str, toks: Sequence[Tok], hits: Sequence[Any], ctx: Conte
     if not spans:
         return []
     groups = frozenset(cfg.task_groups)
-    tasks = [h for h in hits if h.group in groups]
-    blockers = [h for h in hits if h.group in frozenset(cfg.unless_groups)]
+    tasks = sorted((h for h in hits if h.group in groups), key=lambda h: h.start)
+    blockers = sorted((h for h in hits if h.group in frozenset(cfg.unless_groups)), key=lambda h: h.start)
+    task_starts = [h.start for h in tasks]
+    blocker_starts = [h.start for h in blockers]
+    # the longest hit: a hit ending within reach of a spell starts at most this much before it
+    longest = max((h.end - h.start for h in (*tasks, *blockers)), default=0)
+    tok_starts = [t.start for t in toks]
     out: list[_Cand] = []
     for a_chr, b_chr in spans:
-        a, b = _char_to_tok(toks, a_chr), _char_to_tok(toks, max(a_chr, b_chr - 1)) + 1
-        if any(ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach for h in blockers):
+        a = _char_to_tok(toks, a_chr, tok_starts)
+        b = _char_to_tok(toks, max(a_chr, b_chr - 1), tok_starts) + 1
+        lo_at, hi_at = a - cfg.reach - longest, b + cfg.reach
+        # only the hits that start near the spell can be within reach of it (linear overall)
+        near_blockers = blockers[bisect.bisect_left(blocker_starts, lo_at) : bisect.bisect_right(blocker_starts, hi_at)]
+        if any(
+            ctx.clause[h.start] == ctx.clause[a] and max(h.start - b, a - h.end, 0) <= cfg.reach for h in near_blockers
+        ):
             continue  # "years ago I did twelve-hour shifts": dated back
         # a task's words inside the spell are its own ("till" the preposition is no till)
         near = [
             h
-            for h in tasks
+            for h in tasks[bisect.bisect_left(task_starts, lo_at) : bisect.bisect_right(task_starts, hi_at)]
             if ctx.clause[h.start] == ctx.clause[a]
             and not (a <= h.start and h.end <= b)
             and max(h.start - b, a - h.end, 0) <= cfg.reach
@@ -1643,11 +1654,12 @@ def _plainly_said(
     return not ((denial and st.negated) or (past and st.historical) or st.hypothetical or relative)
 
 
-def _char_to_tok(toks: Sequence[Tok], pos: int) -> int:
-    from bisect import bisect_right
-
-    starts = [t.start for t in toks]
-    return max(0, bisect_right(starts, pos) - 1)
+def _char_to_tok(toks: Sequence[Tok], pos: int, starts: Sequence[int] | None = None) -> int:
+    """The token holding character ``pos`` (``starts``: the tokens' start offsets, when a caller
+    maps many positions and has them already)."""
+    if starts is None:
+        starts = [t.start for t in toks]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _unrecognised(toks: Sequence[Tok], matches: list[Match], cands: list[_Cand]) -> tuple[str, ...]:

@@ -54,6 +54,16 @@ PATHOLOGICAL = {
     "minutes_hours": "15 mins 2 hrs 30 min of pain " * 300,
     "tired_conditions": "worse when I'm tired or stressed, " * 250,
     "at_the_back": "neck sore at the back of the heel at the back " * 200,
+    # readers added on 2026-12-01 (their time is in benchmarks/intake.py): spells of hours beside
+    # a task, history lists, answers in speech, "left" with an object, a touch as a condition, a
+    # stroke then "now", dialect negators
+    "hour_spells": "nine hour shifts driving, " * 350,
+    "history_lists": "PMH: gout, 3/52 back pain, " * 330,
+    "asked_and_said": "I asked him about numbness and he said no, " * 200,
+    "left_with": "the stroke left her weak and left her with " * 200,
+    "touch_if": "it settles if he touches his chin " * 260,
+    "stroke_now": "stroke years ago, now suddenly weak, " * 250,
+    "creole_negators": "nuh mi neva nah " * 560,
 }
 
 
