@@ -135,6 +135,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "trick_condition",
         "age_sex_not_minutes",
         "today_after_stroke",
+        "jab_time_and_sound",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",

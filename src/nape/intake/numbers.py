@@ -1113,12 +1113,17 @@ def _cover_time(
         if got is not None:
             return got[0], i, got[1]
     for j in range(i - 1, max(-1, i - 1 - cover.window), -1):
-        if toks[j].lower in stops or toks[j].lower == ",":  # "flu jab last year, tetanus unknown"
-            break
+        if toks[j].lower in stops or toks[j].lower in _BACK_STOPS:  # "flu jab last year, tetanus unknown"
+            break  # nor across a joined clause or a denial: "a nail 10 days back and never had a tetanus jab"
         got = _years_back_at(toks, j, cover, this_year)
         if got is not None and got[1] <= i:
             return got[0], j, i + 1
     return None
+
+
+# looking back from a jab word, a time beyond these is another event's (a comma, a joined
+# clause) or belongs to no jab at all (a jab denied has no date)
+_BACK_STOPS = frozenset({",", "and", "but", "never", "not", "n't", "no"})
 
 
 @cache
