@@ -136,6 +136,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "age_sex_not_minutes",
         "today_after_stroke",
         "jab_time_and_sound",
+        "shoulder_ache",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
