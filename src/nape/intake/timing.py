@@ -1026,10 +1026,17 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             tail = "now" if lead in cfg.past_tail_leads else ""
         if lead in ("this", "these") and not tail and not _THIS_LENGTH_ENDS.match(text, m.end()):
             lead = ""  # "this 2 weeks holiday": a noun's length, bare (counts only beside a symptom)
-        if m.group(3).lower() in cfg.lead_only_numbers and not (
-            tail
-            or (lead and lead not in ("for", "about", "around"))
-            or (lead == "for" and _perfect_before(text, m.start()))
+        if (
+            m.group(3).lower() in cfg.lead_only_numbers
+            and not (
+                tail
+                or (lead and lead not in ("for", "about", "around"))
+                or (lead == "for" and _perfect_before(text, m.start()))
+                # "neck pain for some months": a complaint's noun right before, as for any number
+                or (lead == "for" and _complaint_noun_before(text, m.start()))
+                # "crept on over some months": the spell it came on in, up to now
+                or (not lead and m.group(2).lower().split()[-1:] == ["over"])
+            )
         ):
             continue  # "some days it is worse", "was painful for some weeks": no length up to now
         if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
