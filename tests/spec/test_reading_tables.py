@@ -41,6 +41,9 @@ Tables (what each is about: tests/spec/README.md):
   * scope_and_emergencies.yaml - a history list's end, a chest pain with a tearing pain to the
     back, a headache at its peak at once, a new deficit after an old stroke, a past event that
     "left" something, a colon after a named part.
+  * shifts_and_knots.yaml - a static job told by its role and long shifts, a screen in bed night
+    after night, muscles in knots, a pressed knot or lump sending pain elsewhere, a length in
+    months with no number.
 """
 
 from __future__ import annotations
@@ -195,6 +198,13 @@ TABLES: dict[str, tuple[str, ...]] = {
         "thunderclap_composed",
         "chest_tear_to_back",
         "colon_after_part",
+    ),
+    "shifts_and_knots.yaml": (
+        "role_long_shifts",
+        "night_screens",
+        "knots_lay",
+        "knot_press_refers",
+        "months_no_number",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -993,6 +993,12 @@ def _person_of() -> re.Pattern[str]:
     )
 
 
+# hours or minutes "a day", "per shift", "each night": an amount done in each, not how long anything has gone on
+_AMOUNT_BEFORE = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\s*$", re.I)
+_DAILY_AMOUNT = re.compile(
+    r"\s+(?:a|per|each|every|an?\s+average)\s+(?:day|night|shift|evening|session|working\s+day|workday)\b", re.I
+)
+
 # "58 years old and ...", "50 years of age": an age, whatever comes before it
 _AGE_AFTER = re.compile(r"(?:\s*|-)old\b|\s+of\s+age\b", re.I)
 
@@ -1026,10 +1032,17 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             tail = "now" if lead in cfg.past_tail_leads else ""
         if lead in ("this", "these") and not tail and not _THIS_LENGTH_ENDS.match(text, m.end()):
             lead = ""  # "this 2 weeks holiday": a noun's length, bare (counts only beside a symptom)
-        if m.group(3).lower() in cfg.lead_only_numbers and not (
-            tail
-            or (lead and lead not in ("for", "about", "around"))
-            or (lead == "for" and _perfect_before(text, m.start()))
+        if (
+            m.group(3).lower() in cfg.lead_only_numbers
+            and not (
+                tail
+                or (lead and lead not in ("for", "about", "around"))
+                or (lead == "for" and _perfect_before(text, m.start()))
+                # "neck pain for some months": a complaint's noun right before, as for any number
+                or (lead == "for" and _complaint_noun_before(text, m.start()))
+                # "crept on over some months": the spell it came on in, up to now
+                or (not lead and m.group(2).lower().split()[-1:] == ["over"])
+            )
         ):
             continue  # "some days it is worse", "was painful for some weeks": no length up to now
         if m.group(6) or "+" in text[m.end(3) : m.start(5)] or _more_before(lead, m.group(2)):
@@ -1040,6 +1053,10 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             # (whatever was done in them: "still sore after 3 months of stretching")
             bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()].strip(), days=days))
             continue
+        if not tail and days < 1 and _DAILY_AMOUNT.match(text, m.end()):
+            continue  # "eight hours a day", "ten hours each shift": an amount done daily, not a length
+        if not lead and m.group(3).lower() in ("a", "an") and _AMOUNT_BEFORE.search(text, 0, m.start()):
+            continue  # the "a day" of "eight hours a day": the unit an amount is counted in
         if not tail and _of_activity(text, m.end()):
             continue  # "in 15 years of running", "after 2 hours of driving": the activity's length
         if lead == "for" and (_role_before(text, m.start(2)) or _doing_before(text, m.start(2))):
