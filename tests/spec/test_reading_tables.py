@@ -140,6 +140,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "today_after_stroke",
         "jab_time_and_sound",
         "shoulder_ache",
+        "night_and_thunderclap",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
