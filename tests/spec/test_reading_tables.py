@@ -141,6 +141,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "jab_time_and_sound",
         "shoulder_ache",
         "night_and_thunderclap",
+        "deficit_worsening",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
