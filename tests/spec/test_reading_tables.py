@@ -142,6 +142,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "shoulder_ache",
         "night_and_thunderclap",
         "deficit_worsening",
+        "headache_scored",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
