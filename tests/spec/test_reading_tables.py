@@ -143,6 +143,10 @@ TABLES: dict[str, tuple[str, ...]] = {
         "night_and_thunderclap",
         "deficit_worsening",
         "headache_scored",
+        "muddle_acute",
+        "light_hurts_eyes",
+        "gait_likened",
+        "hemibody_now",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
