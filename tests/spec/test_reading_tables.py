@@ -147,6 +147,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "light_hurts_eyes",
         "gait_likened",
         "hemibody_now",
+        "slip_sight_eye_foot",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
