@@ -148,6 +148,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "gait_likened",
         "hemibody_now",
         "slip_sight_eye_foot",
+        "placed_after",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",

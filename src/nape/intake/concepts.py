@@ -1079,6 +1079,12 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
     neck hurt. With ``after_only`` (a rule whose groups are ordered) only the sites after the
     concept count ("back pain, nothing in the legs": the legs)."""
     i = bisect_left(spans, (anchor.start, anchor.end))
+    ahead = _placed_after(anchor, spans, i, ctx)
+    if ahead is not None:  # "neck pain and a pain in the centre of my chest": the chest's pain
+        if ahead == (site.start, site.end):
+            return True
+        # a site listed with the one led to shares the concept ("a pain in my neck and shoulders")
+        return site.start >= ahead[1] and _joined(ahead[1], site.start, spans, ctx)
     best: tuple[int, int] | None = None
     best_d = 10**9
     for j in (i - 1, i, i + 1):
@@ -1095,6 +1101,33 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
         return True
     lo, hi = (site.end, best[0]) if site.start < best[0] else (best[1], site.start)
     return _joined(lo, hi, spans, ctx)
+
+
+# a concept placed by a preposition right after it ("a pain in the middle of my chest", "an ache
+# across the shoulders") goes with the site the preposition leads to, however near another site is
+_PLACING = frozenset({"in", "at", "across", "behind", "around", "round", "over", "under", "between", "inside"})
+_PLACE_REACH = 6
+
+
+def _placed_after(anchor: Hit, spans: list[tuple[int, int]], i: int, ctx: Context) -> tuple[int, int] | None:
+    """The site a locative preposition right after ``anchor`` leads to, within a few tokens and
+    nothing but the words of its noun phrase between; None when the concept is not placed so."""
+    toks = ctx.toks
+    if anchor.end >= len(toks) or toks[anchor.end].lower not in _PLACING:
+        return None
+    if any(e <= anchor.start and e >= anchor.start - 2 for _s, e in spans[max(0, i - 2) : i + 1]):
+        return None  # a site just before binds closer ("midline tender at C6", "hand goes numb in the thumb")
+    for j in (i, i + 1, i + 2):
+        if 0 <= j < len(spans) and spans[j][0] >= anchor.end:
+            s = spans[j][0]
+            if s - anchor.end > _PLACE_REACH:
+                return None
+            if any(
+                toks[k].lower in (",", ";", ".", "and", "but", "or") or toks[k].is_punct for k in range(anchor.end, s)
+            ):
+                return None
+            return spans[j]
+    return None
 
 
 def _joined(lo: int, hi: int, spans: list[tuple[int, int]], ctx: Context) -> bool:
