@@ -149,6 +149,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "hemibody_now",
         "slip_sight_eye_foot",
         "placed_after",
+        "antibiotic_started",
     ),
     "references_and_signs.yaml": (
         "site_by_reference",
