@@ -1111,7 +1111,10 @@ _PLACE_REACH = 6
 
 def _placed_after(anchor: Hit, spans: list[tuple[int, int]], i: int, ctx: Context) -> tuple[int, int] | None:
     """The site a locative preposition right after ``anchor`` leads to, within a few tokens and
-    nothing but the words of its noun phrase between; None when the concept is not placed so."""
+    nothing but the words of its noun phrase between; None when the concept is not placed so.
+
+    Example: "neck pain and a new pain in the centre of my chest": the second "pain" is placed by
+    "in" and goes with the chest (a chest pain), though the neck stands nearer before it."""
     toks = ctx.toks
     if anchor.end >= len(toks) or toks[anchor.end].lower not in _PLACING:
         return None
