@@ -100,6 +100,7 @@ def main(n_texts: int) -> dict[str, object]:
         "touch_if": ("it settles if he touches his chin " * 600)[:20000],
         "stroke_now": ("stroke years ago, now suddenly weak, " * 600)[:20000],
         "creole_negators": ("nuh mi neva nah " * 1300)[:20000],
+        "onset_then_deficit": ("it started an hour ago, can't lift his arm, " * 500)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

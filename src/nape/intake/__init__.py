@@ -1391,19 +1391,28 @@ def _new_deficits(
     if not deficits or not toks:
         return []
     out: list[_Cand] = []
+    starts = [t.start for t in toks]
+    deficits.sort(key=lambda c: c.start)
+    d_starts = [c.start for c in deficits]
+    longest = max(c.end - c.start for c in deficits)
     for h in times:
         if h.owner_only or h.days >= cfg.new_deficit_days:
             continue
         k = gv.symptom(h)
         if k is None:
-            k = _onset_head(h, toks, clause, cfg.onset_heads)
+            k = _onset_head(h, toks, clause, cfg.onset_heads, starts)
         # "it all started an hour ago, can't lift his arm": the complaint told after the onset
-        ahead = _onset_ahead(h, toks, cfg.onset_heads, cfg.onset_subjects)
+        ahead = _onset_ahead(h, toks, cfg.onset_heads, cfg.onset_subjects, starts)
         near = [
             (max(c.start - q, q - c.end + 1, 0), c)
             for q in (k, ahead)
             if q is not None
-            for c in deficits
+            # only the deficits that can stand within reach of q (linear cost)
+            for c in deficits[
+                bisect.bisect_left(d_starts, q - _DEFICIT_REACH - longest) : bisect.bisect_right(
+                    d_starts, q + _DEFICIT_REACH + 1
+                )
+            ]
             if all(
                 clause[j] == clause[q] and toks[j].lower not in (",", ";")
                 for j in range(min(c.start, q), max(c.end, q + 1))
@@ -1411,25 +1420,31 @@ def _new_deficits(
         ]
         gap, c = min(near, key=lambda x: (x[0], x[1].start), default=(_DEFICIT_REACH + 1, None))
         if c is not None and gap <= _DEFICIT_REACH:
-            a, b = _char_to_tok(toks, h.start), _char_to_tok(toks, max(h.start, h.end - 1))
+            a, b = _char_to_tok(toks, h.start, starts), _char_to_tok(toks, max(h.start, h.end - 1), starts)
             out.append(_Cand("deficit_is_new", True, min(c.start, a), max(c.end, b + 1), c.status, "compose"))
     return out
 
 
 # how many tokens from a deficit's words the words a time governs may stand ("slurring her speech")
 _DEFICIT_REACH = 3
+# the most words of an onset clause around a time ("it all started", "onset"): the walks are bounded
+_ONSET_WORDS = 8
 
 
-def _onset_head(h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Sequence[str]) -> int | None:
+def _onset_head(
+    h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Sequence[str], starts: Sequence[int] | None = None
+) -> int | None:
     """The last token of the clause just before a time whose own clause opens with an onset word
     ("R facial droop, onset 09:30 today": the droop), as clinicians list a complaint and then its
     onset; None when the clause does not open so."""
     if not heads or not toks:
         return None
-    i = _char_to_tok(toks, h.start)
+    i = _char_to_tok(toks, h.start, starts)
     first = i
-    while first > 0 and clause[first - 1] == clause[i] and toks[first - 1].lower not in (",", ";"):
-        first -= 1
+    while (
+        first > max(0, i - _ONSET_WORDS) and clause[first - 1] == clause[i] and toks[first - 1].lower not in (",", ";")
+    ):
+        first -= 1  # an onset clause is a few words: the walk back is bounded (linear cost)
     words = " ".join(t.lower for t in toks[first:i])
     if not any(words == w or words.startswith(w + " ") for w in heads):
         return None
@@ -1439,28 +1454,37 @@ def _onset_head(h: Hit, toks: Sequence[Tok], clause: Sequence[int], heads: Seque
     return k if k >= 0 else None
 
 
-def _onset_ahead(h: Hit, toks: Sequence[Tok], heads: Sequence[str], subjects: Sequence[str]) -> int | None:
+def _onset_ahead(
+    h: Hit, toks: Sequence[Tok], heads: Sequence[str], subjects: Sequence[str], starts: Sequence[int] | None = None
+) -> int | None:
     """The first word of the clause just after a time whose own clause is a subject and an onset
     head ("it all started twenty minutes back, can't lift his arm": the "ca"), as people tell when
     it began and then what it is; None when the clause does not open so or the sentence ends."""
     if not heads or not subjects or not toks:
         return None
-    i = _char_to_tok(toks, h.start)
+    i = _char_to_tok(toks, h.start, starts)
     if toks[i].end <= h.start and i + 1 < len(toks):
         i += 1  # the time's span may open on the space before its first word
     first = i
-    while first > 0 and toks[first - 1].lower not in _AHEAD_BREAKS and toks[first - 1].lower not in _SENTENCE_ENDS:
-        first -= 1
+    while (
+        first > max(0, i - _ONSET_WORDS)
+        and toks[first - 1].lower not in _AHEAD_BREAKS
+        and toks[first - 1].lower not in _SENTENCE_ENDS
+    ):
+        first -= 1  # bounded, as in _onset_head
     words = " ".join(t.lower for t in toks[first:i])
     if not any(
         words.startswith(sj + " " + hd) and len(words) <= len(sj + " " + hd) + 12 for sj in subjects for hd in heads
     ):
         return None
-    k = _char_to_tok(toks, max(h.start, h.end - 1)) + 1
-    while k < len(toks) and toks[k].lower not in _AHEAD_BREAKS:
+    k = _char_to_tok(toks, max(h.start, h.end - 1), starts) + 1
+    stop = min(len(toks), k + _ONSET_WORDS)
+    while k < stop and toks[k].lower not in _AHEAD_BREAKS:
         if toks[k].lower in _SENTENCE_ENDS:
             return None
         k += 1
+    if k >= stop:
+        return None  # no break right after the time: not "it started an hour ago, <complaint>"
     while k < len(toks) and not toks[k].lower[:1].isalnum():
         if toks[k].lower in _SENTENCE_ENDS:
             return None

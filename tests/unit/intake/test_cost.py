@@ -64,6 +64,7 @@ PATHOLOGICAL = {
     "touch_if": "it settles if he touches his chin " * 260,
     "stroke_now": "stroke years ago, now suddenly weak, " * 250,
     "creole_negators": "nuh mi neva nah " * 560,
+    "onset_then_deficit": "it started an hour ago, can't lift his arm, " * 200,
 }
 
 
