@@ -24,7 +24,8 @@ SETS = {
     "blind-l (seen)": ROOT / "data/blind/2026-11-30-l/cases.jsonl",
     "blind-m (seen)": ROOT / "data/blind/2026-11-30-m/cases.jsonl",
     "blind-n (seen)": ROOT / "data/blind/2026-11-30-n/cases.jsonl",
-    "blind-o": ROOT / "data/blind/2026-12-01-o/cases.jsonl",
+    "blind-o (seen)": ROOT / "data/blind/2026-12-01-o/cases.jsonl",
+    "blind-p": ROOT / "data/blind/2026-12-01-p/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
