@@ -261,6 +261,9 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
     g = numbers_file().gestation
     assert g is not None
     n = len(toks)
+    if _at_sentence_start(toks, b.start - 1) and toks[b.start - 1].lower == "at":
+        # "At 38 weeks my back aches ...": a point in a pregnancy story, whatever follows
+        return context or _context_said(toks, g)
     # what follows: the end, or one of the permitted words ("with" only before a count)
     with_count = False
     j = b.end
@@ -308,6 +311,11 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
     if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
         return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
     return _context_said(toks, g)
+
+
+def _at_sentence_start(toks: Sequence[Tok], i: int) -> bool:
+    """Whether token ``i`` opens its sentence (the text's start or after a sentence break)."""
+    return i == 0 or (i > 0 and toks[i - 1].lower in _SENTENCE_BREAK)
 
 
 def _context_said(toks: Sequence[Tok], g: Gestation) -> bool:
