@@ -124,7 +124,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "due_dates_and_relief.yaml": ("due_date_near", "past_due", "at_weeks", "sitting_relief_alone", "head_held_posed"),
+    "due_dates_and_relief.yaml": (
+        "due_date_near",
+        "past_due",
+        "at_weeks",
+        "sitting_relief_alone",
+        "head_held_posed",
+        "start_after_name",
+    ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",
         "tiring_jaw",

@@ -41,7 +41,7 @@ def start_rules() -> list[Rule]:
     for w in drugs_file().start_words:
         words = list(phrase_words(w))
         out.append(Rule("start", phrase_tests(words, {}, frozenset()), "start"))
-    for w in drugs_file().raise_words:
+    for w in [*drugs_file().raise_words, *drugs_file().start_after_words]:
         words = list(phrase_words(w))
         out.append(Rule(RAISE, phrase_tests(words, {}, frozenset()), "start"))
     for w in drugs_file().raise_before_words:

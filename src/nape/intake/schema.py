@@ -1018,6 +1018,9 @@ class DrugsFile(_Strict):
     # words after a medicine's name that say its dose went up ("haloperidol was upped",
     # "olanzapine dose doubled"): read as a recent start, within ``window`` tokens
     raise_words: list[str] = []
+    # words after a medicine's name that say it was started ("a fibrate was added", "sertraline
+    # was prescribed last week"): a recent start, read as a raise is
+    start_after_words: list[str] = []
     # verbs before a medicine's name that say its dose went up ("doubled my sertraline", "upped
     # his haloperidol"): read as a recent start, within ``window`` tokens
     raise_before_words: list[str] = []
