@@ -131,6 +131,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "sitting_relief_alone",
         "head_held_posed",
         "start_after_name",
+        "curled_stiff",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",
