@@ -31,6 +31,7 @@ from nape.intake.concepts import (
     group_hits,
     list_results,
     qualified_sites,
+    qualified_spans,
     resolve_object_pronouns,
 )
 from nape.intake.falls import read_fall_heights
@@ -1151,7 +1152,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         _apply(c, toks, raw, acc, m, person, kb)
     for c in defaults:
         _apply_default(c, toks, raw, acc, m, person, kb)
-    _region_fallback(raw, acc, m, toks, ctx, person, frozenset(conditioned))
+    narrowed = [(toks[a].start, toks[b - 1].end) for a, b in qualified_spans(matches)]
+    _region_fallback(raw, acc, m, toks, ctx, person, frozenset(conditioned), narrowed)
     _denied_spread(hits, toks, raw, acc, m, ctx)
     # 5. durations, episodes and side
     starts = [t.start for t in toks]
@@ -1601,11 +1603,14 @@ def _region_fallback(
     ctx: Context,
     person: Any,
     conditioned: frozenset[str] = frozenset(),
+    narrowed: Sequence[tuple[int, int]] = (),
 ) -> None:
     """A region named in one place and pain stated in another ("It's in my low back"). A region
     word that is denied, in the past, asked about or someone else's does not count ("lumbar spine
     pain-free", "I had a bad lower back years ago"); a region whose denial holds only under a
-    condition (``conditioned``: "back pain, none when I lie flat") is not read denied."""
+    condition (``conditioned``: "back pain, none when I lie flat") is not read denied. A region
+    word inside a longer site narrowed by a word before it (``narrowed``, character spans:
+    "between my upper back and my lower back" is the mid back) is no region of its own."""
     import re
 
     spec = m["region_fallback"]
@@ -1622,6 +1627,12 @@ def _region_fallback(
             if w not in lower:
                 continue  # no match, so neither a plain nor a denied mention
             hits = list(itertools.islice(re.finditer(rf"\b{re.escape(w)}\b", lower), 20))
+            if narrowed:
+                hits = [
+                    h
+                    for h in hits
+                    if not any(a <= h.start() and h.end() <= b and b - a > h.end() - h.start() for a, b in narrowed)
+                ]
             hit = next((h for h in hits if _plainly_said(h.start(), h.end(), starts, ctx, person)), None)
             if hit:
                 acc.add(Mention(fid, True, raw[hit.start() : hit.end()], hit.start(), hit.end()))

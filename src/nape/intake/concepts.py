@@ -292,6 +292,13 @@ def qualified_sites(matches: list[Match], toks: Sequence[Tok]) -> list[Match]:
     return [*matches, *added] if added else matches
 
 
+def qualified_spans(matches: Iterable[Match]) -> list[tuple[int, int]]:
+    """The token spans of the sites narrowed by a word before them (:func:`qualified_sites`):
+    "between my upper back and my lower back" is one span, the mid back."""
+    made = frozenset(id(r) for r in _qualified_rules().values())
+    return [(m.start, m.end) for m in matches if id(m.rule) in made]
+
+
 def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]:
     """The phrase matches less those that read a bare site word lying inside a longer site of
     another group: "my middle back aches" is not "back aches" (the low back), "ache low in my
@@ -339,8 +346,9 @@ def _cut_phrase(p: Match, a: int, b: int, s: int, e: int) -> bool:
 def _cut_pattern(p: Match, a: int, b: int, s: int, e: int) -> bool:
     """A token pattern (a region and a complaint, in either order) whose region is the inner
     site: the region stands at one end of the pattern ("pain between the shoulders" reads the
-    region "shoulders", inside the mid back's "between the shoulders")."""
-    return p.start <= a and b <= p.end and (a == p.start or b == p.end)
+    region "shoulders", inside the mid back's "between the shoulders"), or ends inside the longer
+    site ("sore between my neck and the lower back" reads the region "neck and")."""
+    return p.start <= a and b <= p.end and (a == p.start or b == p.end or p.end <= e)
 
 
 def group_hits(matches: Iterable[Match]) -> list[Hit]:
@@ -904,6 +912,7 @@ def _carried(
     carry_words = attributes_file().carry
     carry = frozenset(carry_words.concepts)
     pronouns = frozenset(carry_words.pronouns)
+    pain_pronouns = frozenset(carry_words.pain_pronouns)
     contrast = frozenset(carry_words.contrast_concepts)
     contrast_group = carry_words.contrast_group
     bare = frozenset(carry_words.subjectless_concepts)
@@ -971,6 +980,14 @@ def _carried(
                 subjectless = [h for h in groups[g] if _subjectless(h.start, ctx, joining, openers)]
                 if subjectless:
                     these[g] = subjectless
+        elif bare:
+            # the sentence opens with the pronoun and the verb ("My mid back. It throbs after
+            # work."): the pronoun is the part named in the sentence before
+            opening = bisect_left(sentence, sent)
+            for g in bare & groups.keys():
+                led = [h for h in groups[g] if _pronoun_led(opening, h.start, ctx, pain_pronouns, openers)]
+                if led:
+                    these[g] = led
         for g, hs in these.items():
             for rule, _ in _rules_by_group().get(g, ()):
                 site = last_sites[1].get(rule.all[1]) if len(rule.all) == 2 else None
@@ -1052,6 +1069,16 @@ def _elided_denial(
     # (the span is this clause's alone: the concept's own words belong to what the clause before
     # says, and a reading that drops them there does not drop this denial)
     return [Composed(rule, ((lo, b + 1),), None, denied=True) for rule, here, lo in found if not narrower & set(here)]
+
+
+def _pronoun_led(opening: int, at: int, ctx: Context, pronouns: frozenset[str], openers: frozenset[str]) -> bool:
+    """Whether the word at token ``at`` follows the pronoun (of ``pronouns``) that opens its
+    sentence (token ``opening``) with only a verb or two between ("It aches", "It's been
+    throbbing"; not "It makes my knee hurt")."""
+    toks = ctx.toks
+    if at <= opening or at - opening > 3 or toks[opening].lower not in pronouns:
+        return False
+    return all(toks[k].lower in openers or toks[k].lower in pronouns for k in range(opening + 1, at))
 
 
 def _subjectless(at: int, ctx: Context, joining: frozenset[str], openers: frozenset[str]) -> bool:

@@ -323,6 +323,9 @@ class CarryWords(_Strict):
     elided_denials: list[str] = []
     elided_joins: list[str] = []
     pronouns: list[str] = []
+    # the pronouns that stand for a part alone (never a determiner): a pain right after one that
+    # opens the sentence takes the part the sentence before named ("My mid back. It throbs.")
+    pain_pronouns: list[str] = []
     # a pronoun that is the object of a movement verb ("he can't turn it") stands for the body
     # site named last before it, in its sentence or the one before, unless a thing is named
     # nearer ("the lid, I can't turn it"): a thing is a determiner and a word not listed in
