@@ -15,7 +15,7 @@ from tests.spec import rows
 
 ROWS = rows.load("regions_s16.yaml")
 CLASSES = (
-    "seize_verb_region_pain",
+    "seize_verb_spasm",
     "waist_low_back",
     "mid_back_placement",
     "site_named_now",
