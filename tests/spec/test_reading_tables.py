@@ -132,6 +132,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "head_held_posed",
         "start_after_name",
         "curled_stiff",
+        "scant_urine",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",
