@@ -1418,6 +1418,8 @@ def read_recurrence(text: str) -> list[Hit]:
     for f in rx.finditer(text):
         if re.match(r"\s*,?\s*(?:ever\s+)?since\b", text[f.end() : f.end() + 12], re.I):
             continue  # "every day since the fall": a constant complaint
+        if within_episode(text, f.start(), f.end()):
+            continue  # "twice this morning": one episode's spells
         clause = " " + " ".join(re.findall(r"[\w'’-]+", _clause_around(text, f.start(), f.end()).lower())) + " "
         if not any(w in clause for w in episode):
             continue
