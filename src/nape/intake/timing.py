@@ -853,8 +853,16 @@ def held_before(text: str, start: int) -> bool:
     problem's."""
     if not re.match(r"for\b", text[start : start + 4], re.I):
         return False
-    words = re.findall(r"[\w'’-]+", text[max(0, start - 30) : start].lower())
-    return bool(words) and words[-1] in attributes_file().time.held_before_length
+    cfg = attributes_file().time
+    # the posture word right before, or a few words before with its place between ("stood at the
+    # bus stop for ages"), no complaint's word and no clause mark between
+    before = re.split(r"[.,;:!?\n]", text[max(0, start - 60) : start])[-1]
+    words = re.findall(r"[\w'’-]+", before.lower())
+    if {*cfg.length_after_nouns, *cfg.of_complaint_gerunds} & set(words):
+        return False  # "neck pain standing up for ages": the complaint's length may be meant
+    if words and words[-1] in cfg.held_before_length:
+        return True
+    return any(w in cfg.held_posture_words for w in words[-5:])
 
 
 def _doing_before(text: str, start: int) -> bool:

@@ -267,6 +267,9 @@ class TimeWords(_Strict):
     # a posture or activity word right before a vague long length ("sitting for a long time"):
     # how long the posture lasts, not how long the problem has
     held_before_length: list[str] = []
+    # the still postures only, which may stand a few words before the length with their place
+    # between ("stood at the bus stop for ages")
+    held_posture_words: list[str] = []
     # past participles of a job's, hobby's or habit's verb: "I've driven lorries for 30 years" is
     # how long the activity has gone on, not the complaint
     habit_participles: list[str] = []
