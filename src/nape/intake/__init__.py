@@ -62,6 +62,7 @@ from nape.intake.timing import (
     Hit,
     choose_duration,
     governed,
+    held_before,
     read_clock_spans,
     read_pattern_spells,
     read_recurrence,
@@ -1062,7 +1063,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             and not (c.status and c.status.negated)
         ):
             a, b = toks[c.start].start, toks[c.end - 1].end
-            times.append(Hit(c.finding, True, a, b, raw[a:b], days=band_days[c.finding]))
+            if not held_before(raw, a):  # "sitting for ages makes it worse": the posture's length
+                times.append(Hit(c.finding, True, a, b, raw[a:b], days=band_days[c.finding]))
         else:
             kept_cands.append(c)
     cands = kept_cands

@@ -847,6 +847,24 @@ def _role_before(text: str, start: int) -> bool:
     return not keep.intersection(re.findall(r"[\w'’-]+", m.group(1).lower()))
 
 
+def held_before(text: str, start: int) -> bool:
+    """Whether a vague long length led by "for" follows a held posture or a stretch of activity
+    ("sitting for a long time", "after standing for ages"): the posture's length, not the
+    problem's."""
+    if not re.match(r"for\b", text[start : start + 4], re.I):
+        return False
+    cfg = attributes_file().time
+    # the posture word right before, or a few words before with its place between ("stood at the
+    # bus stop for ages"), no complaint's word and no clause mark between
+    before = re.split(r"[.,;:!?\n]", text[max(0, start - 60) : start])[-1]
+    words = re.findall(r"[\w'’-]+", before.lower())
+    if {*cfg.length_after_nouns, *cfg.of_complaint_gerunds} & set(words):
+        return False  # "neck pain standing up for ages": the complaint's length may be meant
+    if words and words[-1] in cfg.held_before_length:
+        return True
+    return any(w in cfg.held_posture_words for w in words[-5:])
+
+
 def _doing_before(text: str, start: int) -> bool:
     """Whether an activity's "-ing" word after "been" stands before "for" and a length ("I've
     been riding for 20 years", "she's been lifting weights for years"): its length, unless the
@@ -1145,6 +1163,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         days = _UNIT_WORD_DAYS[m.group(2).lower()] * (0.5 if m.group(1) else 1)  # "the last half year"
         bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in _LONG_FOLD.finditer(text):
+        if held_before(text, m.start()):
+            continue  # "sitting for a long time makes it worse": the posture's length
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
     for m in _ALL_SPAN.finditer(text):
         # "my back has been in spasm all week": how long, in the perfect only ("my back aches
@@ -1343,15 +1363,43 @@ def _within_episode() -> re.Pattern[str] | None:
     )
 
 
+@cache
+def _same_day() -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """A span within one day ("this morning", "since lunch") and a longer span or a word of
+    return ("this year", "again"): spells counted within the first are one episode's course."""
+    cfg = attributes_file().time.recurrence
+    if cfg is None or not cfg.same_day_spans:
+        return None
+    return (
+        re.compile(rf"\b(?:{alternation(cfg.same_day_spans)})\b", re.I),
+        re.compile(rf"\b(?:{alternation(cfg.longer_span_words)})\b", re.I) if cfg.longer_span_words else None,
+    )
+
+
 def within_episode(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``start``..``end`` gives an interval of minutes or seconds
-    ("comes and goes every 5 minutes"): the waves of one episode, not a recurrence."""
+    ("comes and goes every 5 minutes"): the waves of one episode, not a recurrence; or counts its
+    spells within one day with no longer span or return told ("three spasms this morning",
+    "locked up twice today")."""
     waves = _within_episode()
     if waves is None:
         return False
     a = max(text.rfind(p, 0, start) for p in ".!?;") + 1
     stops = [i for i in (text.find(p, end) for p in ".!?;") if i >= 0]
-    return waves.search(text[a : min(stops, default=len(text))]) is not None
+    sentence = text[a : min(stops, default=len(text))]
+    if waves.search(sentence) is not None:
+        return True
+    day = _same_day()
+    if day is None or day[0].search(sentence) is None or _SPELL_COUNT.search(sentence) is None:
+        return False
+    return day[1] is None or day[1].search(sentence) is None
+
+
+# a count of spells ("twice", "3 episodes", "a few of them"): with a span of one day, one episode's course
+_SPELL_COUNT = re.compile(
+    r"\b(?:twice|thrice|\d+|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple|couple\s+of|multiple|many|numerous)\b",
+    re.I,
+)
 
 
 def read_recurrence(text: str) -> list[Hit]:
@@ -1378,6 +1426,8 @@ def read_recurrence(text: str) -> list[Hit]:
     for f in rx.finditer(text):
         if re.match(r"\s*,?\s*(?:ever\s+)?since\b", text[f.end() : f.end() + 12], re.I):
             continue  # "every day since the fall": a constant complaint
+        if within_episode(text, f.start(), f.end()):
+            continue  # "twice this morning": one episode's spells
         clause = " " + " ".join(re.findall(r"[\w'’-]+", _clause_around(text, f.start(), f.end()).lower())) + " "
         if not any(w in clause for w in episode):
             continue

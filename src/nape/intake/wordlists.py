@@ -87,6 +87,11 @@ class RecurrenceWords(_Strict):
     same_when: list[str] = []
     # units of an interval within one episode ("comes and goes every 5 minutes"): no recurrence
     within_episode_units: list[str] = []
+    # a count of spells within one day ("twice this morning", "three of them since lunch") is one
+    # episode's course, not a complaint that has come back, unless a longer span or a word of
+    # return is told in the sentence too ("again", "this year")
+    same_day_spans: list[str] = []
+    longer_span_words: list[str] = []
     # how often said by an adverb ("I get these often", "it locks up a lot"), read as a frequency
     # is, with an episode's word in its clause; never followed by "of" ("I get a lot of pain")
     adverbs: list[str] = []
@@ -259,6 +264,12 @@ class TimeWords(_Strict):
     # activity, a job or a hobby whose length is not the complaint's ("20 years of running")
     of_complaint_gerunds: list[str] = []
     of_ing_not_activity: list[str] = []
+    # a posture or activity word right before a vague long length ("sitting for a long time"):
+    # how long the posture lasts, not how long the problem has
+    held_before_length: list[str] = []
+    # the still postures only, which may stand a few words before the length with their place
+    # between ("stood at the bus stop for ages")
+    held_posture_words: list[str] = []
     # past participles of a job's, hobby's or habit's verb: "I've driven lorries for 30 years" is
     # how long the activity has gone on, not the complaint
     habit_participles: list[str] = []
