@@ -2,7 +2,8 @@
 session 16): the bladder and bowels by their lay names, strength said normal (the heel and toe
 stand, a strong limb, full grades), the face said fine as its finding's one part, nothing new
 after an old deficit, a headache told with a slow onset (no thunderclap) or likened to one's
-usual kind (no denial), tightness denied by its opposite, and a symptom said to be over. One test
+usual kind (no denial), tightness denied by its opposite, a symptom said to be over, and sickness
+that was the reason a medicine was given in the past. One test
 per row; controls must stay as they are. The fields are those of reading_mechanisms.yaml."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ CLASSES = (
     "usual_headache_kind",
     "tightness_opposite",
     "symptom_over",
+    "treated_reason",
 )
 
 

@@ -1146,6 +1146,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             for c in cands
             if c.present and c.category != "suppress" and c.finding in absorbs and not (c.status and c.status.negated)
         ]
+    cands += _treated_reasons(cands, toks, matches, ctx.clause, m.get("treated_reason"))
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}
@@ -1265,6 +1266,56 @@ def _pair_as_possessive(toks: list[Tok], m: dict[str, Any]) -> list[Tok]:
             if out is toks:
                 out = list(toks)
             out[i] = toks[i]._replace(lemma="my")
+    return out
+
+
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:am|pm)?$")
+
+
+def _treated_reasons(
+    cands: Sequence[_Cand],
+    toks: Sequence[Tok],
+    matches: Sequence[Match],
+    clause: Sequence[int],
+    cfg: dict[str, Any] | None,
+) -> list[_Cand]:
+    """The reason a medicine was given, dated in the past after it ("given an injection for the
+    sickness last night"): the symptom is the occasion of a treatment gone by, not said to be
+    here now (maps.yaml ``treated_reason``); a clock time after "at" dates it too. Its present
+    readings of the ``findings`` (sickness) between the link word and the time are dropped
+    (suppressing candidates); a reason said without a past time ("I take ibuprofen for my
+    back"), a lasting complaint (a pain treated goes on) or a fever (paracetamol may only mask
+    it) is left as it is."""
+    if not cfg:
+        return []
+    verbs, meds, links = frozenset(cfg["verbs"]), frozenset(cfg["medicines"]), frozenset(cfg["links"])
+    times = [tuple(t.split()) for t in cfg["times"]]
+    findings = frozenset(cfg["findings"])
+    drugs = {j for x in matches if x.rule.kind == "drug" for j in range(x.start, x.end)}
+    out: list[_Cand] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in links:
+            continue
+        back = range(max(0, i - cfg["reach"]), i)
+        if not any(clause[k] == clause[i] and (toks[k].lower in meds or k in drugs) for k in back):
+            continue
+        if not any(clause[k] == clause[i] and toks[k].lower in verbs for k in back):
+            continue
+        end = None
+        for j in range(i + 1, min(n, i + 1 + cfg["reach"])):
+            if clause[j] != clause[i]:
+                break
+            if any(tuple(w.lower for w in toks[j : j + len(tw)]) == tw for tw in times) or (
+                toks[j].lower == "at" and j + 1 < n and _CLOCK.match(toks[j + 1].lower)
+            ):
+                end = j
+                break
+        if end is None:
+            continue
+        for c in cands:
+            if c.present and c.finding in findings and c.category != "suppress" and i < c.start and c.end <= end:
+                out.append(_Cand(c.finding, True, c.start, c.end, None, "suppress", (c.finding,)))
     return out
 
 

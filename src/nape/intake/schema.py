@@ -882,6 +882,18 @@ class SlowOnsetDenial(_Strict):
     unless: list[str] = []  # concept groups of a sudden onset: told (not denied) in the sentence, no denial
 
 
+class TreatedReason(_Strict):
+    """The reason a medicine was given, dated in the past (maps.yaml ``treated_reason``): not a
+    symptom said to be here now."""
+
+    findings: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+    medicines: list[str] = Field(min_length=1)
+    links: list[str] = Field(min_length=1)
+    times: list[str] = Field(min_length=1)
+    reach: int = Field(ge=1, le=12)
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -929,6 +941,7 @@ class MapsFile(_Strict):
     pair_words: PairWords | None = None
     onset_modifiers: list[OnsetModifier] = []
     slow_onset_denies: list[SlowOnsetDenial] = []
+    treated_reason: TreatedReason | None = None
 
 
 # ----------------------------------------------------------------------------- word repairs
