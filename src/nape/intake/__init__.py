@@ -152,6 +152,8 @@ class _Acc:
     # the findings of several parts (knowledge ``parts``) -> the parts their denials named
     parts: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
     denied_parts: dict[str, set[str]] = field(default_factory=dict)
+    # per finding, its parts whose denial alone stands when the other parts go unsaid
+    alone: dict[str, frozenset[str]] = field(default_factory=dict)
     raw: str = ""
     # whether the writer speaks of a body part or complaint of their own (found once per text)
     writer_body: bool | None = None
@@ -178,11 +180,23 @@ class _Acc:
 
     def drop_partial_denials(self) -> None:
         """A denial of only some parts of a finding is not its denial: "no jaw pain when eating"
-        leaves a temple headache unknown, so giant cell arteritis is still asked about."""
+        leaves a temple headache unknown, so giant cell arteritis is still asked about. A part
+        that stands alone (knowledge ``alone_if_others_unsaid``) denies the finding when no word
+        of the other parts is in the text at all: "her face looks normal" in a text that says
+        nothing of weakness or numbness."""
         for fid, named in self.denied_parts.items():
             m = self.best.get(fid)
             if m is not None and not m.present and len(named) < len(self.parts[fid]):
+                if self._stands_alone(fid, named):
+                    continue
                 del self.best[fid]
+
+    def _stands_alone(self, fid: str, named: set[str]) -> bool:
+        alone = self.alone.get(fid, frozenset())
+        if not named & alone:
+            return False
+        others = tuple((name, stems) for name, stems in self.parts[fid] if name not in alone)
+        return not _parts_named(self.raw, others)
 
 
 def _before(a: Mention, b: Mention) -> bool:
@@ -212,6 +226,23 @@ def _parts_named(words: str, parts: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 
 
 _PARTS: dict[int, tuple[Any, dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]] = {}
+_ALONE: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}
+
+
+def _alone_parts(kb: Any) -> dict[str, frozenset[str]]:
+    """Finding id -> the names of its parts whose denial stands alone when the other parts are
+    unsaid (knowledge ``alone_if_others_unsaid``); made once per knowledge base."""
+    got = _ALONE.get(id(kb))
+    if got is None or got[0] is not kb:
+        table = {
+            fid: frozenset(p.name for p in f.parts if p.alone_if_others_unsaid)
+            for fid, f in kb.findings.items()
+            if any(p.alone_if_others_unsaid for p in f.parts)
+        }
+        got = _ALONE[id(kb)] = (kb, table)
+        while len(_ALONE) > 4:
+            del _ALONE[next(iter(_ALONE))]
+    return got[1]
 
 
 def _finding_parts(kb: Any) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
@@ -1118,6 +1149,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             for c in cands
             if c.present and c.category != "suppress" and c.finding in absorbs and not (c.status and c.status.negated)
         ]
+    cands += _treated_reasons(cands, toks, matches, ctx.clause, m.get("treated_reason"))
     # a function said to be normal, or overexertion, drops overlapping present mentions
     # (a suppressing span is at most a compose window long; per token, the spans covering it)
     blocked: dict[tuple[int, str], bool] = {}
@@ -1125,6 +1157,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         for j in range(c.start, c.end):
             for fid in c.suppresses:
                 blocked[(j, fid)] = True
+    cands += _slow_onsets(cands, hits, times, toks, sent, ctx, m.get("slow_onset_denies"))
     cands += _new_deficits(times, gv, cands, toks, ctx.clause)
     cands += _clock_spells(raw, toks, hits, ctx)
     # "comes and goes every 5 minutes": the waves of one episode, no recurrence
@@ -1137,7 +1170,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             and within_episode(raw, toks[c.start].start, toks[c.end - 1].end)
         )
     ]
-    acc = _Acc(parts=_finding_parts(kb), raw=raw)
+    acc = _Acc(parts=_finding_parts(kb), alone=_alone_parts(kb), raw=raw)
     defaults: list[_Cand] = []
     for c in cands:
         if c.category == "suppress":
@@ -1237,6 +1270,108 @@ def _pair_as_possessive(toks: list[Tok], m: dict[str, Any]) -> list[Tok]:
             if out is toks:
                 out = list(toks)
             out[i] = toks[i]._replace(lemma="my")
+    return out
+
+
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:am|pm)?$")
+
+
+def _treated_reasons(
+    cands: Sequence[_Cand],
+    toks: Sequence[Tok],
+    matches: Sequence[Match],
+    clause: Sequence[int],
+    cfg: dict[str, Any] | None,
+) -> list[_Cand]:
+    """The reason a medicine was given, dated in the past after it ("given an injection for the
+    sickness last night"): the symptom is the occasion of a treatment gone by, not said to be
+    here now (maps.yaml ``treated_reason``); a clock time after "at" dates it too. Its present
+    readings of the ``findings`` (sickness) between the link word and the time are dropped
+    (suppressing candidates); a reason said without a past time ("I take ibuprofen for my
+    back"), a lasting complaint (a pain treated goes on) or a fever (paracetamol may only mask
+    it) is left as it is."""
+    if not cfg:
+        return []
+    verbs, meds, links = frozenset(cfg["verbs"]), frozenset(cfg["medicines"]), frozenset(cfg["links"])
+    times = [tuple(t.split()) for t in cfg["times"]]
+    findings = frozenset(cfg["findings"])
+    drugs = {j for x in matches if x.rule.kind == "drug" for j in range(x.start, x.end)}
+    out: list[_Cand] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.lower not in links:
+            continue
+        back = range(max(0, i - cfg["reach"]), i)
+        if not any(clause[k] == clause[i] and (toks[k].lower in meds or k in drugs) for k in back):
+            continue
+        if not any(clause[k] == clause[i] and toks[k].lower in verbs for k in back):
+            continue
+        end = None
+        for j in range(i + 1, min(n, i + 1 + cfg["reach"])):
+            if clause[j] != clause[i]:
+                break
+            if any(tuple(w.lower for w in toks[j : j + len(tw)]) == tw for tw in times) or (
+                toks[j].lower == "at" and j + 1 < n and _CLOCK.match(toks[j + 1].lower)
+            ):
+                end = j
+                break
+        if end is None:
+            continue
+        for c in cands:
+            if c.present and c.finding in findings and c.category != "suppress" and i < c.start and c.end <= end:
+                out.append(_Cand(c.finding, True, c.start, c.end, None, "suppress", (c.finding,)))
+    return out
+
+
+def _slow_onsets(
+    cands: Sequence[_Cand],
+    hits: Sequence[Any],
+    times: Sequence[Hit],
+    toks: Sequence[Tok],
+    sent: Sequence[int],
+    ctx: Context,
+    specs: Sequence[dict[str, Any]] | None,
+) -> list[_Cand]:
+    """A symptom told with a slow onset in its sentence is not one that peaks at once (maps.yaml
+    ``slow_onset_denies``): a headache that "crept up over the morning" (a gradual onset read
+    there) or "grew over a couple of hours" (a verb of onset or growth just before a span of at
+    least ``min_days``) is no thunderclap headache. The denial is read beside the onset's words;
+    a thunderclap read present anywhere stays present, and a sentence that also tells a sudden
+    onset (not denied: "the headache was sudden; the neck ache crept up") is left alone."""
+    out: list[_Cand] = []
+    for spec in specs or ():
+        where = {sent[h.start] for h in hits if h.group in spec["with"]}
+        where -= {
+            sent[h.start]
+            for h in hits
+            if h.group in spec.get("unless", ()) and not ctx.status([(h.start, h.end)]).negated
+        }
+        if not where:
+            continue
+        spans: list[tuple[int, int]] = []
+        for c in cands:
+            st = c.status
+            if (
+                c.finding == spec["onset"]
+                and c.present
+                and c.category != "suppress"
+                and not (st and (st.negated or st.hypothetical or st.family_words or st.historical))
+            ):
+                spans.append((c.start, c.end))
+        verbs = [h for h in hits if h.group in spec["span_verbs"]]
+        for t in times:
+            if t.days is None or t.days < spec["min_days"] or not t.text.lower().startswith("over "):
+                continue
+            at = next((i for i, k in enumerate(toks) if k.start >= t.start), None)
+            if at is None or any(w in t.text.lower() for w in spec["not_spans"]):
+                continue
+            # the onset or growth verb ends just before the span ("grew over", "came on over")
+            if any(0 <= at - h.end <= spec["verb_gap"] and sent[h.start] == sent[at] for h in verbs):
+                end = next((i for i, k in enumerate(toks) if k.end >= t.end), at)
+                spans.append((at, end + 1))
+        for a, b in spans:
+            if sent[a] in where:
+                out.append(_Cand(spec["finding"], False, a, b, None, "compose"))
     return out
 
 

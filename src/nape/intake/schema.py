@@ -868,6 +868,32 @@ class ConditionedDenial(_Strict):
     pairs: list[str] = []
 
 
+class SlowOnsetDenial(_Strict):
+    """A symptom told with a slow onset in its sentence is no sudden one (maps.yaml
+    ``slow_onset_denies``): a headache that grew over hours is no thunderclap headache."""
+
+    onset: str  # the gradual onset finding
+    finding: str  # the finding it denies
+    with_: list[str] = Field(alias="with", min_length=1)  # concept groups naming the symptom
+    span_verbs: list[str] = []  # concept groups of verbs of onset or growth before a span
+    min_days: float = Field(gt=0)
+    verb_gap: int = Field(ge=0, le=4)
+    not_spans: list[str] = []  # words of a span that make it a length ("over the last 3 hours")
+    unless: list[str] = []  # concept groups of a sudden onset: told (not denied) in the sentence, no denial
+
+
+class TreatedReason(_Strict):
+    """The reason a medicine was given, dated in the past (maps.yaml ``treated_reason``): not a
+    symptom said to be here now."""
+
+    findings: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+    medicines: list[str] = Field(min_length=1)
+    links: list[str] = Field(min_length=1)
+    times: list[str] = Field(min_length=1)
+    reach: int = Field(ge=1, le=12)
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -914,6 +940,8 @@ class MapsFile(_Strict):
     composite_phrases: dict[str, list[str]] = {}
     pair_words: PairWords | None = None
     onset_modifiers: list[OnsetModifier] = []
+    slow_onset_denies: list[SlowOnsetDenial] = []
+    treated_reason: TreatedReason | None = None
 
 
 # ----------------------------------------------------------------------------- word repairs

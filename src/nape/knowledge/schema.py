@@ -126,6 +126,14 @@ class FindingPart(StrictModel):
 
     name: Id
     stems: list[Stem] = Field(min_length=1)
+    alone_if_others_unsaid: bool = Field(
+        default=False,
+        description=(
+            "A denial of this part alone denies the finding when the text has no word of the other"
+            " parts' stems: a face said to look normal, in a text that says nothing of weakness or"
+            " numbness, is no droop and no one-sided deficit said"
+        ),
+    )
 
 
 class CompositeItem(StrictModel):
