@@ -133,6 +133,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "start_after_name",
         "curled_stiff",
         "scant_urine",
+        "old_stiffness_not_new",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",
