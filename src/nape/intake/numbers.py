@@ -1463,26 +1463,50 @@ def _weight_told(toks: Sequence[Tok], j: int, w: WeightChange) -> tuple[float, f
     if j >= n or (m := _WEIGHT_AMOUNT.match(toks[j].lower)) is None:
         return None
     count = float(m.group(1))
+    unit: float | None = None
     if m.group(2):
-        unit = w.unit_kg.get(m.group(2))
-        return None if unit is None else (count, unit, j + 1)
-    if j + 1 < n and toks[j + 1].lower in w.unit_kg:
-        return count, w.unit_kg[toks[j + 1].lower], j + 2
-    return count, None, j + 1
+        if m.group(2) not in w.unit_kg:
+            return None
+        unit, j = w.unit_kg[m.group(2)], j + 1
+    elif j + 1 < n and toks[j + 1].lower in w.unit_kg:
+        unit, j = w.unit_kg[toks[j + 1].lower], j + 2
+    else:
+        j += 1
+    if j + 2 < n and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") and toks[j + 2].lower == "half":
+        count, j = count + 0.5, j + 3  # "10 and a half", "9 stone and a half"
+    return count, unit, j
+
+
+def _weight_now_after(
+    toks: Sequence[Tok], start: int, w: WeightChange, sentence: Sequence[int], nows: _Phrases
+) -> tuple[float, float | None, int, int] | None:
+    """A weight said later in the sentence with "now" just after it ("..., 65 now", "and I'm 10
+    and a half now"), within ten tokens of ``start``, and where it starts."""
+    n = len(toks)
+    for j in range(start, min(n, start + 10)):
+        if sentence[j] != sentence[start - 1]:
+            return None
+        got = _weight_told(toks, j, w)
+        if got is not None and got[2] < n and _phrase_len(toks, got[2], nows):
+            return got[0], got[1], got[2], j
+    return None
 
 
 def _weights_compared(toks: Sequence[Tok], w: WeightChange, sentence: Sequence[int]) -> list[tuple[int, int, float]]:
     """Two weights told one after the other (numbers.yaml ``compare_*``): the start and end of
     the pair and the change in kg (less than 0 a loss): "from 80 kg to 72", "went from 12 stone
     down to 11", "was 70 kilos, now I'm 63". A unit is said with at least one of them (the other
-    shares it), and both are a body's weight."""
+    shares it), and both are a body's weight. A pair told with "now" is placed at the later
+    weight, the one said of today ("weighed 72 kilos last year, 65 now" is no past)."""
     froms, tos = _words_of(tuple(w.compare_from)), _words_of(tuple(w.compare_to))
     nows, leads = _words_of(tuple(w.compare_now)), _words_of(tuple(w.compare_leads))
     low, high = w.body_kg
+    not_units = frozenset(w.compare_not_units)
     n = len(toks)
     out: list[tuple[int, int, float]] = []
     for i in range(n):
         later: tuple[float, float | None, int] | None = None
+        at = i
         if width := _phrase_len(toks, i, froms):
             first = _weight_told(toks, i + width, w)
             if first is None or not (step := _phrase_len(toks, first[2], tos)):
@@ -1494,16 +1518,19 @@ def _weights_compared(toks: Sequence[Tok], w: WeightChange, sentence: Sequence[i
             j = first[2]
             while j < n and j - first[2] < 4 and sentence[j] == sentence[i] and not _phrase_len(toks, j, nows):
                 j += 1
-            if j >= n or sentence[j] != sentence[i] or not (width := _phrase_len(toks, j, nows)):
-                continue
-            j += width
-            for _ in range(2):
-                j += _phrase_len(toks, j, leads)
-            later = _weight_told(toks, j, w)
+            if j < n and sentence[j] == sentence[i] and (width := _phrase_len(toks, j, nows)):
+                j += width
+                for _ in range(2):
+                    j += _phrase_len(toks, j, leads)
+                later, at = _weight_told(toks, j, w), j
+            if later is None and (found := _weight_now_after(toks, first[2], w, sentence, nows)) is not None:
+                later, at = found[:3], found[3]
         else:
             continue
         if later is None or sentence[later[2] - 1] != sentence[i]:
             continue
+        if later[1] is None and later[2] < n and toks[later[2]].lower in not_units:
+            continue  # "80kg at 30, now 50 years old": another measure
         if first[1] is None and later[1] is None:
             continue  # "from 9 to 5": no weight
         unit_a = first[1] if first[1] is not None else later[1]
@@ -1514,7 +1541,7 @@ def _weights_compared(toks: Sequence[Tok], w: WeightChange, sentence: Sequence[i
             continue
         if later[2] < n and toks[later[2]].lower in w.not_after:
             continue
-        out.append((i, later[2], b - a))
+        out.append((at, later[2], b - a))
     return out
 
 

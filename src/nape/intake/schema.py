@@ -652,6 +652,7 @@ class WeightChange(_Strict):
     compare_to: list[str] = []
     compare_now: list[str] = []
     compare_leads: list[str] = []
+    compare_not_units: list[str] = []
     body_kg: tuple[float, float] = (20, 350)
     window: int = Field(default=3, ge=1, le=6)
     source: str
