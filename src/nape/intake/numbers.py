@@ -1464,6 +1464,95 @@ def _weight_amount(toks: Sequence[Tok], j: int, w: WeightChange) -> tuple[float,
     return kg, j
 
 
+def _weight_told(toks: Sequence[Tok], j: int, w: WeightChange) -> tuple[float, float | None, int] | None:
+    """A weight told as a number with or without its unit, starting at token ``j``: its count,
+    the unit's kg (None when no unit follows) and the token after it ("80 kg", "12 stone", "64")."""
+    n = len(toks)
+    if j >= n or (m := _WEIGHT_AMOUNT.match(toks[j].lower)) is None:
+        return None
+    count = float(m.group(1))
+    unit: float | None = None
+    if m.group(2):
+        if m.group(2) not in w.unit_kg:
+            return None
+        unit, j = w.unit_kg[m.group(2)], j + 1
+    elif j + 1 < n and toks[j + 1].lower in w.unit_kg:
+        unit, j = w.unit_kg[toks[j + 1].lower], j + 2
+    else:
+        j += 1
+    if j + 2 < n and toks[j].lower == "and" and toks[j + 1].lower in ("a", "an") and toks[j + 2].lower == "half":
+        count, j = count + 0.5, j + 3  # "10 and a half", "9 stone and a half"
+    return count, unit, j
+
+
+def _weight_now_after(
+    toks: Sequence[Tok], start: int, w: WeightChange, sentence: Sequence[int], nows: _Phrases
+) -> tuple[float, float | None, int, int] | None:
+    """A weight said later in the sentence with "now" just after it ("..., 65 now", "and I'm 10
+    and a half now"), within ten tokens of ``start``, and where it starts."""
+    n = len(toks)
+    for j in range(start, min(n, start + 10)):
+        if sentence[j] != sentence[start - 1]:
+            return None
+        got = _weight_told(toks, j, w)
+        if got is not None and got[2] < n and _phrase_len(toks, got[2], nows):
+            return got[0], got[1], got[2], j
+    return None
+
+
+def _weights_compared(toks: Sequence[Tok], w: WeightChange, sentence: Sequence[int]) -> list[tuple[int, int, float]]:
+    """Two weights told one after the other (numbers.yaml ``compare_*``): the start and end of
+    the pair and the change in kg (less than 0 a loss): "from 80 kg to 72", "went from 12 stone
+    down to 11", "was 70 kilos, now I'm 63". A unit is said with at least one of them (the other
+    shares it), and both are a body's weight. A pair told with "now" is placed at the later
+    weight, the one said of today ("weighed 72 kilos last year, 65 now" is no past)."""
+    froms, tos = _words_of(tuple(w.compare_from)), _words_of(tuple(w.compare_to))
+    nows, leads = _words_of(tuple(w.compare_now)), _words_of(tuple(w.compare_leads))
+    low, high = w.body_kg
+    not_units = frozenset(w.compare_not_units)
+    n = len(toks)
+    out: list[tuple[int, int, float]] = []
+    for i in range(n):
+        later: tuple[float, float | None, int] | None = None
+        at = i
+        if width := _phrase_len(toks, i, froms):
+            first = _weight_told(toks, i + width, w)
+            if first is None or not (step := _phrase_len(toks, first[2], tos)):
+                continue
+            later = _weight_told(toks, first[2] + step, w)
+        elif (first := _weight_told(toks, i, w)) is not None and first[1] is not None:
+            if i > 0 and toks[i - 1].lower in ("from", "to"):
+                continue  # the pair "from ... to ..." is read at its "from"
+            j = first[2]
+            while j < n and j - first[2] < 4 and sentence[j] == sentence[i] and not _phrase_len(toks, j, nows):
+                j += 1
+            if j < n and sentence[j] == sentence[i] and (width := _phrase_len(toks, j, nows)):
+                j += width
+                for _ in range(2):
+                    j += _phrase_len(toks, j, leads)
+                later, at = _weight_told(toks, j, w), j
+            if later is None and (found := _weight_now_after(toks, first[2], w, sentence, nows)) is not None:
+                later, at = found[:3], found[3]
+        else:
+            continue
+        if later is None or sentence[later[2] - 1] != sentence[i]:
+            continue
+        if later[1] is None and later[2] < n and toks[later[2]].lower in not_units:
+            continue  # "80kg at 30, now 50 years old": another measure
+        if first[1] is None and later[1] is None:
+            continue  # "from 9 to 5": no weight
+        unit_a = first[1] if first[1] is not None else later[1]
+        unit_b = later[1] if later[1] is not None else unit_a
+        assert unit_a is not None and unit_b is not None
+        a, b = first[0] * unit_a, later[0] * unit_b
+        if not (low <= a <= high and low <= b <= high):
+            continue
+        if later[2] < n and toks[later[2]].lower in w.not_after:
+            continue
+        out.append((at, later[2], b - a))
+    return out
+
+
 def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[NumberHit]:
     """A change of weight told by its amount (numbers.yaml ``weight_change``): a gain of at
     least ``min_kg`` is weight_gain present; a loss is unexplained_weight_loss present, or absent
@@ -1475,7 +1564,14 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         return []
     gain, loss = _words_of(tuple(w.gain_words)), _words_of(tuple(w.loss_words))
     n = len(toks)
-    if not any(t.lower in gain.heads or t.lower in loss.heads for t in toks):
+    units = frozenset(w.unit_kg)
+    if not any(
+        t.lower in gain.heads
+        or t.lower in loss.heads
+        or t.lower in units
+        or ((m := _WEIGHT_AMOUNT.match(t.lower)) is not None and m.group(2) in units)
+        for t in toks
+    ):
         return []
     weak, frames = frozenset(w.weak_words), _words_of(tuple(w.weak_frames))
     leads, young = _words_of(tuple(w.amount_leads)), _words_of(tuple(w.young_words))
@@ -1487,6 +1583,32 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         if t.lower in _SENTENCE_BREAK:
             s += 1
     out: list[NumberHit] = []
+
+    def judge(i: int, end: int, is_gain: bool, amount_said: bool) -> None:
+        """A gain or a loss of weight at tokens ``i`` to ``end``, weighed by its sentence."""
+        sent = [q for q in range(n) if sentence[q] == sentence[i]]
+        if is_gain:
+            grower = (age is not None and age < w.growth_under_age) or any(
+                _phrase_len(toks, q, young) for q in sent if q < i
+            )
+            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
+                out.append(NumberHit("weight_gain", False, i, end, thing=True))
+            elif amount_said:
+                out.append(NumberHit("weight_gain", True, i, end))
+        else:
+            said = any(_phrase_len(toks, q, unexplained) for q in sent)
+            chosen = not said and any(
+                _phrase_len(toks, q, intent)
+                and not any(
+                    toks[d].lower in w.intent_denials for d in range(max(sent[0], q - w.intent_denial_reach), q)
+                )
+                for q in sent
+            )
+            if chosen:
+                out.append(NumberHit("unexplained_weight_loss", False, i, end))
+            elif amount_said:
+                out.append(NumberHit("unexplained_weight_loss", True, i, end))
+
     heads = gain.heads | loss.heads
     i = 0
     while i < n:
@@ -1532,26 +1654,13 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         if any(toks[q].lower in w.money_words for q in sent):
             i = end
             continue  # "the rent went up 50 pounds"
-        if is_gain:
-            grower = (age is not None and age < w.growth_under_age) or any(
-                _phrase_len(toks, q, young) for q in sent if q < i
-            )
-            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
-                out.append(NumberHit("weight_gain", False, i, end, thing=True))
-            elif amount_said:
-                out.append(NumberHit("weight_gain", True, i, end))
-        else:
-            said = any(_phrase_len(toks, q, unexplained) for q in sent)
-            chosen = not said and any(
-                _phrase_len(toks, q, intent)
-                and not any(
-                    toks[d].lower in w.intent_denials for d in range(max(sent[0], q - w.intent_denial_reach), q)
-                )
-                for q in sent
-            )
-            if chosen:
-                out.append(NumberHit("unexplained_weight_loss", False, i, end))
-            elif amount_said:
-                out.append(NumberHit("unexplained_weight_loss", True, i, end))
+        judge(i, end, is_gain, amount_said)
         i = end
+    # two weights, one after the other: a change by their difference (once per place already read)
+    for a, b, change in _weights_compared(toks, w, sentence):
+        if abs(change) < w.min_kg or any(h.start < b and a < h.end for h in out):
+            continue
+        if any(toks[q].lower in w.money_words for q in range(n) if sentence[q] == sentence[a]):
+            continue
+        judge(a, b, change > 0, True)
     return out

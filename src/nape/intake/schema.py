@@ -648,6 +648,12 @@ class WeightChange(_Strict):
     growth_under_age: int = Field(default=5, ge=0)
     not_findings: list[str] = []
     weight_words: list[str] = []
+    compare_from: list[str] = []
+    compare_to: list[str] = []
+    compare_now: list[str] = []
+    compare_leads: list[str] = []
+    compare_not_units: list[str] = []
+    body_kg: tuple[float, float] = (20, 350)
     window: int = Field(default=3, ge=1, le=6)
     source: str
 
