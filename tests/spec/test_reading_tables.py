@@ -134,6 +134,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "curled_stiff",
         "scant_urine",
         "old_stiffness_not_new",
+        "nothing_new_or",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",
