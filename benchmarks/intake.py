@@ -101,6 +101,18 @@ def main(n_texts: int) -> dict[str, object]:
         "stroke_now": ("stroke years ago, now suddenly weak, " * 600)[:20000],
         "creole_negators": ("nuh mi neva nah " * 1300)[:20000],
         "onset_then_deficit": ("it started an hour ago, can't lift his arm, " * 500)[:20000],
+        "due_dates": ("pregnant, due tomorrow, baby is due next week, " * 500)[:20000],
+        "at_weeks": ("At 34 weeks my back aches. " * 800)[:20000],
+        "scant_urine": ("barely peed, hardly weeing, " * 800)[:20000],
+        "nothing_new_or": ("nothing new or sudden or " * 900)[:20000],
+        "two_weights": ("from 80 kg to 70 kg, now 65, " * 700)[:20000],
+        "chest_spread": ("chest tight. it spreads to my jaw. " * 600)[:20000],
+        "drops": ("keeps dropping cups and spoons, " * 700)[:20000],
+        "stress_trigger": ("worse when I'm stressed at work, " * 700)[:20000],
+        "cleft_site": ("it's my neck that keeps locking, " * 700)[:20000],
+        "stuck_turned": ("head stuck turned, can't straighten it, " * 550)[:20000],
+        "curled_fingers": ("fingers curled up stiff and won't open, " * 550)[:20000],
+        "posture_length": ("sitting for ages makes it worse, " * 700)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

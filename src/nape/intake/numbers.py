@@ -11,6 +11,7 @@ range and absent inside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -245,25 +246,30 @@ def read_gestation(
         emit(weeks, i, end)
     if g.bare_weeks is None or sex == "male" or (age is not None and age < g.bare_min_age):
         return out
+    # whether a pregnancy story's word is in the text: looked for once, when first needed
+    said: list[bool] = [context] if context else []
     for b in _bare_counts(toks, units, frozenset(g.week_words), g.max_days):
         if b.start in taken or not g.bare_weeks[0] <= b.weeks <= g.bare_weeks[1]:
             continue
-        if _bare_is_gestation(toks, b, context):
+        if not said:
+            said.append(_context_said(toks, g))
+        if _bare_is_gestation(toks, b, context, said[0]):
             emit(b.weeks, b.start, b.end)
     return out
 
 
-def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> bool:
+def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool, said: bool) -> bool:
     """Whether a weeks count with no pregnancy word beside it is said of the person's pregnancy:
     a frame of the person before it ("I'm", "she's"), a sentence's start, or "with" and a count
     of the pregnancy after it; a permitted word after it; and for a count at a sentence's start
-    (or "week 33"), a pregnancy story. See numbers.yaml ``gestation``."""
+    (or "week 33"), a pregnancy story (``said``: a word of one in the text, looked for once per
+    text by the caller). See numbers.yaml ``gestation``."""
     g = numbers_file().gestation
     assert g is not None
     n = len(toks)
     if _at_sentence_start(toks, b.start - 1) and toks[b.start - 1].lower == "at":
         # "At 38 weeks my back aches ...": a point in a pregnancy story, whatever follows
-        return context or _context_said(toks, g)
+        return context or said
     # what follows: the end, or one of the permitted words ("with" only before a count)
     with_count = False
     j = b.end
@@ -296,7 +302,7 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
     if _phrase_ending(toks, k, _words_of(tuple(g.self_frames))) is not None:
         return True
     if _phrase_ending(toks, k, _words_of(tuple(g.pronoun_frames))) is not None:
-        return b.weeks >= g.later_from_weeks or context or _context_said(toks, g)
+        return b.weeks >= g.later_from_weeks or context or said
     prev = toks[b.start - 1].lower if b.start else ""
     first = toks[k - 1].lower if k else ""  # before the adverbs ("Only 16 weeks, ...")
     if b.kind != "week" and prev in g.duration_before:
@@ -310,7 +316,7 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool) -> boo
         return False
     if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
         return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
-    return _context_said(toks, g)
+    return said
 
 
 def _at_sentence_start(toks: Sequence[Tok], i: int) -> bool:
@@ -1553,6 +1559,14 @@ def _weights_compared(toks: Sequence[Tok], w: WeightChange, sentence: Sequence[i
     return out
 
 
+def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], a: int, b: int) -> bool:
+    """Whether a span of ``spans`` (sorted, with their ``starts``) overlaps tokens ``a`` to ``b``;
+    the spans read by words are short and few overlap one another, so a look back from ``b``
+    over those starting before it suffices."""
+    k = bisect_left(starts, b)
+    return any(spans[j][1] > a for j in range(max(0, k - 8), k))
+
+
 def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[NumberHit]:
     """A change of weight told by its amount (numbers.yaml ``weight_change``): a gain of at
     least ``min_kg`` is weight_gain present; a loss is unexplained_weight_loss present, or absent
@@ -1583,19 +1597,17 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         if t.lower in _SENTENCE_BREAK:
             s += 1
     out: list[NumberHit] = []
+    by_sent: dict[int, list[int]] = {}
+    for q, sq in enumerate(sentence):
+        by_sent.setdefault(sq, []).append(q)
+    # what a sentence says, looked at once per sentence (a long sentence of many weights costs
+    # its length once, not once per weight): the first young word, a loss unexplained, a loss chosen
+    flags: dict[int, tuple[int, bool, bool, bool]] = {}
 
-    def judge(i: int, end: int, is_gain: bool, amount_said: bool) -> None:
-        """A gain or a loss of weight at tokens ``i`` to ``end``, weighed by its sentence."""
-        sent = [q for q in range(n) if sentence[q] == sentence[i]]
-        if is_gain:
-            grower = (age is not None and age < w.growth_under_age) or any(
-                _phrase_len(toks, q, young) for q in sent if q < i
-            )
-            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
-                out.append(NumberHit("weight_gain", False, i, end, thing=True))
-            elif amount_said:
-                out.append(NumberHit("weight_gain", True, i, end))
-        else:
+    def sentence_flags(sq: int) -> tuple[int, bool, bool, bool]:
+        if sq not in flags:
+            sent = by_sent[sq]
+            first_young = next((q for q in sent if _phrase_len(toks, q, young)), n)
             said = any(_phrase_len(toks, q, unexplained) for q in sent)
             chosen = not said and any(
                 _phrase_len(toks, q, intent)
@@ -1604,6 +1616,20 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
                 )
                 for q in sent
             )
+            money = any(toks[q].lower in w.money_words for q in sent)
+            flags[sq] = (first_young, said, chosen, money)
+        return flags[sq]
+
+    def judge(i: int, end: int, is_gain: bool, amount_said: bool) -> None:
+        """A gain or a loss of weight at tokens ``i`` to ``end``, weighed by its sentence."""
+        first_young, _said, chosen, _money = sentence_flags(sentence[i])
+        if is_gain:
+            grower = (age is not None and age < w.growth_under_age) or first_young < i
+            if grower:  # "my baby is putting on weight nicely": growth, so the gain's own words say nothing
+                out.append(NumberHit("weight_gain", False, i, end, thing=True))
+            elif amount_said:
+                out.append(NumberHit("weight_gain", True, i, end))
+        else:
             if chosen:
                 out.append(NumberHit("unexplained_weight_loss", False, i, end))
             elif amount_said:
@@ -1650,17 +1676,23 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
         if amount_said and kg < w.min_kg:
             i = end
             continue
-        sent = [q for q in range(n) if sentence[q] == sentence[i]]
-        if any(toks[q].lower in w.money_words for q in sent):
+        if sentence_flags(sentence[i])[3]:
             i = end
             continue  # "the rent went up 50 pounds"
         judge(i, end, is_gain, amount_said)
         i = end
     # two weights, one after the other: a change by their difference (once per place already read)
+    read = sorted((h.start, h.end) for h in out)
+    starts = [r[0] for r in read]
     for a, b, change in _weights_compared(toks, w, sentence):
-        if abs(change) < w.min_kg or any(h.start < b and a < h.end for h in out):
+        if abs(change) < w.min_kg or _overlaps(read, starts, a, b):
             continue
-        if any(toks[q].lower in w.money_words for q in range(n) if sentence[q] == sentence[a]):
+        if sentence_flags(sentence[a])[3]:
             continue
+        before = len(out)
         judge(a, b, change > 0, True)
+        for h in out[before:]:
+            k = bisect_left(starts, h.start)
+            starts.insert(k, h.start)
+            read.insert(k, (h.start, h.end))
     return out

@@ -65,6 +65,21 @@ PATHOLOGICAL = {
     "stroke_now": "stroke years ago, now suddenly weak, " * 250,
     "creole_negators": "nuh mi neva nah " * 560,
     "onset_then_deficit": "it started an hour ago, can't lift his arm, " * 200,
+    # readers added on 2026-12-01 (thirteenth session): due dates, week counts opening sentences,
+    # scant urine, "nothing new or", weights told by two numbers, a chest pain's spread, dropping
+    # things, a stress trigger, a cleft, a head stuck turned, curled fingers, a posture's length
+    "due_dates": "pregnant, due tomorrow, baby is due next week, " * 200,
+    "at_weeks": "At 34 weeks my back aches. " * 330,
+    "scant_urine": "barely peed, hardly weeing, " * 330,
+    "nothing_new_or": "nothing new or sudden or " * 370,
+    "two_weights": "from 80 kg to 70 kg, now 65, " * 300,
+    "chest_spread": "chest tight. it spreads to my jaw. " * 260,
+    "drops": "keeps dropping cups and spoons, " * 290,
+    "stress_trigger": "worse when I'm stressed at work, " * 280,
+    "cleft_site": "it's my neck that keeps locking, " * 280,
+    "stuck_turned": "head stuck turned, can't straighten it, " * 230,
+    "curled_fingers": "fingers curled up stiff and won't open, " * 230,
+    "posture_length": "sitting for ages makes it worse, " * 280,
 }
 
 
