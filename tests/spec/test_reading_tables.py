@@ -135,6 +135,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "scant_urine",
         "old_stiffness_not_new",
         "nothing_new_or",
+        "speech_or_swallow_alone",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",

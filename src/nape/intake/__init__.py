@@ -195,7 +195,8 @@ class _Acc:
         alone = self.alone.get(fid, frozenset())
         if not named & alone:
             return False
-        others = tuple((name, stems) for name, stems in self.parts[fid] if name not in alone)
+        standing = named & alone  # the parts denied that may stand alone; every other part must be unsaid
+        others = tuple((name, stems) for name, stems in self.parts[fid] if name not in standing)
         return not _parts_named(self.raw, others)
 
 
