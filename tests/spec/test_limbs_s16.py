@@ -13,10 +13,7 @@ import pytest
 from tests.spec import rows
 
 ROWS = rows.load("limbs_s16.yaml")
-CLASSES = (
-    "plural_leg_motor",
-    "posture_load_not_movement",
-)
+CLASSES = ("posture_load_not_movement",)
 
 
 @pytest.mark.parametrize("row", rows.params(ROWS))
