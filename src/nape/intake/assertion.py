@@ -877,13 +877,14 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
 
 
 def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
-    """Whether token ``i`` is a hyphen inside a word ("non-tender", "cola-coloured"): no space
-    on either side, letters on both. It joins a word; it does not end a clause."""
+    """Whether token ``i`` is a hyphen inside a word ("non-tender", "cola-coloured", "a
+    9-year-old"): no space on either side, a letter or a digit before and a letter after. It joins
+    a word; it does not end a clause."""
     t = toks[i]
     if t.lower != "-" or i == 0 or i + 1 >= len(toks):
         return False
     a, b = toks[i - 1], toks[i + 1]
-    return a.end == t.start and t.end == b.start and a.text[-1:].isalpha() and b.text[:1].isalpha()
+    return a.end == t.start and t.end == b.start and a.text[-1:].isalnum() and b.text[:1].isalpha()
 
 
 def _normal_answer(toks: Sequence[Tok], i: int, w: _Words) -> bool:
