@@ -136,6 +136,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "old_stiffness_not_new",
         "nothing_new_or",
         "speech_or_swallow_alone",
+        "age_before_person",
     ),
     "referred_and_smelt.yaml": (
         "chest_to_arm",

@@ -998,6 +998,15 @@ def _complaint_age(text: str, start: int) -> bool:
 
 
 @cache
+def _person_after() -> re.Pattern[str]:
+    """A person's word right after an age ("a 72-year-old lady", "58 years old man"): the length
+    is that person's age, whatever word before it made it look like a complaint's."""
+    p = attributes_file().person
+    who = alternation([*p.male, *p.female, *p.other, *p.adults])
+    return re.compile(rf"\s+(?:{who})\b", re.I)
+
+
+@cache
 def _person_of() -> re.Pattern[str]:
     """A person's word just before a length in years, alone or with "of", a comma or "(who) is":
     "my son of 17 years", "my daughter 17 years", "patient, 63 years", "my grandson who is 12
@@ -1090,8 +1099,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             and not _of_complaint(text, m.end())
         ):
             continue  # "my son of 17 years", "my daughter 17 years", "patient, 63 years": an age
-        if not tail and _AGE_AFTER.match(text, m.end()):
-            if not _complaint_age(text, m.start()):
+        if not tail and (age_m := _AGE_AFTER.match(text, m.end())):
+            if not _complaint_age(text, m.start()) or _person_after().match(text, age_m.end()):
                 continue  # "I am 58 years old and ...", "50 years of age": an age
             tail = "now"  # "this back pain is 2 years old and getting worse": how long it has gone on
         if lead == "last" and text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
