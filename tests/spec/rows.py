@@ -2,7 +2,8 @@
 
 A row is ``{class, text, expect?, not?, unread?, absent_not?, control?}``: ``expect`` maps
 findings to the status they must be read with (true present, false absent); ``not`` must not be
-read present; ``unread`` read neither present nor absent; ``absent_not`` must not be read absent.
+read present; ``unread`` read neither present nor absent; ``absent_not`` must not be read absent;
+``today`` (a date) fixes the day the text is read on, for rows whose reading depends on it.
 Every class needs six wordings or more and at least one control (a row that must stay as it was).
 Example: ``{class: reflex_down, text: "L AJ down", expect: {reduced_reflex: true}}``.
 """
@@ -37,7 +38,8 @@ def params(rows: Iterable[dict[str, Any]]) -> list[Any]:
 def check(row: dict[str, Any], text: str | None = None, today: date | None = None) -> ParseResult:
     """Read the row's text (or ``text``, on ``today``) and check each of its fields; the reading
     is returned for more checks."""
-    r = parse(row["text"] if text is None else text, today=today or date.today())
+    on = today or (date.fromisoformat(str(row["today"])) if "today" in row else date.today())
+    r = parse(row["text"] if text is None else text, today=on)
     got = {m.finding: m.present for m in r.mentions}
     for fid, present in row.get("expect", {}).items():
         assert got.get(fid) == present, (fid, got)

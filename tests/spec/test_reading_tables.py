@@ -124,6 +124,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
+    "since_and_budget.yaml": ("since_event_last",),
     "due_dates_and_relief.yaml": (
         "due_date_near",
         "past_due",

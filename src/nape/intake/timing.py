@@ -336,7 +336,10 @@ def _points_rx() -> _PointRx:
         year_since=Folded(
             re.compile(
                 rf"\b(?:ever\s+)?(?:since|from)\b((?:\s+(?!(?:19|20)\d\d\b|to\b|until\b|till\b)[^\s.,;!?]+){{0,{cfg.year_since_reach}}}?)\s+"
-                r"(?:in\s+|of\s+|back\s+in\s+)?((?:19|20)\d\d)\b(?!\s*(?:-|–|to|until|till)\s*\d)",
+                r"(?:in\s+|of\s+|back\s+in\s+)?((?:19|20)\d\d\b(?!\s*(?:-|–|to|until|till)\s*\d)"
+                # or a past year or time of the year told by "last" ("since my crash last year",
+                # "ever since the fall I had last winter")
+                rf"|(?:last|this\s+past)\s+(?:(year)|({alternation(cfg.year_times or ['summer'])}))\b)",
                 re.I,
             )
         ),
@@ -727,7 +730,15 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             days = (got[0] + got[1]) / 2
             out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.year_since.finditer(text) if may("year_since") else ():
-        year = int(m.group(2))
+        if m.group(4):  # "since my fall last winter": that time of the year, the last one before now
+            span = cfg.year_times.get(" ".join(m.group(4).lower().split()))
+            got = None if span is None else _year_time_elapsed(span, on, True, "")
+            if got is None or _band(got[0]) != _band(got[1]):
+                continue
+            days = (got[0] + got[1]) / 2
+            out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+            continue
+        year = on.year - 1 if m.group(3) else int(m.group(2))
         if not on.year - cfg.year_span <= year < on.year:
             continue
         fewest, most = (on - date(year, 12, 31)).days, (on - date(year, 1, 1)).days
