@@ -66,6 +66,9 @@ class Sensitive(StrictModel):
 class Implication(StrictModel):
     if_: dict[Id, bool] = Field(alias="if", min_length=1)
     then: dict[Id, bool] = Field(min_length=1)
+    # the implication holds only while none of these is known with that value: a crash read
+    # with a previous neck injury is a crash of the past, not a recent injury
+    unless: dict[Id, bool] = Field(default_factory=dict)
 
 
 class Choice(StrictModel):
@@ -242,7 +245,9 @@ class InterviewPlan(StrictModel):
         for _ in range(3):  # implications can chain (a crash -> an injury -> ...)
             changed = False
             for imp in self.implies:
-                if all(out.get(f) is v for f, v in imp.if_.items()):
+                if all(out.get(f) is v for f, v in imp.if_.items()) and not any(
+                    out.get(f) is v for f, v in imp.unless.items()
+                ):
                     for f, v in imp.then.items():
                         if f not in explicit and out.get(f) is not v:
                             out[f] = v
@@ -274,7 +279,7 @@ def _check(plan: InterviewPlan, kb: KnowledgeBase) -> None:
     for s in plan.sensitive:
         known(s.finding, "sensitive")
     for imp in plan.implies:
-        for fid in [*imp.if_, *imp.then]:
+        for fid in [*imp.if_, *imp.then, *imp.unless]:
             known(fid, "implies")
     seen: set[str] = set()
     for g in plan.groups:
