@@ -293,9 +293,9 @@ def _value(
         moved = (rank_now - rank2) * s.urgent_weight if rank2 < rank_now else rank2 - rank_now
         if routine and TRIAGE_ORDER[rank2] in s.routine_levels:
             moved = moved * s.routine_level_weight / s.level_weight if s.level_weight else 0.0
+        if late and rank2 >= _URGENT_RANK:
+            continue  # past the soft budget only an answer that makes the result urgent counts
         changed = int(np.argmax(post2)) != top
-        if late and rank2 >= _URGENT_RANK and rank2 == rank_now and not changed:
-            continue  # past the soft budget an answer counts only if it moves the level or the leader
         shift = 0.5 * float(np.abs(post2 - posterior).sum())
         opened = [r for fid, r in _flag_urgency(model, ev2, set()).items() if fid not in open_now and r < rank_now]
         opens = max((rank_now - r for r in opened), default=0)
