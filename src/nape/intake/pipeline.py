@@ -55,6 +55,18 @@ CONTEXT = "context"
 GENERIC = "generic:"
 
 
+def acronym_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words written in capitals in the knowledge base's phrases ("EDS", "AS", "LL"), in lower
+    case: an abbreviation is matched by its own form only, never by a lemma ("EDS" is no plural
+    of "ED", the emergency department; "AS" is not the article "a")."""
+    return frozenset(
+        w.lower()
+        for f in kb.findings.values()
+        for p in [*f.phrases.all(), *f.phrases.absent]
+        for w in re.findall(r"\b[A-Z]{2,}\b", p)
+    )
+
+
 def phrase_table(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(phrase, label) pairs, normalised, with typo variants, de-duplicated.
 
@@ -149,7 +161,7 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
 
     kb = kb or default_kb()
     lemmas = lemma_table()
-    exact = frozenset(concept_file().lemma_exact)
+    exact = frozenset(concept_file().lemma_exact) | acronym_words(kb)
     idx = Index()
     known: set[str] = set()
     for phrase, label in phrase_table(kb):
