@@ -124,7 +124,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "since_and_acronyms.yaml": ("since_event_last", "acronym_own_form", "sudden_severe_headache"),
+    "since_and_acronyms.yaml": (
+        "since_event_last",
+        "acronym_own_form",
+        "sudden_severe_headache",
+        "cannot_bend_head",
+        "shivering_fever",
+        "retention_measured",
+    ),
     "due_dates_and_relief.yaml": (
         "due_date_near",
         "past_due",

@@ -730,6 +730,8 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             days = (got[0] + got[1]) / 2
             out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.year_since.finditer(text) if may("year_since") else ():
+        if (m.group(3) or m.group(4)) and m.group(0)[:4].lower() == "from":
+            continue  # "whiplash from a crash last year": the cause, not when the trouble began
         if m.group(4):  # "since my fall last winter": that time of the year, the last one before now
             span = cfg.year_times.get(" ".join(m.group(4).lower().split()))
             got = None if span is None else _year_time_elapsed(span, on, True, "")
