@@ -131,6 +131,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "cannot_bend_head",
         "shivering_fever",
         "retention_measured",
+        "age_sex_not_height",
     ),
     "due_dates_and_relief.yaml": (
         "due_date_near",

@@ -40,6 +40,12 @@ def _unit_at(toks: Sequence[Tok], j: int, cfg: FallHeight) -> tuple[str, float |
     return None
 
 
+def _age_sex(toks: Sequence[Tok], i: int, j: int, cfg: FallHeight) -> bool:
+    """Whether the number at ``i`` and the capital letter joined to it at ``j`` are an age and
+    sex in shorthand ("72M, fall from standing"), not a height in metres."""
+    return j == i + 1 and toks[j].text in cfg.age_sex_letters and toks[j].start == toks[i].end
+
+
 def _fall_before(toks: Sequence[Tok], i: int, cfg: FallHeight, falls: frozenset[str]) -> int | None:
     """The index of the nearest fall word before ``i`` within the window, or None."""
     for j in range(i - 1, max(-1, i - 1 - cfg.window), -1):
@@ -120,7 +126,7 @@ def read_fall_heights(toks: Sequence[Tok]) -> list[NumberHit]:
         while j < n and toks[j].lower in fillers and j - i <= 3:
             j += 1
         unit = _unit_at(toks, j, cfg)
-        if unit is None:
+        if unit is None or _age_sex(toks, i, j, cfg):
             i += 1
             continue
         _, per, end = unit

@@ -468,6 +468,8 @@ class FallHeight(_Strict):
     # unit word (tokens joined by a space) -> metres per unit
     units: dict[str, float] = Field(min_length=1)
     stair_words: list[str] = Field(min_length=1)
+    # capital letters that, joined to a number ("72M"), are an age and sex, not a unit
+    age_sex_letters: list[str] = []
     # words that say the count or height ("two", "a few", "half")
     count_words: dict[str, float] = {}
     # words that may stand between the number and its unit ("3-foot", "half a metre", "a couple of steps")
