@@ -132,6 +132,10 @@ TABLES: dict[str, tuple[str, ...]] = {
         "shivering_fever",
         "retention_measured",
         "age_sex_not_height",
+        "cool_named_heat",
+        "weak_rising",
+        "lid_falls",
+        "named_condition_forms",
     ),
     "due_dates_and_relief.yaml": (
         "due_date_near",

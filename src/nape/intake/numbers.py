@@ -555,7 +555,11 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
             and c < (temp.unnamed_min_c or 36.0)
             and any(w in sweat for w in words)
         )
-        if not ((i > 0 and toks[i - 1].lower in leads and (not bare or inside)) or sweaty or _air(toks, i, j, temp)):
+        # a heat in C or F below any living body's, with sweat in its sentence, is the air's too
+        # ("roofer, 32C all day, sweating buckets"): no lead word is needed
+        named_cool = not bare and c < (temp.unnamed_min_c or 36.0) and any(w in sweat for w in words)
+        led = i > 0 and toks[i - 1].lower in leads and (not bare or inside)
+        if not (led or sweaty or named_cool or _air(toks, i, j, temp)):
             continue
         if any(w in effort for w in words) or any(
             f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:], strict=False)
