@@ -44,6 +44,8 @@ Tables (what each is about: tests/spec/README.md):
   * shifts_and_knots.yaml - a static job told by its role and long shifts, a screen in bed night
     after night, muscles in knots, a pressed knot or lump sending pain elsewhere, a length in
     months with no number.
+  * lay_s17.yaml - a wound told by a verb that breaks the skin, reflex spasms set off by a sound,
+    a head or neck held, bent or set as a state, cold intolerance in lay words.
 """
 
 from __future__ import annotations
@@ -243,6 +245,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "knot_press_refers",
         "months_no_number",
     ),
+    "lay_s17.yaml": ("wound_cutting_verb", "reflex_spasm_sound", "head_held_state", "cold_lay"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
