@@ -231,6 +231,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "knot_press_refers",
         "months_no_number",
     ),
+    "word_order_s17.yaml": ("fronted_denial", "reversed_condition", "since_last_length", "have_years_age"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
