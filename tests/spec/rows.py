@@ -3,6 +3,7 @@
 A row is ``{class, text, expect?, not?, unread?, absent_not?, control?}``: ``expect`` maps
 findings to the status they must be read with (true present, false absent); ``not`` must not be
 read present; ``unread`` read neither present nor absent; ``absent_not`` must not be read absent;
+``age`` the age read (null: none);
 ``today`` (a date) fixes the day the text is read on, for rows whose reading depends on it.
 Every class needs six wordings or more and at least one control (a row that must stay as it was).
 Example: ``{class: reflex_down, text: "L AJ down", expect: {reduced_reflex: true}}``.
@@ -21,7 +22,7 @@ import yaml
 from nape.intake import ParseResult, parse
 
 HERE = Path(__file__).parent
-CHECKS = ("expect", "not", "unread", "absent_not")
+CHECKS = ("expect", "not", "unread", "absent_not", "age")
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -49,6 +50,8 @@ def check(row: dict[str, Any], text: str | None = None, today: date | None = Non
         assert fid not in got, (fid, got)
     for fid in row.get("absent_not", []):
         assert got.get(fid) is not False, (fid, got)
+    if "age" in row:
+        assert r.age == row["age"], ("age", r.age)
     return r
 
 
@@ -62,4 +65,4 @@ def check_classes(rows: list[dict[str, Any]], classes: Iterable[str], extra: tup
         assert len([r for r in these if not r.get("control")]) >= 6, cls
         assert any(r.get("control") for r in these), cls
         for r in these:
-            assert any(r.get(k) for k in CHECKS) or any(k in r for k in extra), r["text"]
+            assert any(r.get(k) for k in CHECKS) or any(k in r for k in (*extra, "age")), r["text"]

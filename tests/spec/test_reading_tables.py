@@ -246,6 +246,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "months_no_number",
     ),
     "lay_s17.yaml": ("wound_cutting_verb", "reflex_spasm_sound", "head_held_state", "cold_lay"),
+    "word_order_s17.yaml": ("fronted_denial", "reversed_condition", "since_last_length", "have_years_age"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

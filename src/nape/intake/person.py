@@ -43,6 +43,12 @@ class _Rx:
     self_contrast: re.Pattern[str] | None
 
 
+# an age told as the years one has, in the order of the Romance languages ("I have 41 years",
+# "she has 75 years", "tengo 41 años"): the years close the statement (a pause, the sentence's
+# end, "and" or "but"), so "has 3 years of back pain", "I have 10 years with this" stay lengths
+_HAVE_YEARS = r"(?:has|have|having)\s+(\d{1,3})\s*(?:years?|yrs?)(?:[- ]old)?(?=\s*(?:[,;.:!?)]|$|and\b|but\b))"
+
+
 @cache
 def _rx() -> _Rx:
     w = attributes_file().person
@@ -75,7 +81,10 @@ def _rx() -> _Rx:
                 # son 19 years, his neck ...", "my mum 80 has had"); not a time ("my dad 2 years
                 # ago", "my son 3 weeks of pain")
                 rf"|\s+(\d{{1,3}})(?:\s*(?:yrs?|years?)(?:[- ]old)?)?"
-                rf"(?=\s*[,;(]|\s+(?:has|had|is|was|who|with|and|keeps|gets|woke|can'?t)\b)))?",
+                rf"(?=\s*[,;(]|\s+(?:has|had|is|was|who|with|and|keeps|gets|woke|can'?t)\b)"
+                # the years one has, as the Romance languages tell an age ("my husband has 60
+                # years, ...", "my mother have 70 years and ..."): the years end the statement
+                rf"|\s+{_HAVE_YEARS}))?",
                 re.I,
             )
         ),
@@ -125,7 +134,8 @@ def _rx() -> _Rx:
 
 _PRONOUN_AGE = Folded(
     re.compile(
-        r"\b(?:she|he)(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|wks?\b|months?|minutes?|hours?|times?|ft\b|foot|feet|stone|st\b|\+\s*\d))",
+        r"\b(?:she|he)(?:(?:'s|\s+is)\s+(?:only\s+|just\s+)?(\d{1,3})\b(?!\s*(?:%|kg|lb|cm|days?|weeks?|wks?\b|months?|minutes?|hours?|times?|ft\b|foot|feet|stone|st\b|\+\s*\d))"
+        rf"|\s+{_HAVE_YEARS})",
         re.I,
     )
 )
@@ -191,6 +201,8 @@ _AGE_PATTERNS = [
         r"(?!\s*(?:days?|weeks?|wks?\b|w\b|months?|mths?\b|%|kg|lb|\+\s*\d))",
         re.I,
     ),
+    # "I have 41 years, ..." (see _HAVE_YEARS)
+    re.compile(rf"\bi\s+{_HAVE_YEARS}", re.I),
     # the age now beside an age in the past: "since I was 22 (now 28)", "now aged 40"
     re.compile(r"\(\s*(?:now|currently)\s+(?:aged?\s+)?(\d{1,3})\s*\)|\bnow\s+aged\s+(\d{1,3})\b", re.I),
 ]
@@ -339,7 +351,7 @@ def _third_person(text: str, age: int | None, sex: str | None) -> tuple[int | No
     if age is None and not _FIRST_PERSON.search(text):
         m = _PRONOUN_AGE.search(text)
         if m:
-            age = int(m.group(1))
+            age = int(m.group(1) or m.group(2))
             if sex is None:
                 sex = "female" if m.group(0).lower().startswith("she") else "male"
     return age, sex
@@ -370,7 +382,7 @@ def read_person(text: str) -> Person:
         )
         complaint = _has_complaint(tail, rx.words)
         pronoun_later = _PRONOUN.search(text[m.end() :])
-        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5) or m.group(6)
+        aged = m.group(1) or m.group(3) or m.group(4) or m.group(5) or m.group(6) or m.group(7)
         own_body = not aged and _OWN_BODY.search(tail)
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
@@ -395,13 +407,13 @@ def read_person(text: str) -> Person:
             proxy_span = (m.start(), m.end())
             sex = _sex_of(proxy)
             if age is None:
-                for g in (1, 3, 4, 5, 6):
+                for g in (1, 3, 4, 5, 6, 7):
                     if m.group(g):
                         age = int(m.group(g))
             if age is None:
                 later = _PRONOUN_AGE.search(text[m.end() :])
                 if later:
-                    age = int(later.group(1))
+                    age = int(later.group(1) or later.group(2))
             if age is None:
                 near = _NEAR_AGE.match(tail)
                 if near:

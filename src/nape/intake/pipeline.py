@@ -85,6 +85,18 @@ def phrase_table(kb: KnowledgeBase) -> list[tuple[str, str]]:
             for variant in _variants(key, typos):
                 if len(variant) >= 2 and variant not in seen:
                     seen[variant] = label
+    # a condition's two-word name in the order of the Romance languages, the noun before its
+    # adjective ("sclerosis multiple", "arthritis rheumatoid"): maps.yaml ``reversed_names``
+    rev = maps().get("reversed_names")
+    if rev:
+        heads, not_first = frozenset(rev["heads"]), frozenset(rev["not_first"])
+        for key, label in list(seen.items()):
+            words = key.split(" ")
+            if label.endswith(ABSENT) or label.startswith(GENERIC) or len(words) != 2:
+                continue
+            first, head = words
+            if head in heads and first.isalpha() and len(first) >= 3 and first not in not_first:
+                seen.setdefault(f"{head} {first}", label)
     return sorted(seen.items())
 
 

@@ -902,6 +902,13 @@ class TreatedReason(_Strict):
     reach: int = Field(ge=1, le=12)
 
 
+class ReversedNames(_Strict):
+    """A condition's two-word name read with its words the other way round ("sclerosis multiple")."""
+
+    heads: list[str] = Field(min_length=1)
+    not_first: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -915,6 +922,7 @@ class MapsFile(_Strict):
     typos: dict[str, list[str]]
     # a clinician's short form of a phrase word, matched wherever the word is ("UMN sx")
     shorthand: dict[str, list[str]] = {}
+    reversed_names: ReversedNames | None = None
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]

@@ -70,11 +70,12 @@ def _duration_rx() -> re.Pattern[str]:
     hedges = rf"(?:\s+(?:{_spaced(cfg.after_hedges)})\b)?" if cfg.after_hedges else ""
     tails = _spaced([*cfg.now_words, *cfg.past_tails] or ["now"])
     return re.compile(
-        rf"\b(for|past|last|over\s+the\s+(?:last|past)|since|from|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every|these|this|it\s+is|it['’]s)?\s*"
+        rf"\b(for|past|last|over\s+the\s+(?:last|past)|(?:since|from|for|in)\s+(?:the\s+)?(?:last|past)|since|from|x|×|about|around|almost|nearly|already|lasts?|lasting|lasted|each|every|these|this|it\s+is|it['’]s)?\s*"
         # up to two words of approximation ("for well over two months", "for getting on for two months")
         rf"((?:(?:{_approx()})\s+)?(?:(?:{_approx()})\s+)?)"
         # a unit glued with a hyphen counts as well ("2-yr hx", "a 10-day history")
-        rf"{num}(?:\s*(?:-|–|to|or)\s*(\d+))?\+?(?:\s*|-)({alternation(cfg.unit_days)})\b"
+        # "one and a half months", "2 and half years": the half is read from the words between
+        rf"{num}(?:\s+and\s+(?:a\s+)?half)?(?:\s*(?:-|–|to|or)\s*(\d+))?\+?(?:\s*|-)({alternation(cfg.unit_days)})\b"
         # a lower bound after the unit ("eight weeks plus", "4 months+", "a fortnight or more")
         rf"(\+(?![\d+])|\s*\+(?=\s*(?:[.,;:!?)]|$|now\b|and\b))|\s+(?:{more})\b(?!\s*(?:\d|a\b|an\b|another\b)))?"
         # "an hour or so ago", "a week or thereabouts", "3 year maybe"
@@ -938,6 +939,7 @@ _FROM_PLACE = re.compile(r"\s+(?:away|off|out|of|in|on|walk|drive|ride|before|af
 # that ends its clause or opens the next words' subject is how long (not "this 2 weeks holiday")
 _THIS_LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;:!?)\n]|(?:and|but|so|then|now|my|i|it|he|she|the)\b)", re.I)
 # "from 3 months" in English shaped by another language ("depuis", "seit", "desde") is "since"
+_AND_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.I)
 _ONSET_LEADS = frozenset({"x", "×", "since", "from", "past", "over the last", "over the past"})
 
 
@@ -1052,8 +1054,14 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
     for m in _duration_fold().finditer(text):
         cfg = attributes_file().time
         lead = " ".join((m.group(1) or "").lower().split())
+        if lead.endswith((" last", " past")) and lead.split()[0] in ("since", "from", "for", "in"):
+            # "since last 3 weeks", "from past 10 days", "for the last two days" (the lead is one:
+            # the words before the length belong to it, not to a clause before)
+            lead = "over the last"
         unit = m.group(5)
         days = _num(m.group(3)) * _unit_days(unit)
+        if _AND_HALF.match(text, m.end(3)):
+            days += 0.5 * _unit_days(unit)  # "one and a half months"
         if m.group(4):
             days = max(days, float(m.group(4)) * _unit_days(unit))
         short = _unit_days(unit) < 1 / 48  # seconds or minutes
@@ -1168,8 +1176,9 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             if _SINCE_SETTLED.search(rest) or _SINCE_SETTLED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             # a start word in its own clause ("it started 2 days ago"); otherwise "saw the GP 3
-            # weeks ago" counts only when a symptom governs it
-            weak = not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
+            # weeks ago" counts only when a symptom governs it; "from 2 days back" (as "since")
+            # is the start itself
+            weak = lead not in ("since", "from") and not _START_WORDS.search(_clause_around(text, m.start(), m.end()))
         elif not lead and tail != "now" and not _of_history().match(text, m.end()):
             # a bare "3 weeks" counts only when clearly about how long
             # (the words of approximation read with it count too: "built up over 3 weeks")
