@@ -48,7 +48,8 @@ Tables (what each is about: tests/spec/README.md):
     a head or neck held, bent or set as a state, cold intolerance in lay words.
   * effort_s17.yaml - heavy effort told by a forceful verb and a load heavy by its state, by a
     slope or by a farm beast; a new activity told as a one-off, for another's occasion, on a
-    child's plaything or as a first go; an ache of the heart's sites that came on with effort.
+    child's plaything or as a first go; an ache of the heart's sites that came on with effort, or
+    that effort brought on and rest eased (told in the past, or with minutes cut short).
 """
 
 from __future__ import annotations
@@ -259,6 +260,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "child_plaything",
         "first_go",
         "heart_effort_onset",
+        "heart_effort_rest",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
