@@ -46,6 +46,10 @@ Tables (what each is about: tests/spec/README.md):
     months with no number.
   * lay_s17.yaml - a wound told by a verb that breaks the skin, reflex spasms set off by a sound,
     a head or neck held, bent or set as a state, cold intolerance in lay words.
+  * effort_s17.yaml - heavy effort told by a forceful verb and a load heavy by its state, by a
+    slope or by a farm beast; a new activity told as a one-off, for another's occasion, on a
+    child's plaything or as a first go; an ache of the heart's sites that came on with effort, or
+    that effort brought on and rest eased (told in the past, or with minutes cut short).
 """
 
 from __future__ import annotations
@@ -247,6 +251,17 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "lay_s17.yaml": ("wound_cutting_verb", "reflex_spasm_sound", "head_held_state", "cold_lay"),
     "word_order_s17.yaml": ("fronted_denial", "reversed_condition", "since_last_length", "have_years_age"),
+    "effort_s17.yaml": (
+        "force_load_state",
+        "slope_push",
+        "farm_beast",
+        "one_off_task",
+        "others_occasion",
+        "child_plaything",
+        "first_go",
+        "heart_effort_onset",
+        "heart_effort_rest",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
