@@ -13,11 +13,11 @@ allowed number of edits replaces its lemma.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -756,6 +756,13 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
             starts[g] = [h.start for h in sorted_hits[g]]
         return starts[g], sorted_hits[g]
 
+    longest: dict[str, int] = {}  # the longest hit of a group, once per group (``_coordinated``)
+
+    def _longest(g: str) -> int:
+        if g not in longest:
+            longest[g] = max(h.end - h.start for h in groups[g])
+        return longest[g]
+
     spans_of_sites: list[list[tuple[int, int]]] = []
 
     def _site_spans() -> list[tuple[int, int]]:
@@ -812,7 +819,10 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                         continue
                     out.append(Composed(rule, tuple(spans)))
                     if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
-                        out += _coordinated(rule, spans, _sorted(rule.all[1])[1], _spans_for(anchor), ctx)
+                        site_starts, site_hits = _sorted(rule.all[1])
+                        out += _coordinated(
+                            rule, spans, site_starts, site_hits, _longest(rule.all[1]), _spans_for(anchor), ctx
+                        )
     return out
 
 
@@ -840,16 +850,30 @@ _ITEM_ENDS = frozenset({",", ";"})
 
 
 def _coordinated(
-    rule: Compose, spans: list[tuple[int, int]], hits: list[Hit], sites: list[tuple[int, int]], ctx: Context
+    rule: Compose,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    hits: list[Hit],
+    longest: int,
+    sites: list[tuple[int, int]],
+    ctx: Context,
 ) -> list[Composed]:
     """The same finding for the other hits of a rule's site coordinated with the one it took:
     "pain at the back of my head and neck" (the neck's words include "back of my head": the
     nearest is taken, and the neck after "and" is one more), "tightness to L arm & neck". A hit
-    of the site group joined to the taken one by joining words or other sites only counts; the
-    hits are those of one clause, so the cost is bounded by its sites."""
+    of the site group joined to the taken one by joining words or other sites only counts.
+
+    ``hits`` are the site group's hits of the clause sorted by start (``starts``), the longest
+    ``longest`` tokens long. Only those within ``_LIST_REACH`` of the taken one can be joined to
+    it, so only the hits starting from ``_LIST_REACH + longest`` before it to ``_LIST_REACH``
+    after it are looked at (found by bisection, in the same order): walking every hit of the
+    clause for every concept made a long list of sites and concepts quadratic ("sore neck and
+    sore neck and ...")."""
     taken = spans[1]
     out: list[Composed] = []
-    for h in hits:
+    first = bisect_left(starts, taken[0] - _LIST_REACH - longest)
+    last = bisect_right(starts, taken[1] + _LIST_REACH)
+    for h in islice(hits, first, last):
         if (h.start, h.end) == taken or (h.start < taken[1] and taken[0] < h.end):
             continue
         lo, hi = (taken[1], h.start) if h.start >= taken[1] else (h.end, taken[0])
