@@ -783,6 +783,16 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
             return every
         return kept
 
+    copied: list[frozenset[tuple[int, int]]] = []
+
+    def _copied() -> frozenset[tuple[int, int]]:
+        """The spans of the list results' items (``_normal_of_item_before``), once per call."""
+        if not copied:
+            cf = concept_file()
+            items = cf.list_result.items if cf.list_result else []
+            copied.append(frozenset((h.start, h.end) for g in items for h in groups.get(g, [])))
+        return copied[0]
+
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     present = frozenset(groups)
     for g in firsts:
@@ -815,7 +825,7 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                         break
                     spans.append((near.start, near.end))
                 else:
-                    if not rule.present and _normal_of_item_before(rule, spans, ctx, groups):
+                    if not rule.present and _normal_of_item_before(rule, spans, ctx, _copied()):
                         continue
                     out.append(Composed(rule, tuple(spans)))
                     if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
@@ -827,15 +837,17 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
 
 
 def _normal_of_item_before(
-    rule: Compose, spans: list[tuple[int, int]], ctx: Context, groups: dict[str, list[Hit]]
+    rule: Compose, spans: list[tuple[int, int]], ctx: Context, copied: frozenset[tuple[int, int]]
 ) -> bool:
     """Whether a normal (``item_normals``) that a normal reading takes stands before its subject
     with a comma or semicolon between: it is the item before's ("bowels fine, lost weight": the
     bowels are fine, the weight loss is told; "appetite fine, bladder leaking"). A normal said
-    after its subject ("weight stable") or right before it ("normal bladder function") stays."""
+    after its subject ("weight stable") or right before it ("normal bladder function") stays.
+
+    ``copied``: the spans of the hits of the list results' items in the clause (made once per
+    clause by the caller: made at each reading, a long list of normals was quadratic)."""
     start = spans[0][0]
     cf = concept_file()
-    copied = {(h.start, h.end) for g in (cf.list_result.items if cf.list_result else []) for h in groups.get(g, [])}
     for g, (s, e) in zip(rule.all[1:], spans[1:], strict=True):
         if g not in cf.item_normals or e > start or s == 0 or ctx.toks[s - 1].lower in _ITEM_ENDS:
             continue  # not a normal said before the subject, or one that opens its list
