@@ -464,8 +464,10 @@ def _lead_results(
     """A result said before its list ("full power and sensation in the legs", "full power,
     tone and reflexes"): a lead word right before (or opening) the list's first item is read as
     the result of all of them, so the items after it, though their own words say no result, are
-    normal too. A lead before a single item is left alone. Each lead looks forward over its list
-    once: linear."""
+    normal too. A lead before a single item is left alone. Each lead looks forward at most two
+    items (all it needs to know is whether its list has more than one): linear, where walking
+    the whole list from each lead made a long list with many leads quadratic ("full power and
+    sensation and tone and reflexes and full power and ...")."""
     if not spec.leads:
         return []
     leads = frozenset(spec.leads)
@@ -480,7 +482,7 @@ def _lead_results(
             continue
         j = by_start.get(i) or by_start.get(i + 1)
         count = 0
-        while j is not None and count < n:
+        while j is not None and count < min(n, 2):
             count += 1
             k = j
             while k < n and toks[k].lower in joiners:
