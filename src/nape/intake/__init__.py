@@ -611,18 +611,24 @@ def _site_bound(
     """The phrase matches less those of a finding whose phrase leaves its site unsaid, in a
     clause naming another body site and none of the finding's own (maps.yaml ``site_bound``):
     "my back cramps at night" is no leg cramp; "night cramps in my calves" is, and so are
-    "muscle cramps" anywhere (a phrase naming muscles in general)."""
+    "muscle cramps" anywhere (a phrase naming muscles in general). The groups each clause names
+    are gathered once (gathered for each phrase, a long text of cramps and sites was quadratic)."""
     bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
     if not bound:
         return kept
     drop: set[int] = set()
+    named_in: dict[int, set[str]] | None = None
     for x in bound:
         bs = spec[x.rule.label]
         if any(t.lower in bs.get("general", ()) for t in toks[x.start : x.end]):
             continue
         own, other = GROUP + bs["own"], GROUP + bs["other"]
         c = clause[x.start]
-        named = {GROUP + h.group for h in hits if clause[h.start] == c}
+        if named_in is None:
+            named_in = {}
+            for h in hits:
+                named_in.setdefault(clause[h.start], set()).add(GROUP + h.group)
+        named = named_in.get(c, set())
         if other in named and own not in named:
             drop.add(id(x))
     return [x for x in kept if id(x) not in drop] if drop else kept
