@@ -328,12 +328,21 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
         outer.append((a, b))
     if not cuts:
         return kept
+    # a cut applies only to a match holding its inner site: only the cuts whose inner site starts
+    # within the match are tried, found by bisection (trying every cut on every match made a long
+    # text of sites inside sites quadratic: ". pain lower back and tingling ...")
+    cuts.sort()
+    inner = [c[0] for c in cuts]
+
+    def _within(p: Match) -> list[tuple[int, int, int, int]]:
+        return cuts[bisect_left(inner, p.start) : bisect_right(inner, p.end)]
+
     return [
         p
         for p in kept
         if not (
-            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in cuts))
-            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in cuts))
+            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in _within(p)))
+            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in _within(p)))
         )
     ]
 
