@@ -122,6 +122,9 @@ def main(n_texts: int) -> dict[str, object]:
         "limb_list": ("numbness in arms legs hands feet face and " * 500)[:20000],
         "normals_list": ("power, sensation and reflexes normal, " * 550)[:20000],
         "dense_sites": ("pain pain pain neck neck neck " * 700)[:20000],
+        "site_bound_cramps": ("cramping shoulders tingling feet " * 620)[:20000],
+        "inner_sites": (". pain lower back and tingling " * 650)[:20000],
+        "result_leads": ("full power and sensation and tone and reflexes and " * 400)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

@@ -95,6 +95,9 @@ PATHOLOGICAL = {
     "limb_list": "numbness in arms legs hands feet face and " * 210,
     "normals_list": "power, sensation and reflexes normal, " * 240,
     "dense_sites": "pain pain pain neck neck neck " * 300,
+    "site_bound_cramps": "cramping shoulders tingling feet " * 270,
+    "inner_sites": ". pain lower back and tingling " * 290,
+    "result_leads": "full power and sensation and tone and reflexes and " * 170,
 }
 
 
@@ -125,15 +128,21 @@ def test_any_mix_of_odd_pieces_costs_at_most_three_times_ordinary_text(pieces: l
 # lists of many body sites and many concepts in one clause (issue 17, 2026-12-01): a concept
 # with a site coordinated with others, sites joined by "and", a generic word's limb among many
 # sites, a list of normals, and the densest mix of concepts and sites. Each was quadratic in the
-# composition engine's or the limb words' Python loops (or a regex run from the text's start at
-# each "an"+"d" of "and"), which the matcher's steps do not see: their work is counted in lines
-# of the reader's code run.
+# composition engine's, the phrase filters' or the limb words' Python loops (or in a regex run
+# from the text's start at each "an"+"d" of "and"), which the matcher's steps do not see: their
+# work is counted in lines of the reader's code run.
 COMPOSITION = {
     "sore_neck_and": "sore neck and ",
     "arm_and_leg": "my arm and my leg and my hand and ",
     "limb_list": "numbness in arms legs hands feet face and ",
     "normals_list": "power, sensation and reflexes normal, ",
     "dense_sites": "pain pain pain neck neck neck ",
+    # found by a random search over lists of sites and concepts (the same day): a cramp among
+    # other sites (site-bound phrases), a site inside a longer one (cut phrases), a result's lead
+    # opening each list
+    "site_bound_cramps": "cramping shoulders tingling feet ",
+    "inner_sites": ". pain lower back and tingling ",
+    "result_leads": "full power and sensation and tone and reflexes and ",
 }
 _INTAKE = str(Path(nape.intake.__file__).parent)
 
@@ -174,9 +183,9 @@ def test_lists_of_sites_and_concepts_cost_at_most_three_times_ordinary_text() ->
 
 
 def test_lists_of_sites_and_concepts_cost_linear_in_their_length() -> None:
-    """Twice the text is twice the work (2.0 measured for each; 2.7 to 3.2 when quadratic)."""
+    """Twice the text is twice the work (2.0 measured for each; 2.15 to 3.5 when quadratic)."""
     for name, unit in COMPOSITION.items():
-        assert _lines(_repeat(unit, 6000)) <= 2.2 * _lines(_repeat(unit, 3000)), name
+        assert _lines(_repeat(unit, 6000)) <= 2.1 * _lines(_repeat(unit, 3000)), name
 
 
 SITE_PIECES = ["neck ", "arms ", "legs ", "lower back ", "face ", "sore ", "numb ", "weak ", "pain ", "stiff "]
