@@ -113,6 +113,18 @@ def main(n_texts: int) -> dict[str, object]:
         "stuck_turned": ("head stuck turned, can't straighten it, " * 550)[:20000],
         "curled_fingers": ("fingers curled up stiff and won't open, " * 550)[:20000],
         "posture_length": ("sitting for ages makes it worse, " * 700)[:20000],
+        # lists of many sites and concepts in one clause (issue 17): quadratic before in the
+        # composition engine (a site coordinated with the one taken, the normals of a list),
+        # a generic word's limb among many sites, and a regex run from the text's start at each
+        # "an"+"d" of "and"
+        "sore_neck_and": ("sore neck and " * 1500)[:20000],
+        "arm_and_leg": ("my arm and my leg and my hand and " * 600)[:20000],
+        "limb_list": ("numbness in arms legs hands feet face and " * 500)[:20000],
+        "normals_list": ("power, sensation and reflexes normal, " * 550)[:20000],
+        "dense_sites": ("pain pain pain neck neck neck " * 700)[:20000],
+        "site_bound_cramps": ("cramping shoulders tingling feet " * 620)[:20000],
+        "inner_sites": (". pain lower back and tingling " * 650)[:20000],
+        "result_leads": ("full power and sensation and tone and reflexes and " * 400)[:20000],
     }
     patho_s = {}
     for name, text in patho.items():

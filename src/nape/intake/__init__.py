@@ -296,22 +296,77 @@ def _names_one_of(toks: Sequence[Tok], start: int, end: int, words: Sequence[str
     return any(t.lower in wanted or t.lemma in wanted for t in toks[a:b])
 
 
-def _limb(
-    toks: Sequence[Tok],
-    start: int,
-    sent: list[int],
-    limbs: list[tuple[int, str]],
-    text: str,
-    clause: list[int],
-    reach: int,
-) -> str | None:
+class _LimbIndex:
+    """A text's limb words (``_limb_words``: (token, kind), sorted by token) with what ``_limb``
+    looks up in them, made at most once per parse: the set of them, the next word that is no
+    other site's, the run of list words (``_SITE_LIST``) around each token, the sentences' bounds
+    and whether the text names the low back. Looked up so, ``_limb`` costs the same for every
+    generic word of a long list ("numbness in arms legs hands feet face and ..."), where walking
+    the limb words and the tokens between them at each made such a list quadratic."""
+
+    def __init__(self, toks: Sequence[Tok], limbs: list[tuple[int, str]], sent: list[int], text: str) -> None:
+        self.toks = toks
+        self.limbs = limbs
+        self.sent = sent
+        self.text = text
+        self._members: frozenset[tuple[int, str]] | None = None
+        self._runs: tuple[list[int], list[int]] | None = None
+        self._next: tuple[list[int], list[int]] | None = None
+        self._low_back: bool | None = None
+
+    def has(self, limb: tuple[int, str]) -> bool:
+        if self._members is None:
+            self._members = frozenset(self.limbs)
+        return limb in self._members
+
+    def first_listed(self, site: int, start: int) -> str | None:
+        """The kind of the first limb word (not another site's, in ``limbs``' order) in the
+        sentence of token ``start`` with only list words between it and token ``site``; None
+        when there is none ("numb face, arm and leg": the arm)."""
+        if self._runs is None:
+            toks = self.toks
+            n = len(toks)
+            left = list(range(n))  # left[i]: the first token of the run of list words ending before i
+            for i in range(1, n):
+                if toks[i - 1].lower in _SITE_LIST:
+                    left[i] = left[i - 1]
+            right = list(range(n))  # right[i]: the last token of the run of list words starting after i
+            for i in range(n - 2, -1, -1):
+                if toks[i + 1].lower in _SITE_LIST:
+                    right[i] = right[i + 1]
+            self._runs = (left, right)
+        if self._next is None:
+            positions = [k for k, _ in self.limbs]
+            nxt = [len(self.limbs)] * (len(self.limbs) + 1)  # the next index whose kind is a limb's
+            for j in range(len(self.limbs) - 1, -1, -1):
+                nxt[j] = j if self.limbs[j][1] != _NOT_LIMB else nxt[j + 1]
+            self._next = (positions, nxt)
+        left, right = self._runs
+        positions, nxt = self._next
+        sent = self.sent
+        # a word k is listed with the site when every token strictly between them is a list word:
+        # k from the token before the run ending at the site to the one after the run after it
+        lo = max(left[site] - 1, bisect.bisect_left(sent, sent[start]))
+        hi = min(right[site] + 1, bisect.bisect_right(sent, sent[start]) - 1)
+        j = nxt[bisect.bisect_left(positions, lo)]
+        if j < len(positions) and positions[j] <= hi:
+            return self.limbs[j][1]
+        return None
+
+    def low_back(self) -> bool:
+        if self._low_back is None:
+            lower = self.text.lower()
+            self._low_back = any(w in lower for w in ("lower back", "low back", "sciatica", "lbp"))
+        return self._low_back
+
+
+def _limb(start: int, index: _LimbIndex, clause: list[int], reach: int) -> str | None:
     """'leg' or 'arm' for a generic word, from the nearest limb word in its sentence; None when
     the nearest site of its own clause is not a limb ("my pee stream is weak", "a tingle over my
     ribs"): the word is then about that site, not a limb (maps.yaml ``non_limb_words``); '' when
     the nearest limb word belongs to another site ("numb between the legs" is the saddle's)."""
-    from bisect import bisect_left
-
-    i = bisect_left(limbs, (start, ""))
+    toks, limbs, sent = index.toks, index.limbs, index.sent
+    i = bisect.bisect_left(limbs, (start, ""))
     best: tuple[int, str] | None = None
     nearest: tuple[int, str] | None = None
     for j in (i - 2, i - 1, i, i + 1):
@@ -323,25 +378,15 @@ def _limb(
             if limbs[j][1] != _NOT_LIMB and (best is None or d < best[0] or (d == best[0] and not limbs[j][1])):
                 best = (d, limbs[j][1])
     if nearest and nearest[1] == _NOT_LIMB and nearest[0] <= reach:
-        site = start - nearest[0] if (start - nearest[0], _NOT_LIMB) in limbs else start + nearest[0]
+        site = start - nearest[0] if index.has((start - nearest[0], _NOT_LIMB)) else start + nearest[0]
         lo, hi = min(site, start), max(site, start)
         # the site and the word in one stretch of words (not items of a list: "no numbness, no
         # urine infection"), and no limb listed with the site ("numb face, arm and leg")
         if clause[site] == clause[start] and not any(t.lower == "," for t in toks[lo:hi]):
-            listed = [
-                kind
-                for k, kind in limbs
-                if kind != _NOT_LIMB
-                and sent[k] == sent[start]
-                and all(t.lower in _SITE_LIST for t in toks[min(k, site) + 1 : max(k, site)])
-            ]
-            if not listed:
-                return None
-            return listed[0]
+            return index.first_listed(site, start)
     if best:
         return best[1]  # '' for a limb word another site claims
-    lower = text.lower()
-    return "leg" if any(w in lower for w in ("lower back", "low back", "sciatica", "lbp")) else "arm"
+    return "leg" if index.low_back() else "arm"
 
 
 def _claimed_limb_words(matches: Sequence[Match]) -> dict[int, int]:
@@ -566,18 +611,24 @@ def _site_bound(
     """The phrase matches less those of a finding whose phrase leaves its site unsaid, in a
     clause naming another body site and none of the finding's own (maps.yaml ``site_bound``):
     "my back cramps at night" is no leg cramp; "night cramps in my calves" is, and so are
-    "muscle cramps" anywhere (a phrase naming muscles in general)."""
+    "muscle cramps" anywhere (a phrase naming muscles in general). The groups each clause names
+    are gathered once (gathered for each phrase, a long text of cramps and sites was quadratic)."""
     bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
     if not bound:
         return kept
     drop: set[int] = set()
+    named_in: dict[int, set[str]] | None = None
     for x in bound:
         bs = spec[x.rule.label]
         if any(t.lower in bs.get("general", ()) for t in toks[x.start : x.end]):
             continue
         own, other = GROUP + bs["own"], GROUP + bs["other"]
         c = clause[x.start]
-        named = {GROUP + h.group for h in hits if clause[h.start] == c}
+        if named_in is None:
+            named_in = {}
+            for h in hits:
+                named_in.setdefault(clause[h.start], set()).add(GROUP + h.group)
+        named = named_in.get(c, set())
         if other in named and own not in named:
             drop.add(id(x))
     return [x for x in kept if id(x) not in drop] if drop else kept
@@ -858,6 +909,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     person = read_person(raw)
     sent = _sentences(toks)
     limbs = _limb_words(toks, m, _claimed_limb_words(matches))
+    limb_index = _LimbIndex(toks, limbs, sent, raw)
     cands: list[_Cand] = []
     # 1. the findings' phrases and token patterns
     kept = _unhidden(_longest_keeping_parts(matches, m), matches)
@@ -899,7 +951,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         elif label.startswith(GENERIC):
             if half_clauses and ctx.clause[mt.start] in half_clauses and ctx.status([(mt.start, mt.end)]).negated:
                 continue  # "no weakness down one side": a one-sided weakness denied, no limb's
-            limb = _limb(toks, mt.start, sent, limbs, raw, ctx.clause, m.get("non_limb_reach", 0))
+            limb = _limb(mt.start, limb_index, ctx.clause, m.get("non_limb_reach", 0))
             if not limb:
                 # the nearest site is not a limb ("my pee stream is weak"; "numb between the legs"
                 # is the saddle's)

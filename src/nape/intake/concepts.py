@@ -13,11 +13,11 @@ allowed number of edits replaces its lemma.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -328,12 +328,21 @@ def cut_site_phrases(kept: list[Match], matches: Sequence[Match]) -> list[Match]
         outer.append((a, b))
     if not cuts:
         return kept
+    # a cut applies only to a match holding its inner site: only the cuts whose inner site starts
+    # within the match are tried, found by bisection (trying every cut on every match made a long
+    # text of sites inside sites quadratic: ". pain lower back and tingling ...")
+    cuts.sort()
+    inner = [c[0] for c in cuts]
+
+    def _within(p: Match) -> list[tuple[int, int, int, int]]:
+        return cuts[bisect_left(inner, p.start) : bisect_right(inner, p.end)]
+
     return [
         p
         for p in kept
         if not (
-            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in cuts))
-            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in cuts))
+            (p.rule.kind == "phrase" and any(_cut_phrase(p, *c) for c in _within(p)))
+            or (p.rule.kind == "pattern" and any(_cut_pattern(p, *c) for c in _within(p)))
         )
     ]
 
@@ -464,8 +473,10 @@ def _lead_results(
     """A result said before its list ("full power and sensation in the legs", "full power,
     tone and reflexes"): a lead word right before (or opening) the list's first item is read as
     the result of all of them, so the items after it, though their own words say no result, are
-    normal too. A lead before a single item is left alone. Each lead looks forward over its list
-    once: linear."""
+    normal too. A lead before a single item is left alone. Each lead looks forward at most two
+    items (all it needs to know is whether its list has more than one): linear, where walking
+    the whole list from each lead made a long list with many leads quadratic ("full power and
+    sensation and tone and reflexes and full power and ...")."""
     if not spec.leads:
         return []
     leads = frozenset(spec.leads)
@@ -480,7 +491,7 @@ def _lead_results(
             continue
         j = by_start.get(i) or by_start.get(i + 1)
         count = 0
-        while j is not None and count < n:
+        while j is not None and count < min(n, 2):
             count += 1
             k = j
             while k < n and toks[k].lower in joiners:
@@ -756,6 +767,13 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
             starts[g] = [h.start for h in sorted_hits[g]]
         return starts[g], sorted_hits[g]
 
+    longest: dict[str, int] = {}  # the longest hit of a group, once per group (``_coordinated``)
+
+    def _longest(g: str) -> int:
+        if g not in longest:
+            longest[g] = max(h.end - h.start for h in groups[g])
+        return longest[g]
+
     spans_of_sites: list[list[tuple[int, int]]] = []
 
     def _site_spans() -> list[tuple[int, int]]:
@@ -775,6 +793,16 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
         if len(kept) == len(every) or (site.start, site.end) not in kept:
             return every
         return kept
+
+    copied: list[frozenset[tuple[int, int]]] = []
+
+    def _copied() -> frozenset[tuple[int, int]]:
+        """The spans of the list results' items (``_normal_of_item_before``), once per call."""
+        if not copied:
+            cf = concept_file()
+            items = cf.list_result.items if cf.list_result else []
+            copied.append(frozenset((h.start, h.end) for g in items for h in groups.get(g, [])))
+        return copied[0]
 
     also_starts = _sorted(ALSO)[0] if ALSO in groups else []
     present = frozenset(groups)
@@ -808,24 +836,29 @@ def _compose_in(groups: dict[str, list[Hit]], ctx: Context, kinds: Mapping[str, 
                         break
                     spans.append((near.start, near.end))
                 else:
-                    if not rule.present and _normal_of_item_before(rule, spans, ctx, groups):
+                    if not rule.present and _normal_of_item_before(rule, spans, ctx, _copied()):
                         continue
                     out.append(Composed(rule, tuple(spans)))
                     if len(rule.all) == 2 and kinds[rule.all[1]] == "site" and len(groups[rule.all[1]]) > 1:
-                        out += _coordinated(rule, spans, _sorted(rule.all[1])[1], _spans_for(anchor), ctx)
+                        site_starts, site_hits = _sorted(rule.all[1])
+                        out += _coordinated(
+                            rule, spans, site_starts, site_hits, _longest(rule.all[1]), _spans_for(anchor), ctx
+                        )
     return out
 
 
 def _normal_of_item_before(
-    rule: Compose, spans: list[tuple[int, int]], ctx: Context, groups: dict[str, list[Hit]]
+    rule: Compose, spans: list[tuple[int, int]], ctx: Context, copied: frozenset[tuple[int, int]]
 ) -> bool:
     """Whether a normal (``item_normals``) that a normal reading takes stands before its subject
     with a comma or semicolon between: it is the item before's ("bowels fine, lost weight": the
     bowels are fine, the weight loss is told; "appetite fine, bladder leaking"). A normal said
-    after its subject ("weight stable") or right before it ("normal bladder function") stays."""
+    after its subject ("weight stable") or right before it ("normal bladder function") stays.
+
+    ``copied``: the spans of the hits of the list results' items in the clause (made once per
+    clause by the caller: made at each reading, a long list of normals was quadratic)."""
     start = spans[0][0]
     cf = concept_file()
-    copied = {(h.start, h.end) for g in (cf.list_result.items if cf.list_result else []) for h in groups.get(g, [])}
     for g, (s, e) in zip(rule.all[1:], spans[1:], strict=True):
         if g not in cf.item_normals or e > start or s == 0 or ctx.toks[s - 1].lower in _ITEM_ENDS:
             continue  # not a normal said before the subject, or one that opens its list
@@ -840,16 +873,30 @@ _ITEM_ENDS = frozenset({",", ";"})
 
 
 def _coordinated(
-    rule: Compose, spans: list[tuple[int, int]], hits: list[Hit], sites: list[tuple[int, int]], ctx: Context
+    rule: Compose,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    hits: list[Hit],
+    longest: int,
+    sites: list[tuple[int, int]],
+    ctx: Context,
 ) -> list[Composed]:
     """The same finding for the other hits of a rule's site coordinated with the one it took:
     "pain at the back of my head and neck" (the neck's words include "back of my head": the
     nearest is taken, and the neck after "and" is one more), "tightness to L arm & neck". A hit
-    of the site group joined to the taken one by joining words or other sites only counts; the
-    hits are those of one clause, so the cost is bounded by its sites."""
+    of the site group joined to the taken one by joining words or other sites only counts.
+
+    ``hits`` are the site group's hits of the clause sorted by start (``starts``), the longest
+    ``longest`` tokens long. Only those within ``_LIST_REACH`` of the taken one can be joined to
+    it, so only the hits starting from ``_LIST_REACH + longest`` before it to ``_LIST_REACH``
+    after it are looked at (found by bisection, in the same order): walking every hit of the
+    clause for every concept made a long list of sites and concepts quadratic ("sore neck and
+    sore neck and ...")."""
     taken = spans[1]
     out: list[Composed] = []
-    for h in hits:
+    first = bisect_left(starts, taken[0] - _LIST_REACH - longest)
+    last = bisect_right(starts, taken[1] + _LIST_REACH)
+    for h in islice(hits, first, last):
         if (h.start, h.end) == taken or (h.start < taken[1] and taken[0] < h.end):
             continue
         lo, hi = (taken[1], h.start) if h.start >= taken[1] else (h.end, taken[0])

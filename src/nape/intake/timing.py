@@ -1037,6 +1037,20 @@ def _person_of() -> re.Pattern[str]:
 
 # hours or minutes "a day", "per shift", "each night": an amount done in each, not how long anything has gone on
 _AMOUNT_BEFORE = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\s*$", re.I)
+_AMOUNT_UNIT_LEN = len("minutes")  # the longest unit the pattern names
+
+
+def _amount_before(text: str, end: int) -> bool:
+    """Whether an amount's unit, then spaces only, ends the text before ``end`` ("eight hours a
+    day"). The search starts at the unit's longest length before the spaces (``\\b`` still sees
+    the letter before it): searched from the text's start, each "an" + "d" of "... and ... and"
+    cost the whole text before it, quadratic in a list joined by "and"."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return _AMOUNT_BEFORE.search(text, max(0, k - _AMOUNT_UNIT_LEN), end) is not None
+
+
 _DAILY_AMOUNT = re.compile(
     r"\s+(?:a|per|each|every|an?\s+average)\s+(?:day|night|shift|evening|session|working\s+day|workday)\b", re.I
 )
@@ -1103,7 +1117,7 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             continue
         if not tail and days < 1 and _DAILY_AMOUNT.match(text, m.end()):
             continue  # "eight hours a day", "ten hours each shift": an amount done daily, not a length
-        if not lead and m.group(3).lower() in ("a", "an") and _AMOUNT_BEFORE.search(text, 0, m.start()):
+        if not lead and m.group(3).lower() in ("a", "an") and _amount_before(text, m.start()):
             continue  # the "a day" of "eight hours a day": the unit an amount is counted in
         if not tail and _of_activity(text, m.end()):
             continue  # "in 15 years of running", "after 2 hours of driving": the activity's length

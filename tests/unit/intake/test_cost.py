@@ -1,14 +1,22 @@
 """Cost stays linear: pathological input costs about as much as ordinary text of the same
-length (counted in matcher steps, not timed; timings are in benchmarks/)."""
+length (counted in matcher steps, and in lines of the reader's code run, not timed; timings are
+in benchmarks/)."""
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from pathlib import Path
+from types import FrameType
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nape.intake import parse
+import nape.intake
+from nape.intake import parse, timing
+from nape.intake.timing import _AMOUNT_BEFORE, _amount_before
 
 ORDINARY = (
     "I woke up with a stiff neck and it hurts to turn my head to the left. No fever, no numbness, "
@@ -80,6 +88,16 @@ PATHOLOGICAL = {
     "stuck_turned": "head stuck turned, can't straighten it, " * 230,
     "curled_fingers": "fingers curled up stiff and won't open, " * 230,
     "posture_length": "sitting for ages makes it worse, " * 280,
+    # lists of sites and concepts in one clause (issue 17; their Python work is counted in lines
+    # by the tests of COMPOSITION below, and timed in benchmarks/intake.py)
+    "sore_neck_and": "sore neck and " * 640,
+    "arm_and_leg": "my arm and my leg and my hand and " * 260,
+    "limb_list": "numbness in arms legs hands feet face and " * 210,
+    "normals_list": "power, sensation and reflexes normal, " * 240,
+    "dense_sites": "pain pain pain neck neck neck " * 300,
+    "site_bound_cramps": "cramping shoulders tingling feet " * 270,
+    "inner_sites": ". pain lower back and tingling " * 290,
+    "result_leads": "full power and sensation and tone and reflexes and " * 170,
 }
 
 
@@ -105,3 +123,110 @@ def test_any_mix_of_odd_pieces_costs_at_most_three_times_ordinary_text(pieces: l
     if not text.strip():
         return
     assert _steps(text) <= 3 * _steps(_ordinary(text))
+
+
+# lists of many body sites and many concepts in one clause (issue 17, 2026-12-01): a concept
+# with a site coordinated with others, sites joined by "and", a generic word's limb among many
+# sites, a list of normals, and the densest mix of concepts and sites. Each was quadratic in the
+# composition engine's, the phrase filters' or the limb words' Python loops (or in a regex run
+# from the text's start at each "an"+"d" of "and"), which the matcher's steps do not see: their
+# work is counted in lines of the reader's code run.
+COMPOSITION = {
+    "sore_neck_and": "sore neck and ",
+    "arm_and_leg": "my arm and my leg and my hand and ",
+    "limb_list": "numbness in arms legs hands feet face and ",
+    "normals_list": "power, sensation and reflexes normal, ",
+    "dense_sites": "pain pain pain neck neck neck ",
+    # found by a random search over lists of sites and concepts (the same day): a cramp among
+    # other sites (site-bound phrases), a site inside a longer one (cut phrases), a result's lead
+    # opening each list
+    "site_bound_cramps": "cramping shoulders tingling feet ",
+    "inner_sites": ". pain lower back and tingling ",
+    "result_leads": "full power and sensation and tone and reflexes and ",
+}
+_INTAKE = str(Path(nape.intake.__file__).parent)
+
+
+def _lines(text: str) -> int:
+    """Lines of the reader's own code (src/nape/intake) run to parse ``text``, counted by a trace
+    function (deterministic, not timed): the work of its Python loops, which the matcher's steps
+    do not count. The text is parsed once first, so that what a first parse caches is not
+    counted. A tracer already set (coverage) is put back after."""
+    parse(text)
+    n = [0]
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            n[0] += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(_INTAKE) else None
+
+    before = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        parse(text)
+    finally:
+        sys.settrace(before)
+    return n[0]
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def test_lists_of_sites_and_concepts_cost_at_most_three_times_ordinary_text() -> None:
+    ordinary = _lines(_repeat(ORDINARY, 8000))
+    for name, unit in COMPOSITION.items():
+        assert _lines(_repeat(unit, 8000)) <= 3 * ordinary, name
+
+
+def test_lists_of_sites_and_concepts_cost_linear_in_their_length() -> None:
+    """Twice the text is twice the work (2.0 measured for each; 2.15 to 3.5 when quadratic)."""
+    for name, unit in COMPOSITION.items():
+        assert _lines(_repeat(unit, 6000)) <= 2.1 * _lines(_repeat(unit, 3000)), name
+
+
+SITE_PIECES = ["neck ", "arms ", "legs ", "lower back ", "face ", "sore ", "numb ", "weak ", "pain ", "stiff "]
+SITE_PIECES += ["and ", "or ", ", ", "my ", "in ", "no ", "normal ", "too ", ": ", ". "]
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.lists(st.sampled_from(SITE_PIECES), min_size=4, max_size=24))
+def test_any_list_of_sites_and_concepts_costs_linear_in_its_length(pieces: list[str]) -> None:
+    unit = "".join(pieces)
+    assert _lines(_repeat(unit, 4000)) <= 2.2 * _lines(_repeat(unit, 2000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("hours mins x\n\xa0ſ."), max_size=30), st.integers(0, 30))
+def test_a_unit_before_an_amount_is_found_as_by_a_search_from_the_start(text: str, end: int) -> None:
+    """``_amount_before`` searches a few letters before the spaces, not the whole text before
+    (quadratic over the "an"+"d" of "and ... and"): it finds what the search from the start does."""
+    end = min(end, len(text))
+    assert _amount_before(text, end) == (_AMOUNT_BEFORE.search(text, 0, end) is not None)
+
+
+class _CountingSearch:
+    """A compiled pattern that counts the characters each search is given."""
+
+    def __init__(self, rx: Any) -> None:
+        self.rx = rx
+        self.chars = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        self.chars += max(0, min(endpos, len(text)) - pos)
+        return self.rx.search(text, pos, endpos)
+
+
+def test_the_unit_before_an_amount_is_searched_for_in_linear_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regex's work (which no line of Python counts) over a list joined by "and": twice the
+    text gives it twice the characters to read, not four times."""
+    counts = []
+    for n in (3000, 6000):
+        counting = _CountingSearch(_AMOUNT_BEFORE)
+        monkeypatch.setattr(timing, "_AMOUNT_BEFORE", counting)
+        parse(_repeat(COMPOSITION["arm_and_leg"], n))
+        counts.append(counting.chars)
+    assert 0 < counts[1] <= 2.2 * counts[0]
