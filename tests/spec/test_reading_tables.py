@@ -46,6 +46,9 @@ Tables (what each is about: tests/spec/README.md):
     months with no number.
   * lay_s17.yaml - a wound told by a verb that breaks the skin, reflex spasms set off by a sound,
     a head or neck held, bent or set as a state, cold intolerance in lay words.
+  * rheum_exam_s17.yaml - the heel or its tendon's insertion sore or tender, "inflammatory-type" back
+    pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
+    sides, the backs of the legs tight (tight hamstrings).
 """
 
 from __future__ import annotations
@@ -247,6 +250,14 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "lay_s17.yaml": ("wound_cutting_verb", "reflex_spasm_sound", "head_held_state", "cold_lay"),
     "word_order_s17.yaml": ("fronted_denial", "reversed_condition", "since_last_length", "have_years_age"),
+    "rheum_exam_s17.yaml": (
+        "heel_tendon_words",
+        "inflammatory_kind",
+        "arch_shape_words",
+        "spine_step_felt",
+        "buttock_side_swap",
+        "hamstring_rear_tight",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
