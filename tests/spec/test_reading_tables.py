@@ -48,7 +48,8 @@ Tables (what each is about: tests/spec/README.md):
     a head or neck held, bent or set as a state, cold intolerance in lay words.
   * rheum_exam_s17.yaml - the heel or its tendon's insertion sore or tender, "inflammatory-type" back
     pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
-    sides, the backs of the legs tight (tight hamstrings).
+    sides, the backs of the legs tight (tight hamstrings), relief by activity with rest set aside or
+    a word of time, a complaint after a denied list or a dated past told now.
 """
 
 from __future__ import annotations
@@ -257,6 +258,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "spine_step_felt",
         "buttock_side_swap",
         "hamstring_rear_tight",
+        "activity_relief_words",
+        "now_after_list_or_date",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
