@@ -49,7 +49,8 @@ Tables (what each is about: tests/spec/README.md):
   * rheum_exam_s17.yaml - the heel or its tendon's insertion sore or tender, "inflammatory-type" back
     pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
     sides, the backs of the legs tight (tight hamstrings), relief by activity with rest set aside or
-    a word of time, a complaint after a denied list or a dated past told now.
+    a word of time, a complaint after a denied list or a dated past told now, morning stiffness's
+    length told far from its word.
 """
 
 from __future__ import annotations
@@ -260,6 +261,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "hamstring_rear_tight",
         "activity_relief_words",
         "now_after_list_or_date",
+        "morning_stiffness_spread",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -979,6 +979,17 @@ def _until_lengths(
     return out, used
 
 
+def _any_within(sorted_pos: Sequence[int], lo: int, hi: int, sentence: Sequence[int], sent: int) -> bool:
+    """Whether a position of ``sorted_pos`` lies in ``lo..hi`` and in sentence ``sent`` (a
+    binary search: the cost stays linear over the loosening words)."""
+    k = bisect_left(sorted_pos, lo)
+    while k < len(sorted_pos) and sorted_pos[k] <= hi:
+        if sentence[sorted_pos[k]] == sent:
+            return True
+        k += 1
+    return False
+
+
 def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
     threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
@@ -997,9 +1008,19 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
     loosen: list[int] = []
+    not_words = sorted(_phrase_starts(toks, cfg.loosen_not)) if cfg.stiff_reach else []
     if cfg.loosen_words:  # "takes an hour to loosen up in the mornings": the stiffness's own end
-        other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
-        loosen = [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
+        if cfg.loosen_not_reach:  # a pain or a medicine near the loosening: its easing
+            near_not = sorted(_phrase_starts(toks, cfg.loosen_not))
+            reach = cfg.loosen_not_reach
+            loosen = [
+                p
+                for p in _phrase_starts(toks, cfg.loosen_words)
+                if not _any_within(near_not, p - reach, p + reach, sentence, sentence[p])
+            ]
+        else:
+            other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
+            loosen = [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
         stiff += loosen
     combined = _combined_at(toks, cfg, sentence)
     stiff += combined
@@ -1045,6 +1066,18 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
             ]
             if not any(p in morning_set for p in near):
                 near = []
+        if cfg.stiff_reach and not any(p in stiff_set for p in near) and any(p in morning_set for p in near):
+            # the stiffness named first, its sites listed before the morning and the length
+            # (no pain or medicine between: "stiff neck, woke at 3am and the pain lasted two
+            # hours" is the pain's length)
+            stiff_before = [
+                p
+                for p in stiff
+                if sentence[p] == sentence[start]
+                and 0 < start - p <= cfg.stiff_reach
+                and not _any_within(not_words, p + 1, start - 1, sentence, sentence[start])
+            ]
+            near = [*near, *stiff_before[-1:]]
         if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
             continue
         bound_less = any(p in less for p in range(max(0, start - 3), start))
