@@ -50,7 +50,8 @@ Tables (what each is about: tests/spec/README.md):
     pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
     sides, the backs of the legs tight (tight hamstrings), relief by activity with rest set aside or
     a word of time, a complaint after a denied list or a dated past told now, morning stiffness's
-    length told far from its word, a year after a list's item dating that item only.
+    length told far from its word or without a count ("for ages first thing"), a year after a
+    list's item dating that item only.
 """
 
 from __future__ import annotations
@@ -263,6 +264,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "now_after_list_or_date",
         "morning_stiffness_spread",
         "year_dates_own_item",
+        "long_time_no_count",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -990,6 +990,28 @@ def _any_within(sorted_pos: Sequence[int], lo: int, hi: int, sentence: Sequence[
     return False
 
 
+def _long_without_count(
+    toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int], stiff: Sequence[int], morning: Sequence[int]
+) -> list[NumberHit]:
+    """A long time told without a count ("stiff for ages first thing"): long, with a stiffness
+    word and a morning word within the window and no break between the time and the morning."""
+    out: list[NumberHit] = []
+    words = _words_of(tuple(cfg.long_words))
+    stiff_sorted = sorted(stiff)
+    breaks = frozenset((",", ";", ".", "!", "?", "but", "and", "then"))
+    for i in _phrase_starts(toks, cfg.long_words):
+        end = i + _phrase_len(toks, i, words)
+        lo, hi = i - cfg.window, end + cfg.window
+        k = bisect_left(morning, lo)
+        near_m = [p for p in morning[k : k + 2 * cfg.window] if p <= hi and sentence[p] == sentence[i]]
+        # no break between the long time and its morning word
+        near_m = [p for p in near_m if not any(toks[q].lower in breaks for q in range(min(p, end), max(p, i)))]
+        if not near_m or not _any_within(stiff_sorted, lo, hi, sentence, sentence[i]):
+            continue
+        out.append(NumberHit(cfg.finding, True, min(i, *near_m), max(end, *(p + 1 for p in near_m))))
+    return out
+
+
 def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
     threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
@@ -1040,6 +1062,8 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     if not morning:
         return out
     morning_set = frozenset(morning)
+    if cfg.long_words:
+        out += _long_without_count(toks, cfg, sentence, stiff, sorted(morning))
     less = frozenset(_phrase_starts(toks, cfg.less_words))
     more = frozenset(_phrase_starts(toks, cfg.more_words))
     not_after = frozenset(_phrase_starts(toks, cfg.not_after))
