@@ -50,6 +50,12 @@ Tables (what each is about: tests/spec/README.md):
     slope or by a farm beast; a new activity told as a one-off, for another's occasion, on a
     child's plaything or as a first go; an ache of the heart's sites that came on with effort, or
     that effort brought on and rest eased (told in the past, or with minutes cut short).
+  * rheum_exam_s17.yaml - the heel or its tendon's insertion sore or tender, "inflammatory-type" back
+    pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
+    sides, the backs of the legs tight (tight hamstrings), relief by activity with rest set aside or
+    a word of time, a complaint after a denied list or a dated past told now, morning stiffness's
+    length told far from its word or without a count ("for ages first thing"), a year after a
+    list's item dating that item only.
 """
 
 from __future__ import annotations
@@ -261,6 +267,19 @@ TABLES: dict[str, tuple[str, ...]] = {
         "first_go",
         "heart_effort_onset",
         "heart_effort_rest",
+    ),
+    "rheum_exam_s17.yaml": (
+        "heel_tendon_words",
+        "inflammatory_kind",
+        "arch_shape_words",
+        "spine_step_felt",
+        "buttock_side_swap",
+        "hamstring_rear_tight",
+        "activity_relief_words",
+        "now_after_list_or_date",
+        "morning_stiffness_spread",
+        "year_dates_own_item",
+        "long_time_no_count",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -1213,14 +1213,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     cands += _slow_onsets(cands, hits, times, toks, sent, ctx, m.get("slow_onset_denies"))
     cands += _new_deficits(times, gv, cands, toks, ctx.clause)
     cands += _clock_spells(raw, toks, hits, ctx)
-    # "comes and goes every 5 minutes": the waves of one episode, no recurrence
+    # "comes and goes every 5 minutes": the waves of one episode, no recurrence (each sentence
+    # searched once)
+    episode_seen: dict[tuple[int, int], bool] = {}
     cands = [
         c
         for c in cands
         if not (
             c.finding == "recurrent_episodes"
             and c.present
-            and within_episode(raw, toks[c.start].start, toks[c.end - 1].end)
+            and within_episode(raw, toks[c.start].start, toks[c.end - 1].end, episode_seen)
         )
     ]
     acc = _Acc(parts=_finding_parts(kb), alone=_alone_parts(kb), raw=raw)

@@ -979,6 +979,39 @@ def _until_lengths(
     return out, used
 
 
+def _any_within(sorted_pos: Sequence[int], lo: int, hi: int, sentence: Sequence[int], sent: int) -> bool:
+    """Whether a position of ``sorted_pos`` lies in ``lo..hi`` and in sentence ``sent`` (a
+    binary search: the cost stays linear over the loosening words)."""
+    k = bisect_left(sorted_pos, lo)
+    while k < len(sorted_pos) and sorted_pos[k] <= hi:
+        if sentence[sorted_pos[k]] == sent:
+            return True
+        k += 1
+    return False
+
+
+def _long_without_count(
+    toks: Sequence[Tok], cfg: StiffnessLength, sentence: Sequence[int], stiff: Sequence[int], morning: Sequence[int]
+) -> list[NumberHit]:
+    """A long time told without a count ("stiff for ages first thing"): long, with a stiffness
+    word and a morning word within the window and no break between the time and the morning."""
+    out: list[NumberHit] = []
+    words = _words_of(tuple(cfg.long_words))
+    stiff_sorted = sorted(stiff)
+    breaks = frozenset((",", ";", ".", "!", "?", "but", "and", "then"))
+    for i in _phrase_starts(toks, cfg.long_words):
+        end = i + _phrase_len(toks, i, words)
+        lo, hi = i - cfg.window, end + cfg.window
+        k = bisect_left(morning, lo)
+        near_m = [p for p in morning[k : k + 2 * cfg.window] if p <= hi and sentence[p] == sentence[i]]
+        # no break between the long time and its morning word
+        near_m = [p for p in near_m if not any(toks[q].lower in breaks for q in range(min(p, end), max(p, i)))]
+        if not near_m or not _any_within(stiff_sorted, lo, hi, sentence, sentence[i]):
+            continue
+        out.append(NumberHit(cfg.finding, True, min(i, *near_m), max(end, *(p + 1 for p in near_m))))
+    return out
+
+
 def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     """How long morning stiffness lasts (resources/numbers.yaml `stiffness_length`): over the
     threshold the long form is present, under it absent ("AM stiffness 10 min only", "stiff for
@@ -997,9 +1030,19 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
         if t.lower in (".", "!", "?", ";", "\n"):
             s += 1
     loosen: list[int] = []
+    not_words = sorted(_phrase_starts(toks, cfg.loosen_not)) if cfg.stiff_reach else []
     if cfg.loosen_words:  # "takes an hour to loosen up in the mornings": the stiffness's own end
-        other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
-        loosen = [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
+        if cfg.loosen_not_reach:  # a pain or a medicine near the loosening: its easing
+            near_not = sorted(_phrase_starts(toks, cfg.loosen_not))
+            reach = cfg.loosen_not_reach
+            loosen = [
+                p
+                for p in _phrase_starts(toks, cfg.loosen_words)
+                if not _any_within(near_not, p - reach, p + reach, sentence, sentence[p])
+            ]
+        else:
+            other = {sentence[p] for p in _phrase_starts(toks, cfg.loosen_not)}
+            loosen = [p for p in _phrase_starts(toks, cfg.loosen_words) if sentence[p] not in other]
         stiff += loosen
     combined = _combined_at(toks, cfg, sentence)
     stiff += combined
@@ -1019,6 +1062,8 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
     if not morning:
         return out
     morning_set = frozenset(morning)
+    if cfg.long_words:
+        out += _long_without_count(toks, cfg, sentence, stiff, sorted(morning))
     less = frozenset(_phrase_starts(toks, cfg.less_words))
     more = frozenset(_phrase_starts(toks, cfg.more_words))
     not_after = frozenset(_phrase_starts(toks, cfg.not_after))
@@ -1045,6 +1090,18 @@ def read_stiffness_length(toks: Sequence[Tok]) -> list[NumberHit]:
             ]
             if not any(p in morning_set for p in near):
                 near = []
+        if cfg.stiff_reach and not any(p in stiff_set for p in near) and any(p in morning_set for p in near):
+            # the stiffness named first, its sites listed before the morning and the length
+            # (no pain or medicine between: "stiff neck, woke at 3am and the pain lasted two
+            # hours" is the pain's length)
+            stiff_before = [
+                p
+                for p in stiff
+                if sentence[p] == sentence[start]
+                and 0 < start - p <= cfg.stiff_reach
+                and not _any_within(not_words, p + 1, start - 1, sentence, sentence[start])
+            ]
+            near = [*near, *stiff_before[-1:]]
         if not any(p in stiff_set for p in near) or not any(p in morning_set for p in near):
             continue
         bound_less = any(p in less for p in range(max(0, start - 3), start))

@@ -533,6 +533,19 @@ class StiffnessLength(_Strict):
     # `loosen_not` (a pain, a medicine) stands in the sentence, whose easing is another thing
     loosen_words: list[str] = []
     loosen_not: list[str] = []
+    # how near a `loosen_not` word must stand to the loosening to make it another thing's
+    # ("the ache takes an hour to ease"; not "stiffness and pain every morning, two hours it takes
+    # to loosen", where the pain is one more of the morning's complaints) (0: the whole sentence)
+    loosen_not_reach: int = Field(default=0, ge=0, le=16)
+    # a long time told without a count ("stiff for ages first thing", "in the morning a long time
+    # stiff"): long, when the stiffness and the morning stand within the window with no comma or
+    # clause break between the words and the morning (not "stiff for ages, worst first thing",
+    # where the time is the complaint's)
+    long_words: list[str] = []
+    # how far before the length a stiffness word may stand when a morning word is within the
+    # window of the length: the stiffness named first with its sites listed ("stiffness across
+    # both shoulders and both hips, worst first thing for about an hour") (0: `window`)
+    stiff_reach: int = Field(default=0, ge=0, le=20)
     # how far a loosening word and the morning word may stand from the length: the time to
     # loosen is told around the length ("it takes an hour after I get out of bed before it
     # loosens"), further than a stiffness word and its length (0: `window`)

@@ -1421,17 +1421,28 @@ def _same_day() -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
     )
 
 
-def within_episode(text: str, start: int, end: int) -> bool:
+def within_episode(text: str, start: int, end: int, seen: dict[tuple[int, int], bool] | None = None) -> bool:
     """Whether the sentence around ``start``..``end`` gives an interval of minutes or seconds
     ("comes and goes every 5 minutes"): the waves of one episode, not a recurrence; or counts its
     spells within one day with no longer span or return told ("three spasms this morning",
-    "locked up twice today")."""
+    "locked up twice today"). ``seen`` keeps the answer per sentence, so a text of one long
+    sentence with many frequency words is searched once, not once per word (the cost stays
+    linear)."""
     waves = _within_episode()
     if waves is None:
         return False
     a = max(text.rfind(p, 0, start) for p in ".!?;") + 1
     stops = [i for i in (text.find(p, end) for p in ".!?;") if i >= 0]
-    sentence = text[a : min(stops, default=len(text))]
+    b = min(stops, default=len(text))
+    if seen is not None:
+        if (a, b) not in seen:
+            seen[(a, b)] = _sentence_within_episode(text[a:b], waves)
+        return seen[(a, b)]
+    return _sentence_within_episode(text[a:b], waves)
+
+
+def _sentence_within_episode(sentence: str, waves: re.Pattern[str]) -> bool:
+    """``within_episode`` for one sentence's text."""
     if waves.search(sentence) is not None:
         return True
     day = _same_day()
@@ -1457,8 +1468,9 @@ def read_recurrence(text: str) -> list[Hit]:
     constant complaint's. Counts of minutes (pains that come every few minutes within one
     episode) are no frequency here."""
     cfg = attributes_file().time.recurrence
+    seen: dict[tuple[int, int], bool] = {}
     for m in _RECURRENT_FOLD.finditer(text):
-        if within_episode(text, m.start(), m.end()):
+        if within_episode(text, m.start(), m.end(), seen):
             continue  # "comes and goes every 5 minutes": the waves of one episode
         return [Hit("recurrent_episodes", True, m.start(), m.end(), text[m.start() : m.end()])]
     rx = _frequency()
@@ -1471,7 +1483,7 @@ def read_recurrence(text: str) -> list[Hit]:
     for f in rx.finditer(text):
         if re.match(r"\s*,?\s*(?:ever\s+)?since\b", text[f.end() : f.end() + 12], re.I):
             continue  # "every day since the fall": a constant complaint
-        if within_episode(text, f.start(), f.end()):
+        if within_episode(text, f.start(), f.end(), seen):
             continue  # "twice this morning": one episode's spells
         clause = " " + " ".join(re.findall(r"[\w'’-]+", _clause_around(text, f.start(), f.end()).lower())) + " "
         if not any(w in clause for w in episode):
