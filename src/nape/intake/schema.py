@@ -65,6 +65,14 @@ class Clauses(_Strict):
     # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
     clause_start_after_and: list[str]
     lookahead: int = Field(ge=1, le=12)
+    # an "and" that opens a statement with a subject of its own and a finite verb ("my neck
+    # doesn't hurt and the pain doesn't go up my arm", "my neck is fine and she says her back
+    # hurts"): a concept does not compose across it. The subject is one of `statement_subjects`
+    # (a determiner or possessive) before a complaint's words, or one of `statement_pronouns`; the
+    # verb one of `finite_verbs` right after it
+    statement_subjects: list[str] = []
+    statement_pronouns: list[str] = []
+    finite_verbs: list[str] = []
     # a negated verb ("won't eat", "isn't sure") denies its own phrase only: its scope ends at
     # the next comma or "and", unless one of `list_verbs` follows it within three words ("don't
     # have numbness, tingling or weakness" denies the whole list)
