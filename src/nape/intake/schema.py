@@ -975,6 +975,10 @@ class MapsFile(_Strict):
     # a finding that stands for several symptoms at once ("numbness in both legs" is symptoms in
     # both legs): its words do not hide the symptoms they name, which are read as well
     composite_phrases: dict[str, list[str]] = {}
+    # a finding whose phrase names a symptom with its pattern ("hands go numb at night"): the
+    # symptom's own reading inside the phrase is kept beside it, as a composite's is, but the
+    # phrase is no composite of both limbs (session 17)
+    phrase_parts: dict[str, list[str]] = {}
     pair_words: PairWords | None = None
     onset_modifiers: list[OnsetModifier] = []
     slow_onset_denies: list[SlowOnsetDenial] = []
