@@ -688,8 +688,20 @@ def _statement_ands(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str])
     c = context_file().clauses
     if not c.finite_verbs:
         return []
-    subjects, pronouns, verbs = frozenset(c.statement_subjects), frozenset(c.statement_pronouns), frozenset(c.finite_verbs)
-    toks = ctx.toks
+    subjects, pronouns = frozenset(c.statement_subjects), frozenset(c.statement_pronouns)
+    verbs = frozenset(c.finite_verbs)
+    denials, reach = frozenset(c.statement_denials), c.statement_reach
+    toks, clause = ctx.toks, ctx.clause
+
+    def denied_before(i: int) -> bool:
+        """Whether the statement before the "and" at ``i`` denies or says normal what it names."""
+        for k in range(i - 1, max(-1, i - 1 - reach), -1):
+            if clause[k] != clause[i] or toks[k].lower in _ITEM_ENDS:
+                return False
+            if toks[k].lower in denials:
+                return True
+        return False
+
     n = len(toks)
     # the end of the longest complaint's words starting at each token
     ends: dict[int, int] = {}
@@ -702,12 +714,13 @@ def _statement_ands(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str])
             continue
         nxt = toks[i + 1].lower
         if nxt in pronouns:
-            if toks[i + 2].lower in verbs:
-                out.append(i)
+            verb = i + 2
         elif nxt in subjects:
-            end = ends.get(i + 2)
-            if end is not None and end < n and toks[end].lower in verbs:
-                out.append(i)
+            verb = ends.get(i + 2, n)
+        else:
+            continue
+        if verb < n and (toks[verb].lower in verbs or toks[verb].lemma in verbs) and denied_before(i):
+            out.append(i)
     return out
 
 

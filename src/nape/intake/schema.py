@@ -71,6 +71,10 @@ class Clauses(_Strict):
     # (a determiner or possessive) before a complaint's words, or one of `statement_pronouns`; the
     # verb one of `finite_verbs` right after it
     statement_subjects: list[str] = []
+    # ... only after a statement that denies or says normal what it names: one of these words
+    # within `statement_reach` tokens before the "and", in its clause
+    statement_denials: list[str] = []
+    statement_reach: int = Field(default=8, ge=1, le=20)
     statement_pronouns: list[str] = []
     finite_verbs: list[str] = []
     # a negated verb ("won't eat", "isn't sure") denies its own phrase only: its scope ends at
