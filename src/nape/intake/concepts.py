@@ -703,11 +703,27 @@ def _statement_ands(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str])
         return False
 
     n = len(toks)
-    # the end of the longest complaint's words starting at each token
+    # the end of the longest complaint's words starting at each token, and where sites start
     ends: dict[int, int] = {}
+    sites: set[int] = set()
     for h in hits:
-        if kinds.get(h.group) == "concept" and h.end > ends.get(h.start, -1):
+        kind = kinds.get(h.group)
+        if kind == "concept" and h.end > ends.get(h.start, -1):
             ends[h.start] = h.end
+        elif kind == "site":
+            sites.add(h.start)
+
+    def own_site_after(v: int) -> bool:
+        """Whether the statement from its verb at ``v`` names a site of its own: without one its
+        complaint may be the part named before ("my legs don't hurt and the weakness is getting
+        worse" is still weakness of the legs, a red flag kept)."""
+        for k in range(v + 1, min(n, v + 1 + reach)):
+            if clause[k] != clause[v] or toks[k].lower in _ITEM_ENDS or toks[k].lower in ("and", "&"):
+                return False
+            if k in sites:
+                return True
+        return False
+
     out: list[int] = []
     for i, t in enumerate(toks):
         if t.lower not in ("and", "&") or i + 2 >= n:
@@ -719,7 +735,12 @@ def _statement_ands(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str])
             verb = ends.get(i + 2, n)
         else:
             continue
-        if verb < n and (toks[verb].lower in verbs or toks[verb].lemma in verbs) and denied_before(i):
+        if (
+            verb < n
+            and (toks[verb].lower in verbs or toks[verb].lemma in verbs)
+            and denied_before(i)
+            and own_site_after(verb)
+        ):
             out.append(i)
     return out
 
