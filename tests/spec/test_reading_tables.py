@@ -56,6 +56,10 @@ Tables (what each is about: tests/spec/README.md):
     a word of time, a complaint after a denied list or a dated past told now, morning stiffness's
     length told far from its word or without a count ("for ages first thing"), a year after a
     list's item dating that item only.
+  * misc_s17.yaml - an "and" before a new subject and its finite verb ends what a concept composes
+    with, hands numb at night keeping the arm's numbness and the median digits named as a range
+    from the thumb, a relative's part with a word said of it making the message theirs (their
+    complaint's length read).
 """
 
 from __future__ import annotations
@@ -281,6 +285,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "year_dates_own_item",
         "long_time_no_count",
     ),
+    "misc_s17.yaml": ("and_new_subject", "night_hands_range", "relative_part_length"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

@@ -929,7 +929,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     both_words = frozenset((m.get("pair_words") or {}).get("both_limbs", ()))
     # reach[i]: the furthest end of a phrase starting at or before token i; part_reach: the same
     # without the phrases of a composite finding, which hide none of the symptoms they name
-    composites: dict[str, list[str]] = m.get("composite_phrases", {})
+    composites: dict[str, list[str]] = {**m.get("composite_phrases", {}), **m.get("phrase_parts", {})}
     parts_of = frozenset(p for ps in composites.values() for p in ps)
     reach = [0] * (len(toks) + 1)
     part_reach = [0] * (len(toks) + 1)
@@ -1495,7 +1495,7 @@ def _longest_keeping_parts(matches: list[Match], m: dict[str, Any]) -> list[Matc
     word, when no other longer phrase holds them."""
     found = [x for x in matches if x.rule.kind in ("phrase", "pattern")]
     kept = longest_phrases(found)
-    composites: dict[str, list[str]] = m.get("composite_phrases", {})
+    composites: dict[str, list[str]] = {**m.get("composite_phrases", {}), **m.get("phrase_parts", {})}
     outer = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in composites]
     if not outer:
         return kept

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from nape.intake.assertion import Context
 from nape.intake.matcher import Match, Rule, phrase_tests
-from nape.intake.schema import Compose, ListResult, concept_file, drugs_file
+from nape.intake.schema import Compose, ListResult, concept_file, context_file, drugs_file
 from nape.intake.tokens import Tok, capital_phrase_words, common_words, english_words, lemma_table, phrase_words
 from nape.intake.wordlists import attributes_file
 
@@ -615,6 +615,11 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     last = -1
     in_clause: dict[str, list[Hit]] = {}
     in_sentence: dict[str, list[Hit]] = {}
+    # an "and" opening a statement of its own parts a clause for composing (``_statement_ands``);
+    # the clauses as the context gives them stay for the sites carried (``_carried``)
+    ands = _statement_ands(hits, ctx, kinds)
+    by_part: dict[tuple[int, int], dict[str, list[Hit]]] = {}
+    in_part: dict[str, list[Hit]] = {}
     for h in hits:
         g, at = h[0], h[1]
         if at != last:
@@ -624,6 +629,12 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
             if got is None:
                 got = by_clause[c] = {}
             in_clause = got
+            if ands:
+                key = (c, bisect_right(ands, at))
+                got = by_part.get(key)
+                if got is None:
+                    got = by_part[key] = {}
+                in_part = got
             c = sentence[at]
             got = by_sentence.get(c)
             if got is None:
@@ -634,13 +645,18 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
             in_clause[g] = [h]
         else:
             hs.append(h)
+        if ands:
+            if (hs := in_part.get(g)) is None:
+                in_part[g] = [h]
+            else:
+                hs.append(h)
         if g in wanted:
             if (hs := in_sentence.get(g)) is None:
                 in_sentence[g] = [h]
             else:
                 hs.append(h)
     out: list[Composed] = []
-    for groups in by_clause.values():
+    for groups in (by_part if ands else by_clause).values():
         out += _compose_in(groups, ctx, kinds, "clause")
     for groups in by_sentence.values():
         out += _compose_in(groups, ctx, kinds, "sentence")
@@ -660,6 +676,72 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
             both = {g: [*groups.get(g, ()), *nxt.get(g, ())] for g in sorted(names) if g in looked_at}
             out += _compose_in(both, ctx, kinds, "two_sentences")
     out += _carried(by_clause, ctx, kinds, sentence)
+    return out
+
+
+def _statement_ands(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, str]) -> list[int]:
+    """The positions of an "and" that opens a statement with a subject of its own and a finite
+    verb: a determiner or possessive before a complaint's words ("... and the pain doesn't go up
+    my arm", "and my back is worse"), or a person's pronoun ("and she can't turn it"), with a
+    finite verb right after. A concept does not compose across it: "my neck doesn't hurt and the
+    pain doesn't go up my arm" says no neck pain. Sorted; one walk over the tokens and the hits."""
+    c = context_file().clauses
+    if not c.finite_verbs:
+        return []
+    subjects, pronouns = frozenset(c.statement_subjects), frozenset(c.statement_pronouns)
+    verbs = frozenset(c.finite_verbs)
+    denials, reach = frozenset(c.statement_denials), c.statement_reach
+    toks, clause = ctx.toks, ctx.clause
+
+    def denied_before(i: int) -> bool:
+        """Whether the statement before the "and" at ``i`` denies or says normal what it names."""
+        for k in range(i - 1, max(-1, i - 1 - reach), -1):
+            if clause[k] != clause[i] or toks[k].lower in _ITEM_ENDS:
+                return False
+            if toks[k].lower in denials:
+                return True
+        return False
+
+    n = len(toks)
+    # the end of the longest complaint's words starting at each token, and where sites start
+    ends: dict[int, int] = {}
+    sites: set[int] = set()
+    for h in hits:
+        kind = kinds.get(h.group)
+        if kind == "concept" and h.end > ends.get(h.start, -1):
+            ends[h.start] = h.end
+        elif kind == "site":
+            sites.add(h.start)
+
+    def own_site_after(v: int) -> bool:
+        """Whether the statement from its verb at ``v`` names a site of its own: without one its
+        complaint may be the part named before ("my legs don't hurt and the weakness is getting
+        worse" is still weakness of the legs, a red flag kept)."""
+        for k in range(v + 1, min(n, v + 1 + reach)):
+            if clause[k] != clause[v] or toks[k].lower in _ITEM_ENDS or toks[k].lower in ("and", "&"):
+                return False
+            if k in sites:
+                return True
+        return False
+
+    out: list[int] = []
+    for i, t in enumerate(toks):
+        if t.lower not in ("and", "&") or i + 2 >= n:
+            continue
+        nxt = toks[i + 1].lower
+        if nxt in pronouns:
+            verb = i + 2
+        elif nxt in subjects:
+            verb = ends.get(i + 2, n)
+        else:
+            continue
+        if (
+            verb < n
+            and (toks[verb].lower in verbs or toks[verb].lemma in verbs)
+            and denied_before(i)
+            and own_site_after(verb)
+        ):
+            out.append(i)
     return out
 
 

@@ -375,8 +375,10 @@ def read_person(text: str) -> Person:
         before = text[: m.start()]
         first_sentence_end = re.search(r"[.!?\n]", text[m.end() :])
         tail = text[m.end() : m.end() + (first_sentence_end.start() if first_sentence_end else 80)]
+        # the relative's part, or the part with a word said of it ("my son's wry neck", "my
+        # daughter's bad back"): the message is about them, their complaint's length is theirs
         talks_about = re.match(
-            r"\s*(?:['’]s\s+(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|(?:is|['’]s)\s+(?:\d{1,2}\s*(?:weeks?|wks?)\b|pregnant|expecting)|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
+            r"\s*(?:['’]s\s+(?:(?!and\b|or\b|with\b)[a-z]+\s+)?(?:(?:lower|low|upper|middle|mid|left|right|whole)\s+)?(?:neck|back|head|spine|shoulders?|arms?|legs?|hands?|feet|foot|face|mouth|smile|speech|voice|fingers?|toes?|knees?|hips?|body|grip|walking|balance)|is\s+in|is\s+an?\b|(?:is|['’]s)\s+(?:\d{1,2}\s*(?:weeks?|wks?)\b|pregnant|expecting)|keeps|can'?t|cannot|woke|complains|says|fell|got\s+(?:hit|tackled|knocked|hurt|injured|kicked|thrown|bitten|stung|struck|whacked|bumped|clattered|elbowed|winded)|has\s+been|has\s+had|gets|started|was\s+started|(?:has|had)\s+(?:a\s+)?(?:stiff|sore|bad|terrible|severe|pain|fever|temperature))",
             tail,
             re.I,
         )

@@ -65,6 +65,18 @@ class Clauses(_Strict):
     # "and" or "or" followed by one of these starts a new clause ("no numbness and I can walk")
     clause_start_after_and: list[str]
     lookahead: int = Field(ge=1, le=12)
+    # an "and" that opens a statement with a subject of its own and a finite verb ("my neck
+    # doesn't hurt and the pain doesn't go up my arm", "my neck is fine and she says her back
+    # hurts"): a concept does not compose across it. The subject is one of `statement_subjects`
+    # (a determiner or possessive) before a complaint's words, or one of `statement_pronouns`; the
+    # verb one of `finite_verbs` right after it
+    statement_subjects: list[str] = []
+    # ... only after a statement that denies or says normal what it names: one of these words
+    # within `statement_reach` tokens before the "and", in its clause
+    statement_denials: list[str] = []
+    statement_reach: int = Field(default=8, ge=1, le=20)
+    statement_pronouns: list[str] = []
+    finite_verbs: list[str] = []
     # a negated verb ("won't eat", "isn't sure") denies its own phrase only: its scope ends at
     # the next comma or "and", unless one of `list_verbs` follows it within three words ("don't
     # have numbness, tingling or weakness" denies the whole list)
@@ -967,6 +979,10 @@ class MapsFile(_Strict):
     # a finding that stands for several symptoms at once ("numbness in both legs" is symptoms in
     # both legs): its words do not hide the symptoms they name, which are read as well
     composite_phrases: dict[str, list[str]] = {}
+    # a finding whose phrase names a symptom with its pattern ("hands go numb at night"): the
+    # symptom's own reading inside the phrase is kept beside it, as a composite's is, but the
+    # phrase is no composite of both limbs (session 17)
+    phrase_parts: dict[str, list[str]] = {}
     pair_words: PairWords | None = None
     onset_modifiers: list[OnsetModifier] = []
     slow_onset_denies: list[SlowOnsetDenial] = []
