@@ -27,7 +27,7 @@ SETS = {
     "blind-o (seen)": ROOT / "data/blind/2026-12-01-o/cases.jsonl",
     "blind-p (seen)": ROOT / "data/blind/2026-12-01-p/cases.jsonl",
     "blind-q": ROOT / "data/blind/2026-12-01-q/cases.jsonl",
-    "blind-r": ROOT / "data/blind/2026-12-01-r/cases.jsonl",
+    "blind-r (seen)": ROOT / "data/blind/2026-12-01-r/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
