@@ -152,6 +152,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "weak_rising",
         "lid_falls",
         "named_condition_forms",
+        "limb_complaint_usual",
     ),
     "due_dates_and_relief.yaml": (
         "due_date_near",
