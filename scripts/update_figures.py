@@ -26,8 +26,9 @@ SETS = {
     "blind-n (seen)": ROOT / "data/blind/2026-11-30-n/cases.jsonl",
     "blind-o (seen)": ROOT / "data/blind/2026-12-01-o/cases.jsonl",
     "blind-p (seen)": ROOT / "data/blind/2026-12-01-p/cases.jsonl",
-    "blind-q": ROOT / "data/blind/2026-12-01-q/cases.jsonl",
+    "blind-q (seen)": ROOT / "data/blind/2026-12-01-q/cases.jsonl",
     "blind-r (seen)": ROOT / "data/blind/2026-12-01-r/cases.jsonl",
+    "blind-s": ROOT / "data/blind/2026-12-01-s/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
