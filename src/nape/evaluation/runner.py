@@ -102,12 +102,19 @@ def _typical(condition: str | None) -> set[str]:
 
 
 def simulated_answer(
-    q: QuestionOut, truth: dict[str, bool], unmentioned: Unmentioned = "no", condition: str | None = None
+    q: QuestionOut,
+    truth: dict[str, bool],
+    unmentioned: Unmentioned = "no",
+    condition: str | None = None,
+    known: tuple[str, ...] = (),
 ) -> str:
     """What the simulated person answers to ``q`` given the findings in their words (``truth``);
-    ``condition`` is the case's own (its typical findings are never denied unmentioned)."""
+    ``condition`` is the case's own (its typical findings are never denied unmentioned), and
+    ``known`` the case's own age and sex as typed, which the person gives when asked which is
+    right (else the description's own value)."""
     if q.reason == "confirm":
-        return q.choices[0].id  # the description's own value
+        own = [c.id for c in q.choices if c.id in known]
+        return own[0] if own else q.choices[0].id
     typical = _typical(condition)
     if q.reason == "checklist":
         return _checklist_answer(q, truth, unmentioned, typical)
@@ -163,7 +170,8 @@ def run_interview(
         if q is None:
             break
         own = case.expected.condition if own_condition else None
-        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned, own))
+        known = tuple(str(v) for v in (case.age, case.sex) if v is not None)
+        state = iv.answer(state, q.finding, simulated_answer(q, truth, unmentioned, own, known))
         asked += 1
     return [d.condition for d in a.differential[:3]], a.triage.level, asked
 

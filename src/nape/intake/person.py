@@ -192,8 +192,9 @@ _NEAR_AGE = re.compile(r"[^.!?]{0,30}?\b(\d{1,3})\s*(?:yo|y/o|years?[- ]old|yrs?
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|years?\s+old)\s+([mf])\b", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:yo|y/o|y\.o\.?|yrs?\s+old|years?\s+old|-?years?-old|-?yr-old|yoa)\b", re.I),
-    re.compile(r"\b(\d{1,3})\s?/?\s?([mf])\b", re.I),
-    re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b", re.I),
+    # "45M", "45/F", "45, F" (not a list's "2)" after a sex letter: "F 2) neck pain")
+    re.compile(r"\b(\d{1,3})\s?[/,]?\s?([mf])\b", re.I),
+    re.compile(r"(?<!['’])\b([mf])(?:\s*[,/]\s*|\s+)(\d{1,3})\b(?!\))", re.I),
     # "since age 19" dates an onset, not the age now
     re.compile(
         # ("I'm 34 wks", "I am 29+4": weeks of a pregnancy, not an age)

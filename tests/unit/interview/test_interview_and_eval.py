@@ -107,3 +107,21 @@ def test_explicit_findings_at_the_start_are_listed_in_the_report() -> None:
     listed = {f.id: f.status for f in report.findings}
     assert listed["fever"] == "absent"
     assert "neck_stiffness" in listed
+
+
+def test_simulated_person_gives_their_own_age_when_the_text_disagrees() -> None:
+    """A numbered list read as an age ("F 2) ...") makes the interview ask which age is right:
+    the simulated person answers with the age typed for the case, not the description's."""
+    from nape.evaluation.runner import simulated_answer
+    from nape.report.schema import ChoiceOut, QuestionOut
+
+    q = QuestionOut(
+        finding="confirm_age",
+        text="The description says 2, but 45 was typed as the age. How old are you?",
+        why_ask="The right age changes which causes are likely.",
+        answers=[],
+        reason="confirm",
+        choices=[ChoiceOut(id="2", label="2 years"), ChoiceOut(id="45", label="45 years")],
+    )
+    assert simulated_answer(q, {}, known=("45", "female")) == "45"
+    assert simulated_answer(q, {}) == "2"  # nothing typed: the description's own value
