@@ -140,7 +140,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "s18.yaml": ("work_as_noun", "falls_shut", "read_heard_activity", "cold_explains_shiver", "current_cold", "clipped_temp", "hot_effort", "cannot_be_woken", "earlier_claim", "kidney_worse", "clench_cannot_eat", "cough_in_aggravator_list", "numbered_list_age", "accident_not_gait_trouble", "claudication_by_minutes"),
+    "s18.yaml": ("work_as_noun", "falls_shut", "read_heard_activity", "cold_explains_shiver", "current_cold", "clipped_temp", "hot_effort", "cannot_be_woken", "earlier_claim", "kidney_worse", "clench_cannot_eat", "cough_in_aggravator_list", "numbered_list_age", "accident_not_gait_trouble", "claudication_by_minutes", "rising_not_claudication"),
     "since_and_acronyms.yaml": (
         "since_event_last",
         "acronym_own_form",
