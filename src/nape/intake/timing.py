@@ -1541,6 +1541,9 @@ def governed(
     back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
     alone_marks = frozenset(cfg.bare_alone_marks)
     item_marks = frozenset(cfg.bare_item_marks)
+    label_words = frozenset(cfg.bare_label_words)
+    side_words = frozenset(cfg.bare_item_side_words)
+    h_days = [0.0]  # the days of the length being read (for bare_alone)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
@@ -1631,6 +1634,7 @@ def governed(
                     break
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
+        h_days[0] = h.days or 0.0
         if h.bare and not forward and (alone := bare_alone(i, j)) is not None:
             return _SYMPTOM, alone, True
         if h.bare and not forward:
@@ -1667,24 +1671,44 @@ def governed(
         the shoulder blade. 4 months."): the sentence before it ends on a symptom finding's own
         words (``bare_alone_marks`` on both sides of the length; nothing else governed between)."""
         marks = alone_marks
-        if not marks or i < 2 or toks[i - 1].lower not in marks | item_marks:
+        if not marks or i < 1 or toks[i - 1].lower not in marks | item_marks:
             return None
-        if j + 1 < len(toks) and toks[j + 1].lower not in marks:
+        item = toks[i - 1].lower in item_marks
+        if item and i >= 2 and toks[i - 2].lower in label_words:
+            return i - 2  # a form's field: "Duration: 5 months"
+        if i < 2:
+            return None
+        # a note's item may close with the next item's mark ("low back, 2 days, started lifting")
+        # or the next numbered item ("neck pain, 5 days 2) arm tingles")
+        if (
+            j + 1 < len(toks)
+            and toks[j + 1].lower not in marks
+            and not (item and h_days[0] >= 1 and (toks[j + 1].lower in item_marks or _list_number(j + 1)))
+        ):
             return None
         b = i - 1
         while b > 0 and toks[b - 1].lower in marks:
             b -= 1  # "Lower back pain.\n8 weeks": the marks together end one sentence
-        # after a comma, the item before it must end on the symptom's words
-        reach = 1 if toks[b].lower in item_marks else _REACH
+        # after a comma, the item before it must end on the symptom's words (or its site, or a
+        # side said of it: "neck pain L side, 4 days", "low back, 2 days")
+        reach = cfg.bare_item_reach if item else _REACH
         for k in range(b - 1, max(-1, b - 1 - reach), -1):
-            if toks[k].lower in marks:
+            if toks[k].lower in marks or (item and toks[k].lower in item_marks):
                 return None
             what = gov.get(k)
             if what == _SYMPTOM and k in said:
                 return k  # a finding's own words, not a loose word of use ("I work nights")
+            if item and what == _SITE and k == b - 1:
+                return k
             if what is not None and what not in (_SITE, _SYMPTOM):
                 return None  # "Night shifts. 6 months." is the job's
+            if item and what is None and toks[k].lower not in side_words:
+                return None
         return None
+
+    def _list_number(k: int) -> bool:
+        """Whether token ``k`` starts a numbered item ("2)", "3.")."""
+        return toks[k].lower.isdigit() and k + 1 < len(toks) and toks[k + 1].lower in (")", ".")
 
     def bare_item_end(h: Hit, i: int, j: int, what: int, k: int) -> bool:
         """Whether a bare length of a day or more a few words after the complaint's words closes
