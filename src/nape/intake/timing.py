@@ -55,6 +55,8 @@ class Hit:
     # a length of hours told of how the pain behaves ("it comes in waves for two hours"): the
     # episode's duration only when the text gives no other time at all
     last_resort: bool = False
+    # a weekday named ("on Monday", "Saturday"): which week it falls in is not said
+    weekday: bool = False
 
 
 @cache
@@ -613,6 +615,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 point=not since,
                 days=3,
                 weak=not (since or told),
+                weekday=True,
             )
         )
     now = None
@@ -1543,6 +1546,7 @@ def governed(
     item_marks = frozenset(cfg.bare_item_marks)
     label_words = frozenset(cfg.bare_label_words)
     side_words = frozenset(cfg.bare_item_side_words)
+    undated_denials = re.compile(rf"\b(?:{alternation(cfg.undated_point_denials)})\b", re.I)
     h_days = [0.0]  # the days of the length being read (for bare_alone)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
@@ -1771,6 +1775,11 @@ def governed(
         if not ok:
             return None
         if what is None:
+            if h.weak and h.point and not h.weekday and h.days < cfg.undated_point_max_days and not _denied_before(h):
+                # "woke at 2am with a tearing pain", "stung 20 minutes ago. Throat closing": a time
+                # of day today dates the story told; the problem is no older, unless a time said
+                # of it ranks higher
+                return 0
             return None if h.weak else 1
         if h.symptom_only and (what != _SYMPTOM or _event_in_clause(h)):
             return None  # "started a new tablet for the dizziness this week": the tablet's date
@@ -1787,7 +1796,9 @@ def governed(
                     return 2  # "fell two weeks ago, back pain since": the trouble dates from the event
                 # a trigger dated within the day, with the symptom told after it ("fell off the
                 # step 30 mins ago and now neck pain"): the problem began since, so under a week
-                return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
+                # (within the week: a day counted back; a weekday named alone is left to the interview)
+                recent = h.days < 1 or (h.days < cfg.trigger_point_max_days and not h.weekday)
+                return 0 if h.point and recent and symptom_after(h.end) else None
             return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
@@ -1796,6 +1807,10 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _denied_before(h: Hit) -> bool:
+        """Whether a denial comes before ``h`` in its sentence ("nothing new this week")."""
+        return undated_denials.search(_sentence_before(raw, h.start, 60)) is not None
 
     def _since_after(pos: int) -> bool:
         """Whether the sentence after ``pos`` says the trouble has lasted since ("... back pain
