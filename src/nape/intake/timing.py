@@ -55,6 +55,9 @@ class Hit:
     # a length of hours told of how the pain behaves ("it comes in waves for two hours"): the
     # episode's duration only when the text gives no other time at all
     last_resort: bool = False
+    # a clock time with no start word ("4am behind the decks", "rang at 2am"): when the story
+    # told happened today, not the date of any one complaint (no new deficit is dated by it)
+    story_clock: bool = False
     # a weekday named ("on Monday", "Saturday"): which week it falls in is not said
     weekday: bool = False
 
@@ -275,6 +278,7 @@ class _PointRx:
     year_since: Folded  # "ever since 2021", "since his head injury in 2019"
     since_part: Folded  # "since midnight", "since the evening", "since this afternoon"
     at_point: Folded  # "started at 4am", "went weak at teatime": with a start word before it
+    bare_clock: Folded  # "4am behind the decks and my neck seized", "07:31 sharp catch in my back"
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -325,7 +329,16 @@ def _points_rx() -> _PointRx:
         clock=Folded(
             re.compile(
                 rf"\b(?:{alternation(cfg.clock_leads or ['since'])})\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
-                rf"(\d{{1,2}})(?:([:.])(\d{{2}}))?(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])",
+                # (or a 24-hour time written with a leading nought: "since 0200")
+                rf"(\d{{1,2}})(?:([:.]|(?<=\b0\d))(\d{{2}}))?"
+                rf"(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])",
+                re.I,
+            )
+        ),
+        bare_clock=Folded(
+            re.compile(
+                rf"(?<![\w:/.])(?:(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?:{alternation(cfg.clock_suffixes or ['am'])})"
+                r"|(\d{1,2}):(\d{2}))(?![\w:/])",
                 re.I,
             )
         ),
@@ -376,6 +389,7 @@ def _points_rx() -> _PointRx:
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
             "at_point": tuple({w.split()[0] for w in cfg.at_point_leads}),
+            "bare_clock": (*cfg.clock_suffixes, ":"),
         },
     )
 
@@ -557,6 +571,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         return told_pregnancy[0]
 
     taken: set[int] = set()  # where a day point's words include "this week" ("earlier this week")
+    clocks: list[tuple[int, int, float]] = []  # clock times with no start word: weak points
     for m in rx.day.finditer(text) if may("day") else ():
         taken.update(range(m.start(), m.end()))
         word = " ".join(m.group(2).lower().split())
@@ -693,7 +708,8 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.clock.finditer(text) if may("clock") else ():
         hour, minutes, suffix = int(m.group(1)), m.group(3), m.group(4)
-        if hour > 24 or not (suffix or (minutes and m.group(2) == ":")) or future(m.start()):
+        military = minutes is not None and m.group(2) == "" and int(minutes) < 60  # "since 0200"
+        if hour > 24 or not (suffix or (minutes and m.group(2) == ":") or military) or future(m.start()):
             continue  # "since 2" is no clock time; "since 10:30" is
         if re.match(r"\s*(?:till|til|until|to|-|–)\s*\d", text[m.end() : m.end() + 8], re.I):
             continue  # "from 6am to 4pm": a spell of the day, not an onset
@@ -706,7 +722,13 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             days = cfg.clock_days
         else:
             continue  # "at 2" is no clock time
-        if future(m.start()) or not _at_onset(text, m.start(), m.end()):
+        if future(m.start()):
+            continue
+        if not _at_onset(text, m.start(), m.end()):
+            if not _clock_routine(text, m.start(), m.end()):
+                # "called the desk at 2am, a sudden pain", "fell off the wall at 14:10, now neck
+                # pain": no start word, so a time of the story told today, read as a last resort
+                clocks.append((m.start(), m.end(), days))
             continue
         out.append(
             Hit(
@@ -721,6 +743,22 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 symptom_only=True,
             )
         )
+    for m in rx.bare_clock.finditer(text) if may("bare_clock") else ():
+        hour = int(m.group(1) or m.group(3))
+        minutes = m.group(2) or m.group(4)
+        if hour > 24 or (minutes is not None and int(minutes) > 59) or any(a <= m.start() < b for a, b, _ in clocks):
+            continue
+        if m.group(3) and not _clock_item_start(text, m.start()):
+            continue  # "14:10" alone is a clock time only where a note's item starts ("07:31 sharp catch")
+        if re.search(
+            r"\b(?:at|since|from|by|until|till|to)\s*$|[-–]\s*$", text[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # read above, or a spell of the day ("from 6am to 4pm")
+        if future(m.start()) or _clock_routine(text, m.start(), m.end()):
+            continue
+        clocks.append((m.start(), m.end(), cfg.clock_days))
+    for a, b, days in clocks:
+        out.append(Hit(_band(days), True, a, b, text[a:b], point=True, days=days, weak=True, story_clock=True))
     on = today or date.today()
     if cfg.year_times and may("year_time") and current_month() is None:
         for m in rx.year_time.finditer(text):
@@ -801,6 +839,20 @@ def _at_onset(text: str, start: int, end: int) -> bool:
     if any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words)):
         return False
     return any(f" {w} " in before for w in cfg.week_onset_words)
+
+
+def _clock_routine(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a clock time tells a routine, a count or a change rather than a
+    time today ("wakes me at 4am most nights", "stiff when I get up at 7am", "worse at 6pm")."""
+    cfg = attributes_file().time
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    return any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words, *cfg.clock_routine_words))
+
+
+def _clock_item_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins the text, a line, a sentence or a list item."""
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in ".;:!?\n,("
 
 
 def _of_complaint(text: str, end: int) -> bool:
