@@ -1585,6 +1585,7 @@ def governed(
     symptom_kinds = frozenset(cfg.symptom_group_kinds)
     not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
     not_ids = frozenset(cfg.not_symptom_findings)
+    illness_ids = frozenset(cfg.illness_findings)
     event_groups = frozenset(cfg.event_groups)
     weak_stops = _LIST_STOP | frozenset(cfg.weak_forward_stops)
     since_then = tuple(cfg.since_then)
@@ -1642,6 +1643,8 @@ def governed(
             cat = categories.get(base)
             if cat == "medicine" or base in not_ids:
                 return _EVENT, True
+            if base in illness_ids:
+                return _OTHER, True  # "three days of diarrhoea, now my back cramps": the bug's length
             if cat in not_cats:
                 return _OTHER, True
             if cat in sym_cats:

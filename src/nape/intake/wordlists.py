@@ -253,6 +253,7 @@ class TimeWords(_Strict):
     undated_point_max_days: float = 1.0
     trigger_point_max_days: float = 1.0
     undated_point_denials: list[str] = []
+    illness_findings: list[str] = []
     clock_routine_words: list[str] = []
     # how many words (the complaint's side) may come between the complaint's words and the item
     # mark before a bare length, and those words; a field's label before ":" ("Duration: 5 months")
