@@ -1607,6 +1607,8 @@ def governed(
     # ago", "a stroke 8 months ago ... since then", but how long it has gone on is not the
     # problem's); a habit, job, jab or risk factor (_OTHER)
     gov: dict[int, int] = {}
+    # tokens of a preceding illness's words (``illness_findings``): they govern as a habit does
+    illness: set[int] = set()
     # tokens inside a finding's own words ("lost a stone in two months")
     inside: set[int] = set()
     # tokens of a symptom said as such (a finding's words or a concept's, not a word of use)
@@ -1644,7 +1646,7 @@ def governed(
             if cat == "medicine" or base in not_ids:
                 return _EVENT, True
             if base in illness_ids:
-                return _OTHER, True  # "three days of diarrhoea, now my back cramps": the bug's length
+                return _ILLNESS, True  # "three days of diarrhoea, now my back cramps": the bug's length
             if cat in not_cats:
                 return _OTHER, True
             if cat in sym_cats:
@@ -1658,6 +1660,9 @@ def governed(
         if what_inside is None:
             what_inside = by_rule[key] = _classify(*key)
         what, is_inside = what_inside
+        if what == _ILLNESS:
+            illness.update(range(mt.start, mt.end))
+            return
         if what is not None:
             mark(mt.start, mt.end, what)
             if what == _SYMPTOM and (is_inside or cf.groups[mt.rule.label[len(GROUP) :]].kind == "concept"):
@@ -1672,6 +1677,8 @@ def governed(
         if unread:
             for mt in drop_hidden(unread.pop()):
                 _mark_match(mt)
+            for q in illness:
+                gov[q] = _ILLNESS  # the illness's words, whatever symptom group also holds them
         if not toks:
             return None, None, not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
@@ -1767,7 +1774,9 @@ def governed(
 
     def _list_number(k: int) -> bool:
         """Whether token ``k`` starts a numbered item ("2)", "3.")."""
-        return toks[k].lower.isdigit() and k + 1 < len(toks) and toks[k + 1].lower in (")", ".")
+        word = toks[k].lower
+        item = word.isdigit() or (len(word) == 1 and word.isalpha())  # "2)", "b)"
+        return item and k + 1 < len(toks) and toks[k + 1].lower in (")", ".")
 
     def bare_item_end(h: Hit, i: int, j: int, what: int, k: int) -> bool:
         """Whether a bare length of a day or more a few words after the complaint's words closes
@@ -1829,6 +1838,10 @@ def governed(
         what, _, ok = find(h)
         if not ok:
             return None
+        if what == _ILLNESS:
+            # a length said of the illness is its own ("3 days of diarrhoea, now cramps"); a time
+            # within the day dates the acute story told ("vomiting since lunchtime, stiff neck")
+            return 2 if h.days < 1 else None
         if what is None:
             if h.weak and h.point and not h.weekday and h.days < cfg.undated_point_max_days and not _denied_before(h):
                 # "woke at 2am with a tearing pain", "stung 20 minutes ago. Throat closing": a time
@@ -1840,6 +1853,8 @@ def governed(
             return None  # "started a new tablet for the dizziness this week": the tablet's date
         if what == _SYMPTOM or (what == _SITE and not h.weak):
             return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
+        if what == _SITE and h.point and h.days < 1:
+            return 0  # ... unless within the day ("stung on the neck 15 minutes ago"): a last resort
         # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
         # lasted ("started rivaroxaban 2 months ago"), unless the text ties the two together
         if what == _TRIGGER:
@@ -1926,6 +1941,7 @@ def governed(
 
 
 _OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4
+_ILLNESS = -1  # a preceding illness's words (marked once every match is marked)
 # what each rule's words govern, per finding-category table (made once per knowledge base)
 _GOVERNS: dict[int, tuple[Mapping[str, str], dict[tuple[str, str], tuple[int | None, bool]]]] = {}
 # a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"
