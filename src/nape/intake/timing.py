@@ -743,10 +743,11 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 symptom_only=True,
             )
         )
+    clock_ends = {b for _, b, _ in clocks}  # read after "at" above
     for m in rx.bare_clock.finditer(text) if may("bare_clock") else ():
         hour = int(m.group(1) or m.group(3))
         minutes = m.group(2) or m.group(4)
-        if hour > 24 or (minutes is not None and int(minutes) > 59) or any(a <= m.start() < b for a, b, _ in clocks):
+        if hour > 24 or (minutes is not None and int(minutes) > 59) or m.end() in clock_ends:
             continue
         if m.group(3) and not _clock_item_start(text, m.start()):
             continue  # "14:10" alone is a clock time only where a note's item starts ("07:31 sharp catch")
