@@ -361,7 +361,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "participle_pair",
         "other_presupposes",
     ),
-    "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length"),
+    "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
