@@ -140,7 +140,24 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "s18.yaml": ("work_as_noun", "falls_shut", "read_heard_activity", "cold_explains_shiver", "current_cold", "clipped_temp", "hot_effort", "cannot_be_woken", "earlier_claim", "kidney_worse", "clench_cannot_eat", "cough_in_aggravator_list", "numbered_list_age", "accident_not_gait_trouble", "claudication_by_minutes", "rising_not_claudication"),
+    "s18.yaml": (
+        "work_as_noun",
+        "falls_shut",
+        "read_heard_activity",
+        "cold_explains_shiver",
+        "current_cold",
+        "clipped_temp",
+        "hot_effort",
+        "cannot_be_woken",
+        "earlier_claim",
+        "kidney_worse",
+        "clench_cannot_eat",
+        "cough_in_aggravator_list",
+        "numbered_list_age",
+        "accident_not_gait_trouble",
+        "claudication_by_minutes",
+        "rising_not_claudication",
+    ),
     "since_and_acronyms.yaml": (
         "since_event_last",
         "acronym_own_form",
@@ -352,6 +369,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "participle_pair",
         "other_presupposes",
     ),
+    "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

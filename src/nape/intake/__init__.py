@@ -1590,7 +1590,7 @@ def _new_deficits(
     d_starts = [c.start for c in deficits]
     longest = max(c.end - c.start for c in deficits)
     for h in times:
-        if h.owner_only or h.days >= cfg.new_deficit_days:
+        if h.owner_only or h.story_clock or h.days >= cfg.new_deficit_days:
             continue
         k = gv.symptom(h)
         if k is None:

@@ -55,6 +55,11 @@ class Hit:
     # a length of hours told of how the pain behaves ("it comes in waves for two hours"): the
     # episode's duration only when the text gives no other time at all
     last_resort: bool = False
+    # a clock time with no start word ("4am behind the decks", "rang at 2am"): when the story
+    # told happened today, not the date of any one complaint (no new deficit is dated by it)
+    story_clock: bool = False
+    # a weekday named ("on Monday", "Saturday"): which week it falls in is not said
+    weekday: bool = False
 
 
 @cache
@@ -273,6 +278,7 @@ class _PointRx:
     year_since: Folded  # "ever since 2021", "since his head injury in 2019"
     since_part: Folded  # "since midnight", "since the evening", "since this afternoon"
     at_point: Folded  # "started at 4am", "went weak at teatime": with a start word before it
+    bare_clock: Folded  # "4am behind the decks and my neck seized", "07:31 sharp catch in my back"
     # words one of which a text must hold for each pattern to find anything (a cheap test first)
     gates: dict[str, tuple[str, ...]]
 
@@ -323,7 +329,16 @@ def _points_rx() -> _PointRx:
         clock=Folded(
             re.compile(
                 rf"\b(?:{alternation(cfg.clock_leads or ['since'])})\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?"
-                rf"(\d{{1,2}})(?:([:.])(\d{{2}}))?(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])",
+                # (or a 24-hour time written with a leading nought: "since 0200")
+                rf"(\d{{1,2}})(?:([:.]|(?<=\b0\d))(\d{{2}}))?"
+                rf"(?:\s*({alternation(cfg.clock_suffixes or ['am'])}))?(?![\w:])",
+                re.I,
+            )
+        ),
+        bare_clock=Folded(
+            re.compile(
+                rf"(?<![\w:/.])(?:(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?:{alternation(cfg.clock_suffixes or ['am'])})"
+                r"|(\d{1,2}):(\d{2}))(?![\w:/])",
                 re.I,
             )
         ),
@@ -374,6 +389,7 @@ def _points_rx() -> _PointRx:
             "year_time": tuple(cfg.year_times),
             "year_since": ("since", "from"),
             "at_point": tuple({w.split()[0] for w in cfg.at_point_leads}),
+            "bare_clock": (*cfg.clock_suffixes, ":"),
         },
     )
 
@@ -555,6 +571,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         return told_pregnancy[0]
 
     taken: set[int] = set()  # where a day point's words include "this week" ("earlier this week")
+    clocks: list[tuple[int, int, float]] = []  # clock times with no start word: weak points
     for m in rx.day.finditer(text) if may("day") else ():
         taken.update(range(m.start(), m.end()))
         word = " ".join(m.group(2).lower().split())
@@ -613,6 +630,7 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 point=not since,
                 days=3,
                 weak=not (since or told),
+                weekday=True,
             )
         )
     now = None
@@ -690,7 +708,8 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
     for m in rx.clock.finditer(text) if may("clock") else ():
         hour, minutes, suffix = int(m.group(1)), m.group(3), m.group(4)
-        if hour > 24 or not (suffix or (minutes and m.group(2) == ":")) or future(m.start()):
+        military = minutes is not None and m.group(2) == "" and int(minutes) < 60  # "since 0200"
+        if hour > 24 or not (suffix or (minutes and m.group(2) == ":") or military) or future(m.start()):
             continue  # "since 2" is no clock time; "since 10:30" is
         if re.match(r"\s*(?:till|til|until|to|-|–)\s*\d", text[m.end() : m.end() + 8], re.I):
             continue  # "from 6am to 4pm": a spell of the day, not an onset
@@ -703,7 +722,13 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             days = cfg.clock_days
         else:
             continue  # "at 2" is no clock time
-        if future(m.start()) or not _at_onset(text, m.start(), m.end()):
+        if future(m.start()):
+            continue
+        if not _at_onset(text, m.start(), m.end()):
+            if not _clock_routine(text, m.start(), m.end()):
+                # "called the desk at 2am, a sudden pain", "fell off the wall at 14:10, now neck
+                # pain": no start word, so a time of the story told today, read as a last resort
+                clocks.append((m.start(), m.end(), days))
             continue
         out.append(
             Hit(
@@ -718,6 +743,23 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 symptom_only=True,
             )
         )
+    clock_ends = {b for _, b, _ in clocks}  # read after "at" above
+    for m in rx.bare_clock.finditer(text) if may("bare_clock") else ():
+        hour = int(m.group(1) or m.group(3))
+        minutes = m.group(2) or m.group(4)
+        if hour > 24 or (minutes is not None and int(minutes) > 59) or m.end() in clock_ends:
+            continue
+        if m.group(3) and not _clock_item_start(text, m.start()):
+            continue  # "14:10" alone is a clock time only where a note's item starts ("07:31 sharp catch")
+        if re.search(
+            r"\b(?:at|since|from|by|until|till|to)\s*$|[-–]\s*$", text[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # read above, or a spell of the day ("from 6am to 4pm")
+        if future(m.start()) or _clock_routine(text, m.start(), m.end()):
+            continue
+        clocks.append((m.start(), m.end(), cfg.clock_days))
+    for a, b, days in clocks:
+        out.append(Hit(_band(days), True, a, b, text[a:b], point=True, days=days, weak=True, story_clock=True))
     on = today or date.today()
     if cfg.year_times and may("year_time") and current_month() is None:
         for m in rx.year_time.finditer(text):
@@ -798,6 +840,20 @@ def _at_onset(text: str, start: int, end: int) -> bool:
     if any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words)):
         return False
     return any(f" {w} " in before for w in cfg.week_onset_words)
+
+
+def _clock_routine(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a clock time tells a routine, a count or a change rather than a
+    time today ("wakes me at 4am most nights", "stiff when I get up at 7am", "worse at 6pm")."""
+    cfg = attributes_file().time
+    clause = " " + " ".join(re.findall(r"[\w'’]+", _clause_around(text, start, end).lower())) + " "
+    return any(f" {w} " in clause for w in (*cfg.week_count_words, *cfg.week_not_words, *cfg.clock_routine_words))
+
+
+def _clock_item_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins the text, a line, a sentence or a list item."""
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in ".;:!?\n,("
 
 
 def _of_complaint(text: str, end: int) -> bool:
@@ -1530,6 +1586,7 @@ def governed(
     symptom_kinds = frozenset(cfg.symptom_group_kinds)
     not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
     not_ids = frozenset(cfg.not_symptom_findings)
+    illness_ids = frozenset(cfg.illness_findings)
     event_groups = frozenset(cfg.event_groups)
     weak_stops = _LIST_STOP | frozenset(cfg.weak_forward_stops)
     since_then = tuple(cfg.since_then)
@@ -1541,12 +1598,18 @@ def governed(
     back_words, back_marks = frozenset(cfg.back_reference_words), frozenset(cfg.back_reference_marks)
     alone_marks = frozenset(cfg.bare_alone_marks)
     item_marks = frozenset(cfg.bare_item_marks)
+    label_words = frozenset(cfg.bare_label_words)
+    side_words = frozenset(cfg.bare_item_side_words)
+    undated_denials = re.compile(rf"\b(?:{alternation(cfg.undated_point_denials)})\b", re.I)
+    h_days = [0.0]  # the days of the length being read (for bare_alone)
     symptom_at = [0]  # where the first symptom's words start (-1: none), found at the first event date
     # per token: what governs a duration here: a symptom (_SYMPTOM); a medicine or a past
     # diagnosis (_EVENT: its time point can be a trigger's, "started on haloperidol two days
     # ago", "a stroke 8 months ago ... since then", but how long it has gone on is not the
     # problem's); a habit, job, jab or risk factor (_OTHER)
     gov: dict[int, int] = {}
+    # tokens of a preceding illness's words (``illness_findings``): they govern as a habit does
+    illness: set[int] = set()
     # tokens inside a finding's own words ("lost a stone in two months")
     inside: set[int] = set()
     # tokens of a symptom said as such (a finding's words or a concept's, not a word of use)
@@ -1583,6 +1646,8 @@ def governed(
             cat = categories.get(base)
             if cat == "medicine" or base in not_ids:
                 return _EVENT, True
+            if base in illness_ids:
+                return _ILLNESS, True  # "three days of diarrhoea, now my back cramps": the bug's length
             if cat in not_cats:
                 return _OTHER, True
             if cat in sym_cats:
@@ -1596,6 +1661,9 @@ def governed(
         if what_inside is None:
             what_inside = by_rule[key] = _classify(*key)
         what, is_inside = what_inside
+        if what == _ILLNESS:
+            illness.update(range(mt.start, mt.end))
+            return
         if what is not None:
             mark(mt.start, mt.end, what)
             if what == _SYMPTOM and (is_inside or cf.groups[mt.rule.label[len(GROUP) :]].kind == "concept"):
@@ -1610,6 +1678,8 @@ def governed(
         if unread:
             for mt in drop_hidden(unread.pop()):
                 _mark_match(mt)
+            for q in illness:
+                gov[q] = _ILLNESS  # the illness's words, whatever symptom group also holds them
         if not toks:
             return None, None, not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
@@ -1631,6 +1701,7 @@ def governed(
                     break
                 return gov[k], k, not h.bare or i - k <= _BARE_REACH
             k -= 1
+        h_days[0] = h.days or 0.0
         if h.bare and not forward and (alone := bare_alone(i, j)) is not None:
             return _SYMPTOM, alone, True
         if h.bare and not forward:
@@ -1667,24 +1738,46 @@ def governed(
         the shoulder blade. 4 months."): the sentence before it ends on a symptom finding's own
         words (``bare_alone_marks`` on both sides of the length; nothing else governed between)."""
         marks = alone_marks
-        if not marks or i < 2 or toks[i - 1].lower not in marks | item_marks:
+        if not marks or i < 1 or toks[i - 1].lower not in marks | item_marks:
             return None
-        if j + 1 < len(toks) and toks[j + 1].lower not in marks:
+        item = toks[i - 1].lower in item_marks
+        if item and i >= 2 and toks[i - 2].lower in label_words:
+            return i - 2  # a form's field: "Duration: 5 months"
+        if i < 2:
+            return None
+        # a note's item may close with the next item's mark ("low back, 2 days, started lifting")
+        # or the next numbered item ("neck pain, 5 days 2) arm tingles")
+        if (
+            j + 1 < len(toks)
+            and toks[j + 1].lower not in marks
+            and not (item and h_days[0] >= 1 and (toks[j + 1].lower in item_marks or _list_number(j + 1)))
+        ):
             return None
         b = i - 1
         while b > 0 and toks[b - 1].lower in marks:
             b -= 1  # "Lower back pain.\n8 weeks": the marks together end one sentence
-        # after a comma, the item before it must end on the symptom's words
-        reach = 1 if toks[b].lower in item_marks else _REACH
+        # after a comma, the item before it must end on the symptom's words (or its site, or a
+        # side said of it: "neck pain L side, 4 days", "low back, 2 days")
+        reach = cfg.bare_item_reach if item else _REACH
         for k in range(b - 1, max(-1, b - 1 - reach), -1):
-            if toks[k].lower in marks:
+            if toks[k].lower in marks or (item and toks[k].lower in item_marks):
                 return None
             what = gov.get(k)
             if what == _SYMPTOM and k in said:
                 return k  # a finding's own words, not a loose word of use ("I work nights")
+            if item and what == _SITE and k == b - 1:
+                return k
             if what is not None and what not in (_SITE, _SYMPTOM):
                 return None  # "Night shifts. 6 months." is the job's
+            if item and what is None and toks[k].lower not in side_words:
+                return None
         return None
+
+    def _list_number(k: int) -> bool:
+        """Whether token ``k`` starts a numbered item ("2)", "3.")."""
+        word = toks[k].lower
+        item = word.isdigit() or (len(word) == 1 and word.isalpha())  # "2)", "b)"
+        return item and k + 1 < len(toks) and toks[k + 1].lower in (")", ".")
 
     def bare_item_end(h: Hit, i: int, j: int, what: int, k: int) -> bool:
         """Whether a bare length of a day or more a few words after the complaint's words closes
@@ -1746,12 +1839,23 @@ def governed(
         what, _, ok = find(h)
         if not ok:
             return None
+        if what == _ILLNESS:
+            # a length said of the illness is its own ("3 days of diarrhoea, now cramps"); a time
+            # within the day dates the acute story told ("vomiting since lunchtime, stiff neck")
+            return 2 if h.days < 1 else None
         if what is None:
+            if h.weak and h.point and not h.weekday and h.days < cfg.undated_point_max_days and not _denied_before(h):
+                # "woke at 2am with a tearing pain", "stung 20 minutes ago. Throat closing": a time
+                # of day today dates the story told; the problem is no older, unless a time said
+                # of it ranks higher
+                return 0
             return None if h.weak else 1
         if h.symptom_only and (what != _SYMPTOM or _event_in_clause(h)):
             return None  # "started a new tablet for the dizziness this week": the tablet's date
         if what == _SYMPTOM or (what == _SITE and not h.weak):
             return 2  # a site alone does not date a weak point ("an injection in my spine 3 years ago")
+        if what == _SITE and h.point and h.days < 1:
+            return 0  # ... unless within the day ("stung on the neck 15 minutes ago"): a last resort
         # a medicine's, a procedure's or a past diagnosis's date is not how long the problem has
         # lasted ("started rivaroxaban 2 months ago"), unless the text ties the two together
         if what == _TRIGGER:
@@ -1763,7 +1867,9 @@ def governed(
                     return 2  # "fell two weeks ago, back pain since": the trouble dates from the event
                 # a trigger dated within the day, with the symptom told after it ("fell off the
                 # step 30 mins ago and now neck pain"): the problem began since, so under a week
-                return 0 if h.point and h.days < 1 and symptom_after(h.end) else None
+                # (within the week: a day counted back; a weekday named alone is left to the interview)
+                recent = h.days < 1 or (h.days < cfg.trigger_point_max_days and not h.weekday)
+                return 0 if h.point and recent and symptom_after(h.end) else None
             return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
@@ -1772,6 +1878,10 @@ def governed(
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _denied_before(h: Hit) -> bool:
+        """Whether a denial comes before ``h`` in its sentence ("nothing new this week")."""
+        return undated_denials.search(_sentence_before(raw, h.start, 60)) is not None
 
     def _since_after(pos: int) -> bool:
         """Whether the sentence after ``pos`` says the trouble has lasted since ("... back pain
@@ -1832,6 +1942,7 @@ def governed(
 
 
 _OTHER, _EVENT, _TRIGGER, _SITE, _SYMPTOM = 0, 1, 2, 3, 4
+_ILLNESS = -1  # a preceding illness's words (marked once every match is marked)
 # what each rule's words govern, per finding-category table (made once per knowledge base)
 _GOVERNS: dict[int, tuple[Mapping[str, str], dict[tuple[str, str], tuple[int | None, bool]]]] = {}
 # a list's comma ends the search: "T2DM, hypothyroid, 4/12 nocturnal paraesthesia"

@@ -248,6 +248,18 @@ class TimeWords(_Strict):
     # shoulder blade. 4 months."), is the length of the symptom the sentence before ends on
     bare_alone_marks: list[str] = []
     bare_item_marks: list[str] = []
+    # a weak point (no start word) that nothing governs counts as a last resort under this many
+    # days; a trigger's weak point with the symptom told after it, under this many
+    undated_point_max_days: float = 1.0
+    trigger_point_max_days: float = 1.0
+    undated_point_denials: list[str] = []
+    illness_findings: list[str] = []
+    clock_routine_words: list[str] = []
+    # how many words (the complaint's side) may come between the complaint's words and the item
+    # mark before a bare length, and those words; a field's label before ":" ("Duration: 5 months")
+    bare_item_reach: int = Field(default=1, ge=1, le=4)
+    bare_item_side_words: list[str] = []
+    bare_label_words: list[str] = []
     # words right after a length that make it a history's length ("2 wk hx", "10-day history of")
     length_history_words: list[str] = []
     # words of the perfect tense before "for" and a length under half a day that make it how
