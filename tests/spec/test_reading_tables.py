@@ -140,7 +140,17 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
-    "s18.yaml": ("work_as_noun", "falls_shut", "read_heard_activity", "cold_explains_shiver", "current_cold", "clipped_temp", "hot_effort", "cannot_be_woken"),
+    "deny_s18.yaml": ("denial_run_items", "denied_trouble_object"),
+    "s18.yaml": (
+        "work_as_noun",
+        "falls_shut",
+        "read_heard_activity",
+        "cold_explains_shiver",
+        "current_cold",
+        "clipped_temp",
+        "hot_effort",
+        "cannot_be_woken",
+    ),
     "since_and_acronyms.yaml": (
         "since_event_last",
         "acronym_own_form",

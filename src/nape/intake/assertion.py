@@ -232,6 +232,11 @@ class Context:
         # a form's answer that ends its clause ("Vomiting: no, headache") is its field's: what
         # follows is the form's next item, which the answer does not deny
         answers = frozenset(at for _, _, at in forms)
+        # each item of a run of denials is denied by its own word ("no fever, no trouble with his
+        # waterworks", "nil numbness and nil weakness"): an earlier denial ends where the next
+        # one starts, so that a normal state told with its own "no" ("no trouble", "no problems")
+        # is that item's, not turned round by the list's first "no"
+        own_denials = _item_denials(self.triggers, self.blocked_by, w)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -264,7 +269,7 @@ class Context:
                     if t.category == "HISTORICAL" and _left_result(toks, j, w):
                         break  # "the stroke years ago left her leg stiff": what it left is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
-                        t.category == "NEGATED_EXISTENCE" and j in and_stops
+                        t.category == "NEGATED_EXISTENCE" and (j in and_stops or (j > t.start and j in own_denials))
                     ):
                         break
                     self._mark(j, k)
@@ -1010,3 +1015,20 @@ def _times() -> frozenset[str]:
 @cache
 def _endings() -> tuple[str, ...]:
     return tuple(context_file().clauses.predicate_endings)
+
+
+def _item_denials(triggers: Sequence[Trigger], blocked: dict[int, tuple[int, int]], w: _Words) -> frozenset[int]:
+    """The starts of denials that open an item of their own and deny all that follows in it as
+    far as an earlier denial would: a determiner ("no", "nil") reaching forward with the full
+    scope of its category, not blocked by a pseudo-trigger ("no better") and not a verb's own
+    negation ("not eating, vomiting" denies the eating only)."""
+    return frozenset(
+        t.start
+        for k, t in enumerate(triggers)
+        if t.category == "NEGATED_EXISTENCE"
+        and t.direction in ("FORWARD", "BIDIRECTIONAL")
+        and t.max_scope is None
+        and not t.final
+        and k not in blocked
+        and t.text not in w.verbal
+    )
