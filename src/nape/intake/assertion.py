@@ -276,8 +276,11 @@ class Context:
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
                 j = t.start - 1
-                if t.final and j > 0 and toks[j].lower == ",":
-                    j -= 1  # "Numbness, I haven't got": the comma sets the object before its denial
+                if t.final and j > 0 and toks[j].lower == "," and (t.end - t.start > 1 or t.max_scope is None):
+                    # "Numbness, I haven't got": the comma sets the object before its denial (a
+                    # one-word answer of short reach denies the words right before it only:
+                    # "numb in the legs, no" may ask, "legs numb no" answers)
+                    j -= 1
                 while j >= 0 and (j >= t.start - bwd or _in_slash_run(toks, j, t.start - bwd)) and not self.stop[j]:
                     if t.max_scope is not None and toks[j].lower == ",":
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
@@ -844,9 +847,11 @@ def _triggers(
     for m in matches:
         cat, direction, max_scope, final = m.rule.data
         if final and (
-            not _ends_clause(toks, m.end, hard, w) or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
+            not _ends_clause(toks, m.end, hard, w)
+            or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
+            or (m.end - m.start == 1 and m.end < len(toks) and toks[m.end].lower == "?")
         ):
-            continue
+            continue  # ("stiff, no?": a one-word denial before "?" is a question's tag, no answer)
         if cat == "TERMINATE":
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
