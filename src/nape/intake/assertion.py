@@ -53,6 +53,7 @@ class _Words:
     after_and: frozenset[str]
     verbal: frozenset[str]
     list_verbs: frozenset[str]
+    gerund: frozenset[str]
     openers: frozenset[str]
     owned: frozenset[str]
     form_seps: frozenset[str]
@@ -103,6 +104,7 @@ def _words() -> _Words:
         frozenset(c.clause_start_after_and),
         frozenset(c.verbal_negations),
         frozenset(c.list_verbs),
+        frozenset(c.gerund_negations),
         frozenset(c.question_openers),
         frozenset(c.owned_words),
         frozenset(c.form_separators),
@@ -245,7 +247,7 @@ class Context:
             if t.direction in ("FORWARD", "BIDIRECTIONAL") and not answer and not _since_then(toks, t, self.stop):
                 phrase_only = (
                     t.category == "NEGATED_EXISTENCE"
-                    and _denies_its_verb_only(toks, t, w.verbal, w.list_verbs)
+                    and (_denies_its_verb_only(toks, t, w.verbal, w.list_verbs) or _before_gerund(toks, t, w.gerund))
                     and not _or_list_ahead(toks, t.end, min(n, t.end + fwd), self.stop)
                 )
                 # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
@@ -594,6 +596,15 @@ def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str
     if t.text not in verbal:
         return False
     return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
+
+
+def _before_gerund(toks: Sequence[Tok], t: Trigger, words: frozenset[str]) -> bool:
+    """Whether a denial of ``words`` ("without") stands right before a verb's "-ing" form
+    ("without eating more", "without trying"): it denies that verb's phrase only."""
+    if t.text not in words or t.end >= len(toks):
+        return False
+    nxt = toks[t.end].lower
+    return len(nxt) >= 5 and nxt.isalpha() and nxt.endswith("ing")
 
 
 def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> bool:
