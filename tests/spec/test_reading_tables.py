@@ -146,6 +146,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "item_then_no",
         "with_it_along",
         "gerund_denial_item",
+        "denied_wake_with",
     ),
     "s18.yaml": (
         "work_as_noun",
