@@ -147,6 +147,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "with_it_along",
         "gerund_denial_item",
         "denied_wake_with",
+        "or_alternative_condition",
     ),
     "s18.yaml": (
         "work_as_noun",

@@ -239,6 +239,10 @@ class Context:
         # one starts, so that a normal state told with its own "no" ("no trouble", "no problems")
         # is that item's, not turned round by the list's first "no"
         own_denials = _item_denials(self.triggers, self.blocked_by, w)
+        # "if it spreads or I lose control of my bladder I'll go in": a condition's second
+        # alternative ("or" and its own subject) is still the condition when a plan follows it
+        # in the sentence (per token, whether one does)
+        plan_ahead = _plan_ahead(toks, w)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -259,7 +263,14 @@ class Context:
                 # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
                 # was shaking"): its scope starts at the subject
                 j = t.start if t.category == "NOT_PERSON" else t.end
-                while j < n and j < t.end + fwd and not stops[j]:
+                while (
+                    j < n
+                    and j < t.end + fwd
+                    and (
+                        not stops[j]
+                        or (t.category == "HYPOTHETICAL" and _or_alternative(toks, j, self.hard, plan_ahead))
+                    )
+                ):
                     if other and j >= t.end and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if t.text in w.subject_denials and toks[j].lower == ",":
@@ -1031,6 +1042,28 @@ def _times() -> frozenset[str]:
 @cache
 def _endings() -> tuple[str, ...]:
     return tuple(context_file().clauses.predicate_endings)
+
+
+def _plan_ahead(toks: Sequence[Tok], w: _Words) -> list[bool]:
+    """Per token, whether a plan (a subject of ``plan_subjects`` and a word of ``plan_words``:
+    "I'll", "we will") comes later in its sentence: one pass from the end."""
+    n = len(toks)
+    out = [False] * n
+    seen = False
+    for i in range(n - 1, -1, -1):
+        if toks[i].lower in (".", "!", "?", "\n"):
+            seen = False
+        elif i + 1 < n and toks[i].lower in w.plan_subjects and any(_starts_at(toks, i + 1, p) for p in w.plan_words):
+            seen = True
+        out[i] = seen
+    return out
+
+
+def _or_alternative(toks: Sequence[Tok], j: int, hard: list[bool], plan_ahead: list[bool]) -> bool:
+    """Whether the boundary at ``j`` is an "or" opening a condition's second alternative with its
+    own subject, before a plan ("if it gets worse or I can't feel my legs I'll ring"): only the
+    "or" itself, never a full stop, comma or other word."""
+    return toks[j].lower == "or" and hard[j] and j + 1 < len(toks) and plan_ahead[j + 1]
 
 
 def _item_denials(triggers: Sequence[Trigger], blocked: dict[int, tuple[int, int]], w: _Words) -> frozenset[int]:
