@@ -148,6 +148,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "gerund_denial_item",
         "denied_wake_with",
         "or_alternative_condition",
+        "reported_no_item",
+        "temple_headache_denied",
     ),
     "s18.yaml": (
         "work_as_noun",
