@@ -140,6 +140,17 @@ TABLES: dict[str, tuple[str, ...]] = {
         "pressed_mid_back",
         "side_of_other_part",
     ),
+    "deny_s18.yaml": (
+        "denial_run_items",
+        "denied_trouble_object",
+        "item_then_no",
+        "with_it_along",
+        "gerund_denial_item",
+        "denied_wake_with",
+        "or_alternative_condition",
+        "reported_no_item",
+        "temple_headache_denied",
+    ),
     "s18.yaml": (
         "work_as_noun",
         "falls_shut",

@@ -981,6 +981,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     gestation = read_gestation(toks, person.sex, person.age, context=gest_group in in_text)
     if gest_group and any(nh.finding == "pregnant" and nh.present for nh in gestation):
         in_text = in_text | {gest_group}
+    denied_objects: list[tuple[int, int, str]] = []
     for comp in compose(hits, ctx):
         r = comp.rule
         if r.min_age is not None and (person.age is None or person.age < r.min_age):
@@ -1022,11 +1023,24 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             # "no headache, alert": the denial is the list's, the state is said plainly
             cst = replace(cst, negated=False)
         kind = "compose" if r.emit else "suppress"
+        if r.emit and r.present and cst is not None and cst.negated and (comp.denied or ctx.denied_directly(spans)):
+            # "nil trouble with his waterworks": a function word that is its trouble's lay name
+            # alone, inside a trouble denied by its own word, is the trouble's object: its own
+            # present reading goes with the denial
+            denied_objects.extend((s, e, r.finding) for s, e in comp.spans)
         cands.append(
             _Cand(r.finding, r.present, comp.start, comp.end, cst, kind, tuple(r.suppresses), tuple(r.yields_to))
         )
         if r.emit and r.present and r.finding in both_of and _said_of_both(toks, comp.start, comp.end, both_words):
             cands.append(_Cand(both_of[r.finding], True, comp.start, comp.end, cst, kind))
+    if denied_objects:
+        # per token and finding, the furthest end of a denied part's words over it (a part's
+        # words are a few tokens: the pass stays linear)
+        denied_to: dict[tuple[int, str], int] = {}
+        for a, b, fid in denied_objects:
+            for j in range(a, b):
+                denied_to[(j, fid)] = max(denied_to.get((j, fid), 0), b)
+        cands = [c for c in cands if not _object_of_denial(c, denied_to)]
     cands = _onset_modifiers(cands, hits, toks, ctx, m, kb)
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
     gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
@@ -1289,6 +1303,16 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _object_of_denial(c: _Cand, denied_to: dict[tuple[int, str], int]) -> bool:
+    """Whether ``c`` is a finding's own phrase read present, said plainly, that lies wholly
+    inside the words of one part of a denied composition of the same finding (the bare
+    "waterworks" of "nil trouble with the waterworks"); ``denied_to`` gives, per token and
+    finding, the furthest end of such a part's words over the token."""
+    if not c.present or c.category not in ("phrase", "pattern") or (c.status is not None and c.status.negated):
+        return False
+    return c.end <= denied_to.get((c.start, c.finding), -1)
 
 
 def _as_written(m: Mention, repaired: Repaired) -> Mention:

@@ -53,6 +53,7 @@ class _Words:
     after_and: frozenset[str]
     verbal: frozenset[str]
     list_verbs: frozenset[str]
+    gerund: frozenset[str]
     openers: frozenset[str]
     owned: frozenset[str]
     form_seps: frozenset[str]
@@ -103,6 +104,7 @@ def _words() -> _Words:
         frozenset(c.clause_start_after_and),
         frozenset(c.verbal_negations),
         frozenset(c.list_verbs),
+        frozenset(c.gerund_negations),
         frozenset(c.question_openers),
         frozenset(c.owned_words),
         frozenset(c.form_separators),
@@ -232,6 +234,15 @@ class Context:
         # a form's answer that ends its clause ("Vomiting: no, headache") is its field's: what
         # follows is the form's next item, which the answer does not deny
         answers = frozenset(at for _, _, at in forms)
+        # each item of a run of denials is denied by its own word ("no fever, no trouble with his
+        # waterworks", "nil numbness and nil weakness"): an earlier denial ends where the next
+        # one starts, so that a normal state told with its own "no" ("no trouble", "no problems")
+        # is that item's, not turned round by the list's first "no"
+        own_denials = _item_denials(self.triggers, self.blocked_by, w)
+        # "if it spreads or I lose control of my bladder I'll go in": a condition's second
+        # alternative ("or" and its own subject) is still the condition when a plan follows it
+        # in the sentence (per token, whether one does)
+        plan_ahead = _plan_ahead(toks, w)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -240,7 +251,7 @@ class Context:
             if t.direction in ("FORWARD", "BIDIRECTIONAL") and not answer and not _since_then(toks, t, self.stop):
                 phrase_only = (
                     t.category == "NEGATED_EXISTENCE"
-                    and _denies_its_verb_only(toks, t, w.verbal, w.list_verbs)
+                    and (_denies_its_verb_only(toks, t, w.verbal, w.list_verbs) or _before_gerund(toks, t, w.gerund))
                     and not _or_list_ahead(toks, t.end, min(n, t.end + fwd), self.stop)
                 )
                 # a relative's (or a pet's) story runs to the end of its clause ("my dad had a
@@ -252,7 +263,14 @@ class Context:
                 # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
                 # was shaking"): its scope starts at the subject
                 j = t.start if t.category == "NOT_PERSON" else t.end
-                while j < n and j < t.end + fwd and not stops[j]:
+                while (
+                    j < n
+                    and j < t.end + fwd
+                    and (
+                        not stops[j]
+                        or (t.category == "HYPOTHETICAL" and _or_alternative(toks, j, self.hard, plan_ahead))
+                    )
+                ):
                     if other and j >= t.end and toks[j].lower in w.writer:
                         break  # "my mum has lupus and my back hurts": the back is the writer's
                     if t.text in w.subject_denials and toks[j].lower == ",":
@@ -264,15 +282,18 @@ class Context:
                     if t.category == "HISTORICAL" and _left_result(toks, j, w):
                         break  # "the stroke years ago left her leg stiff": what it left is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
-                        t.category == "NEGATED_EXISTENCE" and j in and_stops
+                        t.category == "NEGATED_EXISTENCE" and (j in and_stops or (j > t.start and j in own_denials))
                     ):
                         break
                     self._mark(j, k)
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
                 j = t.start - 1
-                if t.final and j > 0 and toks[j].lower == ",":
-                    j -= 1  # "Numbness, I haven't got": the comma sets the object before its denial
+                if t.final and j > 0 and toks[j].lower == "," and (t.end - t.start > 1 or t.max_scope is None):
+                    # "Numbness, I haven't got": the comma sets the object before its denial (a
+                    # one-word answer of short reach denies the words right before it only:
+                    # "numb in the legs, no" may ask, "legs numb no" answers)
+                    j -= 1
                 while j >= 0 and (j >= t.start - bwd or _in_slash_run(toks, j, t.start - bwd)) and not self.stop[j]:
                     if t.max_scope is not None and toks[j].lower == ",":
                         break  # a short result scope ("pain-free") is one item of a list: "full, pain-free"
@@ -588,6 +609,15 @@ def _denies_its_verb_only(toks: Sequence[Tok], t: Trigger, verbal: frozenset[str
     return not any(tok.lower in list_verbs or tok.lemma in list_verbs for tok in toks[t.end : t.end + 3])
 
 
+def _before_gerund(toks: Sequence[Tok], t: Trigger, words: frozenset[str]) -> bool:
+    """Whether a denial of ``words`` ("without") stands right before a verb's "-ing" form
+    ("without eating more", "without trying"): it denies that verb's phrase only."""
+    if t.text not in words or t.end >= len(toks):
+        return False
+    nxt = toks[t.end].lower
+    return len(nxt) >= 5 and nxt.isalpha() and nxt.endswith("ing")
+
+
 def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> bool:
     """Whether the words from ``a`` (before ``b`` and the clause's end) are a list closed by "or"
     or "nor" after a comma ("not dizzy, sick or confused"): a negated verb then denies every item,
@@ -839,9 +869,11 @@ def _triggers(
     for m in matches:
         cat, direction, max_scope, final = m.rule.data
         if final and (
-            not _ends_clause(toks, m.end, hard, w) or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
+            not _ends_clause(toks, m.end, hard, w)
+            or (m.start > 0 and toks[m.start - 1].lower in w.final_not_after)
+            or (m.end - m.start == 1 and m.end < len(toks) and toks[m.end].lower == "?")
         ):
-            continue
+            continue  # ("stiff, no?": a one-word denial before "?" is a question's tag, no answer)
         if cat == "TERMINATE":
             p = pseudo_cover.get(m.start)
             if p is not None and p[0] <= m.start and m.end <= p[1] and (p[1] - p[0]) > (m.end - m.start):
@@ -1010,3 +1042,42 @@ def _times() -> frozenset[str]:
 @cache
 def _endings() -> tuple[str, ...]:
     return tuple(context_file().clauses.predicate_endings)
+
+
+def _plan_ahead(toks: Sequence[Tok], w: _Words) -> list[bool]:
+    """Per token, whether a plan (a subject of ``plan_subjects`` and a word of ``plan_words``:
+    "I'll", "we will") comes later in its sentence: one pass from the end."""
+    n = len(toks)
+    out = [False] * n
+    seen = False
+    for i in range(n - 1, -1, -1):
+        if toks[i].lower in (".", "!", "?", "\n"):
+            seen = False
+        elif i + 1 < n and toks[i].lower in w.plan_subjects and any(_starts_at(toks, i + 1, p) for p in w.plan_words):
+            seen = True
+        out[i] = seen
+    return out
+
+
+def _or_alternative(toks: Sequence[Tok], j: int, hard: list[bool], plan_ahead: list[bool]) -> bool:
+    """Whether the boundary at ``j`` is an "or" opening a condition's second alternative with its
+    own subject, before a plan ("if it gets worse or I can't feel my legs I'll ring"): only the
+    "or" itself, never a full stop, comma or other word."""
+    return toks[j].lower == "or" and hard[j] and j + 1 < len(toks) and plan_ahead[j + 1]
+
+
+def _item_denials(triggers: Sequence[Trigger], blocked: dict[int, tuple[int, int]], w: _Words) -> frozenset[int]:
+    """The starts of denials that open an item of their own and deny all that follows in it as
+    far as an earlier denial would: a determiner ("no", "nil") reaching forward with the full
+    scope of its category, not blocked by a pseudo-trigger ("no better") and not a verb's own
+    negation ("not eating, vomiting" denies the eating only)."""
+    return frozenset(
+        t.start
+        for k, t in enumerate(triggers)
+        if t.category == "NEGATED_EXISTENCE"
+        and t.direction in ("FORWARD", "BIDIRECTIONAL")
+        and t.max_scope is None
+        and not t.final
+        and k not in blocked
+        and t.text not in w.verbal
+    )

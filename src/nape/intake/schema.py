@@ -82,6 +82,9 @@ class Clauses(_Strict):
     # have numbness, tingling or weakness" denies the whole list)
     verbal_negations: list[str] = []
     list_verbs: list[str] = []
+    # a denial before a verb's "-ing" form ("without eating more", "without trying") denies that
+    # verb's phrase only, as a negated verb does ("... without eating more, neck and shoulders ache")
+    gerund_negations: list[str] = []
     # a question that opens with one of `question_openers` and ends with "?" asks about what it
     # names ("Is double vision a warning sign?"): hypothetical, unless one of `owned_words` comes
     # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
