@@ -168,6 +168,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "accident_not_gait_trouble",
         "claudication_by_minutes",
         "rising_not_claudication",
+        "stream_hesitancy",
     ),
     "since_and_acronyms.yaml": (
         "since_event_last",
