@@ -169,6 +169,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "claudication_by_minutes",
         "rising_not_claudication",
         "stream_hesitancy",
+        "neck_cannot_bend",
     ),
     "since_and_acronyms.yaml": (
         "since_event_last",
