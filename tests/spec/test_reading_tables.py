@@ -50,6 +50,10 @@ Tables (what each is about: tests/spec/README.md):
     slope or by a farm beast; a new activity told as a one-off, for another's occasion, on a
     child's plaything or as a first go; an ache of the heart's sites that came on with effort, or
     that effort brought on and rest eased (told in the past, or with minutes cut short).
+  * events_s18.yaml - an injury told by what another person or a thing did (a head yanked, a
+    throat grabbed, taken off one's feet, a blow in the passive, a landing on the head); a load
+    told by a hauling verb; rest pain told by constancy or by lying that changes nothing; both
+    legs told by both buttocks or thighs with a pain or heaviness.
   * rheum_exam_s17.yaml - the heel or its tendon's insertion sore or tender, "inflammatory-type" back
     pain, a lower back curve more than normal, a step felt in the spine, buttock pain that swaps
     sides, the backs of the legs tight (tight hamstrings), relief by activity with rest set aside or
@@ -376,6 +380,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "foot_drop_worsening",
         "shaking_with_chills",
         "weight_two_numbers",
+    ),
+    "events_s18.yaml": (
+        "forced_by_other",
+        "blow_passive",
+        "landing_on_head",
+        "haul_load",
+        "rest_constancy",
+        "buttocks_thighs",
     ),
     "owners_and_pairs.yaml": (
         "possessor_not_subject",
