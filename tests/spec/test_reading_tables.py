@@ -64,6 +64,10 @@ Tables (what each is about: tests/spec/README.md):
     with, hands numb at night keeping the arm's numbness and the median digits named as a range
     from the thumb, a relative's part with a word said of it making the message theirs (their
     complaint's length read).
+  * lay_s18.yaml - a final g dropped with an apostrophe, the Irish "after" perfect of a spine
+    giving out, the back's middle said after it, a thoracic level or the bra-strap line, blisters
+    called bubbles, an aneurysm called a swollen artery in the belly, "heavy" said of a thing or a
+    task, a muddle told with drowsiness.
 """
 
 from __future__ import annotations
@@ -322,6 +326,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "long_time_no_count",
     ),
     "misc_s17.yaml": ("and_new_subject", "night_hands_range", "relative_part_length"),
+    "lay_s18.yaml": (
+        "dropped_g",
+        "after_perfect",
+        "back_then_middle",
+        "thoracic_level",
+        "skin_bubbles",
+        "vessel_widened_trunk",
+        "heavy_thing",
+        "muddle_drowsy",
+    ),
     "carer_s16.yaml": (
         "carer_neck_handling",
         "own_head_move_worse",

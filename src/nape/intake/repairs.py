@@ -9,12 +9,14 @@ as written, so a mention's words and offsets stay the person's own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
 from nape.intake.schema import Repair, repairs_file
+from nape.intake.tokens import common_words, english_words
 
 # words (with an inner apostrophe: "rad'n"), a verb's or possessive's clitic apart ("heid" and
 # "'s" in "heid's", "ah" and "'m" in "ah'm"), numbers, and each other non-space character alone
@@ -270,9 +272,78 @@ def _slash_edits(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@cache
+def _endings() -> tuple[re.Pattern[str], dict[str, tuple[str, frozenset[str]]]] | None:
+    """One pattern for every dropped ending of repairs.yaml (``dropped_endings``): a word whose
+    letters end in a written ending, with no letter after it; and by written ending (lower case,
+    the apostrophe plain) its full ending and the English words it may make."""
+    spec = repairs_file().dropped_endings
+    if not spec:
+        return None
+    alts = []
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for d in spec:
+        written = d.written.lower().replace("’", "'")
+        letters = re.escape(written.rstrip("'"))
+        alts.append(rf"[A-Za-z]{{{d.min_stem},}}?{letters}['’]" if written.endswith("'") else "")
+        out[written] = (d.means, english_words() | common_words(d.word_log_prob))
+    pattern = "|".join(a for a in alts if a)
+    if not pattern:
+        return None
+    # a whole word: no letter before it, no letter after its apostrophe
+    return re.compile(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", re.IGNORECASE | re.ASCII), out
+
+
+# a quotation opened: an apostrophe at a word's start ("they said 'the statin'"); a sentence's end
+_QUOTE_OPEN = re.compile(r"(?:(?<=[\s(\[\"])|^)['‘’](?=[A-Za-z])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _ending_edits(text: str) -> list[tuple[int, int, str]]:
+    """The dropped endings to read whole (repairs.yaml ``dropped_endings``): "achin'" is
+    "aching". One pass of one pattern over the text; a word that is English as written is looked
+    up against the quotations opened before it (a binary search in their places)."""
+    known = _endings()
+    if known is None or ("'" not in text and "’" not in text):
+        return []
+    pattern, endings = known
+    opens: list[int] | None = None
+    ends: list[int] = []
+    out: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        written = next((w for w in endings if word.endswith(w)), "")
+        if not written:
+            continue
+        means, english = endings[written]
+        stem = word[: -len(written)]
+        if stem + means not in english:
+            continue
+        s, e = m.start(), m.end()
+        # a word opened by a quote ("'achin'"): its last apostrophe may close the quote
+        quoted = s > 0 and text[s - 1] in "'‘’"
+        if stem + written.rstrip("'") in english:  # English as written ("thin'", "aspirin'")
+            if quoted:
+                continue
+            if opens is None:
+                opens = [q.start() for q in _QUOTE_OPEN.finditer(text)]
+                ends = [q.start() for q in _SENTENCE_END.finditer(text)]
+            k = bisect_left(opens, s) - 1
+            if k >= 0 and (bisect_left(ends, s) == bisect_left(ends, opens[k])):
+                continue  # the apostrophe closes a quotation opened in its sentence
+        upper = m.group()[-2].isupper()
+        full = m.group()[: -len(written)] + (means.upper() if upper else means)
+        # a quoted word keeps the quote's closing apostrophe ("'aching'")
+        out.append((s, e, full + "'" if quoted else full))
+    return out
+
+
 def repair(text: str) -> Repaired | None:
     """The text with its heard forms repaired, or None when there is nothing to repair."""
     edits = _edits(text)
+    dropped = _ending_edits(text)
+    if dropped:
+        edits = sorted(edits + [d for d in dropped if not any(s < d[1] and d[0] < t for s, t, _ in edits)])
     # a slash list is read whole, and a tick box is one mark: a word repair inside gives way
     for whole in (_slash_edits(text), _box_edits(text)):
         if whole:

@@ -1060,14 +1060,28 @@ class TickBoxes(_Strict):
     openers: list[str] = []
 
 
+class DroppedEnding(_Strict):
+    """A word's ending written short with an apostrophe for its dropped letters ("goin'",
+    "achin'": ``written`` "in'"), read as the full ending (``means`` "ing") when the full word is
+    an English word of at least ``word_log_prob``'s frequency; a word that is English as written
+    ("thin'", "aspirin'") is read so only outside a quotation ("the 'aspirin'")."""
+
+    written: str = Field(min_length=2)
+    means: str = Field(min_length=1)
+    # letters before the ending, at least
+    min_stem: int = Field(default=1, ge=1, le=6)
+    word_log_prob: float = Field(default=-15.0, ge=-25, le=-5)
+
+
 class RepairsFile(_Strict):
     """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs, the
-    slash lists and the tick boxes."""
+    slash lists, the tick boxes and the dropped endings."""
 
     sets: dict[str, list[str]] = {}
     repairs: list[Repair]
     slash_lists: SlashLists | None = None
     tick_boxes: TickBoxes | None = None
+    dropped_endings: list[DroppedEnding] = []
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:
