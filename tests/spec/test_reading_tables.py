@@ -178,6 +178,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "rising_not_claudication",
         "stream_hesitancy",
         "neck_cannot_bend",
+        "limbs_working_terse",
     ),
     "since_and_acronyms.yaml": (
         "since_event_last",
