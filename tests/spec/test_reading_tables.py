@@ -179,6 +179,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "stream_hesitancy",
         "neck_cannot_bend",
         "limbs_working_terse",
+        "confusion_state",
     ),
     "since_and_acronyms.yaml": (
         "since_event_last",
