@@ -168,7 +168,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "clipped_temp",
         "hot_effort",
         "cannot_be_woken",
-        "earlier_claim",
+        "earlier_report_stands",
         "kidney_worse",
         "clench_cannot_eat",
         "cough_in_aggravator_list",
