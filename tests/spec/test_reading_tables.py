@@ -163,7 +163,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "work_as_noun",
         "falls_shut",
         "read_heard_activity",
-        "cold_explains_shiver",
+        "shiver_stays_fever",
         "current_cold",
         "clipped_temp",
         "hot_effort",
