@@ -28,7 +28,8 @@ SETS = {
     "blind-p (seen)": ROOT / "data/blind/2026-12-01-p/cases.jsonl",
     "blind-q (seen)": ROOT / "data/blind/2026-12-01-q/cases.jsonl",
     "blind-r (seen)": ROOT / "data/blind/2026-12-01-r/cases.jsonl",
-    "blind-s": ROOT / "data/blind/2026-12-01-s/cases.jsonl",
+    "blind-s (seen)": ROOT / "data/blind/2026-12-01-s/cases.jsonl",
+    "blind-t": ROOT / "data/blind/2026-12-01-t/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
