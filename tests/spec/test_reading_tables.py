@@ -68,6 +68,8 @@ Tables (what each is about: tests/spec/README.md):
     giving out, the back's middle said after it, a thoracic level or the bra-strap line, blisters
     called bubbles, an aneurysm called a swollen artery in the belly, "heavy" said of a thing or a
     task, a muddle told with drowsiness.
+  * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
+    is said of the person, not denied with the list (safety rows).
 """
 
 from __future__ import annotations
@@ -411,6 +413,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "other_presupposes",
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
+    "s19.yaml": ("owned_item_after_denial",),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

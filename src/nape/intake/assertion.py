@@ -282,7 +282,12 @@ class Context:
                     if t.category == "HISTORICAL" and _left_result(toks, j, w):
                         break  # "the stroke years ago left her leg stiff": what it left is now
                     if (phrase_only and toks[j].lower in _PHRASE_ENDS and not _participle_pair(toks, j)) or (
-                        t.category == "NEGATED_EXISTENCE" and (j in and_stops or (j > t.start and j in own_denials))
+                        t.category == "NEGATED_EXISTENCE"
+                        and (
+                            j in and_stops
+                            or (j > t.start and j in own_denials)
+                            or _owned_item(toks, j, min(n, t.end + fwd), self.stop)
+                        )
                     ):
                         break
                     self._mark(j, k)
@@ -634,6 +639,36 @@ def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> boo
         elif low in ("and", "&", "but"):
             return False
     return False
+
+
+def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
+    """Whether the comma at ``j`` starts a statement of its own rather than a denied list's next
+    item: the words after it (to the next comma or joiner) name their owner ("his", "my") and no
+    "or" or "nor" closes the list later. "no fever, weakness in his legs" tells the weakness;
+    "no fever, weakness in his legs or numbness" and "denies fever, leg weakness" deny it."""
+    if toks[j].lower != ",":
+        return False
+    owned = False
+    k = j + 1
+    while k < b and not stop[k]:
+        low = toks[k].lower
+        if low in ("or", "nor"):
+            return False
+        if low in (",", ";", "and", "&", "but") and k > j + 1:
+            break
+        if low in _OWNERS:
+            owned = True
+        k += 1
+    if not owned:
+        return False
+    while k < b and not stop[k]:
+        if toks[k].lower in ("or", "nor"):
+            return False
+        k += 1
+    return True
+
+
+_OWNERS = frozenset({"my", "his", "her", "their", "our", "your"})
 
 
 def _in_slash_run(toks: Sequence[Tok], j: int, limit: int) -> bool:
