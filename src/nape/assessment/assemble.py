@@ -113,6 +113,7 @@ def assess_evidence(
     model: Model | None = None,
     asked_count: int = 0,
     screened: int = 0,
+    checklists: int = 0,
     notes: list[str] | None = None,
     about_someone_else: bool = False,
     unrecognised: Sequence[str] = (),
@@ -157,7 +158,7 @@ def assess_evidence(
     differential = _differential(model, ev, posterior)
     leading = [d.condition for d in differential[:CARE_PLAN_CAUSES]]
     plan = _care_plan(kb, leading)
-    q = next_question(model, ev, posterior, asked_count, screened)
+    q = next_question(model, ev, posterior, asked_count, screened, checklists)
     return AssessmentOut(
         differential=differential,
         triage=TriageOut(

@@ -315,19 +315,26 @@ _CACHE: dict[tuple[object, ...], Question | None] = {}
 _CACHE_SIZE = 256
 
 
-def next_question(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
-    """The next question to ask, or None when the interview should stop (remembered per evidence)."""
-    key = (id(model), frozenset(ev.findings.items()), ev.asked, ev.age, ev.sex, asked_count, screened)
+def next_question(
+    model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int, checklists: int = 0
+) -> Question | None:
+    """The next question to ask, or None when the interview should stop (remembered per evidence).
+
+    ``screened`` counts the red-flag screening answers (checklists included), ``checklists`` the
+    warning-sign checklists among them: the soft budget leaves out all checklists but the first."""
+    key = (id(model), frozenset(ev.findings.items()), ev.asked, ev.age, ev.sex, asked_count, screened, checklists)
     if key in _CACHE:
         return _CACHE[key]
-    q = _choose(model, ev, posterior, asked_count, screened)
+    q = _choose(model, ev, posterior, asked_count, screened, checklists)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = q
     return q
 
 
-def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int) -> Question | None:
+def _choose(
+    model: Model, ev: Evidence, posterior: Array, asked_count: int, screened: int, checklists: int = 0
+) -> Question | None:
     plan = interview_plan()
     if asked_count >= plan.settings.max_questions:
         return None
@@ -361,7 +368,10 @@ def _choose(model: Model, ev: Evidence, posterior: Array, asked_count: int, scre
     best: _Candidate | None = None
     best_value = -1.0
     for c in [*screens, *groups, *gains]:
-        v = _value(model, plan, ev, posterior, now, open_now, c, asked_count >= plan.settings.soft_budget)
+        # warning-sign checklists after the first do not use up the soft budget: a story that
+        # several checklists fit (neck, back, cramps) still gets the questions about its causes
+        late = asked_count - max(0, checklists - 1) >= plan.settings.soft_budget
+        v = _value(model, plan, ev, posterior, now, open_now, c, late)
         if c.reason == "red_flag_screen":
             v *= plan.settings.screen_weight
         elif c.reason == "information_gain" and _hard_to_tell(model, plan, c.key):

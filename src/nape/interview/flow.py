@@ -400,9 +400,10 @@ def max_questions() -> int:
     return interview_plan().settings.max_questions
 
 
-def _counts(state: InterviewState) -> tuple[int, int]:
-    """(questions answered, red-flag screening questions answered)."""
-    return asked_count(state), len({a[0] for a in state.answers if a[2]})
+def _counts(state: InterviewState) -> tuple[int, int, int]:
+    """(questions answered, red-flag screening questions answered, checklists among them)."""
+    screens = {a[0] for a in state.answers if a[2]}
+    return asked_count(state), len(screens), len(screens & interview_plan().checklist_ids())
 
 
 def _pending_question(state: InterviewState, model: Model) -> Question | None:
@@ -603,7 +604,7 @@ def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
     """The assessment so far, with the next question (None when the interview is done)."""
     model = model or default_model()
     ev = evidence(state, model)
-    asked, screened = _counts(state)
+    asked, screened, checklists = _counts(state)
     _, _, how = _known(state, interview_plan())
     answered = [Mention(fid, ev.findings[fid], words) for fid, words in how.items() if fid in ev.findings]
     by_id = {m.finding: m for m in [*state.mentions, *answered]}
@@ -616,6 +617,7 @@ def current(state: InterviewState, model: Model | None = None) -> AssessmentOut:
         model=model,
         asked_count=asked,
         screened=screened,
+        checklists=checklists,
         notes=notes,
         about_someone_else=state.about_someone_else,
     )

@@ -44,8 +44,9 @@ class Settings(StrictModel):
     # missing an urgent cause.
     routine_levels: list[Literal["self_care", "consultation"]] = Field(default_factory=list)
     routine_level_weight: Annotated[float, Field(ge=0.0)] = 1.0
-    # After this many questions only a question whose answer could make the result urgent
-    # (consultation_24 or above) is asked; the hard cap is max_questions.
+    # After this many questions (warning-sign checklists after the first not counted) only a
+    # question whose answer could make the result urgent (consultation_24 or above) is asked;
+    # the hard cap is max_questions.
     soft_budget: int = Field(default=60, ge=1, le=60)
     # Ask an ordinary (information-gain) question about another region's symptoms when the story
     # already says where the problem is. Red-flag screens and checklists are never filtered.
