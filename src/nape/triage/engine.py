@@ -135,7 +135,9 @@ def triage(model: Model, ev: Evidence, posterior: Array, *, unrecognised: Sequen
                 Reason(
                     "leading_cause",
                     cond.triage.base,
-                    f"Most likely cause: {cond.name} ({prob:.0%}).",
+                    # only the differential's top is "most likely"; another cause likely enough
+                    # to add its own urgency is named as also likely
+                    f"{'Most likely cause' if ci == top else 'Also likely'}: {cond.name} ({prob:.0%}).",
                     cid,
                 )
             )
