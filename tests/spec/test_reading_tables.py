@@ -70,6 +70,10 @@ Tables (what each is about: tests/spec/README.md):
     task, a muddle told with drowsiness.
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows).
+  * events_s19.yaml - a low-energy fall at 65 or over (safety rows), a rider or walker struck by a
+    vehicle (safety rows), the back that "went", a load told by its weight, long use of one
+    medicine beside another's recent start, an illness dated days back, a career's length and
+    its blows to the head, tingling of the lips and the fingers together.
 """
 
 from __future__ import annotations
@@ -414,6 +418,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
     "s19.yaml": ("owned_item_after_denial",),
+    "events_s19.yaml": (
+        "low_energy_fall_elderly",
+        "struck_by_vehicle",
+        "back_went_idiom",
+        "load_by_weight",
+        "long_term_medicine",
+        "past_illness_recent_infection",
+        "career_length_not_duration",
+        "lips_and_fingers",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

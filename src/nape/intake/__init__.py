@@ -44,6 +44,7 @@ from nape.intake.numbers import (
     read_coma_scale,
     read_gestation,
     read_leg_raise,
+    read_load_weights,
     read_mouth_opening,
     read_numbers,
     read_rotation,
@@ -713,7 +714,22 @@ def _long_standing_near(raw: str, toks: Sequence[Tok], c: _Cand, spec: dict[str,
     while b < min(len(toks), c.end + reach) and toks[b].lower not in _SENTENCE_MARKS:
         b += 1
     text = raw[toks[a].start : toks[b - 1].end].lower()
-    return any(w in text for w in spec["words"])
+    if not any(w in text for w in spec["words"]):
+        return False
+    recent, marks = spec.get("recent_words", ()), frozenset(spec.get("clause_marks", ()))
+    if recent:
+        # the candidate's own clause within that span: a start it tells as recent is not turned
+        # round by long use told in another clause ("on aspirin for years, recently started X")
+        ca = c.start
+        while ca > a and toks[ca - 1].lower not in marks:
+            ca -= 1
+        cb = c.end
+        while cb < b and toks[cb].lower not in marks:
+            cb += 1
+        own = " " + raw[toks[ca].start : toks[cb - 1].end].lower() + " "
+        if any(f" {w} " in own for w in recent) and not any(w in own for w in spec["words"]):
+            return False
+    return True
 
 
 _SENTENCE_MARKS = frozenset({".", "!", "?", ";", "\n"})
@@ -1061,6 +1077,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # the mouth's opening measured ("opens 1 cm", "a finger's width"): trismus by its cut-off,
     # in its context ("if it opens less than 2 cm" supposes it)
     for nh in read_mouth_opening(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # a load told by its weight ("a 30 kg crate", "bags of 40 kilos"): heavy lifting, in its
+    # context ("if I lift a 20 kg bag" supposes it)
+    for nh in read_load_weights(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # a hot day's air with effort in its sentence ("laying bricks in 32C"): heat exposure, in
     # its context ("if I work in 35C heat" supposes it)

@@ -1303,9 +1303,18 @@ def _joined(lo: int, hi: int, spans: list[tuple[int, int]], ctx: Context) -> boo
         if ctx.toks[j].lower in _COORD:
             j += 1
             continue
+        if j > lo and ctx.toks[j].lower in _PLACING_AGAIN and ctx.toks[j - 1].lower in _JOINERS:
+            # the preposition said again after the join: "tingling in the fingers and round the
+            # lips", "numb in the legs and in the arms" (session 19)
+            j += 1
+            continue
         return False
     return True
 
+
+# a locative preposition repeated right after a joining word still joins sites of one list
+_JOINERS = frozenset({"and", "or", ",", "&", "+", "/"})
+_PLACING_AGAIN = _PLACING | {"about", "on", "into", "through", "down"}
 
 # how much further than a rule's window a site may stand when a list of sites leads to it
 _LIST_REACH = 10

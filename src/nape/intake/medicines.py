@@ -64,6 +64,8 @@ RAISE_BEFORE = "raise_before"
 # that nothing about it changed ("dose unchanged")
 STEADY = "steady"
 UNCHANGED = "unchanged"
+# marks that end a clause between a steady word and a later medicine's name
+_CLAUSE_MARKS = frozenset({",", ";", "but", "and", "then", "whereas", "while"})
 
 
 def read_medicines(
@@ -105,7 +107,14 @@ def read_medicines(
             begin = max(0, starts[k - 1] - 1)
         elif any(0 <= r - m.end < cfg.window for r in raises):
             started = True  # "my haloperidol was upped last week": a dose raised is a recent start
-        near = [u for a, b, u in steady if 0 <= m.start - b < cfg.window or 0 <= a - m.end < cfg.window]
+        # a steady word before the name is its own only within its clause: "on prednisolone for
+        # years, but amlodipine was started last week" says nothing steady of the amlodipine
+        near = [
+            u
+            for a, b, u in steady
+            if (0 <= m.start - b < cfg.window and not any(t.lower in _CLAUSE_MARKS for t in toks[b : m.start]))
+            or 0 <= a - m.end < cfg.window
+        ]
         if near:
             # "took my usual quetiapine", "haloperidol, dose unchanged": use that goes on as before
             started = False
@@ -116,6 +125,14 @@ def read_medicines(
             # steady use: the name's own findings, and the long-term ones for a long stated time
             # ("took my usual quetiapine last night": last night is a dose, not a start)
             found = [*spec.taking, *(spec.long_term if days is not None and days >= cfg.long_term_days else [])]
+            if days is not None:
+                # a stated time past a recent finding's window rules it out here too ("on X for
+                # years, no new meds" is no recent dopamine blocker)
+                late = [f for f in spec.taking if days > cfg.recent_findings.get(f, days)]
+                found = [f for f in found if f not in late]
+                if late:  # nor may the name's own phrase read them present
+                    out.append(DrugHit("", cls, False, begin, m.end, tuple(late)))
+                out += [DrugHit(f, cls, False, begin, m.end, present=False) for f in late]
             out += [DrugHit(f, cls, False, begin, m.end) for f in found]
             continue
         if days is None:

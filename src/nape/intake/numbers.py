@@ -1757,3 +1757,47 @@ def read_weight_change(toks: Sequence[Tok], age: int | None = None) -> list[Numb
             starts.insert(k, h.start)
             read.insert(k, (h.start, h.end))
     return out
+
+
+def read_load_weights(toks: Sequence[Tok]) -> list[NumberHit]:
+    """A load told by its weight (numbers.yaml ``load_weight``): a number and a weight unit
+    ("25 kg", "20kg", "four-stone", "a 20-kilo") at or over ``min_kg``, with a load's noun just
+    after it or a little before it in its sentence ("bales of 40 kilos"), or "of" and a thing just
+    after the unit ("30 kg of slate"). One pass over the text; each look is bounded."""
+    cfg = numbers_file().load_weight
+    w = numbers_file().weight_change
+    if cfg is None or w is None:
+        return []
+    nouns, body = frozenset(cfg.load_nouns), frozenset(cfg.body_words)
+    n = len(toks)
+    out: list[NumberHit] = []
+    i = 0
+    while i < n:
+        low = toks[i].lower
+        kg: float | None = None
+        end = i + 1
+        m = _WEIGHT_AMOUNT.match(low)
+        if m is not None and m.group(2) in w.unit_kg:
+            kg = float(m.group(1)) * w.unit_kg[m.group(2)]  # "20kg"
+        elif (m is not None and not m.group(2)) or (low in w.number_words and low not in ("a", "an")):
+            count = float(m.group(1)) if m is not None else float(w.number_words[low])
+            j = i + 1
+            if j < n and toks[j].lower in ("-", "–"):
+                j += 1  # "a three-stone sack", "a 20-kilo case"
+            if j < n and toks[j].lower in w.unit_kg:
+                kg, end = count * w.unit_kg[toks[j].lower], j + 1
+        if kg is None or kg < cfg.min_kg:
+            i += 1
+            continue
+        after = [t.lower for t in toks[end : min(n, end + cfg.after_reach)]]
+        load = any(a in nouns for a in after) or (
+            len(after) > 1 and after[0] == "of" and after[1] not in body and after[1] not in _SENTENCE_END
+        )
+        k = i - 1
+        while not load and k >= max(0, i - cfg.before_reach) and toks[k].lower not in _SENTENCE_END:
+            load = toks[k].lower in nouns
+            k -= 1
+        if load:
+            out.append(NumberHit(cfg.finding, True, i, end))
+        i = end
+    return out

@@ -725,6 +725,21 @@ class MouthOpening(_Strict):
     source: str
 
 
+class LoadWeight(_Strict):
+    """A load told by its weight ("a 30 kg crate", "bales of 40 kilos", "a three-stone sack"):
+    at or over ``min_kg`` with a load's noun near it, ``finding`` present. The units and number
+    words are ``weight_change``'s."""
+
+    finding: str
+    min_kg: float = Field(gt=0)
+    load_nouns: list[str] = Field(min_length=1)
+    # after "of" right behind the unit, these are the body's ("20 kg of weight"), not a load
+    body_words: list[str] = []
+    before_reach: int = Field(default=6, ge=1, le=10)
+    after_reach: int = Field(default=3, ge=1, le=6)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -744,6 +759,7 @@ class NumbersFile(_Strict):
     weight_change: WeightChange | None = None
     arm_pressure: ArmPressure | None = None
     mouth_opening: MouthOpening | None = None
+    load_weight: LoadWeight | None = None
 
 
 # ----------------------------------------------------------------------------- maps
@@ -794,6 +810,10 @@ class LongStanding(_Strict):
     findings: list[str]
     words: list[str]
     reach: int = Field(default=12, ge=1, le=20)
+    # a start told as recent in its own clause ("..., recently started sertraline", "... and was
+    # newly put on X"): the long use said in another clause is another medicine's
+    recent_words: list[str] = []
+    clause_marks: list[str] = []
 
 
 class RegionFallback(_Strict):
