@@ -70,6 +70,12 @@ Tables (what each is about: tests/spec/README.md):
     task, a muddle told with drowsiness.
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows).
+  * wrong_s19.yaml - findings read that a text does not say: a lean, list or drift of the head or
+    neck (its posture, not the walk's), a head resting "on" a thing or a person (no head-on
+    crash), falls counted over a period longer than about a week (a history of falling, no injury
+    now; falls within days stay an injury), sleeping, sitting or travelling in a vehicle (no crash,
+    whatever its speed or road), and a stretch counted back from now ("in the past few days": now,
+    not a past history; safety rows).
 """
 
 from __future__ import annotations
@@ -414,6 +420,13 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
     "s19.yaml": ("owned_item_after_denial",),
+    "wrong_s19.yaml": (
+        "head_lean_not_gait",
+        "head_on_position",
+        "counted_falls_not_acute",
+        "sitting_in_vehicle_no_collision",
+        "past_stretch_is_now",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
