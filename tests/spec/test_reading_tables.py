@@ -74,6 +74,12 @@ Tables (what each is about: tests/spec/README.md):
     vehicle (safety rows), the back that "went", a load told by its weight, long use of one
     medicine beside another's recent start, an illness dated days back, a career's length and
     its blows to the head, tingling of the lips and the fingers together.
+  * wrong_s19.yaml - findings read that a text does not say: a lean, list or drift of the head or
+    neck (its posture, not the walk's), a head resting "on" a thing or a person (no head-on
+    crash), falls counted over a period longer than about a week (a history of falling, no injury
+    now; falls within days stay an injury), sleeping, sitting or travelling in a vehicle (no crash,
+    whatever its speed or road), and a stretch counted back from now ("in the past few days": now,
+    not a past history; safety rows).
 """
 
 from __future__ import annotations
@@ -427,6 +433,13 @@ TABLES: dict[str, tuple[str, ...]] = {
         "past_illness_recent_infection",
         "career_length_not_duration",
         "lips_and_fingers",
+    ),
+    "wrong_s19.yaml": (
+        "head_lean_not_gait",
+        "head_on_position",
+        "counted_falls_not_acute",
+        "sitting_in_vehicle_no_collision",
+        "past_stretch_is_now",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

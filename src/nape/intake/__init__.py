@@ -34,7 +34,7 @@ from nape.intake.concepts import (
     qualified_spans,
     resolve_object_pronouns,
 )
-from nape.intake.falls import read_fall_heights
+from nape.intake.falls import read_fall_counts, read_fall_heights
 from nape.intake.matcher import Match, longest_phrases
 from nape.intake.medicines import read_medicines
 from nape.intake.numbers import (
@@ -1099,6 +1099,15 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cands.append(_Cand(nh.finding, True, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
         else:
             cands.append(_Cand(nh.finding, True, nh.start, nh.end, None, "suppress", (nh.finding,)))
+    # falls counted over a long period ("three falls in the last 6 months"): a history of falling,
+    # whose words read no injury now, and whose period is neither the complaint's length nor a
+    # recurrence of it
+    fall_history: list[tuple[int, int]] = []
+    for fc in read_fall_counts(toks):
+        cands.append(_Cand(fc.drops[0], True, fc.start, fc.end, None, "suppress", fc.drops))
+        fall_history.append((toks[fc.start].start, toks[fc.end - 1].end))
+        a, b = toks[fc.period[0]].start, toks[fc.period[1] - 1].end
+        times = [h for h in times if not (h.start < b and a < h.end)]
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
@@ -1290,7 +1299,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         )
         + episodes[:1]
     )
-    recurrences = read_recurrence(raw)
+    recurrences = [h for h in read_recurrence(raw) if not any(a < h.end and h.start < b for a, b in fall_history)]
     for hit in [*durations, *recurrences]:
         # "I had back pain for months after my son was born", "my father kept getting bad
         # backs": a time said of a past, supposed or someone else's episode is not this one's

@@ -1,19 +1,25 @@
-"""A fall's height or its count of stairs, against the Canadian C-Spine Rule's threshold.
+"""A fall's height or its count of stairs, against the Canadian C-Spine Rule's threshold; and
+falls counted over a period, a history of falling.
 
 "fell about 2 feet off a stool", "down the last three steps", "fell 6 ft from a ladder": the
 number and its unit (resources/numbers.yaml ``fall_height``) are read near a fall word. Below
 the threshold the words take the dangerous mechanism away from the fall (a "wall" or "steps"
 said with a small height or count is no high fall); at or above it, a fall told by its height
 alone is a dangerous mechanism. Token based; linear in the text.
+
+"three falls in the last 6 months", "has fallen 5 times since Christmas": falls counted over a
+period longer than about a week are a history of falling, not an injury now (numbers.yaml
+``fall_count``, ``read_fall_counts``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from nape.intake.numbers import NumberHit
-from nape.intake.schema import FallHeight, numbers_file
+from nape.intake.schema import FallCount, FallHeight, numbers_file
 from nape.intake.tokens import Tok
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)$")
@@ -148,4 +154,210 @@ def read_fall_heights(toks: Sequence[Tok]) -> list[NumberHit]:
             dangerous = value * per >= cfg.dangerous_at_or_above_m
         out.append(NumberHit(_FINDING, dangerous, start, end))
         i = end
+    return out
+
+
+# ----------------------------------------------------------------------------- falls counted over a period
+@dataclass(frozen=True)
+class FallHistory:
+    """Falls counted over a long period: the tokens of the count and its period, the period's
+    own tokens, and the findings a present reading of those words loses."""
+
+    start: int
+    end: int
+    period: tuple[int, int]
+    drops: tuple[str, ...]
+
+
+_X_COUNT = re.compile(r"^(?:[x×]\d{1,2}|\d{1,2}[x×])$")
+_SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+# words that end what the words before a count may say of it ("she was fine in the past year and
+# fell twice": the period is the fine spell's)
+_BACK_STOPS = frozenset(
+    {";", "and", "but", "or", "because", "so", "when", "after", "before", "then", "until", "till", "though"}
+)
+_CLAUSE_OPENERS = frozenset({".", "!", "?", "\n", ";", ",", ":", "(", "-"})
+# tokens a period may be looked for before the start of a sentence's words, each way
+_SENTENCE_REACH = 40
+
+
+def _count_of(t: Tok, cfg: FallCount) -> float | None:
+    m = _NUMBER.match(t.text)
+    if m:
+        return float(m.group(1))
+    return cfg.counts.get(t.lower)
+
+
+def _unit_days(toks: Sequence[Tok], k: int, cfg: FallCount) -> tuple[float, int, bool] | None:
+    """The days of one of a period's unit at ``k`` ("months", "new year"), its end and whether it
+    carries its own number ("3/12": three months)."""
+    w = toks[k].lower
+    m = _SLASH.match(w)
+    if m and m.group(2) in cfg.slash_units:
+        return float(m.group(1)) * cfg.slash_units[m.group(2)], k + 1, True
+    if k + 1 < len(toks) and f"{w} {toks[k + 1].lower}" in cfg.units:
+        return cfg.units[f"{w} {toks[k + 1].lower}"], k + 2, False
+    if w in cfg.units:
+        return cfg.units[w], k + 1, False
+    return None
+
+
+def _periods(toks: Sequence[Tok], cfg: FallCount) -> dict[int, tuple[int, int, float]]:
+    """Every period of the text by its start: a unit with the leads, fillers and counts before it
+    (at most ``window`` tokens), one of them a lead ("in the past 6 months", "this year", "since
+    spring", "in 3/12": a date such as "on 10/12" has none). A count before a lead is not the
+    period's ("falls: 3 in the past year"). Linear: each unit looks back a bounded way."""
+    leads, fillers = frozenset(cfg.period_leads), frozenset(cfg.period_fillers)
+    out: dict[int, tuple[int, int, float]] = {}
+    k = 0
+    while k < len(toks):
+        unit = _unit_days(toks, k, cfg)
+        if unit is None:
+            k += 1
+            continue
+        per, end, own = unit
+        a = k
+        while a > 0 and k - a < cfg.window:
+            w = toks[a - 1].lower
+            if w in leads or w in fillers or _count_of(toks[a - 1], cfg) is not None:
+                a -= 1
+                continue
+            break
+        num, led = 1.0, False
+        for t in toks[a:k]:
+            if t.lower in leads:
+                led, num = True, 1.0
+                if t.lower in cfg.counts:
+                    num = cfg.counts[t.lower]
+            elif (v := _count_of(t, cfg)) is not None:
+                num = v
+        if led:
+            # the period starts at its first lead (a count before it is the falls')
+            while a < k and toks[a].lower not in leads:
+                a += 1
+            out[a] = (a, end, per if own else num * per)
+        k = end
+    return out
+
+
+def _repeat_after(toks: Sequence[Tok], j: int, cfg: FallCount) -> int | None:
+    """The end of a repeat starting at ``j`` after a fall verb ("twice", "3 times", "a few
+    times", "on 4 occasions", "x3", "x 3", "3x"), or None."""
+    n = len(toks)
+    if j < n and toks[j].lower == "on":
+        j += 1
+    if j >= n:
+        return None
+    w = toks[j].lower
+    if w in cfg.repeat_words or _X_COUNT.match(w):
+        return j + 1
+    if w in cfg.times_words and j + 1 < n and _count_of(toks[j + 1], cfg) is not None:
+        return j + 2  # "x 3"
+    k = j
+    while k < n and k - j < 3 and (_count_of(toks[k], cfg) is not None or toks[k].lower == "of"):
+        k += 1
+    if k > j and k < n and toks[k].lower in cfg.times_words:
+        return k + 1
+    return None
+
+
+def _counts(toks: Sequence[Tok], cfg: FallCount) -> list[tuple[int, int]]:
+    """The falls counted in the text, by their tokens: a plural noun, or a verb with its repeat."""
+    nouns, verbs, fillers = frozenset(cfg.fall_nouns), frozenset(cfg.fall_verbs), frozenset(cfg.verb_fillers)
+    out: list[tuple[int, int]] = []
+    for i, t in enumerate(toks):
+        if t.lower in nouns:
+            out.append((i, i + 1))
+        elif t.lower in verbs:
+            j = i + 1
+            while j < len(toks) and toks[j].lower in fillers and j - i <= 2:
+                j += 1
+            end = _repeat_after(toks, j, cfg)
+            if end is not None:
+                out.append((i, end))
+    return out
+
+
+def _gap_ok(toks: Sequence[Tok], a: int, b: int, cfg: FallCount) -> bool:
+    """Whether the tokens between a count and its period only repeat the count ("falls x2 in
+    3/12", "falls (x3) this year")."""
+    if b - a > 3:
+        return False
+    for t in toks[a:b]:
+        w = t.lower
+        if not (
+            _X_COUNT.match(w) or w in cfg.times_words or w in ("(", ")", ":", "-") or _count_of(t, cfg) is not None
+        ):
+            return False
+    return True
+
+
+def _period_before(
+    toks: Sequence[Tok], start: int, by_end: dict[int, tuple[int, int, float]], cfg: FallCount
+) -> tuple[int, int, float] | None:
+    """A period that opens the clause of a count after it ("In the last two years she has fallen
+    four times", "Over the winter, several falls"); a comma may stand right after the period only."""
+    k = start
+    while k > 0 and start - k <= cfg.window:
+        p = by_end.get(k)
+        if p is not None:
+            before = toks[p[0] - 1].lower if p[0] > 0 else "."
+            return p if before in _CLAUSE_OPENERS else None
+        w = toks[k - 1].lower
+        if w in _SENTENCE_ENDS or w in _BACK_STOPS or (w == "," and (k - 1) not in by_end):
+            return None
+        k -= 1
+    return None
+
+
+def _recent_in_sentence(toks: Sequence[Tok], a: int, b: int, first: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the sentence around tokens ``a``..``b`` dates a fall within days (``recent_words``);
+    looked for at most ``_SENTENCE_REACH`` tokens each way."""
+    lo = a
+    while lo > 0 and a - lo < _SENTENCE_REACH and toks[lo - 1].lower not in _SENTENCE_ENDS:
+        lo -= 1
+    hi = b
+    while hi < len(toks) and hi - b < _SENTENCE_REACH and toks[hi].lower not in _SENTENCE_ENDS:
+        hi += 1
+    for k in range(lo, hi):
+        for words in first.get(toks[k].lower, ()):
+            if tuple(t.lower for t in toks[k : k + len(words)]) == words:
+                return True
+    return False
+
+
+def read_fall_counts(toks: Sequence[Tok]) -> list[FallHistory]:
+    """Falls counted over a period longer than ``history_over_days``, in a sentence that dates no
+    fall within days: a history of falling, whose words read no injury now. Linear in the text."""
+    cfg = numbers_file().fall_count
+    if cfg is None:
+        return []
+    counts = _counts(toks, cfg)
+    if not counts:
+        return []
+    by_start = _periods(toks, cfg)
+    if not by_start:
+        return []
+    by_end = {p[1]: p for p in by_start.values()}
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in cfg.recent_words:
+        words = tuple(phrase.lower().split())
+        first.setdefault(words[0], []).append(words)
+    out: list[FallHistory] = []
+    for start, end in counts:
+        period = None
+        for b in range(end, min(len(toks), end + 4)):
+            p = by_start.get(b)
+            if p is not None and _gap_ok(toks, end, b, cfg):
+                period = p
+                break
+        if period is None:
+            period = _period_before(toks, start, by_end, cfg)
+        if period is None or period[2] <= cfg.history_over_days:
+            continue
+        a, b = min(start, period[0]), max(end, period[1])
+        if _recent_in_sentence(toks, a, b, first):
+            continue
+        out.append(FallHistory(a, b, (period[0], period[1]), tuple(cfg.not_findings)))
     return out

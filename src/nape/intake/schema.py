@@ -442,6 +442,28 @@ class Gestation(_Strict):
     max_days: int = Field(default=6, ge=0, le=6)
 
 
+class FallCount(_Strict):
+    """Falls counted over a period ("three falls in the last 6 months", "fallen 5 times since
+    Christmas"): over ``history_over_days`` a history of falling, whose words read no injury now
+    unless the sentence dates a fall within days (numbers.yaml ``fall_count``)."""
+
+    fall_nouns: list[str] = Field(min_length=1)
+    fall_verbs: list[str] = []
+    verb_fillers: list[str] = []
+    repeat_words: list[str] = []
+    times_words: list[str] = []
+    counts: dict[str, float] = {}
+    period_leads: list[str] = Field(min_length=1)
+    period_fillers: list[str] = []
+    units: dict[str, float] = Field(min_length=1)
+    # the number after a slash ("3/12") -> days per unit
+    slash_units: dict[str, float] = {}
+    window: int = Field(default=8, ge=2, le=12)
+    history_over_days: float = Field(gt=0)
+    recent_words: list[str] = []
+    not_findings: list[str] = Field(min_length=1)
+
+
 class Alcohol(_Strict):
     """Units of alcohol a week read against the low-risk limit (a cited source)."""
 
@@ -750,6 +772,7 @@ class NumbersFile(_Strict):
     gestation: Gestation | None = None
     speed: Speed | None = None
     fall_height: FallHeight | None = None
+    fall_count: FallCount | None = None
     alcohol: Alcohol | None = None
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
