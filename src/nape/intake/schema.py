@@ -383,6 +383,12 @@ class Temperature(_Strict):
     # a body's heat is no sweat's setting here)
     sweat_words: list[str] = []
     exertion_finding: str | None = None
+    # the prepositions that put a reading on where a person works or exerts themselves ("twelve-
+    # hour shifts at 39C", "harvesting in 37C"): with effort in its sentence it is that place's air,
+    # not the body's; one of ``place_lead_person`` just before the preposition makes the person
+    # the one at that heat ("he's at 38.6C after football" is a fever)
+    place_leads: list[str] = []
+    place_lead_person: list[str] = []
 
 
 class Lab(_Strict):
