@@ -70,6 +70,11 @@ Tables (what each is about: tests/spec/README.md):
     task, a muddle told with drowsiness.
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows).
+  * signs_s19.yaml - a person said very hot in lay words (fever), a place's or the work's
+    temperature (no fever; heat with effort), a limb that won't lift, grip or take the weight, a
+    named movement weak in a note, dropping any everyday object, an outburst when the neck is
+    moved and a neck movement said fine, "back" as the head's direction, a pain that keeps
+    someone awake.
 """
 
 from __future__ import annotations
@@ -414,6 +419,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
     "s19.yaml": ("owned_item_after_denial",),
+    "signs_s19.yaml": (
+        "hot_to_touch_fever",
+        "ambient_temperature",
+        "limb_refuses_function",
+        "weak_named_movement",
+        "dropping_any_object",
+        "neck_move_pain_behaviour",
+        "head_back_direction",
+        "keeps_awake_night_pain",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 

@@ -187,6 +187,10 @@ class Group(_Strict):
     # the findings' own phrases that end inside this group's words are not read: "pee is dark"
     # is not dark urine when the words go on "... dark yellow"
     hides_phrases: list[str] = []
+    # the findings' own phrases that take a word of this group's words are not read: "back" as a
+    # direction after the head ("tilting her head back") is no body part, so "head back pain" holds
+    # no "back pain"
+    claims_phrases: list[str] = []
     # true: the words match their own forms only, not every form of their lemma ("was" is
     # not "is")
     exact_forms: bool = False
@@ -960,6 +964,11 @@ class MapsFile(_Strict):
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
+    # concept site groups whose words (of one or two words, with the groups they include) are leg
+    # (arm) words too: a limb's muscles and movements as a note names them ("plantarflexion 4/5",
+    # "FHL weak") put a generic weakness in the leg, as the concept rules do
+    leg_groups: list[str] = []
+    arm_groups: list[str] = []
     # words naming the limbs in general: a generic word said of them is the arms' and the legs'
     both_limb_words: list[str] = []
     # sites that are not limbs, and how near one must stand to a generic word to take it
