@@ -80,6 +80,11 @@ Tables (what each is about: tests/spec/README.md):
     now; falls within days stay an injury), sleeping, sitting or travelling in a vehicle (no crash,
     whatever its speed or road), and a stretch counted back from now ("in the past few days": now,
     not a past history; safety rows).
+  * signs_s19.yaml - a person said very hot in lay words (fever), a place's or the work's
+    temperature (no fever; heat with effort), a limb that won't lift, grip or take the weight, a
+    named movement weak in a note, dropping any everyday object, an outburst when the neck is
+    moved and a neck movement said fine, "back" as the head's direction, a pain that keeps
+    someone awake.
 """
 
 from __future__ import annotations
@@ -440,6 +445,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "counted_falls_not_acute",
         "sitting_in_vehicle_no_collision",
         "past_stretch_is_now",
+    ),
+    "signs_s19.yaml": (
+        "hot_to_touch_fever",
+        "ambient_temperature",
+        "limb_refuses_function",
+        "weak_named_movement",
+        "dropping_any_object",
+        "neck_move_pain_behaviour",
+        "head_back_direction",
+        "keeps_awake_night_pain",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -476,13 +476,31 @@ def _limb_words(toks: Sequence[Tok], m: dict[str, Any], claimed: dict[int, int] 
 _LIMB_SETS: dict[int, tuple[dict[str, Any], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]] = {}
 
 
+@cache
+def _site_group_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The words of these concept groups and of the groups they include, of one or two words
+    (maps.yaml ``leg_groups``, ``arm_groups``): a limb's muscles and movements ("dorsiflexion",
+    "hip flexion") are that limb's words for a generic weakness or numbness."""
+    groups = concept_file().groups
+    out: set[str] = set()
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        out.update(w.lower() for w in groups[name].words if len(w.split()) <= 2)
+        todo.extend(groups[name].includes)
+    return frozenset(out)
+
+
 def _limb_sets(key: int, m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The leg and arm words of the maps, the first words of two-word leg phrases and the
     sites that are not limbs: made once per maps (not at every parse)."""
     got = _LIMB_SETS.get(key)
     if got is None or got[0] is not m:
-        legs = frozenset(m["leg_words"])
-        arms = frozenset(m["arm_words"])
+        legs = frozenset(m["leg_words"]) | _site_group_words(tuple(m.get("leg_groups", ())))
+        arms = frozenset(m["arm_words"]) | _site_group_words(tuple(m.get("arm_groups", ())))
         sets = (
             legs,
             arms,
@@ -1803,15 +1821,24 @@ def _unhidden(kept: list[Match], matches: list[Match]) -> list[Match]:
     """The phrases left when those a group hides are taken out (concepts.yaml `hides_phrases`:
     "pee is dark" ends inside "dark yellow", which is concentrated urine, not dark urine)."""
     hiding = _hiding_groups()
+    claiming = _claiming_groups()
     hidden: dict[str, list[tuple[int, int]]] = {}
+    claimed: dict[str, list[tuple[int, int]]] = {}
     for mt in matches:
-        fids = hiding.get(mt.rule.label)
-        if fids is not None and mt.rule.kind == "group":
-            for fid in fids:
-                hidden.setdefault(fid, []).append((mt.start, mt.end))
-    if not hidden:
+        if mt.rule.kind != "group":
+            continue
+        for fid in hiding.get(mt.rule.label, ()):
+            hidden.setdefault(fid, []).append((mt.start, mt.end))
+        for fid in claiming.get(mt.rule.label, ()):
+            claimed.setdefault(fid, []).append((mt.start, mt.end))
+    if not hidden and not claimed:
         return kept
-    return [x for x in kept if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))]
+    return [
+        x
+        for x in kept
+        if not any(a <= x.end - 1 < b for a, b in hidden.get(x.rule.label, ()))
+        and not any(a < x.end and x.start < b for a, b in claimed.get(x.rule.label, ()))
+    ]
 
 
 @cache
@@ -1819,6 +1846,13 @@ def _hiding_groups() -> dict[str, tuple[str, ...]]:
     """The rule label of each group that hides phrases, with the phrases' findings (made once,
     not looked up at every match of every parse)."""
     return {GROUP + name: tuple(g.hides_phrases) for name, g in concept_file().groups.items() if g.hides_phrases}
+
+
+@cache
+def _claiming_groups() -> dict[str, tuple[str, ...]]:
+    """The rule label of each group that claims the words of phrases (``claims_phrases``), with
+    the phrases' findings."""
+    return {GROUP + name: tuple(g.claims_phrases) for name, g in concept_file().groups.items() if g.claims_phrases}
 
 
 @cache

@@ -482,6 +482,27 @@ def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
     return any(w in words for w in near) or any(f"{a} {b}" in words for a, b in pairwise(near))
 
 
+def _worked_in(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:
+    """Whether the reading at tokens i..j is the heat of a place where someone works or exerts
+    themselves: "in" or "at" just before it (numbers.yaml ``place_leads``) and work, effort or
+    sweat in its sentence ("twelve-hour shifts at 39C", "harvesting in 37C heat"). A person's being
+    before the preposition ("he's at 38.6C after football") makes the heat the person's."""
+    if i == 0 or toks[i - 1].lower not in temp.place_leads:
+        return False
+    if i >= 2 and toks[i - 2].lower in temp.place_lead_person:
+        return False
+    effort = frozenset(temp.exertion_words) | frozenset(temp.sweat_words)
+    lo, hi, n = i, j, len(toks)
+    while lo > 0 and toks[lo - 1].lower not in _SENTENCE_END:
+        lo -= 1
+    while hi < n and toks[hi].lower not in _SENTENCE_END:
+        hi += 1
+    words = [x.lower for x in (*toks[lo:i], *toks[j:hi])]
+    return any(w in effort for w in words) or any(
+        f"{a} {b} {c}" in effort for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
 def _degree_unit(toks: Sequence[Tok], i: int, unit: str | None) -> tuple[str | None, int]:
     """A value's unit from the degree words after it, and the index just past them: "38 C",
     "101 degrees F", "35 °C" (the unit written into the number, "38.5C", is kept). A second
@@ -559,6 +580,8 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
         # ("roofer, 32C all day, sweating buckets"): no lead word is needed
         named_cool = not bare and c < (temp.unnamed_min_c or 36.0) and any(w in sweat for w in words)
         led = i > 0 and toks[i - 1].lower in leads and (not bare or inside)
+        if led and i >= 2 and toks[i - 1].lower in temp.place_leads and toks[i - 2].lower in temp.place_lead_person:
+            led = False  # "he's at 38.6C after football": the person at that heat, a body's
         if not (led or sweaty or named_cool or _air(toks, i, j, temp)):
             continue
         if any(w in effort for w in words) or any(
@@ -796,6 +819,8 @@ def read_numbers(toks: Sequence[Tok]) -> list[NumberHit]:
             low_unnamed = not named and temp.unnamed_min_c is not None and c < temp.unnamed_min_c
             if (not body and _air(toks, i, j, temp)) or low_unnamed:
                 continue  # the weather or a room ("30 degrees outside"), not the body
+            if not body and not named and unit in ("c", "f", "celsius", "fahrenheit") and _worked_in(toks, i, j, temp):
+                continue  # the heat of a place worked in ("twelve-hour shifts at 38C"), not the body
             out.append(NumberHit("fever", c >= temp.fever_at_or_above_c, max(0, i - 1) if named else i, j))
             continue
         # a laboratory value: the nearest test name within the window before it

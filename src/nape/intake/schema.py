@@ -187,6 +187,10 @@ class Group(_Strict):
     # the findings' own phrases that end inside this group's words are not read: "pee is dark"
     # is not dark urine when the words go on "... dark yellow"
     hides_phrases: list[str] = []
+    # the findings' own phrases that take a word of this group's words are not read: "back" as a
+    # direction after the head ("tilting her head back") is no body part, so "head back pain" holds
+    # no "back pain"
+    claims_phrases: list[str] = []
     # true: the words match their own forms only, not every form of their lemma ("was" is
     # not "is")
     exact_forms: bool = False
@@ -383,6 +387,12 @@ class Temperature(_Strict):
     # a body's heat is no sweat's setting here)
     sweat_words: list[str] = []
     exertion_finding: str | None = None
+    # the prepositions that put a reading on where a person works or exerts themselves ("twelve-
+    # hour shifts at 39C", "harvesting in 37C"): with effort in its sentence it is that place's air,
+    # not the body's; one of ``place_lead_person`` just before the preposition makes the person
+    # the one at that heat ("he's at 38.6C after football" is a fever)
+    place_leads: list[str] = []
+    place_lead_person: list[str] = []
 
 
 class Lab(_Strict):
@@ -997,6 +1007,11 @@ class MapsFile(_Strict):
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
+    # concept site groups whose words (of one or two words, with the groups they include) are leg
+    # (arm) words too: a limb's muscles and movements as a note names them ("plantarflexion 4/5",
+    # "FHL weak") put a generic weakness in the leg, as the concept rules do
+    leg_groups: list[str] = []
+    arm_groups: list[str] = []
     # words naming the limbs in general: a generic word said of them is the arms' and the legs'
     both_limb_words: list[str] = []
     # sites that are not limbs, and how near one must stand to a generic word to take it
