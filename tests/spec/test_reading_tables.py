@@ -70,6 +70,11 @@ Tables (what each is about: tests/spec/README.md):
     task, a muddle told with drowsiness.
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows).
+  * scope_s19.yaml - a denial tied to an earlier moment ("at first", "at the time") that a later
+    statement turns round (safety rows), a negated verb's reach in a message run on without stops,
+    lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
+    face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
+    nerve symptoms that ended and a dated past loss of sight.
 """
 
 from __future__ import annotations
@@ -414,6 +419,14 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
     "s19.yaml": ("owned_item_after_denial",),
+    "scope_s19.yaml": (
+        "past_moment_denial",
+        "runon_negation_end",
+        "denied_lifting_by_verb",
+        "focal_umbrella",
+        "slash_denial_items",
+        "past_spells_relapsing",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
