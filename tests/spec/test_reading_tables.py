@@ -85,6 +85,11 @@ Tables (what each is about: tests/spec/README.md):
     named movement weak in a note, dropping any everyday object, an outburst when the neck is
     moved and a neck movement said fine, "back" as the head's direction, a pain that keeps
     someone awake.
+  * scope_s19.yaml - a denial tied to an earlier moment ("at first", "at the time") that a later
+    statement turns round (safety rows), a negated verb's reach in a message run on without stops,
+    lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
+    face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
+    nerve symptoms that ended and a dated past loss of sight.
 """
 
 from __future__ import annotations
@@ -455,6 +460,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "neck_move_pain_behaviour",
         "head_back_direction",
         "keeps_awake_night_pain",
+    ),
+    "scope_s19.yaml": (
+        "past_moment_denial",
+        "runon_negation_end",
+        "denied_lifting_by_verb",
+        "focal_umbrella",
+        "slash_denial_items",
+        "past_spells_relapsing",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -158,6 +158,9 @@ class _Acc:
     raw: str = ""
     # whether the writer speaks of a body part or complaint of their own (found once per text)
     writer_body: bool | None = None
+    # the character offsets of the words a denial covers: a part named only there is denied, not
+    # said (``_stands_alone``)
+    denied_at: frozenset[int] = frozenset()
 
     def add(self, m: Mention) -> None:
         # A finding stated present anywhere stays present (safer than letting a denial win);
@@ -198,7 +201,10 @@ class _Acc:
             return False
         standing = named & alone  # the parts denied that may stand alone; every other part must be unsaid
         others = tuple((name, stems) for name, stems in self.parts[fid] if name not in standing)
-        return not _parts_named(self.raw, others)
+        # ... or said only under a denial ("denies any sagging of the mouth or arm weakness":
+        # the weakness is denied too, not told); a part told anywhere keeps the finding open
+        said = " ".join(w.group(0) for w in _WORD.finditer(self.raw.lower()) if w.start() not in self.denied_at)
+        return not _parts_named(said, others)
 
 
 def _before(a: Mention, b: Mention) -> bool:
@@ -584,6 +590,18 @@ def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any]
         acc.add(Mention(m["family_to"][fid], True, source, start, end))
         return
     finding = kb.findings[fid]
+    moment = m.get("moment_denial")
+    if (
+        st.negated
+        and st.moment
+        and moment
+        and affirmed
+        and finding.category in ("symptom", "sign")
+        and fid not in moment["keep"]
+    ):
+        # "the neck wasn't painful to begin with", "no ache at the scene": a denial of an earlier
+        # moment says nothing of now (a later statement may tell it: ``_moment_reversals``)
+        return
     past = attributes_file().time.past_events
     if st.historical and not st.negated and _since_before(toks, c.start):
         # "since a fall off a roof 6 years ago my shoulder is stiff": the event set off the
@@ -1286,7 +1304,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             and within_episode(raw, toks[c.start].start, toks[c.end - 1].end, episode_seen)
         )
     ]
-    acc = _Acc(parts=_finding_parts(kb), alone=_alone_parts(kb), raw=raw)
+    cands += _moment_reversals(cands, hits, toks, ctx, m.get("moment_denial"), kb)
+    acc = _Acc(parts=_finding_parts(kb), alone=_alone_parts(kb), raw=raw, denied_at=_denied_words(toks, ctx))
     defaults: list[_Cand] = []
     for c in cands:
         if c.category == "suppress":
@@ -1350,6 +1369,95 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     return ParseResult(
         mentions, person.age, sex, side, person.proxy is not None, notes, unrecognised, person.age_months
     )
+
+
+def _denied_words(toks: Sequence[Tok], ctx: Context) -> frozenset[int]:
+    """The character starts of the words a denial covers (not one inside a pseudo-trigger), for
+    the parts of a finding said only under a denial (``_Acc._stands_alone``)."""
+    out: set[int] = set()
+    for j, ks in enumerate(ctx.scope):
+        if ks and any(ctx.triggers[k].category == "NEGATED_EXISTENCE" and k not in ctx.blocked_by for k in ks):
+            out.add(toks[j].start)
+    return frozenset(out)
+
+
+def _moment_reversals(
+    cands: Sequence[_Cand], hits: Sequence[Any], toks: Sequence[Tok], ctx: Context, spec: dict[str, Any] | None, kb: Any
+) -> list[_Cand]:
+    """A complaint denied at an earlier moment and then told later with no name of its own: "no
+    neck pain initially, now severe", "no ache at the scene, by teatime hurting a lot". The later
+    statement opens within ``spec["reach"]`` tokens after the denied words with a later time (a
+    LATER trigger) or a word of now, and runs to its clause's end; it holds no denial or
+    supposition, a word of the presence groups (a pain, a degree), and no complaint read present
+    of its own ("..., now my head aches" tells the head). The denied finding is then read
+    present there (maps.yaml ``moment_denial``). Each denial looks at most ``reach`` tokens ahead
+    and its clause (bounded by the same reach) once: linear in the text."""
+    if not spec:
+        return []
+    keep = frozenset(spec["keep"])
+
+    def complaint(fid: str) -> bool:
+        f = kb.findings.get(fid)
+        return f is not None and f.category in ("symptom", "sign") and fid not in keep
+
+    denied = [
+        c
+        for c in cands
+        if c.present
+        and c.category != "suppress"
+        and c.status is not None
+        and c.status.negated
+        and c.status.moment
+        and not c.status.hypothetical
+        and not c.status.family_words
+        and complaint(c.finding)
+    ]
+    if not denied:
+        return []
+    n = len(toks)
+    groups = frozenset(spec["presence_groups"])
+    presence = [False] * n
+    for h in hits:
+        if h.group in groups:
+            for j in range(h.start, min(h.end, n)):
+                presence[j] = True
+    now_words = frozenset(spec["now_words"])
+    reach = int(spec["reach"])
+    # the starts of the denials and suppositions said (not those inside a pseudo-trigger)
+    stated = frozenset(
+        t.start
+        for k, t in enumerate(ctx.triggers)
+        if t.category in ("NEGATED_EXISTENCE", "HYPOTHETICAL") and k not in ctx.blocked_by
+    )
+    told = [
+        c
+        for c in cands
+        if c.present
+        and c.category != "suppress"
+        and not (c.status and (c.status.negated or c.status.hypothetical or c.status.family_words))
+        and complaint(c.finding)
+    ]
+    out: list[_Cand] = []
+    done: set[str] = set()
+    for c in denied:
+        if c.finding in done:
+            continue
+        a = next(
+            (j for j in range(c.end, min(n, c.end + reach)) if j in ctx.later or toks[j].lower in now_words),
+            -1,
+        )
+        if a < 0:
+            continue
+        b = a + 1
+        while b < n and b < a + reach and not ctx.hard[b]:
+            b += 1
+        if any(j in stated for j in range(a, b)) or not any(presence[a:b]):
+            continue
+        if any(a <= x.start < b for x in told):
+            continue  # the later statement names its own complaint
+        done.add(c.finding)
+        out.append(_Cand(c.finding, True, a, b, None, "compose"))
+    return out
 
 
 def _object_of_denial(c: _Cand, denied_to: dict[tuple[int, str], int]) -> bool:

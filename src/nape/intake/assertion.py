@@ -40,6 +40,9 @@ class Status:
     historical: bool
     hypothetical: bool
     family_words: tuple[str, ...]
+    # an earlier moment of the story is said of the words ("at first", "at the time"): with a
+    # denial, the denial is of that moment, not of now (session 19)
+    moment: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,11 @@ class _Words:
     length_counts: frozenset[str]
     result_verbs: frozenset[str]
     result_objects: frozenset[str]
+    runon_ends: frozenset[str]
+    runon_end_not_before: frozenset[str]
+    complaint_heads: frozenset[str]
+    complaint_leads: frozenset[str]
+    verb_objects: frozenset[str]
 
 
 @cache
@@ -141,6 +149,11 @@ def _words() -> _Words:
         frozenset(c.length_counts),
         frozenset(c.result_verbs),
         frozenset(c.result_objects),
+        frozenset(c.runon_ends),
+        frozenset(c.runon_end_not_before),
+        frozenset(c.complaint_heads),
+        frozenset(c.complaint_leads),
+        frozenset(c.verb_objects),
     )
 
 
@@ -212,6 +225,10 @@ class Context:
             ):
                 self.stop[t.start] = True
         self.triggers = [t for t in triggers if t.category not in _NOT_SCOPED]
+        # where an earlier moment ("at first", "straight after") or a later time of the story ("by
+        # evening", "the next morning") is told: a denial before it ends there (session 19)
+        self.later = frozenset(t.start for t in triggers if t.category == "LATER")
+        moments = frozenset(t.start for t in triggers if t.category == "MOMENT")
         self.scope: list[list[int] | None] = [None] * n
         w = _words()
         # what a presupposing question or worry takes as given ("is it normal that my neck
@@ -243,6 +260,8 @@ class Context:
         # alternative ("or" and its own subject) is still the condition when a plan follows it
         # in the sentence (per token, whether one does)
         plan_ahead = _plan_ahead(toks, w)
+        # where a negated verb's phrase ends in a message run on without stops (session 19)
+        runon = _runon_breaks(toks, self.hard, w)
         for k, t in enumerate(self.triggers):
             sc = cfg.scopes[t.category]  # type: ignore[index]
             fwd = t.max_scope or sc.forward
@@ -287,9 +306,23 @@ class Context:
                             j in and_stops
                             or (j > t.start and j in own_denials)
                             or _owned_item(toks, j, min(n, t.end + fwd), self.stop)
+                            # "felt nothing right after the crash", "no ache at the scene, by
+                            # teatime sore": the denial is of its moment; the event after the moment
+                            # and what a later time tells are not denied (session 19)
+                            or (j > t.end and (j in moments or j in self.later))
                         )
                     ):
                         break
+                    if (
+                        runon[j]
+                        and t.category == "NEGATED_EXISTENCE"
+                        and toks[t.end - 1].lower in w.verbal
+                        and j > t.end + 1
+                        and any(toks[x].lower in w.verb_objects for x in range(t.end, j))
+                    ):
+                        break  # "cant feel my toes too neck ache for 4 days": a new statement
+                    if t.category == "MOMENT" and j > t.end and (toks[j].lower == "," or j in and_stops):
+                        break  # a moment is its own clause's ("at first no pain, neck pain the next day")
                     self._mark(j, k)
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
@@ -398,6 +431,7 @@ class Context:
             # what an animal or a thing does is read as nothing, like a supposition
             "HYPOTHETICAL" in flags or "NOT_PERSON" in flags or self._asked_about(spans),
             tuple(flags.get("FAMILY", [])),
+            "MOMENT" in flags,
         )
 
 
@@ -408,7 +442,7 @@ _NOT_PLAN_JOIN = frozenset({"and", "&", "but", "so", "because", "as"})
 _LIST_BREAKS = frozenset({",", "and", "&", ";"})
 _CLAUSE_ENDS = frozenset({",", "and", "&", "but", ")", "so"})
 # categories that mark no scope of their own in Context.scope
-_NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED"})
+_NOT_SCOPED = frozenset({"TERMINATE", "PSEUDO", "PRESUPPOSED", "LATER"})
 
 
 def _form_denials(toks: Sequence[Tok], hard: list[bool], w: _Words, field_max: int) -> list[tuple[int, int, int]]:
@@ -1099,6 +1133,43 @@ def _or_alternative(toks: Sequence[Tok], j: int, hard: list[bool], plan_ahead: l
     own subject, before a plan ("if it gets worse or I can't feel my legs I'll ring"): only the
     "or" itself, never a full stop, comma or other word."""
     return toks[j].lower == "or" and hard[j] and j + 1 < len(toks) and plan_ahead[j + 1]
+
+
+def _runon_breaks(toks: Sequence[Tok], hard: list[bool], w: _Words) -> list[bool]:
+    """Per token, whether a negated verb's phrase ends before it in a message run on without
+    stops: after a word that closes a clause ("either", "too", "as well") when that word does not
+    modify this one ("either leg", "too far"), and at a new complaint told with its own length or
+    a word of now ("sore lower back for ten days", "neck stiff 3 days now"), its site and degree
+    words included, when no list's joiner stands right before it ("numbness or back pain for a
+    week" stays one denied list). Each complaint's head looks back over a few words: linear."""
+    n = len(toks)
+    out = [False] * n
+    for i, t in enumerate(toks):
+        low = t.lower
+        end = -1
+        if low in w.runon_ends:
+            end = i + 1
+        elif (
+            low == "as" and i + 1 < n and toks[i + 1].lower == "well" and not (i + 2 < n and toks[i + 2].lower == "as")
+        ):
+            end = i + 2
+        if 0 < end < n and not hard[end] and toks[end].lower not in w.runon_end_not_before:
+            out[end] = True
+        if low in w.complaint_heads and i + 1 < n and _present_item(toks, i + 1, w):
+            p = i
+            while p > 0 and i - p < 4 and toks[p - 1].lower in w.complaint_leads:
+                p -= 1
+            if p > 0 and toks[p - 1].lower not in _RUNON_JOINERS:
+                out[p] = True
+    return out
+
+
+# a complaint right after these is a list's next item or the verb's own object ("numbness or back
+# pain for a week", "didn't have the back pain for two days"), not a new statement
+_RUNON_JOINERS = frozenset(
+    {",", "or", "and", "nor", "/", "&", "no", "not", "n't", "nt", "any", "of", "with"}
+    | {"the", "a", "an", "my", "his", "her", "their", "our", "your"}
+)
 
 
 def _item_denials(triggers: Sequence[Trigger], blocked: dict[int, tuple[int, int]], w: _Words) -> frozenset[int]:

@@ -25,8 +25,22 @@ class _Strict(BaseModel):
 # opened before it ("should I" of "should I be worried that") does not reach it
 # NOT_PERSON: an animal or a thing as the subject ("the dog has been sick all night"): what it
 # does is no finding of the person's, nor of their family's
+# MOMENT: an earlier moment a statement is tied to ("at first", "at the time", "on the day"): a
+# denial said of that moment is no denial of now ("wasn't aching initially"), and a denial before
+# it ends there ("felt nothing right after the crash": the crash is not denied)
+# LATER: a later time that opens a statement of its own ("by evening", "the next morning",
+# "hours later"): a denial before it ends there (session 19)
 Category = Literal[
-    "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "NOT_PERSON", "PSEUDO", "TERMINATE", "PRESUPPOSED"
+    "NEGATED_EXISTENCE",
+    "HISTORICAL",
+    "HYPOTHETICAL",
+    "FAMILY",
+    "NOT_PERSON",
+    "PSEUDO",
+    "TERMINATE",
+    "PRESUPPOSED",
+    "MOMENT",
+    "LATER",
 ]
 
 
@@ -85,6 +99,17 @@ class Clauses(_Strict):
     # a denial before a verb's "-ing" form ("without eating more", "without trying") denies that
     # verb's phrase only, as a negated verb does ("... without eating more, neck and shoulders ache")
     gerund_negations: list[str] = []
+    # a negated verb's phrase ends, in a message run on without stops, at a word that closes its
+    # clause ("couldn't grip a cup either", "can't feel my toes too") unless the word modifies the
+    # next one (`runon_end_not_before`: "either leg", "too far"), or before a new complaint told
+    # with its own length ("... couldnt pee properly neck ache for 4 days"): a head word
+    # of `complaint_heads` with a length or a word of now after it, and site or degree words of
+    # `complaint_leads` before it; an object of the verb stands between (session 19)
+    runon_ends: list[str] = []
+    runon_end_not_before: list[str] = []
+    complaint_heads: list[str] = []
+    complaint_leads: list[str] = []
+    verb_objects: list[str] = []
     # a question that opens with one of `question_openers` and ends with "?" asks about what it
     # names ("Is double vision a warning sign?"): hypothetical, unless one of `owned_words` comes
     # just before the words ("Will my neck stay stiff?" still says the neck is stiff)
@@ -971,6 +996,21 @@ class SlowOnsetDenial(_Strict):
     unless: list[str] = []  # concept groups of a sudden onset: told (not denied) in the sentence, no denial
 
 
+class MomentDenial(_Strict):
+    """A denial tied to an earlier moment ("not aching initially", "no neck pain at the scene")
+    says nothing of now: a symptom or sign so denied is left unread, except the findings of
+    ``keep``, whose meaning is that moment itself (no loss of consciousness at the time). A later
+    statement that names no complaint of its own ("..., now 8/10", "but by teatime, terrible")
+    says the denied finding is there now: it opens within ``reach`` tokens after the denial with a
+    later time (a LATER trigger) or a word of ``now_words``, holds no denial or supposition before
+    its clause ends, and holds a word of ``presence_groups`` (session 19)."""
+
+    keep: list[str] = []
+    presence_groups: list[str] = Field(min_length=1)
+    now_words: list[str] = Field(min_length=1)
+    reach: int = Field(ge=1, le=20)
+
+
 class TreatedReason(_Strict):
     """The reason a medicine was given, dated in the past (maps.yaml ``treated_reason``): not a
     symptom said to be here now."""
@@ -1048,6 +1088,7 @@ class MapsFile(_Strict):
     onset_modifiers: list[OnsetModifier] = []
     slow_onset_denies: list[SlowOnsetDenial] = []
     treated_reason: TreatedReason | None = None
+    moment_denial: MomentDenial | None = None
 
 
 # ----------------------------------------------------------------------------- word repairs
