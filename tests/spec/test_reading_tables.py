@@ -69,7 +69,8 @@ Tables (what each is about: tests/spec/README.md):
     called bubbles, an aneurysm called a swollen artery in the belly, "heavy" said of a thing or a
     task, a muddle told with drowsiness.
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
-    is said of the person, not denied with the list (safety rows).
+    is said of the person, not denied with the list (safety rows); a side letter with its full
+    stop ("weak L.") ends its sentence before a capital (safety rows).
   * events_s19.yaml - a low-energy fall at 65 or over (safety rows), a rider or walker struck by a
     vehicle (safety rows), the back that "went", a load told by its weight, long use of one
     medicine beside another's recent start, an illness dated days back, a career's length and
@@ -433,7 +434,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "other_presupposes",
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
-    "s19.yaml": ("owned_item_after_denial",),
+    "s19.yaml": ("owned_item_after_denial", "side_letter_stop"),
     "events_s19.yaml": (
         "low_energy_fall_elderly",
         "struck_by_vehicle",

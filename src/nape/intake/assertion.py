@@ -974,7 +974,20 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
             out[i] = _predicate_ahead(toks, i, lookahead)
         elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in w.after_and:
             out[i] = True
+        elif _letter_stop(toks, i):
+            out[i] = True
     return out
+
+
+def _letter_stop(toks: Sequence[Tok], i: int) -> bool:
+    """Whether a one-letter abbreviation with its full stop kept in the token (a side in a note:
+    "weak L.", "foot drop R.") ends its sentence: the next word starts with a capital. Example:
+    "EHL weak L. Previous discectomy 2018." - the year dates the operation, not the weakness."""
+    t = toks[i].text
+    if len(t) != 2 or t[1] != "." or not t[0].isalpha() or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].text
+    return nxt[:1].isupper() and nxt[:1].isalpha()
 
 
 def _joining_hyphen(toks: Sequence[Tok], i: int) -> bool:
