@@ -972,11 +972,14 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
                 out[i] = True
                 continue
             out[i] = _predicate_ahead(toks, i, lookahead)
-        elif t.lower in ("and", "or", "&") and i + 1 < n and toks[i + 1].lower in w.after_and:
-            out[i] = True
-        elif _letter_stop(toks, i):
-            out[i] = True
+        elif _and_before_new(toks, i, w) or _letter_stop(toks, i):
+            out[i] = True  # a joiner before a new statement, or a side letter ending its sentence
     return out
+
+
+def _and_before_new(toks: Sequence[Tok], i: int, w: _Words) -> bool:
+    """Whether "and", "or" or "&" at ``i`` comes before a word that opens a new statement."""
+    return toks[i].lower in ("and", "or", "&") and i + 1 < len(toks) and toks[i + 1].lower in w.after_and
 
 
 def _letter_stop(toks: Sequence[Tok], i: int) -> bool:

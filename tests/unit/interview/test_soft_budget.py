@@ -12,7 +12,9 @@ from __future__ import annotations
 from nape import interview as iv
 from nape.reasoning.interview_data import interview_plan
 
-STORY = "dx hashimotos, stopped my levothyroxine a few months ago. now cramps in my back and neck, puffy face, always cold"
+STORY = (
+    "dx hashimotos, stopped my levothyroxine a few months ago. now cramps in my back and neck, puffy face, always cold"
+)
 
 
 def _ordinary_questions_after_checklists() -> tuple[int, int]:

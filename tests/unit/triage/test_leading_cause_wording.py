@@ -25,7 +25,12 @@ def _reasons(findings: dict[str, bool], age: int, sex: str) -> tuple[list[str], 
 
 def test_a_cause_behind_a_dangerous_one_is_not_the_most_likely() -> None:
     """A dangerous cause on top is named by its own reason; the next cause is "also likely"."""
-    story = {"recent_spinal_procedure": True, "anticoagulant_use": True, "bilateral_leg_symptoms": True, "leg_weakness": True}
+    story = {
+        "recent_spinal_procedure": True,
+        "anticoagulant_use": True,
+        "bilateral_leg_symptoms": True,
+        "leg_weakness": True,
+    }
     texts, _ = _reasons(story, 66, "female")
     assert texts and not any(t.startswith("Most likely cause:") for t in texts), texts
 
