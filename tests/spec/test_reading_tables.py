@@ -71,7 +71,7 @@ Tables (what each is about: tests/spec/README.md):
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows); a side letter with its full
     stop ("weak L.") ends its sentence before a capital, and "back" as a noun before "when" is no
-    past "back when" (safety rows).
+    past "back when", and power said reduced in a limb itself is its weakness (safety rows).
   * events_s19.yaml - a low-energy fall at 65 or over (safety rows), a rider or walker struck by a
     vehicle (safety rows), the back that "went", a load told by its weight, long use of one
     medicine beside another's recent start, an illness dated days back, a career's length and
@@ -435,7 +435,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "other_presupposes",
     ),
     "time_s18.yaml": ("note_item_length", "story_clock", "recent_point", "illness_length", "coming_not_future"),
-    "s19.yaml": ("owned_item_after_denial", "side_letter_stop", "back_noun_when"),
+    "s19.yaml": ("owned_item_after_denial", "side_letter_stop", "back_noun_when", "power_down_limb"),
     "events_s19.yaml": (
         "low_energy_fall_elderly",
         "struck_by_vehicle",
