@@ -677,8 +677,9 @@ def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> boo
 
 def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
     """Whether the comma at ``j`` starts a statement of its own rather than a denied list's next
-    item: the words after it (to the next comma or joiner) name their owner ("his", "my") and no
-    "or" or "nor" closes the list later. "no fever, weakness in his legs" tells the weakness;
+    item: the words after it (to the next comma or joiner) name their owner ("his", "my", "both")
+    or carry their own inability ("can't pee"), and no "or" or "nor" closes the list later. "no
+    fever, weakness in his legs" and "no rash, can't pee" tell the weakness and the retention;
     "no fever, weakness in his legs or numbness" and "denies fever, leg weakness" deny it."""
     if toks[j].lower != ",":
         return False
@@ -690,7 +691,7 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
             return False
         if low in (",", ";", "and", "&", "but") and k > j + 1:
             break
-        if low in _OWNERS:
+        if low in _OWNERS or low in _OWN_VERBAL:
             owned = True
         k += 1
     if not owned:
@@ -702,7 +703,10 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
     return True
 
 
-_OWNERS = frozenset({"my", "his", "her", "their", "our", "your"})
+_OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "both"})
+# an item with its own verbal denial or inability ("can't pee", "unable to stand") says its own
+# thing: a list's earlier "no" does not turn it round
+_OWN_VERBAL = frozenset({"n't", "cannot", "unable", "can't", "cant", "couldn't", "couldnt", "won't", "wont"})
 
 
 def _in_slash_run(toks: Sequence[Tok], j: int, limit: int) -> bool:
