@@ -29,7 +29,8 @@ SETS = {
     "blind-q (seen)": ROOT / "data/blind/2026-12-01-q/cases.jsonl",
     "blind-r (seen)": ROOT / "data/blind/2026-12-01-r/cases.jsonl",
     "blind-s (seen)": ROOT / "data/blind/2026-12-01-s/cases.jsonl",
-    "blind-t": ROOT / "data/blind/2026-12-01-t/cases.jsonl",
+    "blind-t (seen)": ROOT / "data/blind/2026-12-01-t/cases.jsonl",
+    "blind-u": ROOT / "data/blind/2026-12-02-u/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
