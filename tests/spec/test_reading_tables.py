@@ -92,6 +92,9 @@ Tables (what each is about: tests/spec/README.md):
     lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
     face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
     nerve symptoms that ended and a dated past loss of sight.
+  * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
+    "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
+    tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows).
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
+    "lead_s20.yaml": ("shed_part_fall", "back_position_noun", "knocked_out_tooth"),
     "normal_negatives.yaml": (
         "safety",
         "site_fine",
