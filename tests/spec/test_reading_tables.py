@@ -94,7 +94,9 @@ Tables (what each is about: tests/spec/README.md):
     nerve symptoms that ended and a dated past loss of sight.
   * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
-    tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows).
+    tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
+    bare "dribbling" beside the mouth, throat or voice (drooling: safety rows), and a throat called
+    bad, rotten or rough (a sore throat, or a recent infection when dated back).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "lead_s20.yaml": ("shed_part_fall", "back_position_noun", "knocked_out_tooth"),
+    "lead_s20.yaml": ("shed_part_fall", "back_position_noun", "knocked_out_tooth", "dribble_mouth_context", "bad_throat"),
     "normal_negatives.yaml": (
         "safety",
         "site_fine",
