@@ -7,6 +7,8 @@ abscess commonly makes swallowing hard. With a dirty wound and lockjaw, tetanus 
 
 from __future__ import annotations
 
+import pytest
+
 from nape.knowledge.loader import default_kb
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import default_model
@@ -29,27 +31,17 @@ def test_a_deep_neck_abscess_lists_difficulty_swallowing() -> None:
     assert listed["speech_swallow_difficulty"] >= 0.25  # a common finding, never counted against it
 
 
-def test_a_feverish_toddler_who_cannot_swallow_has_an_abscess_before_tetanus() -> None:
-    # a three-year-old, two days of fever, holds the neck stiff, can't swallow, a thick voice
-    story = {
-        "fever": True,
-        "neck_stiffness": True,
-        "speech_swallow_difficulty": True,
-        "muffled_voice_or_noisy_breathing": True,
-    }
-    post = _posterior(story, age=3)
-    assert post["retropharyngeal_abscess"] > post["tetanus"]
-    assert max(post, key=post.__getitem__) == "retropharyngeal_abscess"
+# a three-year-old, two days of fever, holds the neck stiff, can't swallow, a thick voice
+TODDLER = ("fever", "neck_stiffness", "speech_swallow_difficulty", "muffled_voice_or_noisy_breathing")
+# a gardener cut by a rusty tool ten days ago, now cannot open the jaw and the body spasms
+GARDENER = ("recent_wound", "trismus", "neck_stiffness", "generalised_painful_spasms")
 
 
-def test_lockjaw_after_a_dirty_wound_is_tetanus_first() -> None:
-    # a gardener cut by a rusty tool ten days ago, now cannot open the jaw and the body spasms
-    story = {
-        "recent_wound": True,
-        "trismus": True,
-        "neck_stiffness": True,
-        "generalised_painful_spasms": True,
-        "fever": False,
-    }
-    post = _posterior(story, age=60)
-    assert max(post, key=post.__getitem__) == "tetanus"
+@pytest.mark.parametrize(
+    ("present", "age", "leader"),
+    [(TODDLER, 3, "retropharyngeal_abscess"), (GARDENER, 60, "tetanus")],
+    ids=["toddler_abscess", "wound_tetanus"],
+)
+def test_the_way_in_decides_between_abscess_and_tetanus(present: tuple[str, ...], age: int, leader: str) -> None:
+    post = _posterior(dict.fromkeys(present, True), age=age)
+    assert max(post, key=post.__getitem__) == leader
