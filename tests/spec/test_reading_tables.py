@@ -97,6 +97,14 @@ Tables (what each is about: tests/spec/README.md):
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
     bare "dribbling" beside the mouth, throat or voice (drooling: safety rows), and a throat called
     bad, rotten or rough (a sore throat, or a recent infection when dated back).
+  * moves_s20.yaml - the neck or head as the subject of a movement with a sign of no will (going on
+    and on, "involuntarily", a dopamine blocker named), a head set back for a task held for hours
+    (a posture, no dystonia), looking up as the neck's extension, waking at a clock time with the
+    complaint, tetanus in lay words (muscles hard as a board, the body jumping in pain at a
+    touch or a sound, body spasms denied; safety rows), a band of blisters by a side letter or a
+    dermatome, a pressed knot that brings on or reproduces a pain elsewhere, a neck said to be
+    turned with a child's distress when "it" is moved, a numb hand shaken to ease it (no tremor),
+    a head shaking in a "no-no".
 """
 
 from __future__ import annotations
@@ -476,6 +484,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "focal_umbrella",
         "slash_denial_items",
         "past_spells_relapsing",
+    ),
+    "moves_s20.yaml": (
+        "neck_moves_unwilled",
+        "looking_up_extension",
+        "woke_at_time",
+        "tetanus_lay",
+        "band_one_side",
+        "knot_reproduces",
+        "child_neck_flick",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

@@ -1026,6 +1026,10 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             cands.append(_Cand(both_of[label], True, mt.start, mt.end, st, mt.rule.kind))
     # 2. concepts x sites, functions, mechanisms
     in_text = frozenset(map(_GROUP_OF, hits))
+    # a medicine's class named anywhere is a setting too ("drug:dopamine_blocker": a neck that
+    # twists after an antipsychotic or an anti-sickness drug is the drug's dystonia)
+    if "drug" in map(_KIND_OF, matches):
+        in_text = in_text | {x.rule.label for x in matches if x.rule.kind == "drug"}
     # weeks of pregnancy, read before the concepts: a gestation said without a pregnancy word
     # ("I'm 30 weeks and my waters have gone") is a pregnancy story for the rules that need one
     gest_cfg = numbers_file().gestation

@@ -721,7 +721,9 @@ def _since_then(toks: Sequence[Tok], t: Trigger, stop: list[bool]) -> bool:
     a car accident 2 years ago my neck hurts"): it then reaches back to the event only."""
     if t.category != "HISTORICAL" or t.direction != "BIDIRECTIONAL":
         return False
-    for j in range(t.start - 1, max(-1, t.start - 8), -1):
+    # (session 20) the event may be told with its cause between ("since my head injury from a
+    # fall off a ladder in 2016"): a dozen tokens back, within the clause
+    for j in range(t.start - 1, max(-1, t.start - 12), -1):
         if toks[j].lower == "since":
             return True
         if stop[j]:

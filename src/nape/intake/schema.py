@@ -368,6 +368,8 @@ class ConceptFile(_Strict):
                     raise ValueError(f"list_result names unknown group {gname!r}")
         for c in self.compose:
             for gname in [*c.all, *c.unless, *c.in_text]:
+                if gname.startswith("drug:") and gname in c.in_text:
+                    continue  # a medicine's class (drugs.yaml) named in the text: a setting
                 if gname not in self.groups:
                     raise ValueError(f"compose rule for {c.finding!r} names unknown group {gname!r}")
             for gname in c.assert_on:
