@@ -105,6 +105,11 @@ Tables (what each is about: tests/spec/README.md):
     dermatome, a pressed knot that brings on or reproduces a pain elsewhere, a neck said to be
     turned with a child's distress when "it" is moved, a numb hand shaken to ease it (no tremor),
     a head shaking in a "no-no".
+  * signs_s20.yaml - bare degrees hotter than any body said with work (heat exposure, no fever;
+    safety rows), a cold spell then a hot one and the body said hot (fever, rigors), spots that
+    do not go when pressed or under a glass (non-blanching rash), a muddle said now (acute
+    confusion) and clinical alertness, sick with a count of times (vomiting), a sweat through the
+    clothes or over the whole body (heavy sweating) and legs that catch (cramps).
 """
 
 from __future__ import annotations
@@ -476,6 +481,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "neck_move_pain_behaviour",
         "head_back_direction",
         "keeps_awake_night_pain",
+    ),
+    "signs_s20.yaml": (
+        "heat_beyond_body",
+        "cold_then_hot_body_hot",
+        "rash_not_going_pressed",
+        "acute_muddle_and_alert",
+        "sick_counted",
+        "heavy_sweat_catching",
     ),
     "scope_s19.yaml": (
         "past_moment_denial",

@@ -579,10 +579,19 @@ def read_air_heat(toks: Sequence[Tok]) -> list[NumberHit]:
         # a heat in C or F below any living body's, with sweat in its sentence, is the air's too
         # ("roofer, 32C all day, sweating buckets"): no lead word is needed
         named_cool = not bare and c < (temp.unnamed_min_c or 36.0) and any(w in sweat for w in words)
+        # bare degrees above any living body's heat, with no angle's word in the sentence, are
+        # the air's ("on the site, 46 degree, ..."): no body is that hot
+        angle = frozenset(temp.angle_words)
+        beyond = (
+            bare
+            and c > temp.plausible_c[1]
+            and not any(w in angle for w in words)
+            and not any(f"{a} {b}" in angle for a, b in pairwise(words))
+        )
         led = i > 0 and toks[i - 1].lower in leads and (not bare or inside)
         if led and i >= 2 and toks[i - 1].lower in temp.place_leads and toks[i - 2].lower in temp.place_lead_person:
             led = False  # "he's at 38.6C after football": the person at that heat, a body's
-        if not (led or sweaty or named_cool or _air(toks, i, j, temp)):
+        if not (led or sweaty or named_cool or beyond or _air(toks, i, j, temp)):
             continue
         if any(w in effort for w in words) or any(
             f"{a} {b} {c_}" in effort for a, b, c_ in zip(words, words[1:], words[2:], strict=False)

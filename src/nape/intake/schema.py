@@ -420,6 +420,10 @@ class Temperature(_Strict):
     # the one at that heat ("he's at 38.6C after football" is a fever)
     place_leads: list[str] = []
     place_lead_person: list[str] = []
+    # bare degrees above any living body's heat (``plausible_c``'s top) are the air's, with effort
+    # in the sentence heat exposure, unless one of these words (or two-word phrases) of an angle is
+    # in the sentence ("rotation 50 degrees", "flexed to 60 deg")
+    angle_words: list[str] = []
 
 
 class Lab(_Strict):
