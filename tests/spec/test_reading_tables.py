@@ -110,6 +110,13 @@ Tables (what each is about: tests/spec/README.md):
     do not go when pressed or under a glass (non-blanching rash), a muddle said now (acute
     confusion) and clinical alertness, sick with a count of times (vomiting), a sweat through the
     clothes or over the whole body (heavy sweating) and legs that catch (cramps).
+  * injury_s20.yaml - legs heavy or weak with no standing at all (a weakness, not claudication or an
+    unsteady walk), thrown onto the head or head-first (an axial load; a horse led on foot is no
+    height), a 45-degree turn denied by its number and "it" for the neck past a symptom or a place,
+    a low fall off a bed or chair (an injury) and a minor fall opened by a bone risk at any age,
+    drink on board by a session before an injury, a learner's bare "he walk" after an injury, a
+    rear impact by its verb with the world's vehicle words, a breath or heart going fast on a bus
+    (no speed), a load swung up (a lift), a trip or stumble that has begun as a habit (safety rows).
 """
 
 from __future__ import annotations
@@ -489,6 +496,18 @@ TABLES: dict[str, tuple[str, ...]] = {
         "acute_muddle_and_alert",
         "sick_counted",
         "heavy_sweat_catching",
+    ),
+    "injury_s20.yaml": (
+        "heavy_legs_cannot_stand",
+        "thrown_onto_head",
+        "rotation_degrees_pronoun",
+        "low_fall_bone_risk",
+        "drink_session_injury",
+        "bare_walk_after_injury",
+        "rear_end_by_verb",
+        "attack_on_vehicle",
+        "swung_load_lift",
+        "begun_tripping",
     ),
     "scope_s19.yaml": (
         "past_moment_denial",

@@ -544,6 +544,28 @@ class _Cand:
     yields_to: tuple[str, ...] = ()
 
 
+def _risk_opened(cands: Sequence[_Cand], meds: Sequence[Any], ctx: Any, m: dict[str, Any]) -> frozenset[str]:
+    """The findings gated by age (maps ``risk_gated``) whose risk of another kind the text says of
+    the person already: a phrase read so far ("osteoporosis", "on long-term steroids") or a
+    medicine taken long ("prednisolone for years"), not denied, supposed or a relative's. Their
+    rules with a ``min_age`` speak for a younger person, or one of no stated age, too (session 20)."""
+    gates: dict[str, Any] = m.get("risk_gated", {})
+    if not gates:
+        return frozenset()
+    said: set[str] = set()
+    for c in cands:
+        st = c.status
+        if c.present and c.category != "suppress" and not (st and (st.negated or st.hypothetical or st.family_words)):
+            said.add(c.finding)
+    for d in meds:
+        if d.drops or not d.present:
+            continue
+        st = ctx.status([(d.start, d.end)])
+        if not (st.negated or st.hypothetical or st.family_words):
+            said.add(d.finding)
+    return frozenset(fid for fid, gate in gates.items() if said.intersection(gate.get("or_findings", ())))
+
+
 def _apply(c: _Cand, toks: Sequence[Tok], raw: str, acc: _Acc, m: dict[str, Any], person: Any, kb: Any) -> None:
     start, end = toks[c.start].start, toks[c.end - 1].end
     source = raw[start:end]
@@ -1038,10 +1060,18 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     if gest_group and any(nh.finding == "pregnant" and nh.present for nh in gestation):
         in_text = in_text | {gest_group}
     denied_objects: list[tuple[int, int, str]] = []
+    # medicines by class are read here (their candidates are added after the concepts'): a risk
+    # they say ("prednisolone for years") opens the rules an age opens otherwise
+    gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
+    times, episodes = read_times(raw, person.age, today)
+    has_drug = "drug" in map(_KIND_OF, matches)
+    drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
+    meds = list(read_medicines(toks, matches, drug_times))
+    risk_open = _risk_opened(cands, meds, ctx, m)
     for comp in compose(hits, ctx):
         r = comp.rule
-        if r.min_age is not None and (person.age is None or person.age < r.min_age):
-            continue  # said of someone younger, or of no stated age
+        if r.min_age is not None and (person.age is None or person.age < r.min_age) and r.finding not in risk_open:
+            continue  # said of someone younger, or of no stated age (and no risk of their own said)
         if r.in_text and in_text.isdisjoint(r.in_text):
             continue  # not in the setting that gives the words their meaning (a pregnancy)
         if (
@@ -1099,11 +1129,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         cands = [c for c in cands if not _object_of_denial(c, denied_to)]
     cands = _onset_modifiers(cands, hits, toks, ctx, m, kb)
     # 3. medicines by class, with how long each has been taken ("on haloperidol for 8 years")
-    gv = governed(toks, ctx.clause, matches, _categories(kb), raw)
-    times, episodes = read_times(raw, person.age, today)
-    has_drug = "drug" in map(_KIND_OF, matches)
-    drug_times = [(k, h.days) for h in times if (k := gv.owner(h)) is not None] if has_drug else []
-    for d in read_medicines(toks, matches, drug_times):
+    for d in meds:
         if d.drops:  # "on risperidone for 4 years": not a recent start, whatever its name's phrase says
             cands.append(_Cand(d.drops[0], True, d.start, d.end, None, "suppress", d.drops))
         else:

@@ -520,6 +520,7 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
         return hits
     dets = frozenset(cfg.determiners)
     not_things = frozenset(cfg.not_things)
+    place_preps = frozenset(cfg.place_preps)
     kinds = _kinds()
     wanted = frozenset(cfg.object_groups)
     # per token, the widest site hit covering it; and the hits by their first token
@@ -534,6 +535,9 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
                     site_at[j] = (h.start, h.end)
     if not site_at:
         return hits
+    # a site inside a symptom's own noun ("headache", "backache": the word is a concept's too) is
+    # no part one turns or lifts: the pronoun looks past it to the part named before
+    in_symptom = {j for h in hits if kinds[h.group] == "concept" for j in range(h.start, h.end)}
     out = list(hits)
     for i in objects:
         ends = 0  # sentence ends passed looking back
@@ -545,14 +549,22 @@ def resolve_object_pronouns(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
                     break
                 continue
             span = site_at.get(j)
+            if span is not None and all(k in in_symptom for k in range(*span)):
+                continue
             if span is not None:
                 # the groups of the site's words ("his head": the head, and the head or neck)
                 own = {h.group for h in by_start.get(i, ())}
                 groups = {h.group for k in range(*span) for h in by_start.get(k, ()) if h.end <= span[1]} & wanted
                 out += [Hit(g, i, i + 1) for g in sorted(groups - own)]
                 break
-            if w in dets and j + 1 < i - 1 and toks[j + 1].lower not in not_things and toks[j + 1].lower.isalpha():
-                break  # a thing named nearer: "the lid, I can't turn it"
+            if (
+                w in dets
+                and j + 1 < i - 1
+                and toks[j + 1].lower not in not_things
+                and toks[j + 1].lower.isalpha()
+                and not (j > 0 and toks[j - 1].lower in place_preps)
+            ):
+                break  # a thing named nearer: "the lid, I can't turn it" (not a place: "on the sofa")
     return out
 
 

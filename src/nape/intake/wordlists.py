@@ -357,6 +357,9 @@ class CarryWords(_Strict):
     object_verbs: list[str] = []
     determiners: list[str] = []
     not_things: list[str] = []
+    # a thing named after one of these is where something happened, no object of the movement
+    # ("slept on the sofa, can't turn it": "it" looks past the sofa to the part before)
+    place_preps: list[str] = []
     object_reach: int = Field(default=30, ge=1, le=60)
     # the groups of the site a pronoun takes on (only those the movement rules look at: "it"
     # after "can't straighten" is not a head that aches)
