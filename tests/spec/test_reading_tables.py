@@ -92,6 +92,14 @@ Tables (what each is about: tests/spec/README.md):
     lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
     face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
     nerve symptoms that ended and a dated past loss of sight.
+  * time_s20.yaml - an onset told today with no count of days (an hour with no am/pm after an
+    activity, "just" and a past verb, a stretch of the day the story was done in, the night
+    before last, a time an activity or illness holds before the complaint); a long length in
+    another shape (a body part's "-ing" after "N years of", a year then "ever since", a vague
+    length made exact, "this is N weeks", "before N weeks"); a date that is not the complaint's
+    length (a past illness "had ... yrs ago", "the first/worst ... since", "nothing new today");
+    a past illness dated by "yrs ago" or a year said in words, and a deficit whose onset clause
+    follows it (safety rows).
 """
 
 from __future__ import annotations
@@ -471,6 +479,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "slash_denial_items",
         "past_spells_relapsing",
     ),
+    "time_s20.yaml": ("today_story_onset", "long_length_shapes", "not_the_length", "dated_history"),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
