@@ -99,7 +99,9 @@ Tables (what each is about: tests/spec/README.md):
     length made exact, "this is N weeks", "before N weeks"); a date that is not the complaint's
     length (a past illness "had ... yrs ago", "the first/worst ... since", "nothing new today");
     a past illness dated by "yrs ago" or a year said in words, and a deficit whose onset clause
-    follows it (safety rows).
+    follows it (safety rows); a clinician's "?name" queried (safety rows: what the note tells
+    stays read) and a back's pain run on into the belly; tight hamstrings in a spastic cerebral
+    palsy or both legs' spasms after a cord injury (spasticity, not cramps).
 """
 
 from __future__ import annotations
@@ -479,7 +481,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "slash_denial_items",
         "past_spells_relapsing",
     ),
-    "time_s20.yaml": ("today_story_onset", "long_length_shapes", "not_the_length", "dated_history"),
+    "time_s20.yaml": (
+        "today_story_onset",
+        "long_length_shapes",
+        "not_the_length",
+        "dated_history",
+        "queried_hypothesis",
+        "spasticity_setting",
+    ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
 
