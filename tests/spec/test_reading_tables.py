@@ -117,6 +117,16 @@ Tables (what each is about: tests/spec/README.md):
     drink on board by a session before an injury, a learner's bare "he walk" after an injury, a
     rear impact by its verb with the world's vehicle words, a breath or heart going fast on a bus
     (no speed), a load swung up (a lift), a trip or stumble that has begun as a habit (safety rows).
+  * time_s20.yaml - an onset told today with no count of days (an hour with no am/pm after an
+    activity, "just" and a past verb, a stretch of the day the story was done in, the night
+    before last, a time an activity or illness holds before the complaint); a long length in
+    another shape (a body part's "-ing" after "N years of", a year then "ever since", a vague
+    length made exact, "this is N weeks", "before N weeks"); a date that is not the complaint's
+    length (a past illness "had ... yrs ago", "the first/worst ... since", "nothing new today");
+    a past illness dated by "yrs ago" or a year said in words, and a deficit whose onset clause
+    follows it (safety rows); a clinician's "?name" queried (safety rows: what the note tells
+    stays read) and a back's pain run on into the belly; tight hamstrings in a spastic cerebral
+    palsy or both legs' spasms after a cord injury (spasticity, not cramps).
 """
 
 from __future__ import annotations
@@ -525,6 +535,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "band_one_side",
         "knot_reproduces",
         "child_neck_flick",
+    ),
+    "time_s20.yaml": (
+        "today_story_onset",
+        "long_length_shapes",
+        "not_the_length",
+        "dated_history",
+        "queried_hypothesis",
+        "spasticity_setting",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

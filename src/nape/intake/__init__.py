@@ -1843,6 +1843,8 @@ def _onset_head(
     if not heads or not toks:
         return None
     i = _char_to_tok(toks, h.start, starts)
+    if toks[i].end <= h.start and i + 1 < len(toks):
+        i += 1  # the time's span may open on the space before its first word ("started 20 minutes ago")
     first = i
     while (
         first > max(0, i - _ONSET_WORDS) and clause[first - 1] == clause[i] and toks[first - 1].lower not in (",", ";")

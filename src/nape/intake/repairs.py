@@ -74,7 +74,7 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
         return frozenset(x.lower() for x in out)
 
     by_first: dict[str, list[_Rule]] = {}
-    for r in f.repairs:
+    for r in [*f.repairs, *_spoken_year_repairs()]:
         forms = {tuple(t for _, _, t in _words(h)) for h in r.heard}
         for heard in forms:
             rule = _Rule(
@@ -82,6 +82,50 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
             )
             by_first.setdefault(heard[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda x: -len(x.heard))) for k, v in by_first.items()}
+
+
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _two_digits(n: int) -> list[str]:
+    """The ways a year's last two digits are said (10 to 99): "twelve", "ninety-eight",
+    "ninety eight"."""
+    if n < 10:
+        return []
+    if n < 20:
+        return [_TEENS[n - 10]]
+    tens, unit = _TENS[n // 10], _UNITS[n % 10]
+    return [tens] if not unit else [f"{tens}-{unit}", f"{tens} {unit}"]
+
+
+def _spoken_year_repairs() -> list[Repair]:
+    """A repair per year said in words (``spoken_years``): "nineteen" and its last two digits,
+    "twenty" and its last two ("twenty twelve", "twenty oh five"), "two thousand (and) ..."."""
+    cfg = repairs_file().spoken_years
+    if cfg is None:
+        return []
+    out: list[Repair] = []
+    for year in range(cfg.first, cfg.last + 1):
+        century, rest = divmod(year, 100)
+        heard: list[str] = []
+        if century == 19:
+            heard += [f"nineteen {w}" for w in _two_digits(rest)]
+            if 1 <= rest <= 9:
+                heard.append(f"nineteen oh {_UNITS[rest]}")
+        elif century == 20:
+            heard += [f"twenty {w}" for w in _two_digits(rest)]
+            if 1 <= rest <= 9:
+                heard.append(f"twenty oh {_UNITS[rest]}")
+            if rest == 0:
+                heard.append("two thousand")
+            else:
+                said = [_UNITS[rest]] if rest < 10 else _two_digits(rest)
+                heard += [f"two thousand {w}" for w in said] + [f"two thousand and {w}" for w in said]
+        if heard:
+            out.append(Repair(heard=heard, means=str(year), prev=cfg.prev))
+    return out
 
 
 def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:

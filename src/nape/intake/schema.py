@@ -1178,6 +1178,15 @@ class DroppedEnding(_Strict):
     word_log_prob: float = Field(default=-15.0, ge=-25, le=-5)
 
 
+class SpokenYears(_Strict):
+    """A year said in words ("in nineteen ninety-eight", "back in twenty twelve", "since two
+    thousand and nine"), read as its digits after one of ``prev``, from ``first`` to ``last``."""
+
+    prev: list[str] = Field(min_length=1)
+    first: int = Field(ge=1900, le=2100)
+    last: int = Field(ge=1900, le=2100)
+
+
 class RepairsFile(_Strict):
     """resources/repairs.yaml: named word sets (used as ``$name`` in a gate), the repairs, the
     slash lists, the tick boxes and the dropped endings."""
@@ -1187,6 +1196,7 @@ class RepairsFile(_Strict):
     slash_lists: SlashLists | None = None
     tick_boxes: TickBoxes | None = None
     dropped_endings: list[DroppedEnding] = []
+    spoken_years: SpokenYears | None = None
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:

@@ -58,6 +58,10 @@ class Hit:
     # a clock time with no start word ("4am behind the decks", "rang at 2am"): when the story
     # told happened today, not the date of any one complaint (no new deficit is dated by it)
     story_clock: bool = False
+    # a time of the story told today (or the day before) that an activity, an illness or an
+    # event holds ("sanding floors all day", "sick yesterday", "he just stood up"): with the
+    # complaint told after it, the complaint is no older, read below any time said of it
+    story: bool = False
     # a weekday named ("on Monday", "Saturday"): which week it falls in is not said
     weekday: bool = False
 
@@ -203,7 +207,10 @@ def _perfect() -> re.Pattern[str]:
 
 # an event "years ago" that has since settled says nothing about how long the problem has lasted
 _SINCE_SETTLED = re.compile(
-    r"\b(?:fine|gone|resolved|settled|cleared|recovered|stopped|ended|all[- ]clear|under\s+control)\b", re.I
+    # "gone" as an end ("it had gone by Friday", "gone away"), not as a change ("her arm's gone weak")
+    r"\b(?:fine|gone(?=\s*(?:[.,;:!?]|$|away\b|now\b|completely\b|by\b|since\b))|resolved|settled|cleared|recovered"
+    r"|stopped|ended|all[- ]clear|under\s+control)\b",
+    re.I,
 )
 _START_WORDS = re.compile(
     r"\b(start|started|began|begun|came\s+on|since|woke|onset|first|happened|kicked\s+in|hurt|hurting|after|still)\b",
@@ -538,6 +545,68 @@ def _symptom_point(m: re.Match[str], days: float, relative: bool = False) -> Hit
     )
 
 
+# the complaint told "now" after a time, in its sentence or opening the next ("Roofing all day.
+# Now my calves cramp", "since 6, and now my back ...")
+_NOW_AFTER = re.compile(r"[^.!?]{0,80}?\bnow\b|[^.!?]{0,80}[.!?]+\s*(?:and\s+|but\s+|so\s+)?now\b", re.I)
+@cache
+def _since_then_rx() -> re.Pattern[str]:
+    """The words after an event's date that tie the trouble to it ("ever since", "since then")."""
+    return re.compile(rf"\b(?:{_spaced(attributes_file().time.since_then or ['since then'])})\b", re.I)
+
+
+# a year told as when something happened ("in 2019", "back in 2021")
+_YEAR_IN = re.compile(r"\b(?:back\s+)?in\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+_JUST = re.compile(r"just\b", re.I)
+# the complaint said to follow an activity ("aching after digging the allotment")
+_AFTER_DOING = re.compile(r"\bafter\s+(?:\w+\s+)?\w+ing\b", re.I)
+# an activity in the perfect ("been stacking shelves", "I've been driving")
+_BEEN_DOING = re.compile(r"\bbeen\s+\w+ing\b", re.I)
+# words that make a stretch of the day a routine ("I sit at a desk all day every day")
+_ROUTINE = re.compile(
+    r"\b(?:every|usually|always|normally|generally|most|each|daily|often|whenever|job|gets?|goes|go|tends?|finds?"
+    r"|worse|better|easier|aches|hurts|work|shift|i\s+(?:work|sit|stand|drive))\b",
+    re.I,
+)
+# a past or an "-ing" fragment before a stretch of the day ("tiling a bathroom floor all day",
+# "dug the allotment all weekend", "was on the ladder all day")
+_PAST_DOING = re.compile(r"^\s*[a-z]+ing\b|\b(?:was|were|spent|did|had|[a-z]{2,}ed)\b", re.I)
+
+
+@cache
+def _just_rx() -> re.Pattern[str]:
+    """ "just" and the word after it (and "just now" before that): a past verb there is a
+    moment ago."""
+    return re.compile(r"\bjust\s+(?:now\s+)?([a-z]+)\b", re.I)
+
+
+@cache
+def _clock_word_rx() -> re.Pattern[str]:
+    """ "since" and an hour with no am or pm ("since 6", "since half nine", "since quarter past
+    eight"), not before a unit, an age's word or a clock's minutes."""
+    cfg = attributes_file().time
+    words = alternation(cfg.clock_word_hours or {"six": 6})
+    units = alternation(cfg.unit_days)
+    return re.compile(
+        rf"\bsince\s+(?:about\s+|around\s+)?(?:(half|quarter)\s+(?:past\s+|to\s+)?)?(\d{{1,2}}|{words})\b"
+        rf"(?![:.]\d)(?!\s*(?:%|-|(?:{units})\b|(?:years?\s+)?old\b|am\b|pm\b|a\.m|p\.m|o['’]?clock))",
+        re.I,
+    )
+
+
+def _no_change_before(text: str, start: int) -> bool:
+    """Whether a denial of change comes just before ``start`` in its clause ("nothing new
+    today", "no different this morning")."""
+    cfg = attributes_file().time
+    if not cfg.no_change_words:
+        return False
+    before = _sentence_before(text, start, 50)
+    before = before[before.rfind(",") + 1 :]
+    return (
+        re.search(rf"\b(?:nothing|no|not\s+any)\s+(?:{alternation(cfg.no_change_words)})\b[^.,;!?]{{0,25}}$", before, re.I)
+        is not None
+    )
+
+
 def read_points(text: str, age: int | None = None, today: date | None = None) -> list[Hit]:
     """Points in time that give how long ago the problem began: a part of the day or the week
     ("since yesterday", "this arvo", "the other day"), a weekday ("since Sunday": the most recent
@@ -582,7 +651,53 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
         # "yesterday" dates an event ("given prochlorperazine yesterday"); "since Saturday" is a length
         if not since and word in ("tonight", "today", "this week") and future(m.start()):
             continue
-        out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], point=not since, days=days))
+        if not since and _no_change_before(text, m.start()):
+            continue  # "nothing different this morning": no onset is dated
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                point=not since,
+                days=days,
+                # (not "today", which is as often the day of the visit: "on my couch today")
+                story=not since and days <= 2 and word != "today",
+            )
+        )
+    # "she just keeled over", "I've just stood up and my back locked": a moment ago, as a weak
+    # point of the story told (a symptom's words make it the complaint's onset)
+    for m in _just_rx().finditer(text) if "just" in low else ():
+        verb = m.group(1).lower()
+        if verb in cfg.just_not_verbs or not (verb.endswith("ed") or verb in cfg.just_past_verbs):
+            continue
+        days = cfg.just_days
+        out.append(
+            Hit(
+                _band(days),
+                True,
+                m.start(),
+                m.end(),
+                m.group(0),
+                point=True,
+                days=days,
+                weak=True,
+                story=True,
+                last_resort=True,  # any other time said is the complaint's
+            )
+        )
+    # "been stacking shelves since 6. Now ...", "since half nine": a clock time told with no am
+    # or pm, earlier today when the complaint is told now after it
+    for m in _clock_word_rx().finditer(text) if "since" in low else ():
+        part, hour = m.group(1), m.group(2).lower()
+        n = int(hour) if hour.isdigit() else cfg.clock_word_hours.get(hour, 0)
+        if not 1 <= n <= 12 or future(m.start()) or not _NOW_AFTER.match(text, m.end()):
+            continue
+        if not part and not _BEEN_DOING.search(_sentence_before(text, m.start(), 80)):
+            continue  # "since 6" alone may be an age; with an activity in the perfect, an hour
+        days = cfg.clock_days
+        out.append(Hit(_band(days), True, m.start(), m.end(), m.group(0), days=days, story=True))
     for m in rx.since_part.finditer(text) if may("since_part") else ():
         if any(i in taken for i in range(m.start(), m.end())):
             continue  # "since the weekend", "since lunch": read as a day point already
@@ -772,6 +887,26 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 continue  # "since the summer" in early September: a week or three months
             days = (got[0] + got[1]) / 2
             out.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days))
+    # "her bleed on the brain in 2017, and ever since ...", "knocked off my bike back in 2021;
+    # since then ...": the
+    # year dates the trouble that has gone on since (the event's or the symptom's year)
+    for m in _YEAR_IN.finditer(text) if may("year_since") else ():
+        tie = _since_then_rx().search(text, m.end(), m.end() + 80)
+        if tie is None or future(m.start()):
+            continue
+        if _SINCE_SETTLED.search(_clause_around(text, tie.start(), tie.end())) or re.search(
+            r"\b(?:no|not|never|nothing|without)\b", _sentence_before(text, tie.start(), 40)[-25:], re.I
+        ):
+            continue  # "fine ever since", "no trouble since then": nothing has gone on
+        year = int(m.group(1))
+        if not on.year - cfg.year_span <= year < on.year:
+            continue
+        fewest, most = (on - date(year, 12, 31)).days, (on - date(year, 1, 1)).days
+        if _band(fewest) != _band(most):
+            continue
+        days = float(fewest + most) / 2
+        # read at the words that tie it on ("ever since"): what they govern is what has gone on
+        out.append(Hit(_band(days), True, tie.start(), tie.end(), tie.group(0), days=days))
     for m in rx.year_since.finditer(text) if may("year_since") else ():
         if (m.group(3) or m.group(4)) and m.group(0)[:4].lower() == "from":
             continue  # "whiplash from a crash last year": the cause, not when the trouble began
@@ -895,7 +1030,11 @@ def _of_activity(text: str, end: int) -> bool:
         return False
     cfg = attributes_file().time
     keep = {*cfg.length_after_nouns, *cfg.of_complaint_gerunds, *attributes_file().person.complaint_words}
-    for word in re.findall(r"[\w'’-]+", m.group(1).lower())[:3]:
+    parts = frozenset(cfg.of_moving_parts)
+    words = re.findall(r"[\w'’-]+", m.group(1).lower())[:3]
+    for k, word in enumerate(words):
+        if word in parts and k + 1 < len(words) and words[k + 1].endswith("ing"):
+            return False  # "of neck twisting": a body part's movement is the complaint
         if word in keep or word in _OWNERS:
             return False  # a complaint's word, or a possessive: "of his head drifting" is the complaint
         if word.endswith("ing") and len(word) > 5 and word not in cfg.of_ing_not_activity:
@@ -994,6 +1133,16 @@ _FROM_PLACE = re.compile(r"\s+(?:away|off|out|of|in|on|walk|drive|ride|before|af
 # "been like this 3 months", "these three weeks my neck ...": a length after "this" or "these"
 # that ends its clause or opens the next words' subject is how long (not "this 2 weeks holiday")
 _THIS_LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;:!?)\n]|(?:and|but|so|then|now|my|i|it|he|she|the)\b)", re.I)
+# a length said as what the trouble's time now is ("this is 3 weeks", "now is two months") or
+# after a vague length it makes exact ("a long time now, four months", "a while, maybe 6 weeks")
+_NOW_FRAME = re.compile(
+    r"(?:\b(?:this|it|now|that)\s+(?:is|are)\s+(?:already\s+|now\s+)?"
+    r"|\b(?:long\s+time|(?:good\s+|long\s+|little\s+)?while|ages)(?:\s+now|\s+already)?\s*[,:–-]\s*)$",
+    re.I,
+)
+# "before" a length that closes its clause, as another language says "ago" ("vor einem Monat",
+# "il y a"): "my back went before two weeks."
+_BEFORE_AGO = re.compile(r"\bbefore\s+$", re.I)
 # "from 3 months" in English shaped by another language ("depuis", "seit", "desde") is "since"
 _AND_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b", re.I)
 _ONSET_LEADS = frozenset({"x", "×", "since", "from", "past", "over the last", "over the past"})
@@ -1148,6 +1297,12 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             # "these two months gone", "for three weeks past": a length told as past, up to now,
             # only after such a lead ("I'm five months gone" is a pregnancy)
             tail = "now" if lead in cfg.past_tail_leads else ""
+        if not lead and not tail and _THIS_LENGTH_ENDS.match(text, m.end()):
+            pre = text[max(0, m.start(2) - 40) : m.start(2)]
+            if _NOW_FRAME.search(pre):
+                tail = "now"  # "this is 5 weeks", "a while already, eight months": up to now
+            elif _BEFORE_AGO.search(pre):
+                tail = "ago"  # "started before one month." in English shaped by another language
         if lead in ("this", "these") and not tail and not _THIS_LENGTH_ENDS.match(text, m.end()):
             lead = ""  # "this 2 weeks holiday": a noun's length, bare (counts only beside a symptom)
         if (
@@ -1270,9 +1425,22 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
     for m in _ALL_SPAN.finditer(text):
         # "my back has been in spasm all week": how long, in the perfect only ("my back aches
         # all day" may be every day's pattern)
+        days = _ALL_SPAN_DAYS[m.group(1).lower()]
         if _perfect_before(text, m.start()):
-            days = _ALL_SPAN_DAYS[m.group(1).lower()]
             bands.append(Hit(_band(days), True, m.start(), m.end(), text[m.start() : m.end()], days=days, weak=True))
+        elif m.group(1).lower() != "week":
+            # "laying a patio all weekend, and now my neck ...", "stiff after painting all
+            # day": the stretch the story was done in, with the complaint told now after it or
+            # said to follow it (not a routine: "I sit at a desk all day")
+            before = _sentence_before(text, m.start(), 80)
+            after_doing = _AFTER_DOING.search(before[before.rfind(",") + 1 :]) is not None
+            if (
+                (after_doing or (_NOW_AFTER.match(text, m.end()) and _PAST_DOING.search(before)))
+                and not _ROUTINE.search(before)
+            ):
+                bands.append(
+                    Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, story=True)
+                )
     if (stages := _life_stage()) is not None:
         for m in stages.finditer(text):
             bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), text[m.start() : m.end()], days=365))
@@ -1280,7 +1448,23 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
         bands.append(Hit("duration_over_6_weeks", True, m.start(), m.end(), m.group(0), days=365, owner_only=True))
     bands += read_points(text, age, today)
     bands += read_month_days(text)
+    if "since" in text.lower():
+        bands = [h for h in bands if not _since_compared(text, h)]
     return bands, episodes
+
+
+# a first, a worst or an only before "since" ("the first bad spell since Easter", "worst it's
+# been since 2020"): "since" dates the last time it was so, not how long this has gone on
+_COMPARED_BEFORE = re.compile(r"\b(?:first|worst|best|only|longest|fewest|least|most)\b(?:\s+[\w'’]+){0,4}\s*$", re.I)
+
+
+def _since_compared(text: str, h: Hit) -> bool:
+    """Whether ``h`` is a "since" time after a comparison in its clause."""
+    if re.match(r"(?:ever\s+)?since\b", h.text, re.I) is None:
+        return False
+    before = _sentence_before(text, h.start, 50)
+    before = before[before.rfind(",") + 1 :]
+    return _COMPARED_BEFORE.search(before) is not None
 
 
 @cache
@@ -1839,6 +2023,12 @@ def governed(
         what, _, ok = find(h)
         if not ok:
             return None
+        if h.story and h.weak and _JUST.match(h.text) and what != _SYMPTOM and not symptom_after(h.end):
+            return None  # "which shelf I've just stacked": a moment ago, with no complaint told after it
+        if h.story and what in (_OTHER, _ILLNESS) and h.days < 7 and (symptom_after(h.end) or h.weak):
+            # "been mowing lawns since 8; now ...", "poorly with a bug yesterday; now his neck ...": the activity's
+            # or the illness's time today; the complaint came after, so no older (a last resort)
+            return 0
         if what == _ILLNESS:
             # a length said of the illness is its own ("3 days of diarrhoea, now cramps"); a time
             # within the day dates the acute story told ("vomiting since lunchtime, stiff neck")
@@ -1850,6 +2040,8 @@ def governed(
                 # of it ranks higher
                 return 0
             return None if h.weak else 1
+        if h.point and h.weak and h.days >= 42 and _had_before(h):
+            return None  # "had a bad back 4 years ago": a past episode's date, not this one's
         if h.symptom_only and (what != _SYMPTOM or _event_in_clause(h)):
             return None  # "started a new tablet for the dizziness this week": the tablet's date
         if what == _SYMPTOM or (what == _SITE and not h.weak):
@@ -1873,11 +2065,18 @@ def governed(
             return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
-            if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words):
+            if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words) or _since_after(h.end):
                 return 2  # "a knee replacement ten days ago; since then my back has been sore", "18/12 post TBI"
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
         return None
+
+    def _had_before(h: Hit) -> bool:
+        """Whether ``h``'s clause tells an episode over ("had ... years ago", not "have had",
+        nothing in the clause saying it goes on)."""
+        before = _sentence_before(raw, h.start, 80)
+        before = before[before.rfind(",") + 1 :]
+        return _PAST_TOLD.search(before) is not None and not _NOW_TOLD.search(_clause_around(raw, h.start, h.end))
 
     def _denied_before(h: Hit) -> bool:
         """Whether a denial comes before ``h`` in its sentence ("nothing new this week")."""

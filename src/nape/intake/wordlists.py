@@ -253,6 +253,14 @@ class TimeWords(_Strict):
     undated_point_max_days: float = 1.0
     trigger_point_max_days: float = 1.0
     undated_point_denials: list[str] = []
+    # "just" and a past verb: a moment ago (``just_days``), unless one of ``just_not_verbs``
+    just_past_verbs: list[str] = []
+    just_not_verbs: list[str] = []
+    just_days: float = Field(default=0.02, gt=0, lt=1)
+    # hours as words after "since" ("since half nine")
+    clock_word_hours: dict[str, int] = {}
+    # a denial of change before a day point ("nothing new today"): no onset
+    no_change_words: list[str] = []
     illness_findings: list[str] = []
     clock_routine_words: list[str] = []
     # how many words (the complaint's side) may come between the complaint's words and the item
@@ -276,6 +284,8 @@ class TimeWords(_Strict):
     # activity, a job or a hobby whose length is not the complaint's ("20 years of running")
     of_complaint_gerunds: list[str] = []
     of_ing_not_activity: list[str] = []
+    # a body part before the "-ing" word after "of": the complaint's movement ("of neck twisting")
+    of_moving_parts: list[str] = []
     # a posture or activity word right before a vague long length ("sitting for a long time"):
     # how long the posture lasts, not how long the problem has
     held_before_length: list[str] = []
