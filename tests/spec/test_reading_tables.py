@@ -96,7 +96,8 @@ Tables (what each is about: tests/spec/README.md):
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
     bare "dribbling" beside the mouth, throat or voice (drooling: safety rows), and a throat called
-    bad, rotten or rough (a sore throat, or a recent infection when dated back).
+    bad, rotten or rough (a sore throat, or a recent infection when dated back), and a message
+    that opens with a relative's acute happening (collapsed, knocked out, sick: about them; safety rows).
   * moves_s20.yaml - the neck or head as the subject of a movement with a sign of no will (going on
     and on, "involuntarily", a dopamine blocker named), a head set back for a task held for hours
     (a posture, no dystonia), looking up as the neck's extension, waking at a clock time with the
@@ -138,7 +139,14 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "lead_s20.yaml": ("shed_part_fall", "back_position_noun", "knocked_out_tooth", "dribble_mouth_context", "bad_throat"),
+    "lead_s20.yaml": (
+        "shed_part_fall",
+        "back_position_noun",
+        "knocked_out_tooth",
+        "dribble_mouth_context",
+        "bad_throat",
+        "relative_happening",
+    ),
     "normal_negatives.yaml": (
         "safety",
         "site_fine",

@@ -182,6 +182,18 @@ _FIRST_PERSON = Folded(
         re.I,
     )
 )
+# an acute happening told of a relative, as the message's first news ("my son was knocked out",
+# "my grandad just fainted", "my wife collapsed with back pain"): the message is about them,
+# unless the writer goes on to name a part of their own body ("... My neck is stiff.")
+_HAPPENING = re.compile(
+    r"\s*(?:was\s+(?:sick|knocked|hit|thrown|struck|kicked|tackled|rushed|found|unconscious|drowsy|confused|vomiting|floppy)\b"
+    r"|(?:has\s+|just\s+)?(?:collapsed|fainted|passed\s+out|blacked\s+out|vomited|threw\s+up|keeled\s+over)\b"
+    r"|just\s+(?:fell|slipped|tripped|went|got|had\s+a\s+fall)\b)",
+    re.I,
+)
+_OWN_PART = Folded(
+    re.compile(r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b", re.I)
+)
 _CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick|got\s+over)\b", re.I)
 # "My neighbour (80) broke a bone lifting a kettle. Could that happen to my mum?": a story told
 # to ask whether it can happen to someone else is about a contact, not the patient
@@ -383,7 +395,9 @@ def read_person(text: str) -> Person:
             tail,
             re.I,
         )
-        complaint = _has_complaint(tail, rx.words)
+        complaint = _has_complaint(tail, rx.words) or bool(
+            _HAPPENING.match(tail) and not _OWN_PART.search(text[m.end() :])
+        )
         pronoun_later = _PRONOUN.search(text[m.end() :])
         aged = m.group(1) or m.group(3) or m.group(4) or m.group(5) or m.group(6) or m.group(7)
         own_body = not aged and _OWN_BODY.search(tail)

@@ -548,6 +548,8 @@ def _symptom_point(m: re.Match[str], days: float, relative: bool = False) -> Hit
 # the complaint told "now" after a time, in its sentence or opening the next ("Roofing all day.
 # Now my calves cramp", "since 6, and now my back ...")
 _NOW_AFTER = re.compile(r"[^.!?]{0,80}?\bnow\b|[^.!?]{0,80}[.!?]+\s*(?:and\s+|but\s+|so\s+)?now\b", re.I)
+
+
 @cache
 def _since_then_rx() -> re.Pattern[str]:
     """The words after an event's date that tie the trouble to it ("ever since", "since then")."""
@@ -602,7 +604,9 @@ def _no_change_before(text: str, start: int) -> bool:
     before = _sentence_before(text, start, 50)
     before = before[before.rfind(",") + 1 :]
     return (
-        re.search(rf"\b(?:nothing|no|not\s+any)\s+(?:{alternation(cfg.no_change_words)})\b[^.,;!?]{{0,25}}$", before, re.I)
+        re.search(
+            rf"\b(?:nothing|no|not\s+any)\s+(?:{alternation(cfg.no_change_words)})\b[^.,;!?]{{0,25}}$", before, re.I
+        )
         is not None
     )
 
@@ -1435,9 +1439,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
             before = _sentence_before(text, m.start(), 80)
             after_doing = _AFTER_DOING.search(before[before.rfind(",") + 1 :]) is not None
             if (
-                (after_doing or (_NOW_AFTER.match(text, m.end()) and _PAST_DOING.search(before)))
-                and not _ROUTINE.search(before)
-            ):
+                after_doing or (_NOW_AFTER.match(text, m.end()) and _PAST_DOING.search(before))
+            ) and not _ROUTINE.search(before):
                 bands.append(
                     Hit(_band(days), True, m.start(), m.end(), m.group(0), point=True, days=days, weak=True, story=True)
                 )
@@ -2065,7 +2068,11 @@ def governed(
             return 1
         if what == _EVENT and h.point:
             after = " ".join(raw[h.end : h.end + 80].lower().split())
-            if any(w in after for w in since_then) or after.lstrip(" ,;.").startswith(post_words) or _since_after(h.end):
+            if (
+                any(w in after for w in since_then)
+                or after.lstrip(" ,;.").startswith(post_words)
+                or _since_after(h.end)
+            ):
                 return 2  # "a knee replacement ten days ago; since then my back has been sore", "18/12 post TBI"
             if h.days < 7 and symptom_after(h.end):
                 return 0  # "started haloperidol two days ago; now my neck is twisted": under a week
