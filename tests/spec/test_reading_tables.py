@@ -128,6 +128,13 @@ Tables (what each is about: tests/spec/README.md):
     follows it (safety rows); a clinician's "?name" queried (safety rows: what the note tells
     stays read) and a back's pain run on into the belly; tight hamstrings in a spastic cerebral
     palsy or both legs' spasms after a cord injury (spasticity, not cramps).
+  * expo_s20.yaml - a load moved by hand in a long or many-fold task (things set out or set up in
+    numbers, a haul kept up for hours, a load pulled, grabbed or yanked out of where it sits); a
+    rise or a climb only just managed (proximal weakness), muscles hurting all over in any pain
+    word, and a bare "Hx:" heading of the story now (safety rows: a fever under it stays read); a
+    dose raised in a bare or present verb or changed to a stronger one or a higher dose (a recent
+    medicine); smoking told in the past with its length; a scan that showed a bulging disc; a
+    relative's named dystonia in a note whose patient is labelled by age and sex before it.
 """
 
 from __future__ import annotations
@@ -551,6 +558,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dated_history",
         "queried_hypothesis",
         "spasticity_setting",
+    ),
+    "expo_s20.yaml": (
+        "overexertion_task",
+        "barely_rise_all_over",
+        "statin_dose_raise",
+        "smoked_for_years",
+        "scan_disc_bulge",
+        "relative_named_dystonia",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

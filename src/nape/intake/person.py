@@ -195,6 +195,11 @@ _OWN_PART = Folded(
     re.compile(r"\bmy\s+(?:\w+\s+)?(?:neck|back|head|arms?|legs?|shoulders?|spine|hips?|hands?|feet|knees?)\b", re.I)
 )
 _CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick|got\s+over)\b", re.I)
+# a note's label of its patient by age and sex ("62F", "38 yo M", "71-year-old woman") before a
+# relative is named: the note is about the labelled patient, and the relative is family told of
+_PATIENT_LABEL = re.compile(
+    r"\b\d{1,3}\s?(?:(?i:yo|y/o|yrs?|years?[- ]old|yr[- ]old|year-old)\s?)?(?:[MF]\b|(?i:male|female|man|woman|lady|gentleman|gent)\b)"
+)
 # "My neighbour (80) broke a bone lifting a kettle. Could that happen to my mum?": a story told
 # to ask whether it can happen to someone else is about a contact, not the patient
 _HAPPEN_TO = re.compile(
@@ -415,6 +420,7 @@ def read_person(text: str) -> Person:
         if (
             (aged or talks_about or complaint or pronoun_later or young is not None)
             and not _FIRST_PERSON.search(before)
+            and not _PATIENT_LABEL.search(before)
             and not own_body
             and not likewise
             and not contrast
