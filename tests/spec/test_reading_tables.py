@@ -128,6 +128,11 @@ Tables (what each is about: tests/spec/README.md):
     follows it (safety rows); a clinician's "?name" queried (safety rows: what the note tells
     stays read) and a back's pain run on into the belly; tight hamstrings in a spastic cerebral
     palsy or both legs' spasms after a cord injury (spasticity, not cramps).
+  * denials_s20.yaml - denials and normals in other words: an exam list with one result before a
+    limb (that limb's weakness and numbness), weight said to stay as it was, feeling in the saddle
+    told as there, jaw claudication denied alone, spine trouble never had before, nothing new
+    after an old stroke's deficit, a bare weakness denial in a hand story and a pain denied in the
+    arm itself (safety rows).
 """
 
 from __future__ import annotations
@@ -551,6 +556,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dated_history",
         "queried_hypothesis",
         "spasticity_setting",
+    ),
+    "denials_s20.yaml": (
+        "exam_list_limb",
+        "weight_kept",
+        "saddle_felt",
+        "jaw_claud_denied",
+        "never_before_spine",
+        "nothing_new_old_deficit",
+        "bare_denial_hand_arm",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}
