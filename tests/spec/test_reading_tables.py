@@ -135,6 +135,11 @@ Tables (what each is about: tests/spec/README.md):
     dose raised in a bare or present verb or changed to a stronger one or a higher dose (a recent
     medicine); smoking told in the past with its length; a scan that showed a bulging disc; a
     relative's named dystonia in a note whose patient is labelled by age and sex before it.
+  * denials_s20.yaml - denials and normals in other words: an exam list with one result before a
+    limb (that limb's weakness and numbness), weight said to stay as it was, feeling in the saddle
+    told as there, jaw claudication denied alone, spine trouble never had before, nothing new
+    after an old stroke's deficit, a bare weakness denial in a hand story and a pain denied in the
+    arm itself (safety rows).
 """
 
 from __future__ import annotations
@@ -566,6 +571,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "smoked_for_years",
         "scan_disc_bulge",
         "relative_named_dystonia",
+    ),
+    "denials_s20.yaml": (
+        "exam_list_limb",
+        "weight_kept",
+        "saddle_felt",
+        "jaw_claud_denied",
+        "never_before_spine",
+        "nothing_new_old_deficit",
+        "bare_denial_hand_arm",
     ),
 }
 ROWS = {name: rows.load(name) for name in TABLES}

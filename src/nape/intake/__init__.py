@@ -155,6 +155,8 @@ class _Acc:
     denied_parts: dict[str, set[str]] = field(default_factory=dict)
     # per finding, its parts whose denial alone stands when the other parts go unsaid
     alone: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per finding, its parts that may go unsaid when every other part is denied
+    unsaid_ok: dict[str, frozenset[str]] = field(default_factory=dict)
     raw: str = ""
     # whether the writer speaks of a body part or complaint of their own (found once per text)
     writer_body: bool | None = None
@@ -191,9 +193,24 @@ class _Acc:
         for fid, named in self.denied_parts.items():
             m = self.best.get(fid)
             if m is not None and not m.present and len(named) < len(self.parts[fid]):
-                if self._stands_alone(fid, named):
+                if self._stands_alone(fid, named) or self._rest_may_go_unsaid(fid, named):
                     continue
                 del self.best[fid]
+
+    def _rest_may_go_unsaid(self, fid: str, named: set[str]) -> bool:
+        """Whether the parts a denial left out may all go unsaid (knowledge
+        ``unsaid_if_others_denied``) and the parts named are told only under a denial: "no
+        headache, no jaw claudication" denies the arteritis finding though the scalp went unasked;
+        "new headache, no jaw claudication" does not."""
+        ok = self.unsaid_ok.get(fid, frozenset())
+        left = {name for name, _ in self.parts[fid]} - named
+        if not ok or not left <= ok:
+            return False
+        said = " ".join(w.group(0) for w in _WORD.finditer(self.raw.lower()) if w.start() not in self.denied_at)
+        # the parts named must be told only under a denial ("new headache, no jaw claudication"
+        # tells the headache); a left-out part's words told elsewhere (the hair in a task of the
+        # raised arms) are read on their own, and a sore scalp read present wins anyway
+        return not _parts_named(said, tuple((n, st) for n, st in self.parts[fid] if n not in left))
 
     def _stands_alone(self, fid: str, named: set[str]) -> bool:
         alone = self.alone.get(fid, frozenset())
@@ -250,6 +267,25 @@ def _alone_parts(kb: Any) -> dict[str, frozenset[str]]:
         got = _ALONE[id(kb)] = (kb, table)
         while len(_ALONE) > 4:
             del _ALONE[next(iter(_ALONE))]
+    return got[1]
+
+
+_UNSAID_OK: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}
+
+
+def _unsaid_parts(kb: Any) -> dict[str, frozenset[str]]:
+    """Finding id -> the names of its parts that may go unsaid when every other part is denied
+    (knowledge ``unsaid_if_others_denied``); made once per knowledge base."""
+    got = _UNSAID_OK.get(id(kb))
+    if got is None or got[0] is not kb:
+        table = {
+            fid: frozenset(p.name for p in f.parts if p.unsaid_if_others_denied)
+            for fid, f in kb.findings.items()
+            if any(p.unsaid_if_others_denied for p in f.parts)
+        }
+        got = _UNSAID_OK[id(kb)] = (kb, table)
+        while len(_UNSAID_OK) > 4:
+            del _UNSAID_OK[next(iter(_UNSAID_OK))]
     return got[1]
 
 
@@ -1335,7 +1371,13 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         )
     ]
     cands += _moment_reversals(cands, hits, toks, ctx, m.get("moment_denial"), kb)
-    acc = _Acc(parts=_finding_parts(kb), alone=_alone_parts(kb), raw=raw, denied_at=_denied_words(toks, ctx))
+    acc = _Acc(
+        parts=_finding_parts(kb),
+        alone=_alone_parts(kb),
+        unsaid_ok=_unsaid_parts(kb),
+        raw=raw,
+        denied_at=_denied_words(toks, ctx),
+    )
     defaults: list[_Cand] = []
     for c in cands:
         if c.category == "suppress":

@@ -1267,8 +1267,34 @@ def _closest_site(site: Hit, anchor: Hit, spans: list[tuple[int, int]], ctx: Con
                 best, best_d = (s, e), d
     if best is None or best == (site.start, site.end):
         return True
+    if best[1] <= anchor.start < anchor.end <= site.start and _exam_item_site_after(site, anchor, best, ctx):
+        return True
     lo, hi = (site.end, best[0]) if site.start < best[0] else (best[1], site.start)
     return _joined(lo, hi, spans, ctx)
+
+
+# the furthest an examined limb may stand after its exam item ("power/sensation normal in both arms")
+_EXAM_SITE_REACH = 8
+
+
+def _exam_item_site_after(site: Hit, anchor: Hit, before: tuple[int, int], ctx: Context) -> bool:
+    """Whether an exam item (a ``list_result`` item: power, sensation, reflexes ...), or a concept
+    placed by a preposition after it ("no pain in my arms"), goes with the site after it rather
+    than a nearer part before it that a comma or semicolon closes off: "shoulder tight, power and
+    reflexes normal in both arms" examines the arms, "sore neck, no pain in my arms" denies the
+    arms' pain; the part before is the item before's. Nothing but the list, its result and the
+    site's own words stand between the concept and the site (no comma): a bounded look, linear."""
+    cf = concept_file()
+    toks = ctx.toks
+    placed = anchor.end < len(toks) and toks[anchor.end].lower in _PLACING
+    if not placed and (cf.list_result is None or anchor.group not in cf.list_result.items):
+        return False
+    if site.start - anchor.end > _EXAM_SITE_REACH:
+        return False
+    if not any(toks[k].lower in _ITEM_ENDS for k in range(before[1], anchor.start)):
+        return False
+    return not any(toks[k].lower in (",", ";", ".", "but") or toks[k].is_punct and toks[k].lower != "/"
+                   for k in range(anchor.end, site.start))
 
 
 # a concept placed by a preposition right after it ("a pain in the middle of my chest", "an ache

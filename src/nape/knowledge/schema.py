@@ -134,6 +134,14 @@ class FindingPart(StrictModel):
             " numbness, is no droop and no one-sided deficit said"
         ),
     )
+    unsaid_if_others_denied: bool = Field(
+        default=False,
+        description=(
+            "This part may go unsaid when every other part is denied and no word of it is told"
+            " undenied: a headache and jaw claudication both denied is the arteritis screen's"
+            " denial, though the scalp was not asked about (a jaw alone denied stays unread)"
+        ),
+    )
 
 
 class CompositeItem(StrictModel):
