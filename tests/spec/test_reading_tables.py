@@ -97,7 +97,9 @@ Tables (what each is about: tests/spec/README.md):
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
     bare "dribbling" beside the mouth, throat or voice (drooling: safety rows), and a throat called
     bad, rotten or rough (a sore throat, or a recent infection when dated back), and a message
-    that opens with a relative's acute happening (collapsed, knocked out, sick: about them; safety rows).
+    that opens with a relative's acute happening (collapsed, knocked out, sick: about them; safety rows),
+    and after a denial and a comma, a complaint with its own length, change or weighed amount (a
+    statement of its own; safety rows).
   * moves_s20.yaml - the neck or head as the subject of a movement with a sign of no will (going on
     and on, "involuntarily", a dopamine blocker named), a head set back for a task held for hours
     (a posture, no dystonia), looking up as the neck's extension, waking at a clock time with the
@@ -158,6 +160,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dribble_mouth_context",
         "bad_throat",
         "relative_happening",
+        "own_length_after_denial",
     ),
     "normal_negatives.yaml": (
         "safety",

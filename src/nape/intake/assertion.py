@@ -691,7 +691,7 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
             return False
         if low in (",", ";", "and", "&", "but") and k > j + 1:
             break
-        if low in _OWNERS or low in _OWN_VERBAL:
+        if low in _OWNERS or low in _OWN_VERBAL or low in _OWN_CHANGE or _measured(toks, k) or _own_length(toks, k):
             owned = True
         k += 1
     if not owned:
@@ -704,6 +704,60 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
 
 
 _OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "both"})
+# an item that tells its own change or a measured amount ("no fever, lost 4 kg", "no rash,
+# weight down half a stone", "no cough, weight loss of 5 kg") is a statement of its own: a
+# list's earlier "no" does not deny a loss that is counted (session 20)
+_OWN_CHANGE = frozenset({"lost", "losing", "dropped", "dropping", "down", "gained", "gaining", "shed"})
+_AMOUNT = re.compile(r"^\d+(?:\.\d+)?(?:kg|kgs|kilos?|lbs?|st|%)$")
+_AMOUNT_UNITS = frozenset({"kg", "kgs", "kilo", "kilos", "kilograms", "lb", "lbs", "pounds", "stone", "st", "%"})
+
+
+_LENGTH_UNITS = frozenset(
+    {
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "wk",
+        "wks",
+        "month",
+        "months",
+        "mths",
+        "year",
+        "years",
+        "yrs",
+        "hour",
+        "hours",
+        "hrs",
+    }
+)
+_COUNT_WORDS = frozenset({"a", "an", "two", "three", "four", "five", "six", "few", "couple", "several", "many"})
+
+
+def _own_length(toks: Sequence[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` opens a length of the item's own ("no fever, back pain for 3 weeks",
+    "no rash, neck stiff since Monday"): a complaint told with how long it has lasted is a
+    statement, not the list's next denied item (session 20)."""
+    low = toks[k].lower
+    if low == "since":
+        return True
+    if low != "for" or k + 2 >= len(toks):
+        return False
+    count, unit = toks[k + 1].lower, toks[k + 2].lower
+    if count in ("a", "the") and unit in ("few", "couple") and k + 3 < len(toks):
+        unit = toks[k + 3].lower if toks[k + 3].lower != "of" or k + 4 >= len(toks) else toks[k + 4].lower
+    return (count.isdigit() or count in _COUNT_WORDS or count == "the") and unit in _LENGTH_UNITS
+
+
+def _measured(toks: Sequence[Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is an amount with its unit ("4kg", "5 kg", "half a stone" is not
+    counted here: only figures)."""
+    low = toks[k].lower
+    if _AMOUNT.match(low):
+        return True
+    return low.replace(".", "", 1).isdigit() and k + 1 < len(toks) and toks[k + 1].lower in _AMOUNT_UNITS
+
+
 # an item with its own verbal denial or inability ("can't pee", "unable to stand") says its own
 # thing: a list's earlier "no" does not turn it round
 _OWN_VERBAL = frozenset({"n't", "cannot", "unable", "can't", "cant", "couldn't", "couldnt", "won't", "wont"})

@@ -198,7 +198,8 @@ _CONTACT = re.compile(r"\s*(?:has\s+|have\s+)?(?:had|caught|was\s+ill|was\s+sick
 # a note's label of its patient by age and sex ("62F", "38 yo M", "71-year-old woman") before a
 # relative is named: the note is about the labelled patient, and the relative is family told of
 _PATIENT_LABEL = re.compile(
-    r"\b\d{1,3}\s?(?:(?i:yo|y/o|yrs?|years?[- ]old|yr[- ]old|year-old)\s?)?(?:[MF]\b|(?i:male|female|man|woman|lady|gentleman|gent)\b)"
+    r"\b\d{1,3}\s?(?:(?i:yo|y/o|yrs?|years?[- ]old|yr[- ]old|year-old)\s?)?"
+    r"(?:[MF]\b|(?i:male|female|man|woman|lady|gentleman|gent)\b)"
 )
 # "My neighbour (80) broke a bone lifting a kettle. Could that happen to my mum?": a story told
 # to ask whether it can happen to someone else is about a contact, not the patient
