@@ -1293,8 +1293,10 @@ def _exam_item_site_after(site: Hit, anchor: Hit, before: tuple[int, int], ctx: 
         return False
     if not any(toks[k].lower in _ITEM_ENDS for k in range(before[1], anchor.start)):
         return False
-    return not any(toks[k].lower in (",", ";", ".", "but") or toks[k].is_punct and toks[k].lower != "/"
-                   for k in range(anchor.end, site.start))
+    return not any(
+        toks[k].lower in (",", ";", ".", "but") or (toks[k].is_punct and toks[k].lower != "/")
+        for k in range(anchor.end, site.start)
+    )
 
 
 # a concept placed by a preposition right after it ("a pain in the middle of my chest", "an ache
