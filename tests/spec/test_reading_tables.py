@@ -68,6 +68,11 @@ Tables (what each is about: tests/spec/README.md):
     giving out, the back's middle said after it, a thoracic level or the bra-strap line, blisters
     called bubbles, an aneurysm called a swollen artery in the belly, "heavy" said of a thing or a
     task, a muddle told with drowsiness.
+  * spread_s20.yaml - many body regions in one list before one pain word (widespread pain; the
+    list's comma ends no clause), the thumb and the two digits after it counted, a slow change
+    told by its result over a span, sleep never refreshing, plural legs that ache or cramp and
+    feet burning on both sides, the back of the neck without an owner and a sided loin, a sport
+    that eases the back and the back placed low after it (inflammatory back pain's parts)
   * s19.yaml - after a denial and a comma, an item that names its owner ("weakness in his legs")
     is said of the person, not denied with the list (safety rows); a side letter with its full
     stop ("weak L.") ends its sentence before a capital, and "back" as a noun before "when" is no
@@ -550,6 +555,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "slash_denial_items",
         "past_spells_relapsing",
     ),
+    "spread_s20.yaml": ("region_list_pain", "thumb_next_two", "slow_result_onset", "unrested_sleep", "both_legs_shapes", "rear_sites", "ibp_lay_parts"),
     "moves_s20.yaml": (
         "neck_moves_unwilled",
         "looking_up_extension",

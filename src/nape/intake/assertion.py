@@ -1029,12 +1029,43 @@ def _structural_boundaries(toks: Sequence[Tok], cfg: ContextFile) -> list[bool]:
             out[i] = not _joining_hyphen(toks, i) and not _normal_answer(toks, i, w)
         elif t.lower == "," and i + 1 < n:
             if toks[i + 1].lower in w.after_comma:
-                out[i] = True
+                out[i] = not _bare_site_list(toks, i, out)
                 continue
-            out[i] = _predicate_ahead(toks, i, lookahead)
+            out[i] = _predicate_ahead(toks, i, lookahead) and not _bare_site_list(toks, i, out)
         elif _and_before_new(toks, i, w) or _letter_stop(toks, i):
             out[i] = True  # a joiner before a new statement, or a side letter ending its sentence
     return out
+
+
+# words that may stand between the body parts of a bare list ("my back, my neck, the arms and
+# legs"): joiners, owners, sides and the parts' own qualifiers
+_LIST_LINKS = frozenset(
+    {"and", "or", ",", "&", "+", "/", "my", "the", "his", "her", "their", "your", "both", "our", "a"}
+    | {"left", "right", "central", "lower", "low", "upper", "middle", "whole", "entire", "of"}
+)
+_LIST_BACK = 14
+
+
+def _bare_site_list(toks: Sequence[Tok], i: int, out: list[bool]) -> bool:
+    """Whether the comma at ``i`` follows a clause that is only a list of body parts ("my neck,
+    my back hurt"; "back, neck, arms and legs, all of it aches"): the parts are the subject of
+    the predicate after the comma, which then ends no clause. Looks back a bounded number of
+    tokens, to the last boundary."""
+    _verbs, sites = _possession_words()
+    n_sites = 0
+    j = i - 1
+    while j >= 0 and i - j <= _LIST_BACK:
+        if out[j]:
+            break  # the list starts after a boundary (an address: "Doctor, my back, ...")
+        t = toks[j]
+        if t.lower in sites or t.lemma in sites:
+            n_sites += 1
+        elif t.lower not in _LIST_LINKS:
+            if t.lower in (".", "!", "?", "\n", ":", ";") or t.is_punct:
+                break
+            return False
+        j -= 1
+    return n_sites >= 1 and (toks[i - 1].lower in sites or toks[i - 1].lemma in sites)
 
 
 def _and_before_new(toks: Sequence[Tok], i: int, w: _Words) -> bool:

@@ -28,7 +28,7 @@ def _side_fold() -> Folded:
 # "hyperreflexia bilaterally" describe other findings, not where the pain is.
 _BOTH = re.compile(r"\b(on\s+both\s+sides|both\s+sides\s+of\s+(?:my|the|his|her)\s+(?:neck|back|head|spine))\b", re.I)
 _SIDE_CONTEXT = re.compile(
-    r"\b(neck|side|shoulder|arm|hand|thumb|finger|leg|foot|back|buttock|hip|trap|scm|sided|c\d|l\d|s1|head|ear|eye|jaw|sciatica"
+    r"\b(neck|side|loin|shoulder|arm|hand|thumb|finger|leg|foot|back|buttock|hip|trap|scm|sided|c\d|l\d|s1|head|ear|eye|jaw|sciatica"
     r"|knee|ankle|elbow|wrist|jerk|reflex|biceps|triceps|slr|spurling|horner|pupil|turn|look|tilt|rotat|drop|tremor)",
     re.I,
 )
@@ -129,7 +129,7 @@ _BP_READING = re.compile(r"(?<![\d/])(?:\d{3}|[5-9]\d)/\d{2,3}(?![\d/])")
 _SIDE_CONTEXT_AFTER = re.compile(
     r"(?:[- ]?(?:sided?|hand\s+side))?\s+(?:of\b|(?:upper|lower|little|index|middle|ring|big)\s+)?\s*"
     r"(?:arm|hand|thumb|finger|leg|foot|feet|toe|shoulder|buttock|hip|knee|ankle|elbow|wrist|calf|thigh"
-    r"|forearm|shin|chest|flank|trap|scm|neck|back|jaw|ear|eye|face|cheek|temple|groin)",
+    r"|forearm|shin|chest|flank|loin|trap|scm|neck|back|jaw|ear|eye|face|cheek|temple|groin)",
     re.I,
 )
 
