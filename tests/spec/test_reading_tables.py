@@ -555,7 +555,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "slash_denial_items",
         "past_spells_relapsing",
     ),
-    "spread_s20.yaml": ("region_list_pain", "thumb_next_two", "slow_result_onset", "unrested_sleep", "both_legs_shapes", "rear_sites", "ibp_lay_parts"),
+    "spread_s20.yaml": (
+        "region_list_pain",
+        "thumb_next_two",
+        "slow_result_onset",
+        "unrested_sleep",
+        "both_legs_shapes",
+        "rear_sites",
+        "ibp_lay_parts",
+    ),
     "moves_s20.yaml": (
         "neck_moves_unwilled",
         "looking_up_extension",
