@@ -401,12 +401,13 @@ def read_person(text: str) -> Person:
             tail,
             re.I,
         )
-        complaint = _has_complaint(tail, rx.words) or bool(
-            _HAPPENING.match(tail) and not _OWN_PART.search(text[m.end() :])
-        )
+        happening = bool(_HAPPENING.match(tail) and not _OWN_PART.search(text[m.end() :]))
+        complaint = _has_complaint(tail, rx.words) or happening
         pronoun_later = _PRONOUN.search(text[m.end() :])
         aged = m.group(1) or m.group(3) or m.group(4) or m.group(5) or m.group(6) or m.group(7)
-        own_body = not aged and _OWN_BODY.search(tail)
+        # (after a relative's acute happening, only a part of the writer's own body makes the
+        # message theirs: "my son was knocked out, I'm so worried" is still about the son)
+        own_body = not aged and (_OWN_PART.search(tail) if happening else _OWN_BODY.search(tail))
         # "My wife gets neck spasms too." opening the message: the writer has them as well
         likewise = not aged and not before.strip() and re.search(r"\b(?:too|as\s+well)\s*$", tail, re.I)
         contrast = rx.self_contrast is not None and rx.self_contrast.search(text, m.end())
