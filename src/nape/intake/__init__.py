@@ -251,42 +251,35 @@ def _parts_named(words: str, parts: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 
 
 _PARTS: dict[int, tuple[Any, dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]] = {}
-_ALONE: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}
+_FLAGGED: dict[tuple[int, str], tuple[Any, dict[str, frozenset[str]]]] = {}
+
+
+def _flagged_parts(kb: Any, flag: str) -> dict[str, frozenset[str]]:
+    """Finding id -> the names of its parts whose knowledge flag ``flag`` is set; made once per
+    knowledge base and flag."""
+    got = _FLAGGED.get((id(kb), flag))
+    if got is None or got[0] is not kb:
+        table = {
+            fid: frozenset(p.name for p in f.parts if getattr(p, flag))
+            for fid, f in kb.findings.items()
+            if any(getattr(p, flag) for p in f.parts)
+        }
+        got = _FLAGGED[(id(kb), flag)] = (kb, table)
+        while len(_FLAGGED) > 8:
+            del _FLAGGED[next(iter(_FLAGGED))]
+    return got[1]
 
 
 def _alone_parts(kb: Any) -> dict[str, frozenset[str]]:
-    """Finding id -> the names of its parts whose denial stands alone when the other parts are
-    unsaid (knowledge ``alone_if_others_unsaid``); made once per knowledge base."""
-    got = _ALONE.get(id(kb))
-    if got is None or got[0] is not kb:
-        table = {
-            fid: frozenset(p.name for p in f.parts if p.alone_if_others_unsaid)
-            for fid, f in kb.findings.items()
-            if any(p.alone_if_others_unsaid for p in f.parts)
-        }
-        got = _ALONE[id(kb)] = (kb, table)
-        while len(_ALONE) > 4:
-            del _ALONE[next(iter(_ALONE))]
-    return got[1]
-
-
-_UNSAID_OK: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}
+    """Parts whose denial stands alone when the other parts are unsaid (knowledge
+    ``alone_if_others_unsaid``)."""
+    return _flagged_parts(kb, "alone_if_others_unsaid")
 
 
 def _unsaid_parts(kb: Any) -> dict[str, frozenset[str]]:
-    """Finding id -> the names of its parts that may go unsaid when every other part is denied
-    (knowledge ``unsaid_if_others_denied``); made once per knowledge base."""
-    got = _UNSAID_OK.get(id(kb))
-    if got is None or got[0] is not kb:
-        table = {
-            fid: frozenset(p.name for p in f.parts if p.unsaid_if_others_denied)
-            for fid, f in kb.findings.items()
-            if any(p.unsaid_if_others_denied for p in f.parts)
-        }
-        got = _UNSAID_OK[id(kb)] = (kb, table)
-        while len(_UNSAID_OK) > 4:
-            del _UNSAID_OK[next(iter(_UNSAID_OK))]
-    return got[1]
+    """Parts that may go unsaid when every other part is denied (knowledge
+    ``unsaid_if_others_denied``)."""
+    return _flagged_parts(kb, "unsaid_if_others_denied")
 
 
 def _finding_parts(kb: Any) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
