@@ -97,6 +97,15 @@ Tables (what each is about: tests/spec/README.md):
     lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
     face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
     nerve symptoms that ended and a dated past loss of sight.
+  * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
+    pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
+    limb's owner after it (the limb's sense, not its strength), a part told with its own
+    complaint before an exam list's shared normal (the list's, not the part's), an exam list with
+    commas between its items (one clause: the result and the limb after it are every item's;
+    safety rows), both legs named with no complaint in their clause (no symptom of both legs;
+    safety rows keep a pain, numbness, weakness, stiffness, sciatica or "it"), spots that stay
+    put when pressed in any tense (safety rows), a limb that cannot be used at all (paralysed, its
+    use lost: its weakness; safety rows).
   * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
@@ -158,6 +167,15 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
+    "lead_s21.yaml": (
+        "left_arm_spread_is_arm_too",
+        "felt_limb_is_sense_only",
+        "part_complaint_then_exam_normal",
+        "exam_list_commas_share_limb",
+        "both_legs_need_a_complaint",
+        "spots_stay_when_pressed",
+        "limb_without_use_is_weak",
+    ),
     "lead_s20.yaml": (
         "shed_part_fall",
         "back_position_noun",

@@ -33,6 +33,7 @@ from nape.intake.concepts import (
     qualified_sites,
     qualified_spans,
     resolve_object_pronouns,
+    sentence_index,
 )
 from nape.intake.falls import read_fall_counts, read_fall_heights
 from nape.intake.matcher import Match, longest_phrases
@@ -722,6 +723,26 @@ def _site_bound(
     return [x for x in kept if id(x) not in drop] if drop else kept
 
 
+def _complaint_bound(kept: list[Match], hits: Sequence[Any], toks: Sequence[Tok], spec: dict[str, str]) -> list[Match]:
+    """The phrase matches less those of a finding whose sentence names none of its complaint's
+    words (maps.yaml ``complaint_bound``): "both legs" with stiffness, cramp or pain in its
+    sentence ("I can move both legs but they hurt") is the legs' symptoms; "purple spots on both
+    legs" or "moving both legs" is no symptom of them. The sentences naming each group are
+    gathered once: linear."""
+    bound = [x for x in kept if x.rule.kind == "phrase" and x.rule.label in spec]
+    if not bound:
+        return kept
+    sentence = sentence_index(toks)
+    wanted = frozenset(GROUP + g for g in spec.values())
+    named_in: dict[int, set[str]] = {}
+    for h in hits:
+        g = GROUP + h.group
+        if g in wanted:
+            named_in.setdefault(sentence[h.start], set()).add(g)
+    drop = {id(x) for x in bound if GROUP + spec[x.rule.label] not in named_in.get(sentence[x.start], set())}
+    return [x for x in kept if id(x) not in drop] if drop else kept
+
+
 def _history_finding(fid: str, toks: Sequence[Tok], c: _Cand, m: dict[str, Any], past: Any) -> str | None:
     """The history finding a past mention of ``fid`` stands for. Its own words naming the neck
     ("whiplash years ago") give maps.yaml ``historical_to``; else a head named in them or in the
@@ -1027,6 +1048,8 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
             kept = [x for x in kept if x.start not in targets]  # "knees to chest hurts"
     if m.get("site_bound"):
         kept = _site_bound(kept, hits, ctx.clause, m["site_bound"], toks)
+    if m.get("complaint_bound"):
+        kept = _complaint_bound(kept, hits, toks, m["complaint_bound"])
     # a part's composite (leg numbness -> symptoms in both legs), and the words saying both limbs
     both_of = {p: c for c, ps in m.get("composite_phrases", {}).items() for p in ps}
     both_words = frozenset((m.get("pair_words") or {}).get("both_limbs", ()))

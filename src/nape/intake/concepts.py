@@ -438,29 +438,39 @@ def list_results(hits: list[Hit], toks: Sequence[Tok]) -> list[Hit]:
         spans.setdefault((h.start, h.end), []).append(h.group)
     if not ends:
         return hits
+    first_start = {e: min(x.start for x in hs) for e, hs in ends.items()}
     out = list(hits)
     done: set[tuple[int, int]] = set()
     for h in hits:
         if h.group not in results or (h.start, h.end) in done:
             continue
         done.add((h.start, h.end))
-        j = h.start
-        while j > 0 and toks[j - 1].lower in links:
-            j -= 1
-        listed: list[Hit] = []
-        while j in ends:
-            first = min(ends[j], key=lambda x: x.start)
-            listed.append(first)
-            j = first.start
-            k = j
-            while k > 0 and toks[k - 1].lower in joiners:
-                k -= 1
-            if k == j:
-                break
-            j = k
-        for item in listed[1:]:  # the last item is next to its result already
-            out += [Hit(g, item.start, item.end) for g in spans[(h.start, h.end)]]
+        listed = _items_before(h.start, first_start, toks, joiners, links)
+        for s, e in listed[1:]:  # the last item is next to its result already
+            out += [Hit(g, s, e) for g in spans[(h.start, h.end)]]
     return out + _lead_results(toks, spec, ends, joiners, results)
+
+
+def _items_before(
+    at: int, first_start: Mapping[int, int], toks: Sequence[Tok], joiners: frozenset[str], links: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The (start, end) of the list items before a result at token ``at``, nearest first: each
+    item ends where the joiners before the next begin ("power, tone and reflexes normal" gives
+    reflexes, tone, power). ``first_start`` maps an item's end to its earliest start."""
+    j = at
+    while j > 0 and toks[j - 1].lower in links:
+        j -= 1
+    out: list[tuple[int, int]] = []
+    while j in first_start:
+        s = first_start[j]
+        out.append((s, j))
+        k = s
+        while k > 0 and toks[k - 1].lower in joiners:
+            k -= 1
+        if k == s:
+            break
+        j = k
+    return out
 
 
 def _lead_results(
@@ -617,7 +627,7 @@ def compose(hits: Sequence[Hit], ctx: Context) -> list[Composed]:
     by_sentence: dict[int, dict[str, list[Hit]]] = {}
     sentence = _sentence_of(ctx)
     kinds = _kinds()
-    listed = _listed_after_mark(hits, ctx, kinds)
+    listed = _listed_after_mark(hits, ctx, kinds) | _exam_list_clauses(hits, ctx)
     clause = ctx.clause
     # only the groups a rule of a sentence's scope (or of a story's) looks at are kept by
     # sentence: the others cannot change what those rules compose (see ``_sentence_groups``)
@@ -796,6 +806,35 @@ def _listed_after_mark(hits: Sequence[Hit], ctx: Context, kinds: Mapping[str, st
     return out
 
 
+def _exam_list_clauses(hits: Sequence[Hit], ctx: Context) -> dict[int, int]:
+    """Exam items listed before their shared result belong to the result's clause: in "power,
+    tone normal in the legs" the comma after "power" parts no clause of its own, and the power
+    is the legs' as the tone is. Returns the start token of each earlier item with the result's
+    clause. Each result walks back over its own list once (as ``list_results`` does): linear."""
+    spec = concept_file().list_result
+    if spec is None:
+        return {}
+    items, results = frozenset(spec.items), frozenset(spec.results)
+    joiners, links = frozenset(spec.joiners), frozenset(spec.links)
+    toks, clause = ctx.toks, ctx.clause
+    first_start: dict[int, int] = {}
+    for h in hits:
+        if h.group in items:
+            first_start[h.end] = min(first_start.get(h.end, h.start), h.start)
+    if not first_start:
+        return {}
+    out: dict[int, int] = {}
+    seen: set[int] = set()
+    for h in hits:
+        if h.group not in results or h.start in seen:
+            continue
+        seen.add(h.start)
+        for s, _ in _items_before(h.start, first_start, toks, joiners, links):
+            if clause[s] != clause[h.start]:
+                out[s] = clause[h.start]
+    return out
+
+
 def _looked_at(scope: str) -> set[str]:
     """The groups the rules of one scope look at: their own and their `unless` groups."""
     names: set[str] = set()
@@ -835,9 +874,14 @@ def _kinds() -> dict[str, str]:
 
 
 def _sentence_of(ctx: Context) -> list[int]:
+    return sentence_index(ctx.toks)
+
+
+def sentence_index(toks: Sequence[Tok]) -> list[int]:
+    """The sentence each token is in (a full stop, "!", "?" or a line break ends one)."""
     out: list[int] = []
     s = 0
-    for t in ctx.toks:
+    for t in toks:
         out.append(s)
         if t.lower in _SENTENCE_END:
             s += 1
@@ -954,6 +998,13 @@ def _normal_of_item_before(
     start = spans[0][0]
     cf = concept_file()
     for g, (s, e) in zip(rule.all[1:], spans[1:], strict=True):
+        if g in cf.item_normals and s >= spans[0][1] and (s, e) in copied and spans[0] not in copied:
+            # after a subject outside the list, a list's result carried onto an item past a comma
+            # is that item's ("neck stiff, power and reflexes normal": the power is normal, not
+            # the neck); an item of the same list shares it
+            if any(t.lower in _ITEM_ENDS for t in ctx.toks[spans[0][1] : s]):
+                return True
+            continue
         if g not in cf.item_normals or e > start or s == 0 or ctx.toks[s - 1].lower in _ITEM_ENDS:
             continue  # not a normal said before the subject, or one that opens its list
         if (s, e) in copied:

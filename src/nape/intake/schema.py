@@ -1079,6 +1079,9 @@ class MapsFile(_Strict):
     # pattern's words, is dropped ("legs go heavy on walking, eased by sitting" is claudication)
     absorbs: dict[str, list[str]] = {}
     site_bound: dict[str, SiteBound] = {}
+    # a finding whose phrases may name only its site ("both legs"): such a phrase is read only in
+    # a sentence that names a complaint of the given concept group (a pain, numbness, stiffness...)
+    complaint_bound: dict[str, str] = {}
     denied_spread: DeniedSpread | None = None
     # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
     # osteoporosis"): a younger person with no risk named does not have them
