@@ -274,6 +274,12 @@ def interview(
         if q is None:
             break
         number = iv.asked_count(state) + 1
+        pending = iv.emergency_stop(result)
+        if pending is not None:
+            console.print(
+                f"\n[bold white on red] URGENT [/bold white on red] [bold]{escape(pending.advice)}[/bold] "
+                f"{escape(iv.AMBULANCE_CHECK_NOTE)} Call {' / '.join(pending.numbers)} if unsure."
+            )
         if q.intro:
             console.print(f"\n[italic]{escape(q.intro)}[/italic]")
         console.print(f"\n[bold]Question {number}. {escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")

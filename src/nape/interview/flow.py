@@ -39,6 +39,10 @@ CONFIRM_AGE = "confirm_age"
 CONFIRM_SEX = "confirm_sex"
 _CONFIRM = (CONFIRM_AGE, CONFIRM_SEX)
 STOPPED_EARLY_NOTE = "Stopped early: not every question was answered, so this result may change."
+#: Shown with a question asked after an emergency-department red flag: its answer decides the ambulance.
+AMBULANCE_CHECK_NOTE = (
+    "Your answer to this question decides whether to call an ambulance instead; if things get worse, call now."
+)
 #: A checklist answer with nothing ticked ("None of these").
 NONE_TICKED = "none"
 

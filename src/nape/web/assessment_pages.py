@@ -42,6 +42,8 @@ def question_page(
         "most": most,
         "step": len(state.answers),
         "who": a.patient.who if state.about_someone_else else None,
+        "stop": interview.emergency_stop(a),
+        "check_note": interview.AMBULANCE_CHECK_NOTE,
     }
     return render(request, "question.html", context)
 

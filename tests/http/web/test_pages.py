@@ -467,3 +467,17 @@ def test_a_checklist_with_none_ticked_moves_on(client: TestClient, store: Store)
     assert state["answers"] == [[finding, "none", True]]
     page = client.get(link).text
     assert "Question 2 of up to" in page and form_value(page, "finding") != finding
+
+
+def test_a_question_after_an_emergency_flag_shows_where_to_go_and_that_it_decides_the_ambulance(
+    client: TestClient,
+) -> None:
+    story = "Slipped on the ice this morning, now my mid back hurts and it is tender right over the spine bones."
+    link = start(client, story, "40")
+    page = client.get(link)
+    assert not page.url.path.endswith("/result")
+    html = page.text
+    pending = html[html.index("emergency-pending") : html.index("</section>")]
+    assert "Go to an emergency department now." in pending
+    assert interview.AMBULANCE_CHECK_NOTE in pending and 'href="tel:' in pending
+    assert form_value(html, "finding") == "dangerous_mechanism"
