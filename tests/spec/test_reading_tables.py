@@ -105,7 +105,8 @@ Tables (what each is about: tests/spec/README.md):
     safety rows), both legs named with no complaint in their clause (no symptom of both legs;
     safety rows keep a pain, numbness, weakness, stiffness, sciatica or "it"), spots that stay
     put when pressed in any tense (safety rows), a limb that cannot be used at all (paralysed, its
-    use lost: its weakness; safety rows).
+    use lost: its weakness; safety rows), the neck's own muscles or a spasm pulling the head round
+    (no manipulation; a practitioner's stays: safety rows).
   * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
@@ -175,6 +176,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "both_legs_need_a_complaint",
         "spots_stay_when_pressed",
         "limb_without_use_is_weak",
+        "own_muscles_turn_no_manipulation",
     ),
     "lead_s20.yaml": (
         "shed_part_fall",
