@@ -274,12 +274,6 @@ def interview(
         if q is None:
             break
         number = iv.asked_count(state) + 1
-        pending = iv.emergency_stop(result)
-        if pending is not None:
-            console.print(
-                f"\n[bold white on red] URGENT [/bold white on red] [bold]{escape(pending.advice)}[/bold] "
-                f"{escape(iv.AMBULANCE_CHECK_NOTE)} Call {' / '.join(pending.numbers)} if unsure."
-            )
         if q.intro:
             console.print(f"\n[italic]{escape(q.intro)}[/italic]")
         console.print(f"\n[bold]Question {number}. {escape(q.text)}[/bold]\n[dim]{escape(q.why_ask)}[/dim]")
@@ -309,10 +303,14 @@ def interview(
         except ValueError as exc:
             console.print(f"[yellow]{exc}[/yellow]")
     final = iv.current(state)
-    stop = iv.emergency_stop(final)
+    stop = iv.emergency_stop(final, state)
     if stop is not None:
         console.print(f"\n[bold white on red] EMERGENCY [/bold white on red] [bold]{stop.reason}[/bold]")
         console.print(f"[bold]{stop.advice}[/bold] Call {' / '.join(stop.numbers)}.")
+        if stop.call_ambulance_if:
+            console.print("Call an ambulance instead if:")
+            for sign in stop.call_ambulance_if:
+                console.print(f"  • {escape(sign)}")
         console.print("While you wait:")
         for step in stop.while_waiting:
             console.print(f"  • {step}")

@@ -54,7 +54,7 @@ WRITE_ERRORS = error_responses(401, 404, 409, 413, 422, 503)
 def interview_out(request: Request, record: InterviewRecord, state: InterviewState) -> InterviewOut:
     """The API view of a saved interview: progress, next question and urgency so far."""
     a = iv.current(state)
-    stop = iv.emergency_stop(a)
+    stop = iv.emergency_stop(a, state)
     emergency = (
         EmergencyOut(
             level=stop.level,  # type: ignore[arg-type,unused-ignore]
@@ -64,6 +64,7 @@ def interview_out(request: Request, record: InterviewRecord, state: InterviewSta
             while_waiting=stop.while_waiting,
             call=stop.numbers,
             call_links=[f"tel:{n}" for n in stop.numbers],
+            call_ambulance_if=stop.call_ambulance_if,
         )
         if stop
         else None

@@ -178,6 +178,10 @@ class EmergencyOut(BaseModel):
     while_waiting: list[str]
     call: list[str] = Field(description="Emergency numbers to call (NAPE_EMERGENCY_NUMBER, default 999/112/911)")
     call_links: list[str] = Field(description="tel: links, one per number")
+    call_ambulance_if: list[str] = Field(
+        default_factory=list,
+        description="At the emergency department's level: the signs, not yet known, that call an ambulance instead",
+    )
 
 
 class InterviewOut(BaseModel):

@@ -13,10 +13,8 @@ the region group is asked before them. Then the candidates are
 
 Each candidate's value is its expected effect over its answers: triage levels moved, the leading
 cause changed, and how far the differential moves (weights in ``interview.yaml``). The interview
-stops at once when a red flag at an emergency level has fired (after at most
-``ambulance_checks`` questions whose "yes" would call an ambulance instead of going to the
-emergency department), when the best value is below the threshold, or at the cap. Nothing
-already known (stated, answered, implied) is asked again.
+stops at once when a red flag at an emergency level has fired, when the best value is below the
+threshold, or at the cap. Nothing already known (stated, answered, implied) is asked again.
 
 Example: "stiff neck, bad headache" with nothing else -> first the neck warning-sign checklist
 (fever, a sudden headache, a rash that does not fade, ...); "fever, stiff neck" -> no question (an
@@ -98,55 +96,6 @@ def _askable_mask(model: Model) -> Array:
 def emergency_fired(result: TriageResult) -> bool:
     """True when a red flag at ``emergency`` or ``emergency_ambulance`` has fired: stop asking."""
     return any(f.level in EMERGENCY_LEVELS for f in result.red_flags)
-
-
-def _ambulance_check(
-    model: Model, plan: InterviewPlan, ev: Evidence, posterior: Array, now: TriageResult, screened: int
-) -> Question | None:
-    """After a red flag that sends the person to the emergency department, the one question whose
-    "yes" would call an ambulance instead and is likeliest to be answered yes, while fewer than
-    ``ambulance_checks`` such findings are known (told or asked); None at an ambulance already.
-
-    Example: "fell off a wall, midline tender in the back" fires the emergency-department flag;
-    "was it a fall from a height, a crash or a dive?" is asked, since a yes means a suspected
-    spinal injury (an ambulance, and keep the neck still)."""
-    limit = plan.settings.ambulance_checks
-    if limit == 0 or now.level == TRIAGE_ORDER[0]:
-        return None
-    grouped = plan.grouped_findings()
-    known = 0
-    best: tuple[float, str, str] | None = None
-    seen: set[str] = set()
-    for flag in model.kb.red_flags.values():
-        if flag.level != TRIAGE_ORDER[0] or not relevant(flag.relevant_when, ev):
-            continue
-        for fid in flag.screen:
-            if fid in seen or fid in grouped or not model.kb.findings[fid].askable:
-                continue
-            seen.add(fid)
-            if not _calls_ambulance(model, plan, ev, fid):
-                continue
-            if fid in ev.asked or fid in ev.findings:
-                known += 1
-                continue
-            p_yes = _yes_no(model, posterior, fid)[0][0]
-            if best is None or p_yes > best[0]:
-                best = (p_yes, fid, flag.id)
-    if best is None or known >= limit:
-        return None
-    p_yes, fid, flag_id = best
-    sensitive = plan.sensitive_question(fid) is not None
-    c = _Candidate(fid, "red_flag_screen", _yes_no(model, posterior, fid), (fid,), flag_id, 0.0, sensitive)
-    return _make(model, plan, ev, c, p_yes, screened)
-
-
-def _calls_ambulance(model: Model, plan: InterviewPlan, ev: Evidence, fid: str) -> bool:
-    """Whether ``fid`` present, with what is known, fires a red flag at ``emergency_ambulance``."""
-    findings = dict(ev.findings)
-    findings[fid] = True
-    findings = plan.implied(findings, {fid} | set(ev.asked))
-    ev2 = Evidence(findings, ev.age, ev.sex, ev.asked | {fid}, ev.age_months)
-    return any(f.level == TRIAGE_ORDER[0] for f in fired_red_flags(model, ev2))
 
 
 def story_regions(plan: InterviewPlan, ev: Evidence) -> set[str]:
@@ -391,7 +340,7 @@ def _choose(
         return None
     now = triage(model, ev, posterior)
     if emergency_fired(now):
-        return _ambulance_check(model, plan, ev, posterior, now, screened)
+        return None
     checklist = _next_checklist(plan, ev)
     if checklist is not None:
         if plan.checklist(checklist).when.regions and _region_group_open(plan, ev):

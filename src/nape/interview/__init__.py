@@ -5,7 +5,6 @@ it with compare-and-swap, with one conflict policy for the API and the web pages
 """
 
 from nape.interview.flow import (
-    AMBULANCE_CHECK_NOTE,
     CONFIRM_AGE,
     CONFIRM_SEX,
     NONE_TICKED,
@@ -33,7 +32,6 @@ from nape.interview.flow import (
 )
 
 __all__ = [
-    "AMBULANCE_CHECK_NOTE",
     "CONFIRM_AGE",
     "CONFIRM_SEX",
     "NONE_TICKED",

@@ -30,6 +30,7 @@ from nape.reasoning.evidence import Evidence
 from nape.reasoning.interview_data import InterviewPlan, interview_plan
 from nape.reasoning.model import Model, default_model
 from nape.report.schema import AssessmentOut, ChoiceOut, QuestionOut
+from nape.triage.engine import ambulance_signs
 
 Answer = Literal["yes", "no", "dont_know"]
 Subject = Literal["self", "other"]
@@ -39,10 +40,6 @@ CONFIRM_AGE = "confirm_age"
 CONFIRM_SEX = "confirm_sex"
 _CONFIRM = (CONFIRM_AGE, CONFIRM_SEX)
 STOPPED_EARLY_NOTE = "Stopped early: not every question was answered, so this result may change."
-#: Shown with a question asked after an emergency-department red flag: its answer decides the ambulance.
-AMBULANCE_CHECK_NOTE = (
-    "Your answer to this question decides whether to call an ambulance instead; if things get worse, call now."
-)
 #: A checklist answer with nothing ticked ("None of these").
 NONE_TICKED = "none"
 
@@ -561,10 +558,18 @@ class EmergencyStop:
     advice: str
     while_waiting: list[str]
     numbers: list[str]
+    # at the emergency department's level: the signs, still unknown, that would make it an
+    # ambulance instead (a dangerous injury mechanism, a closing throat); none at an ambulance
+    call_ambulance_if: list[str] = field(default_factory=list)
 
 
-def emergency_stop(a: AssessmentOut) -> EmergencyStop | None:
-    """The emergency result when a red flag at an emergency level has fired, else None."""
+def emergency_stop(a: AssessmentOut, state: InterviewState | None = None) -> EmergencyStop | None:
+    """The emergency result when a red flag at an emergency level has fired, else None. With the
+    interview's ``state``, a stop that sends the person to the emergency department also lists
+    the signs that would call an ambulance instead (the interview asks nothing more).
+
+    Example: "slipped on the ice, tender over the spine bones" stops at "go to the emergency
+    department now", with "call an ambulance instead if ... a fall from a height ..."."""
     from nape.core.config import get_settings
 
     flags = [f for f in a.red_flags if f.level in ("emergency_ambulance", "emergency")]
@@ -572,6 +577,10 @@ def emergency_stop(a: AssessmentOut) -> EmergencyStop | None:
         return None
     flag = flags[0]  # most urgent first
     first = re.split(r"(?<=[.!?])\s+", flag.message.strip())[0]
+    signs: list[str] = []
+    if state is not None and a.triage.level == "emergency":
+        model = default_model()
+        signs = ambulance_signs(model, evidence(state, model))
     return EmergencyStop(
         level=flag.level,
         red_flag=flag.id,
@@ -579,6 +588,7 @@ def emergency_stop(a: AssessmentOut) -> EmergencyStop | None:
         advice=a.triage.advice,
         while_waiting=list(interview_plan().while_waiting),
         numbers=get_settings().emergency_numbers(),
+        call_ambulance_if=signs,
     )
 
 

@@ -57,10 +57,6 @@ class Settings(StrictModel):
     # (simulator.noticed_signs). Red-flag screens are never discounted.
     hard_to_tell_categories: list[str] = Field(default_factory=list)
     hard_to_tell_weight: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
-    # After a red flag at `emergency` (go to the emergency department) the interview asks at most
-    # this many questions whose "yes" would make it an ambulance (a dangerous injury mechanism,
-    # a closing throat), then stops; 0 stops at once as before. Findings already told count.
-    ambulance_checks: int = Field(default=0, ge=0, le=5)
 
 
 class Sensitive(StrictModel):

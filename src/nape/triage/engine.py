@@ -20,7 +20,7 @@ import numpy as np
 from nape.knowledge.schema import TRIAGE_ORDER, TriageLevel
 from nape.reasoning.evidence import Evidence
 from nape.reasoning.model import Array, Model
-from nape.triage.rules import holds, matched_findings
+from nape.triage.rules import holds, matched_findings, relevant
 
 ReasonKind = Literal[
     "red_flag", "escalation", "dangerous_cause", "known_condition", "leading_cause", "uncertain", "default"
@@ -68,6 +68,33 @@ def fired_red_flags(model: Model, ev: Evidence) -> list[FiredFlag]:
             found = sorted({f for rule in hits for f in matched_findings(rule, ev)})
             out.append(FiredFlag(flag.id, flag.label, flag.level, flag.message, found))
     return sorted(out, key=lambda f: rank(f.level))
+
+
+def ambulance_signs(model: Model, ev: Evidence) -> list[str]:
+    """The warning signs of ambulance-level red flags one "yes" away: when a flag has sent the
+    person to the emergency department, these say when to call an ambulance instead. A flag is
+    listed when it has not fired, fits the story (its ``relevant_when``) and one of its screening
+    findings, still unknown, would fire it together with what is known (a sign that is an
+    ambulance on its own, such as a sudden worst headache, is in every warning list already).
+
+    Example: "slipped on the ice, tender over the spine bones" -> the suspected spinal injury's
+    sign (after a crash, a dive or a fall from a height ...): a dangerous mechanism would fire it."""
+    fired = {f.id for f in fired_red_flags(model, ev)}
+    out: list[str] = []
+    for flag in model.kb.red_flags.values():
+        if flag.level != "emergency_ambulance" or flag.id in fired or not flag.warning_sign:
+            continue
+        if not relevant(flag.relevant_when, ev):
+            continue  # a dangerous mechanism is no question in a story with no injury
+        for fid in flag.screen:
+            if fid in ev.findings:
+                continue
+            yes = Evidence({**ev.findings, fid: True}, ev.age, ev.sex, ev.asked | {fid}, ev.age_months)
+            alone = Evidence({fid: True}, ev.age, ev.sex, frozenset({fid}), ev.age_months)
+            if any(holds(rule, yes) and not holds(rule, alone) for rule in flag.when):
+                out.append(flag.warning_sign)
+                break
+    return out
 
 
 def uncertainty(model: Model, ev: Evidence, posterior: Array, unrecognised: Sequence[str] = ()) -> str | None:

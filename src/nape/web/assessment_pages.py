@@ -42,8 +42,6 @@ def question_page(
         "most": most,
         "step": len(state.answers),
         "who": a.patient.who if state.about_someone_else else None,
-        "stop": interview.emergency_stop(a),
-        "check_note": interview.AMBULANCE_CHECK_NOTE,
     }
     return render(request, "question.html", context)
 
@@ -107,7 +105,7 @@ def result_page(request: Request, interview_id: str, store: StoreDep, clinician:
         "id": record.id,
         "a": a,
         "person": pv,
-        "stop": interview.emergency_stop(a),
+        "stop": interview.emergency_stop(a, state),
         "answered": len(state.answers),
         "citations": [(sid, citation(kb, sid)) for sid in pv.sources],
         "source_numbers": {sid: pv.number(sid) for sid in pv.sources},

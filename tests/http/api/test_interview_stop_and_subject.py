@@ -51,6 +51,18 @@ def test_an_emergency_in_the_words_is_done_with_no_question(client: TestClient) 
     assert stop["call_links"] == ["tel:999", "tel:112", "tel:911"]
 
 
+def test_an_emergency_department_stop_lists_the_signs_that_call_an_ambulance(client: TestClient) -> None:
+    story = "Slipped on the ice this morning, now my mid back hurts and it is tender right over the spine bones."
+    body = _create(client, text=story, age=40)
+    assert body["done"] is True and body["next_question"] is None
+    assert body["emergency"]["level"] == "emergency"
+    signs = body["emergency"]["call_ambulance_if"]
+    assert len(signs) == 1 and "fall from a height" in signs[0]
+    meningitis = _create(client, text=MENINGITIS_WORDS, age=30)
+    assert meningitis["emergency"]["level"] == "emergency_ambulance"
+    assert meningitis["emergency"]["call_ambulance_if"] == []
+
+
 def test_an_emergency_answer_ends_the_interview(client: TestClient) -> None:
     body = _create(client, text="stiff neck and a headache since yesterday", age=25)
     for _ in range(12):
