@@ -97,6 +97,13 @@ Tables (what each is about: tests/spec/README.md):
     lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
     face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
     nerve symptoms that ended and a dated past loss of sight.
+  * time_s21.yaml - a test's day ("this morning's bloods", "x-ray yesterday") beside spells of
+    seconds (no onset); a baby's age in a note's shorthand ("infant 6/52", "4/52 corrected": no
+    length) and a baby's weight going up (growth); the length of another thing (a low mood, an
+    old episode that ended) against the complaint's own length told "now"; nothing changed over a
+    stretch (no length) and a limb stiff "from then on"; a medicine's form between its name and
+    its length (long-term use), its other name in brackets; a dose raised by a note's arrow; a
+    finding first said then withdrawn on a second look (safety rows); crosses in a problem list.
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -168,6 +175,16 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
+    "time_s21.yaml": (
+        "test_day_not_onset",
+        "baby_age_not_length",
+        "other_things_length",
+        "no_change_span_and_lasting",
+        "medicine_form_length",
+        "dose_raised_recent",
+        "withdrawn_on_second_look",
+        "cross_marks",
+    ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
         "felt_limb_is_sense_only",

@@ -54,7 +54,7 @@ from nape.intake.numbers import (
     read_vaccine_cover,
     read_weight_change,
 )
-from nape.intake.person import read_person, self_contrast
+from nape.intake.person import clinical_ages, read_person, self_contrast
 from nape.intake.pipeline import ABSENT, GENERIC, build, maps, split
 from nape.intake.records import Mention
 from nape.intake.repairs import Repaired, repair
@@ -164,11 +164,17 @@ class _Acc:
     # the character offsets of the words a denial covers: a part named only there is denied, not
     # said (``_stands_alone``)
     denied_at: frozenset[int] = frozenset()
+    # per finding, its latest denial in the text
+    last_denial: dict[str, Mention] = field(default_factory=dict)
 
     def add(self, m: Mention) -> None:
         # A finding stated present anywhere stays present (safer than letting a denial win);
         # between mentions of one status the earliest, then the longest, is kept, whatever order
         # the rules found them in (the reading's words are the same on every run)
+        if not m.present and m.start is not None:
+            last = self.last_denial.get(m.finding)
+            if last is None or (last.start or 0) < m.start:
+                self.last_denial[m.finding] = m  # the latest denial (a later statement: ``_withdrawn``)
         old = self.best.get(m.finding)
         if old is None or (m.present and not old.present) or (m.present == old.present and _before(m, old)):
             self.best[m.finding] = m
@@ -1297,9 +1303,11 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
     # times by what it governs: "on warfarin for years" is not how long the back has hurt
     band_days = attributes_file().time.band_days
     timed = {j for h in times for j in range(h.start, h.end)}  # a time read with its length wins
+    # a baby's age in a note's shorthand ("infant 3/52") is no length, whatever phrase holds it
+    aged = {j for a, b, _ in clinical_ages(raw) for j in range(a, b)}
     kept_cands: list[_Cand] = []
     for c in cands:
-        if c.finding in band_days and toks[c.start].start in timed:
+        if c.finding in band_days and (toks[c.start].start in timed or toks[c.start].start in aged):
             continue
         if (
             c.finding in band_days
@@ -1442,6 +1450,7 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         if hit.finding not in acc.best:
             acc.add(Mention(hit.finding, hit.present, hit.text, hit.start, hit.end))
     acc.drop_partial_denials()
+    _withdrawn(acc, raw, m)
     _risk_gate(acc, m, person.age)
     _add_composites(acc, raw, person.age, kb)
     mentions = tuple(sorted(acc.best.values(), key=lambda x: (x.start or 0, x.finding)))
@@ -1957,6 +1966,44 @@ def _onset_ahead(
 
 _AHEAD_BREAKS = frozenset({",", ":", ";", "-", "–", "—"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+
+
+def _withdrawn(acc: _Acc, raw: str, m: dict[str, Any]) -> None:
+    """A present finding said or queried at an earlier moment ("initially said arm weakness",
+    "? numb foot") and denied after it in a sentence of a second look ("on re-examination power
+    normal"): the later statement wins (maps ``withdrawn``). Each finding's two mentions are
+    looked at once."""
+    spec = m.get("withdrawn")
+    if not spec or not acc.last_denial:
+        return
+    earlier, recheck = _withdrawn_rx(tuple(spec["earlier"]), tuple(spec["recheck"]))
+    reach = spec.get("reach", 40)
+    for fid, denial in acc.last_denial.items():
+        said = acc.best.get(fid)
+        if said is None or not said.present or said.start is None or said.end is None:
+            continue
+        if denial.start is None or denial.start < said.end:
+            continue
+        a, _ = _sentence(raw, said.start, said.end)
+        if earlier.search(raw[max(a, said.start - reach) : said.start]) is None:
+            continue
+        c, d = _sentence(raw, denial.start, denial.end or denial.start)
+        # the second look in the denial's own sentence, or in the clause opened after the finding
+        if c < said.end:
+            c = said.end
+        if recheck.search(raw[c:d]) is not None:
+            acc.best[fid] = denial
+
+
+@cache
+def _withdrawn_rx(earlier: tuple[str, ...], recheck: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def rx(words: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])",
+            re.I,
+        )
+
+    return rx(earlier), rx(recheck)
 
 
 def _risk_gate(acc: _Acc, m: dict[str, Any], age: int | None) -> None:

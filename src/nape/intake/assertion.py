@@ -848,7 +848,8 @@ def _lasting_after(toks: Sequence[Tok], hard: list[bool], words: frozenset[str])
         if hard[i]:
             seen = False
         out[i] = seen
-        if toks[i].lower in words:
+        # (a word pair of the list, read at its second word: "from then on")
+        if toks[i].lower in words or (i > 0 and f"{toks[i - 1].lower} {toks[i].lower}" in words):
             seen = True
     return out
 

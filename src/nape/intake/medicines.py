@@ -97,7 +97,14 @@ def read_medicines(
     out = []
     from bisect import bisect_right
 
+    # "haloperidol (Haldol)": the other name in brackets is the medicine just named; its words
+    # are read with the name's (one reading, its time and its drops over both)
+    aliases = {d.start for d in drugs if d.start >= 2 and toks[d.start - 1].lower == "("}
+    alias_end = {d.start - 2: d.end for d in drugs if d.start in aliases}
     for m in drugs:
+        if m.start in aliases and any(d.end == m.start - 1 for d in drugs):
+            continue
+        end = alias_end.get(m.end - 1, m.end)
         cls = m.rule.label[len(DRUG) :]
         spec = cfg.classes[cls]
         k = bisect_right(starts, m.start)
@@ -105,7 +112,7 @@ def read_medicines(
         begin = m.start
         if started:
             begin = max(0, starts[k - 1] - 1)
-        elif any(0 <= r - m.end < cfg.window for r in raises):
+        elif any(0 <= r - end < cfg.window for r in raises):
             started = True  # "my haloperidol was upped last week": a dose raised is a recent start
         # a steady word before the name is its own only within its clause: "on prednisolone for
         # years, but amlodipine was started last week" says nothing steady of the amlodipine
@@ -113,14 +120,14 @@ def read_medicines(
             u
             for a, b, u in steady
             if (0 <= m.start - b < cfg.window and not any(t.lower in _CLAUSE_MARKS for t in toks[b : m.start]))
-            or 0 <= a - m.end < cfg.window
+            or 0 <= a - end < cfg.window
         ]
         if near:
             # "took my usual quetiapine", "haloperidol, dose unchanged": use that goes on as before
             started = False
             if any(near) and "new_medication_recent" in spec.started:
-                out.append(DrugHit("new_medication_recent", cls, False, begin, m.end, present=False))
-        days = max((d for k, d in times if m.start <= k < m.end), default=None)
+                out.append(DrugHit("new_medication_recent", cls, False, begin, end, present=False))
+        days = max((d for k, d in times if m.start <= k < end), default=None)
         if near:
             # steady use: the name's own findings, and the long-term ones for a long stated time
             # ("took my usual quetiapine last night": last night is a dose, not a start)
@@ -131,9 +138,9 @@ def read_medicines(
                 late = [f for f in spec.taking if days > cfg.recent_findings.get(f, days)]
                 found = [f for f in found if f not in late]
                 if late:  # nor may the name's own phrase read them present
-                    out.append(DrugHit("", cls, False, begin, m.end, tuple(late)))
-                out += [DrugHit(f, cls, False, begin, m.end, present=False) for f in late]
-            out += [DrugHit(f, cls, False, begin, m.end) for f in found]
+                    out.append(DrugHit("", cls, False, begin, end, tuple(late)))
+                out += [DrugHit(f, cls, False, begin, end, present=False) for f in late]
+            out += [DrugHit(f, cls, False, begin, end) for f in found]
             continue
         if days is None:
             found = spec.started if started else spec.taking
@@ -146,11 +153,11 @@ def read_medicines(
             started = any(f in windows for f in found)
             dropped = tuple(f for f in [*spec.taking, *spec.started] if f not in found)
             if dropped:
-                out.append(DrugHit("", cls, started, begin, m.end, dropped))
+                out.append(DrugHit("", cls, started, begin, end, dropped))
             # the name's own finding ruled out by its time: "on olanzapine for years" is not a
             # recent dopamine blocker (the generic new_medication_recent is left unsaid)
             for f in dict.fromkeys(f for f in dropped if f in spec.taking):
-                out.append(DrugHit(f, cls, False, begin, m.end, present=False))
+                out.append(DrugHit(f, cls, False, begin, end, present=False))
         for f in found:
-            out.append(DrugHit(f, cls, started, begin, m.end))
+            out.append(DrugHit(f, cls, started, begin, end))
     return out

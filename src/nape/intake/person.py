@@ -272,11 +272,46 @@ def _ascii_lower(text: str) -> str | None:
     return text.lower() if text.isascii() else None
 
 
+@cache
+def _clinical_age_rx() -> re.Pattern[str] | None:
+    """A baby's age in a note's shorthand (``clinical_age_after``)."""
+    w = attributes_file().person
+    if not w.clinical_age_bases:
+        return None
+    young = alternation(w.clinical_age_before or ["baby"])
+    bases = alternation(w.clinical_age_bases)
+    after = alternation(w.clinical_age_after or ["corrected"])
+    return re.compile(
+        rf"\b(?:{young})\s*(?:[,:]\s*)?(\d{{1,2}})/({bases})(?![/\d])"
+        rf"|(?<![\d/.])(\d{{1,2}})/({bases})\s*(?:,\s*)?(?:{after})(?!\w)",
+        re.I,
+    )
+
+
+def clinical_ages(text: str) -> list[tuple[int, int, float]]:
+    """A baby's ages told in a note's shorthand ("baby boy 6/52", "3/12 corrected"): (start,
+    end, days) of the count and its base."""
+    rx = _clinical_age_rx()
+    if rx is None or "/" not in text:
+        return []
+    w = attributes_file().person
+    out = []
+    for m in rx.finditer(text):
+        k = 1 if m.group(1) else 3
+        days = int(m.group(k)) * w.clinical_age_bases[m.group(k + 1)]
+        out.append((m.start(k), m.end(k + 1), days))
+    return out
+
+
 def young_age(text: str, low: str | None = None) -> tuple[int, int | None] | None:
     """An age given as a young child's: (years, months or None). "6 wk old" -> (0, 1)."""
     rx = _rx()
     w = rx.words
     low = _ascii_lower(text) if low is None else low
+    for _, _, days in clinical_ages(text)[:1]:
+        if days < 3 * 365:
+            months = int(days // 30.44 + 1e-9)
+            return months // 12, months
     m = (rx.infant_old.search(text) if _may(low, ("old",)) else None) or (
         rx.infant_aged.search(text) if _may(low, ("age", "he", *rx.young_needles)) else None
     )

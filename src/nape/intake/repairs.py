@@ -427,7 +427,7 @@ def _boxes() -> tuple[dict[tuple[str, ...], bool], int] | None:
     return forms, max(map(len, forms))
 
 
-_BOX_MARKS = frozenset("[(☐□❏❐▢☑☒✅✔✓")
+_BOX_MARKS = frozenset("[(☐□❏❐▢☑☒✅✔✓✗✘❌✕☓")
 
 
 def _box_edits(text: str) -> list[tuple[int, int, str]]:
@@ -445,12 +445,15 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
     openers = frozenset(w.lower() for w in spec.openers)
     separators = frozenset(w.lower() for w in spec.separators)
     bullets = frozenset(spec.bullet_glyphs)
+    crosses_ok = frozenset(w.lower() for w in spec.cross_letters)
+    not_crossed = frozenset(w.lower() for w in spec.cross_not_before)
     lines: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, bool]]]] = []
     pos = 0
     for line in text.split("\n"):
         toks = [(s + pos, e + pos, w) for s, e, w in _words(line)]
         pos += len(line) + 1
         found: list[tuple[int, int, bool]] = []  # (first token, end token, ticked)
+        crosses: list[tuple[int, int, bool]] = []  # letters that may be a cross
         i = 0
         while i < len(toks):
             for n in range(min(longest, len(toks) - i), 0, -1):
@@ -460,7 +463,16 @@ def _box_edits(text: str) -> list[tuple[int, int, str]]:
                     i += n
                     break
             else:
+                if (
+                    toks[i][2] in crosses_ok
+                    and i + 1 < len(toks)
+                    and toks[i + 1][2].isalpha()
+                    and toks[i + 1][2] not in not_crossed
+                ):
+                    crosses.append((i, i + 1, False))
                 i += 1
+        if found and crosses:
+            found = sorted([*found, *crosses])
         if found:
             lines.append((toks, found))
     # an empty box's glyph alone at a line's start is a list's bullet too ("❏ severe headache"

@@ -910,6 +910,18 @@ class SiteBound(_Strict):
     general: list[str] = []
 
 
+class Withdrawn(_Strict):
+    """A finding told first as said or queried at an earlier moment ("initially reported", "at
+    first said", a note's "?") and then found otherwise on a second look ("on re-examination
+    power normal"): the later statement, absent, is the reading. ``earlier`` words must come
+    before the present mention in its sentence (within ``reach`` characters), ``recheck`` words
+    in the sentence of the later denial."""
+
+    earlier: list[str] = Field(min_length=1)
+    recheck: list[str] = Field(min_length=1)
+    reach: int = Field(default=40, ge=5, le=120)
+
+
 class RiskGate(_Strict):
     """A finding whose meaning holds a person at risk: read present only when the person is at
     least ``min_age`` (or of unknown age) or one of ``or_findings`` is read present too."""
@@ -1086,6 +1098,7 @@ class MapsFile(_Strict):
     # findings whose meaning needs a person at risk ("a minor fall in someone at risk of
     # osteoporosis"): a younger person with no risk named does not have them
     risk_gated: dict[str, RiskGate] = {}
+    withdrawn: Withdrawn | None = None
     # a finding that stands for several symptoms at once ("numbness in both legs" is symptoms in
     # both legs): its words do not hide the symptoms they name, which are read as well
     composite_phrases: dict[str, list[str]] = {}
@@ -1148,6 +1161,10 @@ class TickBoxes(_Strict):
 
     empty: list[str] = Field(min_length=1)
     ticked: list[str] = Field(min_length=1)
+    # letters that stand for a cross ("x smoker") only on a line that has another box or mark
+    # and before a word: an empty box's meaning ("✓ asthma x smoker")
+    cross_letters: list[str] = []
+    cross_not_before: list[str] = []  # "x ray" is no cross
     empty_before: str
     ticked_before: str
     # an item that is a bare state word ("[x] tired", "[ ] dizzy") is how the person feels

@@ -19,6 +19,7 @@ from functools import cache
 from nape.intake.concepts import GROUP, ancestors, drop_hidden
 from nape.intake.folding import Folded
 from nape.intake.matcher import Match
+from nape.intake.person import clinical_ages
 from nape.intake.pipeline import ABSENT
 from nape.intake.schema import concept_file
 from nape.intake.tokens import Tok
@@ -595,19 +596,42 @@ def _clock_word_rx() -> re.Pattern[str]:
     )
 
 
-def _no_change_before(text: str, start: int) -> bool:
+def _no_change_before(text: str, start: int, span: bool = False) -> bool:
     """Whether a denial of change comes just before ``start`` in its clause ("nothing new
-    today", "no different this morning")."""
+    today", "no different this morning"; with ``span``, only the words that deny a change over a
+    stretch: "no change in the last fortnight")."""
     cfg = attributes_file().time
-    if not cfg.no_change_words:
+    words = cfg.no_change_span_words if span else cfg.no_change_words
+    if not words:
         return False
     before = _sentence_before(text, start, 50)
     before = before[before.rfind(",") + 1 :]
     return (
-        re.search(
-            rf"\b(?:nothing|no|not\s+any)\s+(?:{alternation(cfg.no_change_words)})\b[^.,;!?]{{0,25}}$", before, re.I
-        )
+        re.search(rf"\b(?:nothing|no|not\s+any)\s+(?:{alternation(words)})\b[^.,;!?]{{0,25}}$", before, re.I)
         is not None
+    )
+
+
+@cache
+def _dated_test_rx() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A test's noun after a day point's possessive, and one just before a day point (see
+    ``dated_test_nouns``)."""
+    nouns = attributes_file().time.dated_test_nouns
+    if not nouns:
+        return None
+    alt = alternation(nouns)
+    return (
+        re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?:{alt})\b", re.I),
+        re.compile(rf"\b(?:{alt})\s+(?:(?:taken|done|sent|repeated|checked)\s+)?$", re.I),
+    )
+
+
+def _test_dated(text: str, start: int, end: int) -> bool:
+    """Whether the day point at ``start``-``end`` dates a test or its result ("on this morning's
+    bloods", "x-ray today showed"): the day of the test, not when the complaint began."""
+    rx = _dated_test_rx()
+    return rx is not None and (
+        rx[0].match(text, end) is not None or rx[1].search(text[max(0, start - 30) : start]) is not None
     )
 
 
@@ -657,6 +681,8 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
             continue
         if not since and _no_change_before(text, m.start()):
             continue  # "nothing different this morning": no onset is dated
+        if not since and _test_dated(text, m.start(), m.end()):
+            continue  # "yesterday's scan": the test's day, not the onset
         out.append(
             Hit(
                 _band(days),
@@ -780,7 +806,10 @@ def read_points(text: str, age: int | None = None, today: date | None = None) ->
                 weak=lead == "in",
             )
         )
+    ages = {a for a, _, _ in clinical_ages(text)} if may("clinical") else set()
     for m in rx.clinical.finditer(text) if may("clinical") else ():
+        if m.start() in ages:
+            continue  # "baby boy 6/52", "8/52 corrected": the baby's age, not how long
         days = int(m.group(1)) * cfg.clinical_bases[m.group(2)]
         sign = text[m.start() - 1 : m.start()]
         days += {"<": -0.5, ">": 0.5}.get(sign, 0)  # "<1/52": under a week; ">6/52": over six weeks
@@ -1177,6 +1206,14 @@ def choose_duration(bands: Iterable[Hit], keep: Callable[[Hit], int | None] | No
         r = keep(h) if keep is not None else (None if h.bare or h.weak else 1)
         if r is not None:
             ranked.append((r, h.days, h))
+    if (
+        text
+        and len(ranked) > 1
+        and (now := [b for b in ranked if _NOW_LENGTH.search(text[max(0, b[2].start - 20) : b[2].start])])
+    ):
+        # "... then it cleared. Now nine days of neck pain": the length told now is the
+        # complaint's; a time in a sentence told as past or over is another episode's
+        ranked = [b for b in ranked if b in now or not _past_sentence(text, b[2])]
     if text and len(ranked) > 1:
         past = [b for b in ranked if _past_length(text, b[2])]
         top = max((b[0] for b in past), default=None)
@@ -1195,6 +1232,19 @@ _PAST_ANCHOR = re.compile(
     r"|gone|fine\s+after|all\s+better)\b",
     re.I,
 )
+
+
+# "now" right before a length ("now 9 days of ...", "it's now for two weeks")
+_NOW_LENGTH = re.compile(r"\bnow\s*,?\s*(?:(?:for|about|around|nearly|almost|over)\s+)?$", re.I)
+
+
+def _past_sentence(text: str, h: Hit) -> bool:
+    """Whether the sentence of ``h`` is told as past or over (a past anchor or an end in it:
+    "years ago", "last year", "it went away")."""
+    before = _sentence_before(text, h.start, 120)
+    after = text[h.end : h.end + 120]
+    stop = min((i for i in (after.find(p) for p in ".;!?") if i >= 0), default=len(after))
+    return _PAST_ANCHOR.search(before + text[h.start : h.end] + after[:stop]) is not None
 
 
 def _past_length(text: str, h: Hit) -> bool:
@@ -1453,6 +1503,8 @@ def read_times(text: str, age: int | None = None, today: date | None = None) -> 
     bands += read_month_days(text)
     if "since" in text.lower():
         bands = [h for h in bands if not _since_compared(text, h)]
+    # "no change over the past fortnight": how long nothing has changed, not the complaint's length
+    bands = [h for h in bands if h.text[:5].lower() == "since" or not _no_change_before(text, h.start, span=True)]
     return bands, episodes
 
 
@@ -1774,6 +1826,8 @@ def governed(
     not_cats, sym_cats = frozenset(cfg.not_symptom_categories), frozenset(cfg.symptom_categories)
     not_ids = frozenset(cfg.not_symptom_findings)
     illness_ids = frozenset(cfg.illness_findings)
+    own_ids, own_groups = frozenset(cfg.own_length_findings), frozenset(cfg.own_length_groups)
+    form_words = frozenset(cfg.medicine_form_words)
     event_groups = frozenset(cfg.event_groups)
     weak_stops = _LIST_STOP | frozenset(cfg.weak_forward_stops)
     since_then = tuple(cfg.since_then)
@@ -1797,6 +1851,8 @@ def governed(
     gov: dict[int, int] = {}
     # tokens of a preceding illness's words (``illness_findings``): they govern as a habit does
     illness: set[int] = set()
+    # tokens of a state whose length is its own (``own_length_groups``): they govern as a habit does
+    own: set[int] = set()
     # tokens inside a finding's own words ("lost a stone in two months")
     inside: set[int] = set()
     # tokens of a symptom said as such (a finding's words or a concept's, not a word of use)
@@ -1818,7 +1874,7 @@ def governed(
     def _classify(kind: str, rule_label: str) -> tuple[int | None, bool]:
         if kind == "group":
             name = rule_label[len(GROUP) :]
-            if cfg.not_symptom_group in anc[name]:
+            if cfg.not_symptom_group in anc[name] or name in own_groups:
                 return _OTHER, False
             if event_groups & anc[name]:
                 return _EVENT, False
@@ -1833,6 +1889,8 @@ def governed(
             cat = categories.get(base)
             if cat == "medicine" or base in not_ids:
                 return _EVENT, True
+            if base in own_ids:
+                return _OTHER, True  # "low in mood for months": the mood's own length
             if base in illness_ids:
                 return _ILLNESS, True  # "three days of diarrhoea, now my back cramps": the bug's length
             if cat in not_cats:
@@ -1851,6 +1909,8 @@ def governed(
         if what == _ILLNESS:
             illness.update(range(mt.start, mt.end))
             return
+        if what == _OTHER and key[0] == "group" and key[1][len(GROUP) :] in own_groups:
+            own.update(range(mt.start, mt.end))  # a mood's words, whatever else holds them
         if what is not None:
             mark(mt.start, mt.end, what)
             if what == _SYMPTOM and (is_inside or cf.groups[mt.rule.label[len(GROUP) :]].kind == "concept"):
@@ -1867,6 +1927,8 @@ def governed(
                 _mark_match(mt)
             for q in illness:
                 gov[q] = _ILLNESS  # the illness's words, whatever symptom group also holds them
+            for q in own:
+                gov[q] = _OTHER
         if not toks:
             return None, None, not h.bare
         i = min(len(toks) - 1, bisect_left(starts, h.start))  # its first token (spaces skipped)
@@ -2113,7 +2175,44 @@ def governed(
         what, k, ok = find(h, forward=True)
         if ok and what == _EVENT:
             return k
+        if (med := form_before(h)) is not None:
+            return med
+        if (med := aside_before(h)) is not None:
+            return med
         return back_reference(h) if what in (None, _OTHER) else None
+
+    def aside_before(h: Hit) -> int | None:
+        """The medicine a time follows past a short aside in brackets after its name and words
+        that govern nothing ("prochlorperazine (Stemetil) in A&E yesterday": its other name)."""
+        if not toks:
+            return None
+        i = min(len(toks) - 1, bisect_left(starts, h.start))
+        q = i - 1
+        while q >= 0 and i - q <= _REACH and toks[q].lower != ")":
+            if toks[q].lower in _LIST_STOP or toks[q].lower in (".", "!", "?") or gov.get(q) is not None:
+                return None
+            q -= 1
+        if q < 0 or toks[q].lower != ")":
+            return None
+        p = q - 1
+        while p >= 0 and q - p <= 4 and toks[p].lower != "(":
+            p -= 1
+        return p - 1 if p >= 1 and toks[p].lower == "(" and gov.get(p - 1) == _EVENT else None
+
+    def form_before(h: Hit) -> int | None:
+        """The medicine a time follows with only its form's words between ("on fluphenazine
+        depot 8 yrs", "olanzapine injections for 5 years"): how long that medicine is taken."""
+        if not toks or not form_words:
+            return None
+        i = min(len(toks) - 1, bisect_left(starts, h.start))
+        q = i - 1
+        if q >= 0 and toks[q].lower == "for":
+            q -= 1
+        n = 0
+        while q >= 0 and toks[q].lower in form_words and n < 3:
+            q -= 1
+            n += 1
+        return q if n and q >= 0 and gov.get(q) == _EVENT else None
 
     def back_reference(h: Hit) -> int | None:
         """The medicine a time points back to across a comma or into brackets ("takes

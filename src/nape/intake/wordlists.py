@@ -39,6 +39,11 @@ class PersonWords(_Strict):
     # an age in weeks after "he's"/"she's" above this many weeks is not a baby's ("she's 31
     # weeks" is a pregnancy's weeks; a baby's age is told in months by then)
     pronoun_weeks_max: int | None = None
+    # a baby's age in a note's shorthand ("9/52 corrected", "infant 3/12"): a word after it that
+    # makes it an age, and how many days each base is
+    clinical_age_before: list[str] = []
+    clinical_age_after: list[str] = []
+    clinical_age_bases: dict[str, float] = {}
     # words by which writers set themselves apart from a relative they mention ("my sister got
     # numb arms ... I've just got the stiffness"): the writer is then the patient
     self_contrast: list[str] = []
@@ -261,7 +266,19 @@ class TimeWords(_Strict):
     clock_word_hours: dict[str, int] = {}
     # a denial of change before a day point ("nothing new today"): no onset
     no_change_words: list[str] = []
+    # ... and the narrower words that deny a change over a stretch ("no change over the past
+    # month"): the stretch is no length of the complaint
+    no_change_span_words: list[str] = []
+    # a test's or a result's noun a day point dates ("this morning's scan", "bloods today"):
+    # the test's day, not the complaint's onset
+    dated_test_nouns: list[str] = []
     illness_findings: list[str] = []
+    # a state told beside the complaint whose length is its own (a mood low for months): its
+    # findings and word groups govern a length as a habit does
+    own_length_findings: list[str] = []
+    own_length_groups: list[str] = []
+    # the words of a medicine's form between its name and a length ("haloperidol depot 6 yrs")
+    medicine_form_words: list[str] = []
     clock_routine_words: list[str] = []
     # how many words (the complaint's side) may come between the complaint's words and the item
     # mark before a bare length, and those words; a field's label before ":" ("Duration: 5 months")
