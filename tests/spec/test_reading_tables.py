@@ -114,6 +114,16 @@ Tables (what each is about: tests/spec/README.md):
     put when pressed in any tense (safety rows), a limb that cannot be used at all (paralysed, its
     use lost: its weakness; safety rows), the neck's own muscles or a spasm pulling the head round
     (no manipulation; a practitioner's stays: safety rows).
+    use lost: its weakness; safety rows).
+  * mech_s21.yaml - injury mechanisms and the injury examination: a car-like vehicle that rolled,
+    ended on its roof or side or went over more than once (a rollover; a load rolling off a
+    vehicle is none), a landing or coming-off told with its height in units, a bike's rider who
+    came down or went over the bars at any speed, walking since an injury with "since" closing
+    its clause and standing denied since it, a thing that strikes a person on a part by any
+    striking verb (and a lifting machine named as a thing: no haul), a striking verb before a
+    likeness (no crash), pressing on the bony part in the middle (midline tenderness), a limb
+    broken in slang or a bone jutting after an injury, pain under the skull, and a note's item
+    with its own side letter after an earlier denial (safety rows).
   * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
@@ -194,6 +204,17 @@ TABLES: dict[str, tuple[str, ...]] = {
         "spots_stay_when_pressed",
         "limb_without_use_is_weak",
         "own_muscles_turn_no_manipulation",
+    ),
+    "mech_s21.yaml": (
+        "vehicle_rollover_lay",
+        "height_in_units",
+        "rider_down_speed",
+        "walk_since_lay",
+        "thing_strikes_person",
+        "drive_no_crash",
+        "bony_middle_press",
+        "other_injury_lay",
+        "side_item_after_denial",
     ),
     "lead_s20.yaml": (
         "shed_part_fall",

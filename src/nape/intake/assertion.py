@@ -693,6 +693,8 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
             break
         if low in _OWNERS or low in _OWN_VERBAL or low in _OWN_CHANGE or _measured(toks, k) or _own_length(toks, k):
             owned = True
+        if k > j + 1 and toks[k].text in _SIDE_LETTERS:
+            owned = True  # a note's item told with its own side ("paraspinal tenderness R") is a finding of its own
         k += 1
     if not owned:
         return False
@@ -704,6 +706,8 @@ def _owned_item(toks: Sequence[Tok], j: int, b: int, stop: list[bool]) -> bool:
 
 
 _OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "both"})
+# a side in a clinical note's capital letters after an item's words (session 21)
+_SIDE_LETTERS = frozenset({"L", "R", "Lt", "Rt", "LT", "RT"})
 # an item that tells its own change or a measured amount ("no fever, lost 4 kg", "no rash,
 # weight down half a stone", "no cough, weight loss of 5 kg") is a statement of its own: a
 # list's earlier "no" does not deny a loss that is counted (session 20)

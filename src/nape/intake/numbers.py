@@ -341,6 +341,7 @@ def read_speeds(toks: Sequence[Tok]) -> list[NumberHit]:
     if sp is None:
         return []
     units = {u.lower(): k for u, k in sp.units.items()}
+    riders = frozenset(w.lower() for w in sp.not_with)
     out: list[NumberHit] = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -359,8 +360,24 @@ def read_speeds(toks: Sequence[Tok]) -> list[NumberHit]:
                 if unit:
                     break
         if unit in units and float(m.group(1)) * units[unit] < sp.high_at_or_above_kmh:
+            if riders and _in_sentence(toks, i, riders):
+                continue  # a bike's crash is dangerous at any speed
             out.append(NumberHit("dangerous_mechanism", False, i, end))
     return out
+
+
+def _in_sentence(toks: Sequence[Tok], i: int, words: frozenset[str], reach: int = 30) -> bool:
+    """Whether a word of ``words`` stands in the sentence around ``i`` (at most ``reach`` tokens
+    each way)."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(toks) and abs(j - i) <= reach:
+            if toks[j].lower in (".", "!", "?", "\n"):
+                break
+            if toks[j].lower in words or toks[j].lemma in words:
+                return True
+            j += step
+    return False
 
 
 def _bare_temperature(toks: Sequence[Tok], i: int, value: float, temp: Temperature) -> float | None:

@@ -535,6 +535,9 @@ class Speed(_Strict):
     # unit word (tokens joined) -> km/h per unit
     units: dict[str, float]
     high_at_or_above_kmh: float
+    # words of a two-wheeler or its rider: a speed in their sentence takes nothing away (a bike
+    # crash is a dangerous mechanism at any speed)
+    not_with: list[str] = []
     source: str
 
 
