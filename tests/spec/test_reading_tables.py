@@ -104,6 +104,14 @@ Tables (what each is about: tests/spec/README.md):
     stretch (no length) and a limb stiff "from then on"; a medicine's form between its name and
     its length (long-term use), its other name in brackets; a dose raised by a note's arrow; a
     finding first said then withdrawn on a second look (safety rows); crosses in a problem list.
+  * words_s21.yaml - the flank placed by the ribs above and the hip below, or the back under the
+    ribs (flank pain, not the low back; the side named is one-sided), a band across or right round
+    the whole chest (no one-sided band; safety rows), a movement made in bed (no pain worse at
+    rest), a young person "shooting up" (growing, no injecting), a medicine forgotten (no memory
+    complaint), a relative's or a spouse's feeling (not the patient's stress), the whole body sore
+    by its extent, stress as what sets the pain off and sleep that does not restore, height lost in
+    lay words (smaller or shorter with a change), a head that sits turned or turns by itself told
+    with "it" in a run-on message, and everything taking ages (slowness).
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -194,6 +202,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dose_raised_recent",
         "withdrawn_on_second_look",
         "cross_marks",
+    "words_s21.yaml": (
+        "flank_between_ribs_and_hip",
+        "band_across_whole_chest",
+        "bed_movement_not_rest",
+        "growing_not_injecting",
+        "forgot_medicine_not_memory",
+        "relative_feeling_not_patient",
+        "body_extent_stress_sleep",
+        "height_lost_lay",
+        "head_turned_runon_slowness",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",

@@ -28,12 +28,13 @@ def _side_fold() -> Folded:
 # "hyperreflexia bilaterally" describe other findings, not where the pain is.
 _BOTH = re.compile(r"\b(on\s+both\s+sides|both\s+sides\s+of\s+(?:my|the|his|her)\s+(?:neck|back|head|spine))\b", re.I)
 _SIDE_CONTEXT = re.compile(
-    r"\b(neck|side|loin|shoulder|arm|hand|thumb|finger|leg|foot|back|buttock|hip|trap|scm|sided|c\d|l\d|s1|head|ear|eye|jaw|sciatica"
+    r"\b(neck|side|loin|flank|rib|kidney|shoulder|arm|hand|thumb|finger|leg|foot|back|buttock|hip|trap|scm|sided|c\d|l\d|s1|head|ear|eye|jaw|sciatica"
     r"|knee|ankle|elbow|wrist|jerk|reflex|biceps|triceps|slr|spurling|horner|pupil|turn|look|tilt|rotat|drop|tremor)",
     re.I,
 )
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _ADVERB_AFTER = re.compile(
     r"\s+(?:on|at|through|up|down|into|in\s+the\s+middle|across|round|behind|under|above|below|between|by|next)\b",
     re.I,
@@ -141,7 +142,9 @@ def read_side(text: str) -> tuple[str | None, list[Hit]]:
         word = m.group(1).lower()
         if word in ("r", "l") and not text[m.start()].isupper():
             continue
-        if word == "right" and (_ADVERB_AFTER.match(text, m.end()) or _not_symptom_rx()[0].match(text, m.end())):
+        # after "the" it is the side as a noun ("sore on the right under the ribs"), never an adverb
+        noun = _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) is not None
+        if word == "right" and not noun and (_ADVERB_AFTER.match(text, m.end()) or _not_symptom_rx()[0].match(text, m.end())):
             continue  # "tender right on the bone", "bent right back": an adverb, not a side
         if _not_a_symptom_side(text, m):
             continue
