@@ -132,6 +132,13 @@ Tables (what each is about: tests/spec/README.md):
     likeness (no crash), pressing on the bony part in the middle (midline tenderness), a limb
     broken in slang or a bone jutting after an injury, pain under the skull, and a note's item
     with its own side letter after an earlier denial (safety rows).
+  * msk_s21.yaml - musculoskeletal patterns in lay words: the spine arched in a sport by its
+    moves, a back pain's short form or its worst moment on extension, a training load raised
+    with a pain told before it, a whole day of heavy digging, a shift told by the vehicle driven
+    or the arms held up, a night's sleep in a learner's bare verb, a pain "low down" (the low back)
+    and its bend, a sharp twinge or ping at a moment, a lump or knots felt in a muscle, a neck
+    grinding likened to grit, a walk cut short by aching legs and a trolley leant on (claudication,
+    not an unsteady gait; safety rows), a limb likened to one asleep (its numbness; safety rows).
   * lead_s20.yaml - a body part that is shed "falls" (hair, nails, teeth: no fall of the person),
     "back" before a thing that has a back (a back molar, the back wheel: no back pain), and a
     tooth knocked out (no loss of consciousness; a person knocked out stays so: safety rows), a
@@ -212,6 +219,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "body_extent_stress_sleep",
         "height_lost_lay",
         "head_turned_runon_slowness",
+    "msk_s21.yaml": (
+        "arch_sport_words",
+        "load_raised_and_toil",
+        "held_work_words",
+        "low_down_back",
+        "twinge_onset",
+        "felt_lump_knot",
+        "grit_crepitus",
+        "claudication_not_gait",
+        "asleep_likeness",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
