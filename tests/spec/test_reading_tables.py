@@ -97,6 +97,14 @@ Tables (what each is about: tests/spec/README.md):
     lifting or a new activity denied with "anything"/"owt", focal signs denied as a class and the
     face or speech with nothing new, a bare manipulation in a denied slash list, past spells of
     nerve symptoms that ended and a dated past loss of sight.
+  * alarm_s21.yaml - alarm symptoms in lay words or by their course: fluid from below in a
+    pregnancy told by a verb of its course (dripping, seeping, coming down), the male genitals in
+    lay words said to fail at their function, sleepiness said with an intensifier or as a change
+    in a story of an illness (not after a night shift), a back's pain carried through to the
+    chest however far the pain word stands, an effort told first and a heart-like symptom after
+    it, a limb "weakening", a sore from injecting and a last tetanus jab dated by school or youth,
+    a deficit's first time told in the next sentence, and a neck movement that brings pain told
+    after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -167,6 +175,17 @@ import pytest
 from tests.spec import rows
 
 TABLES: dict[str, tuple[str, ...]] = {
+    "alarm_s21.yaml": (
+        "pregnancy_fluid_course",
+        "genital_function_lost",
+        "sleepy_in_illness",
+        "back_pain_through_chest",
+        "effort_then_heart_symptom",
+        "weakening_course",
+        "tetanus_wound_and_jab",
+        "first_deficit_next_sentence",
+        "neck_move_pain_told",
+    ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
         "felt_limb_is_sense_only",
