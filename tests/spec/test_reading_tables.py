@@ -112,6 +112,14 @@ Tables (what each is about: tests/spec/README.md):
     by its extent, stress as what sets the pain off and sleep that does not restore, height lost in
     lay words (smaller or shorter with a change), a head that sits turned or turns by itself told
     with "it" in a run-on message, and everything taking ages (slowness).
+  * alarm_s21.yaml - alarm symptoms in lay words or by their course: fluid from below in a
+    pregnancy told by a verb of its course (dripping, seeping, coming down), the male genitals in
+    lay words said to fail at their function, sleepiness said with an intensifier or as a change
+    in a story of an illness (not after a night shift), a back's pain carried through to the
+    chest however far the pain word stands, an effort told first and a heart-like symptom after
+    it, a limb "weakening", a sore from injecting and a last tetanus jab dated by school or youth,
+    a deficit's first time told in the next sentence, and a neck movement that brings pain told
+    after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -229,6 +237,16 @@ TABLES: dict[str, tuple[str, ...]] = {
         "grit_crepitus",
         "claudication_not_gait",
         "asleep_likeness",
+    "alarm_s21.yaml": (
+        "pregnancy_fluid_course",
+        "genital_function_lost",
+        "sleepy_in_illness",
+        "back_pain_through_chest",
+        "effort_then_heart_symptom",
+        "weakening_course",
+        "tetanus_wound_and_jab",
+        "first_deficit_next_sentence",
+        "neck_move_pain_told",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
