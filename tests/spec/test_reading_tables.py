@@ -217,6 +217,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dose_raised_recent",
         "withdrawn_on_second_look",
         "cross_marks",
+    ),
     "words_s21.yaml": (
         "flank_between_ribs_and_hip",
         "band_across_whole_chest",
@@ -227,6 +228,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "body_extent_stress_sleep",
         "height_lost_lay",
         "head_turned_runon_slowness",
+    ),
     "msk_s21.yaml": (
         "arch_sport_words",
         "load_raised_and_toil",
@@ -237,6 +239,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "grit_crepitus",
         "claudication_not_gait",
         "asleep_likeness",
+    ),
     "alarm_s21.yaml": (
         "pregnancy_fluid_course",
         "genital_function_lost",
