@@ -144,7 +144,11 @@ def read_side(text: str) -> tuple[str | None, list[Hit]]:
             continue
         # after "the" it is the side as a noun ("sore on the right under the ribs"), never an adverb
         noun = _THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) is not None
-        if word == "right" and not noun and (_ADVERB_AFTER.match(text, m.end()) or _not_symptom_rx()[0].match(text, m.end())):
+        if (
+            word == "right"
+            and not noun
+            and (_ADVERB_AFTER.match(text, m.end()) or _not_symptom_rx()[0].match(text, m.end()))
+        ):
             continue  # "tender right on the bone", "bent right back": an adverb, not a side
         if _not_a_symptom_side(text, m):
             continue
