@@ -31,7 +31,8 @@ SETS = {
     "blind-s (seen)": ROOT / "data/blind/2026-12-01-s/cases.jsonl",
     "blind-t (seen)": ROOT / "data/blind/2026-12-01-t/cases.jsonl",
     "blind-u (seen)": ROOT / "data/blind/2026-12-02-u/cases.jsonl",
-    "blind-v": ROOT / "data/blind/2026-12-02-v/cases.jsonl",
+    "blind-v (seen)": ROOT / "data/blind/2026-12-02-v/cases.jsonl",
+    "blind-w": ROOT / "data/blind/2026-12-02-w/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
