@@ -33,6 +33,7 @@ SETS = {
     "blind-u (seen)": ROOT / "data/blind/2026-12-02-u/cases.jsonl",
     "blind-v (seen)": ROOT / "data/blind/2026-12-02-v/cases.jsonl",
     "blind-w": ROOT / "data/blind/2026-12-02-w/cases.jsonl",
+    "blind-x": ROOT / "data/blind/2026-12-02-x/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")

@@ -120,6 +120,9 @@ Tables (what each is about: tests/spec/README.md):
     it, a limb "weakening", a sore from injecting and a last tetanus jab dated by school or youth,
     a deficit's first time told in the next sentence, and a neck movement that brings pain told
     after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
+  * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
+    again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
+    a time of the year just begun that may be the one before it, and a denial heading with a colon.
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -250,6 +253,15 @@ TABLES: dict[str, tuple[str, ...]] = {
         "tetanus_wound_and_jab",
         "first_deficit_next_sentence",
         "neck_move_pain_told",
+    ),
+    "lead_s22.yaml": (
+        "bare_disease_denied",
+        "resumed_injecting",
+        "of_a_night",
+        "apostrophe_of",
+        "long_denial_list",
+        "season_just_begun",
+        "denial_heading_colon",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",

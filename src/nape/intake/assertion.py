@@ -282,12 +282,20 @@ class Context:
                 # an animal's or a thing's own verb is in its trigger ("the dog vomited", "the car
                 # was shaking"): its scope starts at the subject
                 j = t.start if t.category == "NOT_PERSON" else t.end
+                # a denial heading a list reaches every item of it, however long ("no cough,
+                # dysuria, rash, rigors, sweats, trauma, falls or steroids"): from the list's
+                # second comma on, each comma reaches one item further (bounded, so the walk
+                # stays linear)
+                reach = t.end + fwd
+                commas = 0
                 while (
                     j < n
-                    and j < t.end + fwd
+                    and j < reach
                     and (
                         not stops[j]
                         or (t.category == "HYPOTHETICAL" and _or_alternative(toks, j, self.hard, plan_ahead))
+                        # a denial's heading: its colon opens the list it denies ("Denies: fever, rash")
+                        or (t.category == "NEGATED_EXISTENCE" and j == t.end and toks[j].lower == ":")
                     )
                 ):
                     if other and j >= t.end and toks[j].lower in w.writer:
@@ -323,6 +331,10 @@ class Context:
                         break  # "cant feel my toes too neck ache for 4 days": a new statement
                     if t.category == "MOMENT" and j > t.end and (toks[j].lower == "," or j in and_stops):
                         break  # a moment is its own clause's ("at first no pain, neck pain the next day")
+                    if t.category == "NEGATED_EXISTENCE" and toks[j].lower == ",":
+                        commas += 1
+                        if commas >= 2:
+                            reach = min(max(reach, j + _LIST_ITEM_REACH), t.end + _LIST_REACH_MAX)
                     self._mark(j, k)
                     j += 1
             if t.direction in ("BACKWARD", "BIDIRECTIONAL"):
@@ -655,6 +667,12 @@ def _before_gerund(toks: Sequence[Tok], t: Trigger, words: frozenset[str]) -> bo
         return False
     nxt = toks[t.end].lower
     return len(nxt) >= 5 and nxt.isalpha() and nxt.endswith("ing")
+
+
+# a denied list's items after its second comma: how far one item may run ("rigors", "a past
+# history of a tumour", "falls or trauma"), and the most a list's denial may reach in all
+_LIST_ITEM_REACH = 6
+_LIST_REACH_MAX = 60
 
 
 def _or_list_ahead(toks: Sequence[Tok], a: int, b: int, stop: list[bool]) -> bool:

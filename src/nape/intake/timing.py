@@ -468,7 +468,13 @@ def _year_time_elapsed(
 ) -> tuple[float, float] | None:
     """The fewest and the most days since a named time of the year ([month, day] to [month,
     day]; "start of" or "end of" narrows it to its first or last day): its most recent
-    occurrence that has begun by ``today`` (with ``last``, one that has ended)."""
+    occurrence that has begun by ``today`` (with ``last``, one that has ended). One still going on
+    may also be the one before it ("since the winter" said on the second day of December is
+    more likely last winter than a day), so its most reaches back to that one's first day.
+
+    >>> _year_time_elapsed(((12, 1), (2, 28)), date(2026, 12, 2), False, "")
+    (0.0, 366.0)
+    """
     (m1, d1), (m2, d2) = span
     for year in (today.year, today.year - 1, today.year - 2):
         start = date(year, m1, d1)
@@ -479,6 +485,8 @@ def _year_time_elapsed(
             start = end
         if start > today or (last and end >= today):
             continue
+        if end >= today and start < end:
+            start = date(year - 1, m1, d1)
         return float(max(0, (today - end).days)), float((today - start).days)
     return None
 
