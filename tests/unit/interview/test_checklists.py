@@ -154,3 +154,35 @@ def test_every_emergency_red_flag_has_a_sign_in_some_checklist() -> None:
         if not used & asked:
             missing.append(flag.id)
     assert not missing, missing
+
+
+def test_a_checklist_opened_by_an_emergency_flags_finding_asks_every_finding_that_completes_it() -> None:
+    """A checklist asked because of a finding (its ``requires_any``) that an emergency flag needs
+    (the flag's ``all``) lists every finding of that flag's ``any``: with a fever, the infection
+    checklist asks about injecting, weak immunity, a spinal procedure and a tender spine, so that
+    no answer leaves the flag unasked. A fever with a spine sore to press is an emergency."""
+    kb = default_kb()
+    gaps = []
+    checked = 0
+    for c in interview_plan().checklists:
+        opened_by = set(c.when.requires_any)
+        items = {i.finding for i in c.items}
+        for flag in kb.red_flags.values():
+            if flag.level not in ("emergency", "emergency_ambulance"):
+                continue
+            for rule in flag.when:
+                if opened_by and set(rule.all) == opened_by and rule.any:
+                    checked += 1
+                    gaps += [(c.id, flag.id, f) for f in rule.any if f not in items]
+    assert checked, "no checklist is opened by an emergency flag's finding"
+    assert not gaps, gaps
+    state = iv.start("fever and my back hurts", age=40, sex="male")
+    asked = []
+    for _ in range(15):
+        q = iv.current(state).next_question
+        if q is None or q.finding == "infection_risks":
+            break
+        asked.append(q.finding)
+        state = iv.answer(state, q.finding, "dont_know")
+    assert q is not None and q.finding == "infection_risks", asked
+    assert "midline_spinal_tenderness" in _ids(q)
