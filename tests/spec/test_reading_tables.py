@@ -122,7 +122,8 @@ Tables (what each is about: tests/spec/README.md):
     after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
-    a time of the year just begun that may be the one before it, and a denial heading with a colon.
+    a time of the year just begun that may be the one before it, a denial heading with a colon, a
+    look to a side that cannot be made, and the whole view blurred.
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -262,6 +263,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "long_denial_list",
         "season_just_begun",
         "denial_heading_colon",
+        "look_to_side_lost",
+        "whole_view_blurred",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
