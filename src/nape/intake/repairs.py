@@ -382,9 +382,63 @@ def _ending_edits(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_HASHTAG = re.compile(r"(?<![\w&])#([A-Za-z]{2,60})(?![\w])", re.ASCII)
+_CAPITAL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+@cache
+def _hashtag_words() -> frozenset[str]:
+    spec = repairs_file().hashtags
+    return frozenset() if spec is None else english_words() | common_words(spec.word_log_prob)
+
+
+def _split_letters(body: str, words: frozenset[str], min_letters: int, most: int) -> list[str] | None:
+    """The fewest common words (at most ``most``) whose letters make ``body``, or None.
+
+    >>> _split_letters("neckspasm", frozenset({"neck", "spasm", "ne", "cks"}), 2, 4)
+    ['neck', 'spasm']
+    """
+    n = len(body)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end - min_letters + 1):
+            head, piece = best[start], body[start:end]
+            if head is not None and len(head) < most and piece in words:
+                cand = [*head, piece]
+                if best[end] is None or len(cand) < len(best[end] or ()):
+                    best[end] = cand
+    return best[n]
+
+
+def _hashtag_edits(text: str) -> list[tuple[int, int, str]]:
+    """Hashtags read as the words they join (repairs.yaml ``hashtags``): "#neckspasm" is "neck
+    spasm", "#BackPainDay" is "back pain day"; the hash goes. Each hashtag's letters are split
+    once (bounded by ``max_letters``), so the cost is linear in the text."""
+    spec = repairs_file().hashtags
+    if spec is None or "#" not in text:
+        return []
+    words = _hashtag_words()
+    never = frozenset(spec.never_words)
+    out: list[tuple[int, int, str]] = []
+    for m in _HASHTAG.finditer(text):
+        body = m.group(1)
+        if len(body) > spec.max_letters:
+            continue
+        parts = _CAPITAL_PARTS.findall(body) if body != body.lower() and body != body.upper() else None
+        if parts is None or len(parts) > spec.max_words or not all(x.lower() in words for x in parts):
+            parts = _split_letters(body.lower(), words, spec.min_letters, spec.max_words)
+        if parts and not any(x.lower() in never for x in parts):
+            out.append((m.start(), m.end(), " ".join(x.lower() for x in parts)))
+    return out
+
+
 def repair(text: str) -> Repaired | None:
     """The text with its heard forms repaired, or None when there is nothing to repair."""
     edits = _edits(text)
+    tags = _hashtag_edits(text)
+    if tags:
+        edits = sorted(tags + [e for e in edits if not any(s < e[1] and e[0] < t for s, t, _ in tags)])
     dropped = _ending_edits(text)
     if dropped:
         edits = sorted(edits + [d for d in dropped if not any(s < d[1] and d[0] < t for s, t, _ in edits)])

@@ -1201,6 +1201,20 @@ class DroppedEnding(_Strict):
     word_log_prob: float = Field(default=-15.0, ge=-25, le=-5)
 
 
+class Hashtags(_Strict):
+    """A hashtag's run-together words ("#neckspasm", "#BackPainDay") read as the words they join
+    ("neck spasm"), when its letters split into at most ``max_words`` common English words (of at
+    least ``word_log_prob``'s frequency, ``min_letters`` letters each, or a capital's start) and
+    none of them is one of ``never_words`` (a hashtag's "no" or "never" is a slogan, not a
+    denial: "#nopainnogain"). Hashtags longer than ``max_letters`` are left as written."""
+
+    max_letters: int = Field(default=30, ge=4, le=60)
+    max_words: int = Field(default=4, ge=1, le=8)
+    min_letters: int = Field(default=2, ge=1, le=4)
+    word_log_prob: float = Field(default=-14.0, ge=-25, le=-5)
+    never_words: list[str] = []
+
+
 class SpokenYears(_Strict):
     """A year said in words ("in nineteen ninety-eight", "back in twenty twelve", "since two
     thousand and nine"), read as its digits after one of ``prev``, from ``first`` to ``last``."""
@@ -1220,6 +1234,7 @@ class RepairsFile(_Strict):
     tick_boxes: TickBoxes | None = None
     dropped_endings: list[DroppedEnding] = []
     spoken_years: SpokenYears | None = None
+    hashtags: Hashtags | None = None
 
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:

@@ -98,6 +98,9 @@ PATHOLOGICAL = {
     "site_bound_cramps": "cramping shoulders tingling feet " * 270,
     "inner_sites": ". pain lower back and tingling " * 290,
     "result_leads": "full power and sensation and tone and reflexes and " * 170,
+    # hashtags split into words (session 22): many tags, one long run of letters after a hash
+    "hashtags": "#neckspasm #BackPainDay #xqzv " * 300,
+    "long_tag": "#" + "neck" * 4500,
 }
 
 
