@@ -123,7 +123,8 @@ Tables (what each is about: tests/spec/README.md):
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
-    look to a side that cannot be made, the whole view blurred, and a hashtag's run-together words.
+    look to a side that cannot be made, the whole view blurred, a hashtag's run-together words, and an illness
+    happening now that is no past one.
   * lead_s21.yaml - a pain or tingling down the left arm without the chest (the arm's spreading
     pain too, whatever chest pain was denied before it; safety rows), a feeling verb with the
     limb's owner after it (the limb's sense, not its strength), a part told with its own
@@ -266,6 +267,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "look_to_side_lost",
         "whole_view_blurred",
         "hashtag_words",
+        "having_now_not_had",
     ),
     "lead_s21.yaml": (
         "left_arm_spread_is_arm_too",
