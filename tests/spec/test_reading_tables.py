@@ -120,6 +120,12 @@ Tables (what each is about: tests/spec/README.md):
     it, a limb "weakening", a sore from injecting and a last tetanus jab dated by school or youth,
     a deficit's first time told in the next sentence, and a neck movement that brings pain told
     after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
+  * h1_s22.yaml - injury mechanisms: a note's "A v B" of a road user and a vehicle (a motor
+    vehicle collision, and a dangerous one for a rider or someone on foot), the head driven into
+    the ground or a mat or landed on with a word between (axial load), a verb's bare form for a
+    past event (a third person's subject, or a past time), falls named as a risk or a service,
+    a slip ending in a hard sit or a fall told with its own height later, and creole counts and
+    articles ("six step" a flight, "di" the, "mi" before a relative) (safety rows).
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
@@ -222,6 +228,14 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dose_raised_recent",
         "withdrawn_on_second_look",
         "cross_marks",
+    ),
+    "h1_s22.yaml": (
+        "versus_road_collision",
+        "axial_load_head",
+        "bare_verb_past_event",
+        "falls_named_not_event",
+        "slip_then_hard_sit",
+        "creole_counts_and_articles",
     ),
     "words_s21.yaml": (
         "flank_between_ribs_and_hip",

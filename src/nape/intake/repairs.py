@@ -56,6 +56,9 @@ class _Rule:
     after_next: frozenset[str]
     prev: frozenset[str]
     not_prev: frozenset[str]
+    prev_skip: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
@@ -78,7 +81,16 @@ def _rules() -> dict[str, tuple[_Rule, ...]]:
         forms = {tuple(t for _, _, t in _words(h)) for h in r.heard}
         for heard in forms:
             rule = _Rule(
-                heard, r, words(r.next), words(r.not_next), words(r.after_next), words(r.prev), words(r.not_prev)
+                heard,
+                r,
+                words(r.next),
+                words(r.not_next),
+                words(r.after_next),
+                words(r.prev),
+                words(r.not_prev),
+                words(r.prev_skip),
+                words(r.near),
+                words(r.not_near),
             )
             by_first.setdefault(heard[0], []).append(rule)
     return {k: tuple(sorted(v, key=lambda x: -len(x.heard))) for k, v in by_first.items()}
@@ -128,12 +140,55 @@ def _spoken_year_repairs() -> list[Repair]:
     return out
 
 
+# what ends a sentence, for the words around a heard form (``near``, ``not_near``)
+_STOP_MARKS = frozenset({".", "!", "?", ";"})
+# how many characters either side are read for them (a bound: the cost stays linear)
+_AROUND_CHARS = 160
+
+
+def _around(text: str, start: int, end: int, reach: int) -> tuple[list[str], list[str]]:
+    """The words of the sentence before ``start`` (nearest last) and after ``end`` (with its
+    closing mark), at most ``reach`` each side: "Will she fall?" gives ["will"] and ["?"] round
+    "she fall"."""
+    left: list[str] = []
+    for m in reversed(list(_TOKEN.finditer(text, max(0, start - _AROUND_CHARS), start))):
+        w = m.group().lower().replace("’", "'")
+        if w in _STOP_MARKS or "\n" in text[m.end() : start] or len(left) >= reach:
+            break
+        left.append(w)
+    right: list[str] = []
+    for m in _TOKEN.finditer(text, end, min(len(text), end + _AROUND_CHARS)):
+        if len(right) >= reach or "\n" in text[end : m.start()]:
+            break
+        w = m.group().lower().replace("’", "'")
+        right.append(w)
+        if w in _STOP_MARKS:
+            break
+    return left[::-1], right
+
+
+def _context_holds(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str, prev: str | None) -> bool:
+    """The gates read over more than the next and previous word: the subject past a word of
+    ``prev_skip``, and the words ``near`` and ``not_near`` in the sentence ("he only cough hard
+    yesterday": the subject "he" past "only", the past time "yesterday" near)."""
+    r = rule.spec
+    need_around = bool(rule.near or rule.not_near or (rule.prev_skip and prev in rule.prev_skip))
+    if not need_around:
+        return not (rule.prev and prev not in rule.prev)
+    left, right = _around(text, toks[i][0], toks[i + len(rule.heard) - 1][1], r.reach)
+    skipped = prev in rule.prev_skip and len(left) >= 2 and left[-2] in rule.prev
+    if rule.prev and prev not in rule.prev and not skipped:
+        return False
+    words = {*left, *right}
+    return not (rule.near and not words & rule.near) and not words & rule.not_near
+
+
 def _gates_hold(rule: _Rule, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:
     r = rule.spec
     j = i + len(rule.heard)  # the next word
     prev = toks[i - 1][2] if i > 0 else None
     nxt = toks[j][2] if j < len(toks) else None
-    if rule.prev and prev not in rule.prev:
+    if not _context_holds(rule, toks, i, text, prev):
         return False
     if prev is not None and prev in rule.not_prev:
         return False

@@ -1140,6 +1140,15 @@ class Repair(_Strict):
     # true: the next word is written against the heard form, with no space ("-stiff neck"),
     # and the word before it is not ("glove-and-stocking" is one word)
     next_glued: bool = False
+    # the word before the heard form may stand one further back, past one of these words ("he
+    # only cough" as "he cough"); with `prev` only
+    prev_skip: list[str] = []
+    # a word of `near` must stand, and no word of `not_near` may, within `reach` words either
+    # side in the heard form's sentence (its closing mark counts: "?" in `not_near` keeps a
+    # question out): "she fall Sunday" is a past fall, "will she fall?" is none
+    near: list[str] = []
+    not_near: list[str] = []
+    reach: int = Field(default=8, ge=1, le=20)
 
 
 class SlashLists(_Strict):
@@ -1239,7 +1248,7 @@ class RepairsFile(_Strict):
     @model_validator(mode="after")
     def _sets_named(self) -> RepairsFile:
         for r in self.repairs:
-            for w in (*r.next, *r.not_next, *r.after_next, *r.prev, *r.not_prev):
+            for w in (*r.next, *r.not_next, *r.after_next, *r.prev, *r.not_prev, *r.prev_skip, *r.near, *r.not_near):
                 if w.startswith("$") and w[1:] not in self.sets:
                     raise ValueError(f"repair {r.heard[0]!r}: no word set {w[1:]!r}")
         return self
