@@ -120,6 +120,11 @@ Tables (what each is about: tests/spec/README.md):
     it, a limb "weakening", a sore from injecting and a last tetanus jab dated by school or youth,
     a deficit's first time told in the next sentence, and a neck movement that brings pain told
     after a verb of saying, as a bare result or as "worse" on the gaze (safety rows).
+  * h2_s22.yaml - the anal sphincter's tone and squeeze on a rectal examination (no limb's tone;
+    weak, lax or gone is a cauda equina sign, kept says the sphincter works; safety rows), a
+    bladder's residual or scanned volume against cited lines, alcohol counted by glasses,
+    measures, beers, bottles and units of alcohol, vomiting told by a count (four or more is a
+    loss of fluid), and a show in pregnancy or labour (a loss from the vagina, not the verb).
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, and a denial heading with a colon.
@@ -220,6 +225,13 @@ TABLES: dict[str, tuple[str, ...]] = {
         "dose_raised_recent",
         "withdrawn_on_second_look",
         "cross_marks",
+    ),
+    "h2_s22.yaml": (
+        "anal_tone_not_limb",
+        "bladder_residual_volume",
+        "alcohol_amount_measures",
+        "vomit_count_fluid_loss",
+        "show_in_pregnancy",
     ),
     "words_s21.yaml": (
         "flank_between_ribs_and_hip",
