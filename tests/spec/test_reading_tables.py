@@ -126,6 +126,11 @@ Tables (what each is about: tests/spec/README.md):
     past event (a third person's subject, or a past time), falls named as a risk or a service,
     a slip ending in a hard sit or a fall told with its own height later, and creole counts and
     articles ("six step" a flight, "di" the, "mi" before a relative) (safety rows).
+  * h2_s22.yaml - the anal sphincter's tone and squeeze on a rectal examination (no limb's tone;
+    weak, lax or gone is a cauda equina sign, kept says the sphincter works; safety rows), a
+    bladder's residual or scanned volume against cited lines, alcohol counted by glasses,
+    measures, beers, bottles and units of alcohol, vomiting told by a count (four or more is a
+    loss of fluid), and a show in pregnancy or labour (a loss from the vagina, not the verb).
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
@@ -141,7 +146,6 @@ Tables (what each is about: tests/spec/README.md):
     put when pressed in any tense (safety rows), a limb that cannot be used at all (paralysed, its
     use lost: its weakness; safety rows), the neck's own muscles or a spasm pulling the head round
     (no manipulation; a practitioner's stays: safety rows).
-    use lost: its weakness; safety rows).
   * mech_s21.yaml - injury mechanisms and the injury examination: a car-like vehicle that rolled,
     ended on its roof or side or went over more than once (a rollover; a load rolling off a
     vehicle is none), a landing or coming-off told with its height in units, a bike's rider who
@@ -236,6 +240,13 @@ TABLES: dict[str, tuple[str, ...]] = {
         "falls_named_not_event",
         "slip_then_hard_sit",
         "creole_counts_and_articles",
+    ),
+    "h2_s22.yaml": (
+        "anal_tone_not_limb",
+        "bladder_residual_volume",
+        "alcohol_amount_measures",
+        "vomit_count_fluid_loss",
+        "show_in_pregnancy",
     ),
     "words_s21.yaml": (
         "flank_between_ribs_and_hip",

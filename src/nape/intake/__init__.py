@@ -48,10 +48,12 @@ from nape.intake.numbers import (
     read_load_weights,
     read_mouth_opening,
     read_numbers,
+    read_residual,
     read_rotation,
     read_speeds,
     read_stiffness_length,
     read_vaccine_cover,
+    read_vomit_count,
     read_weight_change,
 )
 from nape.intake.person import clinical_ages, read_person, self_contrast
@@ -1232,6 +1234,14 @@ def parse(text: object, counter: list[int] | None = None, today: date | None = N
         fall_history.append((toks[fc.start].start, toks[fc.end - 1].end))
         a, b = toks[fc.period[0]].start, toks[fc.period[1] - 1].end
         times = [h for h in times if not (h.start < b and a < h.end)]
+    # a bladder's residual or scanned volume against its thresholds ("PVR 450 ml", "bladder scan
+    # 60 ml"), in its context ("if the residual is over 200 ml" supposes it)
+    for nh in read_residual(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
+    # vomiting told by a count at or over the line of repeated vomiting ("vomited x5 overnight"):
+    # a loss of fluid, in the vomiting's context ("no vomiting x4" is none)
+    for nh in read_vomit_count(toks):
+        cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))
     # units of alcohol a week keep their assertion ("used to drink 50 units a week")
     for nh in read_alcohol_units(toks):
         cands.append(_Cand(nh.finding, nh.present, nh.start, nh.end, ctx.status([(nh.start, nh.end)]), "number"))

@@ -23,9 +23,11 @@ from nape.intake.schema import (
     ComaScale,
     Gestation,
     Lab,
+    Residual,
     StiffnessLength,
     Temperature,
     VaccineCover,
+    VomitCount,
     WeightChange,
     numbers_file,
 )
@@ -423,11 +425,15 @@ def read_alcohol_units(toks: Sequence[Tok]) -> list[NumberHit]:
             count, j = float(word), j + 1
         else:
             continue
-        while j < n and toks[j].lower in links and j - i < 5:
+        unit_end = j
+        # the links, and what the units are of, between them and the period ("30 units of alcohol
+        # a week", "10 units alcohol/day")
+        while j < n and (toks[j].lower in links or toks[j].lower == "of" or toks[j].lower in drink) and j - i < 7:
             j += 1
         if j >= n or toks[j].lower not in periods:
             continue
-        near = [x.lower for x in toks[max(0, i - a.window) : i]] + [x.lower for x in toks[j + 1 : j + 3]]
+        near = [x.lower for x in toks[max(0, i - a.window) : i]] + [x.lower for x in toks[unit_end:j]]
+        near += [x.lower for x in toks[j + 1 : j + 3]]
         if not any(w in drink for w in near):
             continue
         weekly = count * periods[toks[j].lower]
@@ -453,13 +459,22 @@ def _drinks_by_measure(toks: Sequence[Tok], a: Alcohol) -> list[NumberHit]:
             continue
         measure = toks[k].lower
         j = k + 1
+        size = a.size_words.get(measure)
+        if size is not None and k + 1 < n:  # "3 large glasses of wine", "5 double vodkas"
+            k += 1
+            measure, j = toks[k].lower, k + 1
         if measure in a.bottle_words:  # "two bottles of red": by what the bottle holds
-            held = a.bottle_units.get(toks[j + 1].lower, 0.0) if j + 1 < n and toks[j].lower == "of" else 0.0
+            of = j < n and toks[j].lower == "of"
+            held = a.bottle_units.get(toks[j + 1 if of else j].lower, 0.0) if j + 1 < n else 0.0
             if not held:
                 continue  # "a bottle of beer", "a bottle of water": no reading
-            per, j = held, j + 2
+            per, j = held, j + (2 if of else 1)  # "2 bottles wine/day" too
         elif measure in a.measure_units:
-            per = a.measure_units[measure]
+            per = a.measure_units[measure] * (size or 1)
+            if measure in a.drink_named_measures and not (
+                j + 1 < n and toks[j].lower == "of" and toks[j + 1].lower in drink
+            ):
+                continue  # a glass or a shot of what is not said ("a glass with dinner")
         else:
             continue
         if (
@@ -484,6 +499,125 @@ def _drinks_by_measure(toks: Sequence[Tok], a: Alcohol) -> list[NumberHit]:
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "\n", ";"})
+
+# a volume, with its unit glued on or not ("620", "50ml", "1.2L", "1,200mls", ">999ml", "~450cc")
+_VOLUME = re.compile(r"^[~>≈<]?(\d{1,3}(?:,\d{3})+|\d{1,4})(\.\d{1,2})?([a-z]+)?$")
+
+
+def _volume_at(toks: Sequence[Tok], i: int, units: dict[str, float]) -> tuple[float, int] | None:
+    """The volume in ml told at token ``i`` and the token after its unit, or None: "450ml",
+    "620 mL", "1.2 L" are volumes; "450" with no unit, or "3 cm", are not."""
+    m = _VOLUME.match(toks[i].lower)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+    if m.group(3):
+        per = units.get(m.group(3))
+        return (value * per, i + 1) if per else None
+    if i + 1 < len(toks) and toks[i + 1].lower in units:
+        return value * units[toks[i + 1].lower], i + 2
+    return None
+
+
+def _words_near(toks: Sequence[Tok], lo: int, hi: int, phrases: _Phrases) -> bool:
+    """Whether a phrase of ``phrases`` starts within tokens lo..hi before a stop ("PVR 40 ml"
+    yes; "bladder fine. 40 ml" no: the caller starts ``lo`` after the last stop before)."""
+    for k in range(max(0, lo), min(len(toks), hi)):
+        if toks[k].lower in _SENTENCE_END:
+            return False
+        if _phrase_len(toks, k, phrases):
+            return True
+    return False
+
+
+_X_TIMES = re.compile(r"^(?:[x×](\d{1,2})|(\d{1,2})[x×])$")
+
+
+def _count_at(toks: Sequence[Tok], k: int, v: VomitCount) -> int | None:
+    """A count of times at token ``k`` ("x4", "4x", "x 4", "4 times", "several times"), or None."""
+    if not 0 <= k < len(toks):
+        return None
+    w = toks[k].lower
+    m = _X_TIMES.match(w)
+    if m:
+        return int(m.group(1) or m.group(2))
+    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+    if w in ("x", "×") and nxt.isdigit() and len(nxt) <= 2:
+        return int(nxt)
+    number = int(w) if w.isdigit() and len(w) <= 2 else v.count_words.get(w)
+    if number is not None and nxt in v.times_words:
+        return number
+    return None
+
+
+def read_vomit_count(toks: Sequence[Tok]) -> list[NumberHit]:
+    """Vomiting told by a count near its word ("vomited x4", "vomiting x3 overnight", "3x vomits",
+    "sick 6 times since midnight"): at or over the count of resources/numbers.yaml, the repeated
+    vomiting is a loss of fluid. A bounded look each way from each vomit word."""
+    v: VomitCount | None = numbers_file().vomit_count
+    if v is None:
+        return []
+    words = _words_of(tuple(v.vomit_words))
+    out: list[NumberHit] = []
+    for i in range(len(toks)):
+        size = _phrase_len(toks, i, words)
+        if not size:
+            continue
+        end = i + size
+        n, k = _vomit_count_near(toks, i, end, v)
+        if n is not None and n >= v.min_count:
+            out.append(NumberHit(v.finding, True, min(i, k), max(end, k + 1)))
+    return out
+
+
+_CLAUSE_MARKS = frozenset({".", "!", "?", "\n", ";", ",", ":", "(", ")"})
+
+
+def _vomit_count_near(toks: Sequence[Tok], i: int, end: int, v: VomitCount) -> tuple[int | None, int]:
+    """The count told of the vomit word at tokens i..end and where it stands: after the word
+    within the window ("vomited x4", "vomiting x 3 overnight"), or right before it ("3x vomits"),
+    never past a clause's mark ("fell x4, vomited once" counts no vomits)."""
+    for k in range(end, min(len(toks), end + v.window + 1)):
+        if toks[k].lower in _CLAUSE_MARKS:
+            break
+        if (n := _count_at(toks, k, v)) is not None:
+            return n, k
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if toks[k].lower in _CLAUSE_MARKS:
+            break
+        if (n := _count_at(toks, k, v)) is not None:
+            return n, k
+    return None, i
+
+
+def read_residual(toks: Sequence[Tok]) -> list[NumberHit]:
+    """A bladder's residual volume or a bladder scan's ("PVR 50 ml", "bladder scan 620 mL
+    residual", "residual 400cc after voiding") against the thresholds of resources/numbers.yaml:
+    at or over the retention line, bladder trouble present; at or under the normal line, absent
+    (only beside a residual or scan word); between, nothing. One pass, a bounded look each way."""
+    r: Residual | None = numbers_file().residual
+    if r is None:
+        return []
+    named, drained = _words_of(tuple(r.residual_words)), _words_of(tuple(r.drained_words))
+    out: list[NumberHit] = []
+    for i, t in enumerate(toks):
+        if not t.lower[:1].isdigit() and t.lower[:1] not in "~>≈<":
+            continue
+        got = _volume_at(toks, i, r.volume_units)
+        if got is None:
+            continue
+        ml, end = got
+        before = [k for k in range(i - 1, max(-1, i - 1 - r.window), -1) if toks[k].lower in _SENTENCE_END]
+        lo = before[0] + 1 if before else i - r.window
+        after = end + r.after_window
+        by_name = _words_near(toks, lo, i, named) or _words_near(toks, end, after, named)
+        if ml >= r.retention_from_ml and (
+            by_name or _words_near(toks, lo, i, drained) or _words_near(toks, end, after, drained)
+        ):
+            out.append(NumberHit(r.finding, True, i, end))
+        elif ml <= r.normal_up_to_ml and by_name:
+            out.append(NumberHit(r.finding, False, i, end))
+    return out
 
 
 def _air(toks: Sequence[Tok], i: int, j: int, temp: Temperature) -> bool:

@@ -525,6 +525,11 @@ class Alcohol(_Strict):
     # a bottle by what it holds ("bottles of red"), the least units of one
     bottle_units: dict[str, float] = {}
     bottle_words: list[str] = []
+    # measures that count only with a drink named after "of" ("two glasses of wine"; "a glass of
+    # milk", "three shots of espresso" are no drink), and words of a measure's size that multiply
+    # it ("large glasses", "double vodkas")
+    drink_named_measures: list[str] = []
+    size_words: dict[str, float] = {}
     measure_source: str = ""
 
 
@@ -806,6 +811,40 @@ class LoadWeight(_Strict):
     source: str
 
 
+class Residual(_Strict):
+    """A bladder's volume left after voiding or found on a bladder scan, read against cited
+    thresholds: at or over ``retention_from_ml`` retention, at or under ``normal_up_to_ml`` a
+    bladder that empties (only from words that name a residual or a scan); between, nothing."""
+
+    finding: str
+    retention_from_ml: float = Field(gt=0)
+    normal_up_to_ml: float = Field(ge=0)
+    # a volume's unit and the millilitres in one ("ml", "cc", "L")
+    volume_units: dict[str, float] = Field(min_length=1)
+    # words naming the residual or the scan (one word, or a few with spaces between)
+    residual_words: list[str] = Field(min_length=1)
+    # words naming a full bladder drained or retained: a large volume only
+    drained_words: list[str] = []
+    # tokens before the number, and after its unit, a residual word may stand at
+    window: int = Field(ge=1, le=8)
+    after_window: int = Field(ge=0, le=4)
+    source: str
+
+
+class VomitCount(_Strict):
+    """Vomiting told by a count ("vomited x4", "3x vomits", "sick 5 times"): at or over
+    ``min_count`` the vomiting is repeated, a loss of fluid (``finding``)."""
+
+    finding: str
+    min_count: int = Field(ge=2, le=20)
+    vomit_words: list[str] = Field(min_length=1)
+    times_words: list[str] = Field(min_length=1)
+    count_words: dict[str, int] = {}
+    # tokens between the vomit word and its count, either way
+    window: int = Field(ge=0, le=4)
+    source: str
+
+
 class NumbersFile(_Strict):
     temperature: Temperature
     labs: dict[str, Lab]
@@ -818,6 +857,8 @@ class NumbersFile(_Strict):
     fall_height: FallHeight | None = None
     fall_count: FallCount | None = None
     alcohol: Alcohol | None = None
+    residual: Residual | None = None
+    vomit_count: VomitCount | None = None
     stiffness_length: StiffnessLength | None = None
     vaccine_cover: VaccineCover | None = None
     rotation: Rotation | None = None
