@@ -441,13 +441,24 @@ _HASHTAG = re.compile(r"(?<![\w&])#([A-Za-z]{2,60})(?![\w])", re.ASCII)
 _CAPITAL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 
 
+class _Words:
+    """Membership in any of some word sets, without building their union (the sets are large and
+    shared with the rest of the reading: a union would hold a copy of them)."""
+
+    def __init__(self, *sets: frozenset[str]) -> None:
+        self.sets = sets
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in s for s in self.sets)
+
+
 @cache
-def _hashtag_words() -> frozenset[str]:
+def _hashtag_words() -> _Words:
     spec = repairs_file().hashtags
-    return frozenset() if spec is None else english_words() | common_words(spec.word_log_prob)
+    return _Words() if spec is None else _Words(english_words(), common_words(spec.word_log_prob))
 
 
-def _split_letters(body: str, words: frozenset[str], min_letters: int, most: int) -> list[str] | None:
+def _split_letters(body: str, words: frozenset[str] | _Words, min_letters: int, most: int) -> list[str] | None:
     """The fewest common words (at most ``most``) whose letters make ``body``, or None.
 
     >>> _split_letters("neckspasm", frozenset({"neck", "spasm", "ne", "cks"}), 2, 4)
