@@ -331,7 +331,7 @@ class Context:
                         break  # "cant feel my toes too neck ache for 4 days": a new statement
                     if t.category == "MOMENT" and j > t.end and (toks[j].lower == "," or j in and_stops):
                         break  # a moment is its own clause's ("at first no pain, neck pain the next day")
-                    if t.category == "NEGATED_EXISTENCE" and toks[j].lower == ",":
+                    if t.category == "NEGATED_EXISTENCE" and t.max_scope is None and toks[j].lower == ",":
                         commas += 1
                         if commas >= 2:
                             reach = min(max(reach, j + _LIST_ITEM_REACH), t.end + _LIST_REACH_MAX)
