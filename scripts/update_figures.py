@@ -32,8 +32,9 @@ SETS = {
     "blind-t (seen)": ROOT / "data/blind/2026-12-01-t/cases.jsonl",
     "blind-u (seen)": ROOT / "data/blind/2026-12-02-u/cases.jsonl",
     "blind-v (seen)": ROOT / "data/blind/2026-12-02-v/cases.jsonl",
-    "blind-w": ROOT / "data/blind/2026-12-02-w/cases.jsonl",
-    "blind-x": ROOT / "data/blind/2026-12-02-x/cases.jsonl",
+    "blind-w (seen)": ROOT / "data/blind/2026-12-02-w/cases.jsonl",
+    "blind-x (seen)": ROOT / "data/blind/2026-12-02-x/cases.jsonl",
+    "blind-y": ROOT / "data/blind/2026-12-02-y/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")

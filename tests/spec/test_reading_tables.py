@@ -131,6 +131,16 @@ Tables (what each is about: tests/spec/README.md):
     bladder's residual or scanned volume against cited lines, alcohol counted by glasses,
     measures, beers, bottles and units of alcohol, vomiting told by a count (four or more is a
     loss of fluid), and a show in pregnancy or labour (a loss from the vagina, not the verb).
+  * lead_s23.yaml - an examined sense said less or missing at a site, its result before or
+    after the sense's name ("perianal sensation reduced"; safety rows), "knocked out" denied
+    (the person stayed awake; the blow stands), a word of degree or an article read through
+    inside a phrase, a phrase's owner word taking any owner or left out after a preposition, no
+    jab since a time of life told by the young person one was, spasms set off by a sound, a
+    landing told with its manner, a body propelled off something, an operation for a cancer,
+    drugs by needle, a tight jaw (one that opens too little), a woman named by her obstetric
+    history before the weeks, urine let out or none made told as a noun, a plus after a sign's
+    name, Lhermitte named bare, not knowing now the day or the place, and a headache told by its
+    size or violence.
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
@@ -280,6 +290,26 @@ TABLES: dict[str, tuple[str, ...]] = {
         "tetanus_wound_and_jab",
         "first_deficit_next_sentence",
         "neck_move_pain_told",
+    ),
+    "lead_s23.yaml": (
+        "sense_result_after",
+        "knock_out_denied_keeps_blow",
+        "degree_in_phrase",
+        "article_after_having",
+        "owner_any_or_left_out",
+        "jab_since_young",
+        "sound_set_spasms",
+        "landing_manner",
+        "propelled_off_falls",
+        "cancer_operation",
+        "needle_drugs",
+        "tight_jaw_trismus",
+        "gravida_weeks",
+        "urine_noun_forms",
+        "sign_plus_result",
+        "lhermitte_bare",
+        "disoriented_now",
+        "headache_size_severe",
     ),
     "lead_s22.yaml": (
         "bare_disease_denied",

@@ -303,6 +303,8 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool, said: 
         return False  # "I was 30 weeks with my first when ...": an earlier pregnancy
     if _phrase_ending(toks, k, _words_of(tuple(g.self_frames))) is not None:
         return True
+    if _after_code_frame(toks, k, g):
+        return True  # "G2P1 at 24 wks": a woman named by her obstetric history
     if _phrase_ending(toks, k, _words_of(tuple(g.pronoun_frames))) is not None:
         return b.weeks >= g.later_from_weeks or context or said
     prev = toks[b.start - 1].lower if b.start else ""
@@ -319,6 +321,26 @@ def _bare_is_gestation(toks: Sequence[Tok], b: _BareWeeks, context: bool, said: 
     if context or b.weeks >= g.later_from_weeks or (b.kind == "week" and b.weeks >= g.bare_week_min_alone):
         return True  # "36 weeks and my back ...": a length so long is not said at a sentence's start
     return said
+
+
+@cache
+def _code_frames(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def _code_frame(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern for the gestation's code frames (numbers.yaml ``gestation.code_frames``)."""
+    return _code_frames(tuple(patterns))
+
+
+def _after_code_frame(toks: Sequence[Tok], k: int, g: Gestation) -> bool:
+    """Whether an obstetric code ends just before token ``k`` (numbers.yaml ``gestation.code_frames``:
+    "G2P1", "primip"), its count of losses ("G2P1+1") and a comma after it allowed."""
+    if k > 0 and toks[k - 1].lower == ",":
+        k -= 1
+    if k > 2 and toks[k - 1].lower.isdigit() and toks[k - 2].lower == "+":
+        k -= 2
+    return k > 0 and _code_frame(g.code_frames).fullmatch(toks[k - 1].lower) is not None
 
 
 def _at_sentence_start(toks: Sequence[Tok], i: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from nape.core.resources import SAFE_LOADER
-from nape.intake.matcher import Index, Match, Rule, compile_token, phrase_tests
+from nape.intake.matcher import Index, Match, Rule, Test, compile_token, phrase_tests
 from nape.knowledge.loader import KnowledgeBase, default_kb
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -124,6 +124,43 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
+Insertion = tuple[frozenset[str], frozenset[str], list[tuple[Test, ...]]]
+
+
+def _insertions() -> list[Insertion]:
+    """Per entry of maps.yaml ``phrase_insertions``: the links after which a phrase's last word
+    may follow one of the entry's words, the last words it may not, and the tests for those words
+    (the one-word ones as one test of their own forms, a trie branch each; each two-word one as
+    two tests)."""
+    out: list[Insertion] = []
+    for spec in maps().get("phrase_insertions") or []:
+        single = frozenset(w for w in spec["words"] if " " not in w)
+        tests: list[tuple[Test, ...]] = [(Test(single, lemma=False),)] if single else []
+        tests += [tuple(Test(frozenset({p}), lemma=False) for p in w.split(" ")) for w in spec["words"] if " " in w]
+        out.append((frozenset(spec["links"]), frozenset(spec.get("not_before") or ()), tests))
+    return out
+
+
+def _owner_variants(words: list[str], tests: tuple[Test, ...], spec: dict[str, Any] | None) -> list[tuple[Test, ...]]:
+    """The phrase's tests with every owner word taking any owner (maps.yaml ``phrase_owners``),
+    and with the owners after a preposition left out ("pain down my leg": "pain down her leg",
+    "pain down leg"). None when the phrase has no owner word."""
+    if not spec:
+        return []
+    owners = frozenset(spec["owners"])
+    at = [k for k, w in enumerate(words) if w in owners]
+    if not at:
+        return []
+    anyone = Test(owners, lemma=False)
+    out = [tuple(anyone if k in at else t for k, t in enumerate(tests))]
+    after = frozenset(spec.get("drop_after") or ())
+    # not after the phrase's first word: "to my middle finger" is a pain's reach only as told
+    dropped = {k for k in at if k > 1 and words[k - 1] in after and k < len(words) - 1}
+    if dropped:
+        out.append(tuple(anyone if k in at else t for k, t in enumerate(tests) if k not in dropped))
+    return out
+
+
 def split(found: list[Match]) -> tuple[list[Match], list[Match]]:
     """The matches of one pass of the pipeline's index: those of the findings' words, groups and
     medicines, and those of the assertion triggers (kind ``CONTEXT``), each in the order found.
@@ -176,12 +213,22 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
     exact = frozenset(concept_file().lemma_exact) | acronym_words(kb)
     idx = Index()
     known: set[str] = set()
+    insertions = _insertions()
+    owners = maps().get("phrase_owners")
     for phrase, label in phrase_table(kb):
         words = list(phrase_words(phrase))
         if not words:
             continue
         known.update(words)
-        idx.add(Rule(label, phrase_tests(words, lemmas, exact), "phrase"))
+        tests = phrase_tests(words, lemmas, exact)
+        idx.add(Rule(label, tests, "phrase"))
+        for other in _owner_variants(words, tests, owners):
+            idx.add(Rule(label, other, "phrase"))
+        for links, not_before, inserted in insertions if len(words) >= 2 else ():
+            if words[-2] in links and words[-1] not in not_before:
+                # "jaw feels tight" told "her jaw feels really tight": the phrase with a word between its last two
+                for between in inserted:
+                    idx.add(Rule(label, (*tests[:-1], *between, tests[-1]), "phrase"))
         # an abbreviation with a digit written in capitals may tokenise otherwise ("T2DM")
         capital = capital_phrase_words(phrase)
         if capital:

@@ -466,6 +466,9 @@ class Gestation(_Strict):
     bare_weeks: tuple[int, int] | None = None
     bare_min_age: int = Field(default=12, ge=0)
     self_frames: list[str] = []
+    # a word before the number (after its adverbs) that names a pregnant person by her obstetric
+    # history, as a pattern over the whole word in lower case ("G2P1 at 24 wks", "primip 30 weeks")
+    code_frames: list[str] = []
     pronoun_frames: list[str] = []
     past_frames: list[str] = []
     frame_adverbs: list[str] = []
@@ -1092,6 +1095,29 @@ class ReversedNames(_Strict):
     not_first: list[str] = []
 
 
+class PhraseInsertion(_Strict):
+    """Words that may stand between a phrase's next-to-last word (one of ``links``) and its last
+    word and are read through: a word of degree after a linking verb ("her jaw feels really
+    tight" is "jaw feels tight"), an article after a verb of having ("she had the cancer" is "had cancer").
+    Each entry of ``words`` is one word or two ("a bit")."""
+
+    links: list[str] = Field(min_length=1)
+    words: list[str] = Field(min_length=1)
+    # last words the words may not come before: a degree changes what they mean ("I was sick" is
+    # vomiting, "I'm a bit sick" is nausea)
+    not_before: list[str] = []
+    note: str = ""
+
+
+class PhraseOwners(_Strict):
+    """A phrase's owner word stands for any owner ("pain down my leg" is read in "pain down her
+    leg"), and after a preposition it may be left out, as notes leave it ("worst headache of
+    life", "numb down leg")."""
+
+    owners: list[str] = Field(min_length=2)
+    drop_after: list[str] = []
+
+
 class MapsFile(_Strict):
     """resources/maps.yaml: how context changes what a mention means, and the word lists of the
     generic limb words. Read as a plain mapping by the intake; validated here when loaded."""
@@ -1106,6 +1132,8 @@ class MapsFile(_Strict):
     # a clinician's short form of a phrase word, matched wherever the word is ("UMN sx")
     shorthand: dict[str, list[str]] = {}
     reversed_names: ReversedNames | None = None
+    phrase_insertions: list[PhraseInsertion] = []
+    phrase_owners: PhraseOwners | None = None
     generic: dict[str, GenericWord]
     leg_words: list[str]
     arm_words: list[str]
