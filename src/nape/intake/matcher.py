@@ -315,6 +315,19 @@ class Index:
         for w in first.words:
             self.by_word.setdefault(w, []).append(rule)
 
+    def add_gapped(self, rule: Rule, at: int) -> None:
+        """Add a phrase rule whose test ``at`` is a bounded gap of words from a set, before the
+        rest of the phrase (a word of degree between a link and the last word: "jaw is so
+        tight"): the gap is walked once at the prefix's node for every phrase that shares it,
+        as the trie's open gaps are, so the set's words make no trie branches of their own."""
+        self.size += 1
+        self._candidates.clear()
+        self._root = None
+        t = rule.tests
+        for node in self._insert(rule, t[:at], end=False):
+            suffix = node.gaps.setdefault(t[at], _Node())
+            self._insert(rule, t[at + 1 :], root=suffix)
+
     def extend(self, rules: Iterable[Rule]) -> None:
         for r in rules:
             self.add(r)

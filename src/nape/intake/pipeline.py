@@ -124,41 +124,44 @@ def token_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
-Insertion = tuple[frozenset[str], frozenset[str], list[tuple[Test, ...]]]
+Insertion = tuple[frozenset[str], frozenset[str], Test | None, list[tuple[Test, ...]]]
 
 
 def _insertions() -> list[Insertion]:
     """Per entry of maps.yaml ``phrase_insertions``: the links after which a phrase's last word
-    may follow one of the entry's words, the last words it may not, and the tests for those words
-    (the one-word ones as one test of their own forms, a trie branch each; each two-word one as
-    two tests)."""
+    may follow one of the entry's words, the last words it may not, the gap test that reads a
+    one-word entry through (their own forms; walked at the link's node, no trie branch each), and
+    the tests of each longer entry ("a bit": two tests, in the trie)."""
     out: list[Insertion] = []
     for spec in maps().get("phrase_insertions") or []:
         single = frozenset(w for w in spec["words"] if " " not in w)
-        tests: list[tuple[Test, ...]] = [(Test(single, lemma=False),)] if single else []
-        tests += [tuple(Test(frozenset({p}), lemma=False) for p in w.split(" ")) for w in spec["words"] if " " in w]
-        out.append((frozenset(spec["links"]), frozenset(spec.get("not_before") or ()), tests))
+        gap = Test(single, lemma=False, lo=0, hi=1) if single else None
+        longer = [tuple(Test(frozenset({p}), lemma=False) for p in w.split(" ")) for w in spec["words"] if " " in w]
+        out.append((frozenset(spec["links"]), frozenset(spec.get("not_before") or ()), gap, longer))
     return out
 
 
-def _owner_variants(words: list[str], tests: tuple[Test, ...], spec: dict[str, Any] | None) -> list[tuple[Test, ...]]:
-    """The phrase's tests with every owner word taking any owner (maps.yaml ``phrase_owners``),
-    and with the owners after a preposition left out ("pain down my leg": "pain down her leg",
-    "pain down leg"). None when the phrase has no owner word."""
+def _owner_variants(
+    words: list[str], tests: tuple[Test, ...], spec: dict[str, Any] | None
+) -> list[tuple[tuple[Test, ...], int | None]]:
+    """The phrase's tests with its owner word taking any owner (maps.yaml ``phrase_owners``), or,
+    when the owner stands after a preposition (not the phrase's first word: "to my middle
+    finger" is a pain's reach only as told), with any owner or none, as a gap of at most one
+    owner word at that place (the second item: the gap's index, for ``Index.add_gapped``).
+    Empty when the phrase has no owner word."""
     if not spec:
         return []
     owners = frozenset(spec["owners"])
     at = [k for k, w in enumerate(words) if w in owners]
     if not at:
         return []
-    anyone = Test(owners, lemma=False)
-    out = [tuple(anyone if k in at else t for k, t in enumerate(tests))]
     after = frozenset(spec.get("drop_after") or ())
-    # not after the phrase's first word: "to my middle finger" is a pain's reach only as told
-    dropped = {k for k in at if k > 1 and words[k - 1] in after and k < len(words) - 1}
-    if dropped:
-        out.append(tuple(anyone if k in at else t for k, t in enumerate(tests) if k not in dropped))
-    return out
+    droppable = [k for k in at if k > 1 and words[k - 1] in after and k < len(words) - 1]
+    if len(at) == 1 and droppable:
+        gap = Test(owners, lemma=False, lo=0, hi=1)
+        return [(tuple(gap if k == at[0] else t for k, t in enumerate(tests)), at[0])]
+    anyone = Test(owners, lemma=False)
+    return [(tuple(anyone if k in at else t for k, t in enumerate(tests)), None)]
 
 
 def split(found: list[Match]) -> tuple[list[Match], list[Match]]:
@@ -222,12 +225,17 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
         known.update(words)
         tests = phrase_tests(words, lemmas, exact)
         idx.add(Rule(label, tests, "phrase"))
-        for other in _owner_variants(words, tests, owners):
-            idx.add(Rule(label, other, "phrase"))
-        for links, not_before, inserted in insertions if len(words) >= 2 else ():
+        for other, gap_at in _owner_variants(words, tests, owners):
+            if gap_at is None:
+                idx.add(Rule(label, other, "phrase"))
+            else:
+                idx.add_gapped(Rule(label, other, "phrase"), gap_at)
+        for links, not_before, gap, longer in insertions if len(words) >= 2 else ():
             if words[-2] in links and words[-1] not in not_before:
                 # "jaw feels tight" told "her jaw feels really tight": the phrase with a word between its last two
-                for between in inserted:
+                if gap is not None:
+                    idx.add_gapped(Rule(label, (*tests[:-1], gap, tests[-1]), "phrase"), len(tests) - 1)
+                for between in longer:
                     idx.add(Rule(label, (*tests[:-1], *between, tests[-1]), "phrase"))
         # an abbreviation with a digit written in capitals may tokenise otherwise ("T2DM")
         capital = capital_phrase_words(phrase)
