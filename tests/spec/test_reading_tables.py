@@ -139,8 +139,9 @@ Tables (what each is about: tests/spec/README.md):
     landing told with its manner, a body propelled off something, an operation for a cancer,
     drugs by needle, a tight jaw (one that opens too little), a woman named by her obstetric
     history before the weeks, urine let out or none made told as a noun, a plus after a sign's
-    name, Lhermitte named bare, not knowing now the day or the place, and a headache told by its
-    size or violence.
+    name, Lhermitte named bare, not knowing now the day or the place, a headache told by its
+    size or violence, a verb of telling after a denial's comma, "nothing" in dialect, and the
+    body's weight (no weights lifted).
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
@@ -310,6 +311,9 @@ TABLES: dict[str, tuple[str, ...]] = {
         "lhermitte_bare",
         "disoriented_now",
         "headache_size_severe",
+        "told_after_denial_comma",
+        "dialect_nothing",
+        "body_weight_not_lifting",
     ),
     "lead_s22.yaml": (
         "bare_disease_denied",
