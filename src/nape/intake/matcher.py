@@ -317,8 +317,8 @@ class Index:
 
     def add_gapped(self, rule: Rule, at: int) -> None:
         """Add a phrase rule whose test ``at`` is a bounded gap of words from a set, before the
-        rest of the phrase (a word of degree between a link and the last word: "jaw is so
-        tight"): the gap is walked once at the prefix's node for every phrase that shares it,
+        rest of the phrase (a word of degree between a link and the last word: "neck feels so
+        stiff"): the gap is walked once at the prefix's node for every phrase that shares it,
         as the trie's open gaps are, so the set's words make no trie branches of their own."""
         self.size += 1
         self._candidates.clear()
