@@ -142,7 +142,7 @@ Tables (what each is about: tests/spec/README.md):
     name, Lhermitte named bare, not knowing now the day or the place, a headache told by its
     size or violence, a verb of telling after a denial's comma, "nothing" in dialect, and the
     body's weight (no weights lifted), a cancer named by its tissue, a scald or a protruding
-    tongue, and the pain flaring at a cough.
+    tongue, the pain flaring at a cough, and the aorta misnamed "the big vein".
   * lead_s22.yaml - a named disease denied on its own (no cancer, no stroke), injecting taken up
     again after a break, "of a night" for at night, "o'" for of, a denial heading a long list,
     a time of the year just begun that may be the one before it, a denial heading with a colon, a
@@ -317,6 +317,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "body_weight_not_lifting",
         "named_tissue_scald_tongue",
         "cough_flare",
+        "big_vein_aneurysm",
     ),
     "lead_s22.yaml": (
         "bare_disease_denied",
