@@ -141,21 +141,30 @@ def _insertions() -> list[Insertion]:
     return out
 
 
+Owners = tuple[frozenset[str], frozenset[str]]
+
+
+def _owners() -> Owners | None:
+    """maps.yaml ``phrase_owners``: the owner words, and the prepositions after which one may be
+    left out (made once per build, not per phrase)."""
+    spec = maps().get("phrase_owners")
+    return (frozenset(spec["owners"]), frozenset(spec.get("drop_after") or ())) if spec else None
+
+
 def _owner_variants(
-    words: list[str], tests: tuple[Test, ...], spec: dict[str, Any] | None
+    words: list[str], tests: tuple[Test, ...], spec: Owners | None
 ) -> list[tuple[tuple[Test, ...], int | None]]:
     """The phrase's tests with its owner word taking any owner (maps.yaml ``phrase_owners``), or,
     when the owner stands after a preposition (not the phrase's first word: "to my middle
     finger" is a pain's reach only as told), with any owner or none, as a gap of at most one
     owner word at that place (the second item: the gap's index, for ``Index.add_gapped``).
     Empty when the phrase has no owner word."""
-    if not spec:
+    if spec is None:
         return []
-    owners = frozenset(spec["owners"])
+    owners, after = spec
     at = [k for k, w in enumerate(words) if w in owners]
     if not at:
         return []
-    after = frozenset(spec.get("drop_after") or ())
     droppable = [k for k in at if k > 1 and words[k - 1] in after and k < len(words) - 1]
     if len(at) == 1 and droppable:
         gap = Test(owners, lemma=False, lo=0, hi=1)
@@ -217,7 +226,7 @@ def _build(kb: KnowledgeBase | None) -> Pipeline:
     idx = Index()
     known: set[str] = set()
     insertions = _insertions()
-    owners = maps().get("phrase_owners")
+    owners = _owners()
     for phrase, label in phrase_table(kb):
         words = list(phrase_words(phrase))
         if not words:

@@ -1098,7 +1098,7 @@ class ReversedNames(_Strict):
 class PhraseInsertion(_Strict):
     """Words that may stand between a phrase's next-to-last word (one of ``links``) and its last
     word and are read through: a word of degree after a linking verb ("her jaw feels really
-    tight" is "jaw feels tight"), an article after a verb of having ("she had the cancer" is "had cancer").
+    tight" is "jaw feels tight"), an article after a verb of having ("he has had the cancer" is "has had cancer").
     Each entry of ``words`` is one word or two ("a bit")."""
 
     links: list[str] = Field(min_length=1)
@@ -1111,8 +1111,8 @@ class PhraseInsertion(_Strict):
 
 class PhraseOwners(_Strict):
     """A phrase's owner word stands for any owner ("pain down my leg" is read in "pain down her
-    leg"), and after a preposition it may be left out, as notes leave it ("worst headache of
-    life", "numb down leg")."""
+    leg"), and after a preposition it may be left out, as notes leave it ("creaking in back",
+    "numb down leg")."""
 
     owners: list[str] = Field(min_length=2)
     drop_after: list[str] = []
