@@ -34,7 +34,8 @@ SETS = {
     "blind-v (seen)": ROOT / "data/blind/2026-12-02-v/cases.jsonl",
     "blind-w (seen)": ROOT / "data/blind/2026-12-02-w/cases.jsonl",
     "blind-x (seen)": ROOT / "data/blind/2026-12-02-x/cases.jsonl",
-    "blind-y": ROOT / "data/blind/2026-12-02-y/cases.jsonl",
+    "blind-y (seen)": ROOT / "data/blind/2026-12-02-y/cases.jsonl",
+    "blind-z": ROOT / "data/blind/2026-12-02-z/cases.jsonl",
     "outside": ROOT.parent / "shared/external/avey_spine_cases.jsonl",
 }
 KEYS = ("n", "top1", "top3", "triage_exact", "under_triage", "over_triage", "emergency_sensitivity")
